@@ -1,0 +1,41 @@
+package marsad
+
+import (
+	"context"
+	"time"
+)
+
+// Store keeps documents and searches them.
+type Store interface {
+	// Put stores the documents in one transaction. A document whose ID is already stored is not stored again;
+	// its new origins are added to the stored ones. Put reports, in order, whether each document was new.
+	Put(ctx context.Context, docs []*Document) (added []bool, err error)
+	// Get returns the stored document with this id, or ErrNotFound.
+	Get(ctx context.Context, id string) (*Document, error)
+	// Search returns the best-ranked documents for the query, best first.
+	Search(ctx context.Context, q Query) ([]Hit, error)
+	// Count returns the number of stored documents.
+	Count(ctx context.Context) (int, error)
+	Close() error
+}
+
+// Query is a search request. Text uses the search syntax: words, "phrases" and prefix* terms, all of which
+// must match.
+type Query struct {
+	Text   string
+	Limit  int
+	Offset int
+	Source string
+	From   time.Time // inclusive; zero means unbounded
+	To     time.Time // inclusive; zero means unbounded
+}
+
+// Hit is one search result.
+type Hit struct {
+	ID        string    `json:"id"`
+	Title     string    `json:"title"`
+	Published time.Time `json:"published,omitzero"`
+	Source    string    `json:"source,omitempty"`
+	Score     float64   `json:"score"`
+	Snippet   string    `json:"snippet"`
+}
