@@ -1,0 +1,71 @@
+// Package arabic holds the Arabic text primitives every stage shares: folding for matching, tokens with byte
+// offsets, and a light stemmer.
+package arabic
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+)
+
+// Tatweel (kashida) stretches a word for layout and carries no meaning.
+const Tatweel = '\u0640'
+
+// IsDiacritic reports whether r is a short vowel, tanween, shadda, sukun or another Quranic mark: marks that
+// most news text omits, so matching ignores them.
+func IsDiacritic(r rune) bool {
+	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED
+}
+
+// ignorable reports whether folding drops r.
+func ignorable(r rune) bool {
+	return r == Tatweel || IsDiacritic(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e'
+}
+
+// FoldRune maps r to the letter it is matched as: the hamza-carrying and wasla alefs to bare alef (أ إ آ ٱ → ا),
+// ta marbuta to ha (ة → ه) and alef maqsura to ya (ى → ي), because news text spells these inconsistently;
+// Arabic-Indic and Persian digits to ASCII; Latin letters to lower case.
+func FoldRune(r rune) rune {
+	switch {
+	case r == 'أ' || r == 'إ' || r == 'آ' || r == 'ٱ':
+		return 'ا'
+	case r == 'ة':
+		return 'ه'
+	case r == 'ى':
+		return 'ي'
+	case r >= '٠' && r <= '٩':
+		return '0' + (r - '٠')
+	case r >= '۰' && r <= '۹':
+		return '0' + (r - '۰')
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+// Folder returns a Transformer that folds text as Fold does, for streams.
+func Folder() transform.Transformer {
+	return transform.Chain(runes.Remove(runes.Predicate(ignorable)), runes.Map(FoldRune))
+}
+
+// Fold returns the matching view of s: diacritics and tatweel removed, letters folded by FoldRune.
+// It is not reversible; the original text is kept wherever offsets point.
+func Fold(s string) string {
+	return string(AppendFold(make([]byte, 0, len(s)), s))
+}
+
+// AppendFold appends the folded s to dst.
+func AppendFold(dst []byte, s string) []byte {
+	for _, r := range s {
+		if ignorable(r) {
+			continue
+		}
+		dst = utf8.AppendRune(dst, FoldRune(r))
+	}
+	return dst
+}

@@ -1,0 +1,51 @@
+package arabic
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a word of the text, as byte offsets [Start, End).
+type Token struct {
+	Start, End int
+}
+
+// IsWordRune reports whether r belongs inside a word: letters, digits, combining marks and tatweel.
+func IsWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == Tatweel || r == '\u200c' || r == '\u200d'
+}
+
+// AppendTokens appends the words of s to dst. A word is a maximal run of word runes.
+func AppendTokens(dst []Token, s string) []Token {
+	start := -1
+	for i, r := range s {
+		if IsWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			dst = append(dst, Token{start, i})
+			start = -1
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, Token{start, len(s)})
+	}
+	return dst
+}
+
+// CountTokens returns the number of words in s without allocating.
+func CountTokens(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		w := IsWordRune(r)
+		if w && !in {
+			n++
+		}
+		in = w
+	}
+	return n
+}
