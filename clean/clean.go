@@ -1,0 +1,269 @@
+// Package clean turns scraped article text into a marsad.Document: decoding, boilerplate removal, title,
+// paragraphs and sentences with byte offsets.
+package clean
+
+import (
+	"bufio"
+	_ "embed"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+//go:embed boilerplate.txt
+var boilerplateRules string
+
+// Line-length limits, in words. A widget label is short; a line that merely starts like one but goes on is
+// probably prose ("شارك" opens many real sentences).
+const (
+	maxPrefixLine   = 20
+	maxRepeatedLine = 6
+	maxTitle        = 40
+	maxTagWords     = 3
+	minTagLines     = 3
+)
+
+// Cleaner removes boilerplate and segments articles. It is safe for concurrent use.
+type Cleaner struct {
+	exact    map[string]bool
+	prefixes []string
+	trailers []string
+	learned  *Boilerplate
+}
+
+// New returns a Cleaner with the built-in rules and, when learned is not nil, the lines learned from a corpus.
+func New(learned *Boilerplate) *Cleaner {
+	c := &Cleaner{exact: map[string]bool{}, learned: learned}
+	sc := bufio.NewScanner(strings.NewReader(boilerplateRules))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' || len(line) < 3 {
+			continue
+		}
+		key := lineKey(line[2:])
+		switch line[0] {
+		case '=':
+			c.exact[key] = true
+		case '^':
+			c.prefixes = append(c.prefixes, key)
+		case '$':
+			c.trailers = append(c.trailers, key)
+		}
+	}
+	return c
+}
+
+// lineKey is how lines are compared: folded words joined by one space, punctuation and symbols dropped, so
+// "// انتهى //" and "انتهى" are the same line.
+func lineKey(s string) string {
+	f := arabic.Fold(s)
+	var b strings.Builder
+	b.Grow(len(f))
+	for _, t := range arabic.AppendTokens(nil, f) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(f[t.Start:t.End])
+	}
+	return b.String()
+}
+
+func hasWordPrefix(key, prefix string) bool {
+	return strings.HasPrefix(key, prefix) && (len(key) == len(prefix) || key[len(prefix)] == ' ')
+}
+
+type line struct {
+	text  string
+	key   string
+	words int
+}
+
+// Clean fills doc.Text, Title, TitleEnd, Paragraphs, Sentences and Tokens from the raw body. A title already
+// set on doc is kept (and dropped from the body where the body repeats it); otherwise the first line is the
+// title unless it is too long to be one. Clean returns ErrEmpty when nothing but boilerplate remains.
+func (c *Cleaner) Clean(doc *marsad.Document, body string) error {
+	lines := c.filter(splitLines(body), doc.Source)
+	title := normalizeLine(doc.Title)
+	if title != "" {
+		tk := lineKey(title)
+		for len(lines) > 0 && lines[0].key == tk {
+			lines = lines[1:]
+		}
+	} else if len(lines) > 0 && lines[0].words <= maxTitle {
+		title, lines = lines[0].text, lines[1:]
+	}
+	if title == "" && len(lines) == 0 {
+		return ErrEmpty
+	}
+
+	var b strings.Builder
+	b.Grow(len(body) + len(title) + 2)
+	doc.Paragraphs = doc.Paragraphs[:0]
+	add := func(p string) {
+		if b.Len() > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p)
+		doc.Paragraphs = append(doc.Paragraphs, marsad.Range{Start: start, End: b.Len()})
+	}
+	if title != "" {
+		add(title)
+	}
+	doc.TitleEnd = b.Len()
+	for _, l := range lines {
+		add(l.text)
+	}
+	doc.Title = title
+	doc.Text = b.String()
+	doc.Sentences = doc.Sentences[:0]
+	for _, p := range doc.Paragraphs {
+		doc.Sentences = AppendSentences(doc.Sentences, doc.Text, p.Start, p.End)
+	}
+	doc.Tokens = arabic.CountTokens(doc.Text)
+	return nil
+}
+
+// splitLines normalizes Unicode (NFC) and white space and returns the non-empty lines.
+func splitLines(body string) []line {
+	body = norm.NFC.String(body)
+	var lines []line
+	for raw := range strings.Lines(body) {
+		for _, part := range strings.Split(raw, "\r") {
+			t := normalizeLine(part)
+			if t == "" {
+				continue
+			}
+			key := lineKey(t)
+			lines = append(lines, line{text: t, key: key, words: strings.Count(key, " ") + 1})
+		}
+	}
+	return lines
+}
+
+// normalizeLine maps every kind of space to one ASCII space, drops control and format characters that
+// scrapers leave (BOM, soft hyphen, bidi marks), and trims.
+func normalizeLine(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			continue
+		case unicode.IsSpace(r) || r == '\u200b':
+			space = b.Len() > 0
+			continue
+		case unicode.IsControl(r) || r == '\ufeff' || r == '\u00ad' || r >= '\u200e' && r <= '\u200f' ||
+			r >= '\u202a' && r <= '\u202e' || r >= '\u2066' && r <= '\u2069':
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// filter drops boilerplate lines: rule matches, lines learned for the source, short lines printed more than
+// once (a byline twice: "ANHA\nANHA"), second copies of long lines, and a trailing list of tags. The first
+// line kept is the title candidate, so its repeats are dropped but it is not.
+func (c *Cleaner) filter(lines []line, source string) []line {
+	seen := make(map[string]int, len(lines))
+	for _, l := range lines {
+		seen[l.key]++
+	}
+	out := lines[:0]
+	for _, l := range lines {
+		if l.key == "" && !hasLetterOrDigit(l.text) {
+			continue
+		}
+		if c.trailer(l) {
+			break
+		}
+		if c.boilerplate(l, source) {
+			continue
+		}
+		switch n := seen[l.key]; {
+		case n > 1 && l.words <= maxRepeatedLine && len(out) > 0:
+			continue
+		case n > 1:
+			seen[l.key] = -1 // keep this first copy only
+		case n < 0:
+			continue
+		}
+		out = append(out, l)
+	}
+	return dropTagList(out)
+}
+
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
+}
+
+func (c *Cleaner) boilerplate(l line, source string) bool {
+	if c.exact[l.key] || c.learned.Has(source, l.key) {
+		return true
+	}
+	if l.words <= maxPrefixLine {
+		for _, p := range c.prefixes {
+			if hasWordPrefix(l.key, p) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (c *Cleaner) trailer(l line) bool {
+	if l.words > maxPrefixLine {
+		return false
+	}
+	for _, p := range c.trailers {
+		if hasWordPrefix(l.key, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropTagList removes a trailing run of tag lines: at least minTagLines lines of a few words each with no
+// sentence punctuation, or one last line of several short items separated by commas or hashes.
+func dropTagList(lines []line) []line {
+	n := len(lines)
+	i := n
+	for i > 0 && lines[i-1].words <= maxTagWords && !endsSentence(lines[i-1].text) {
+		i--
+	}
+	if n-i >= minTagLines && i > 0 {
+		return lines[:i]
+	}
+	if n > 1 && isTagLine(lines[n-1].text) {
+		return lines[:n-1]
+	}
+	return lines
+}
+
+func endsSentence(s string) bool {
+	return strings.ContainsAny(s, ".!?؟…:")
+}
+
+func isTagLine(s string) bool {
+	items := strings.FieldsFunc(s, func(r rune) bool { return r == '،' || r == ',' || r == '#' || r == '|' })
+	if len(items) < 3 || endsSentence(s) {
+		return false
+	}
+	for _, it := range items {
+		if w := len(strings.Fields(it)); w == 0 || w > maxTagWords {
+			return false
+		}
+	}
+	return true
+}
