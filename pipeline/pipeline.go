@@ -1,0 +1,156 @@
+// Package pipeline runs raw articles through decoding, cleaning and the annotation stages, on all cores,
+// keeping input order.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"sync"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+	"github.com/marsad/marsad/clean"
+	"github.com/marsad/marsad/input"
+)
+
+// Stage is a named annotator; the name labels its errors and its cost in benchmarks.
+type Stage struct {
+	Name string
+	marsad.Annotator
+}
+
+// Pipeline turns records into documents. It is safe for concurrent use.
+type Pipeline struct {
+	cleaner *clean.Cleaner
+	stages  []Stage
+}
+
+// New returns a pipeline that cleans with c and then runs the stages in order.
+func New(c *clean.Cleaner, stages ...Stage) *Pipeline {
+	return &Pipeline{cleaner: c, stages: stages}
+}
+
+// Result is what became of one record.
+type Result struct {
+	Origin string
+	Doc    *marsad.Document // nil when Err is set
+	Err    error            // names the origin
+}
+
+// Document decodes, cleans and annotates one record.
+func (p *Pipeline) Document(rec input.Record) (*marsad.Document, error) {
+	if rec.Err != nil {
+		return nil, fmt.Errorf("%s: %w", rec.Origin, rec.Err)
+	}
+	body := rec.Body
+	if rec.Raw != nil {
+		text, _, err := clean.Decode(rec.Raw)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", rec.Origin, err)
+		}
+		body = text
+	}
+	doc := &marsad.Document{Title: rec.Title, Published: rec.Published, URL: rec.URL, Source: rec.Source}
+	if err := p.cleaner.Clean(doc, body); err != nil {
+		return nil, fmt.Errorf("%s: %w", rec.Origin, err)
+	}
+	doc.ID = ContentID(doc.Text)
+	doc.Origins = append(doc.Origins, rec.Origin)
+	if rec.ID != "" && rec.ID != rec.Origin {
+		doc.Origins = append(doc.Origins, rec.ID)
+	}
+	for _, s := range p.stages {
+		if err := s.Annotate(doc); err != nil {
+			return nil, fmt.Errorf("%s: %s: %w", rec.Origin, s.Name, err)
+		}
+	}
+	return doc, nil
+}
+
+// ContentID is a document's id: a hash of its folded text, so the same article re-scraped with other
+// diacritics, hamza spellings or white space keeps its id.
+func ContentID(text string) string {
+	h := sha256.Sum256(arabic.AppendFold(make([]byte, 0, len(text)), text))
+	return hex.EncodeToString(h[:8])
+}
+
+// Run reads records with read, processes them on workers goroutines and calls out with each result in input
+// order. At most a few records per worker are in memory at once. Run stops at the first error from read or out.
+func (p *Pipeline) Run(ctx context.Context, workers int, read func(emit func(input.Record) error) error, out func(Result) error) error {
+	workers = max(workers, 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type job struct {
+		seq int
+		rec input.Record
+	}
+	type done struct {
+		seq int
+		res Result
+	}
+	window := make(chan struct{}, workers*8) // bounds records between reading and output
+	jobs := make(chan job)
+	results := make(chan done, workers)
+
+	var readErr error
+	go func() {
+		defer close(jobs)
+		seq := 0
+		readErr = read(func(rec input.Record) error {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case jobs <- job{seq, rec}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+	}()
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				doc, err := p.Document(j.rec)
+				results <- done{j.seq, Result{Origin: j.rec.Origin, Doc: doc, Err: err}}
+			}
+		}()
+	}
+	go func() { wg.Wait(); close(results) }()
+
+	pending := map[int]Result{}
+	next := 0
+	var outErr error
+	for d := range results {
+		if outErr != nil {
+			continue // drain so the workers can finish
+		}
+		pending[d.seq] = d.res
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-window
+			if outErr = out(r); outErr != nil {
+				cancel()
+				break
+			}
+		}
+	}
+	if outErr != nil {
+		return outErr
+	}
+	return readErr
+}

@@ -1,0 +1,84 @@
+package sqlite
+
+import (
+	"context"
+	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/search"
+)
+
+// Column weights for bm25: a word in the title says more about an article than one in its body, and a
+// clitic-stripped variant is the least certain reading.
+const rank = `bm25(fts, 4.0, 1.0, 0.5)`
+
+// snippetWords is the snippet's width in words.
+const snippetWords = 30
+
+// Search implements marsad.Store. Snippets mark matches with [ and ].
+func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error) {
+	clauses, err := search.Parse(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	where := []string{"fts MATCH ?"}
+	args := []any{MatchExpr(clauses)}
+	if q.Source != "" {
+		where, args = append(where, "a.source = ?"), append(args, q.Source)
+	}
+	if !q.From.IsZero() {
+		where, args = append(where, "a.published >= ?"), append(args, formatTime(q.From))
+	}
+	if !q.To.IsZero() {
+		where, args = append(where, "a.published != '' AND a.published <= ?"), append(args, formatTime(q.To))
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	args = append(args, limit, max(q.Offset, 0))
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.text, `+rank+` AS score
+		FROM fts JOIN articles a ON a.rowid = fts.rowid
+		WHERE `+strings.Join(where, " AND ")+` ORDER BY score LIMIT ? OFFSET ?`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var hits []marsad.Hit
+	for rows.Next() {
+		var h marsad.Hit
+		var published, text string
+		if err := rows.Scan(&h.ID, &h.Title, &published, &h.Source, &text, &h.Score); err != nil {
+			return nil, err
+		}
+		h.Published = parseTime(published)
+		h.Score = -h.Score // FTS5's bm25 is lower for better matches
+		h.Snippet = search.Snippet(text, clauses, snippetWords, "[", "]")
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// MatchExpr translates parsed clauses into an FTS5 MATCH expression: every clause must match; a word matches
+// its stem in any column or its clitic variant; phrases match only the ordered stem columns.
+func MatchExpr(clauses []search.Clause) string {
+	parts := make([]string, 0, len(clauses))
+	for _, c := range clauses {
+		switch {
+		case c.Phrase:
+			parts = append(parts, "{title body} : "+quote(strings.Join(c.Stems, " ")))
+		case c.Prefix:
+			parts = append(parts, quote(c.Stems[0])+" *")
+		case c.Variant != "":
+			parts = append(parts, "("+quote(c.Stems[0])+" OR "+quote(c.Variant)+")")
+		default:
+			parts = append(parts, quote(c.Stems[0]))
+		}
+	}
+	return strings.Join(parts, " AND ")
+}
+
+// quote makes s an FTS5 string, so no user word is read as an operator.
+func quote(s string) string {
+	return `"` + strings.ReplaceAll(s, `"`, `""`) + `"`
+}

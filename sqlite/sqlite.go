@@ -1,0 +1,184 @@
+// Package sqlite is the embedded marsad.Store: one SQLite file with an FTS5 index over the Arabic-aware terms.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	_ "modernc.org/sqlite" // pure Go: a fresh machine needs no C toolchain
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/search"
+)
+
+var _ marsad.Store = (*Store)(nil)
+
+// Store is a marsad.Store in one SQLite file.
+type Store struct {
+	db *sql.DB
+}
+
+// The articles table keeps the document (all layers) as JSON without its text, which has its own column
+// so snippets need not decode JSON. The FTS table is contentless: it holds only the index; its rowid is the
+// article's.
+const schema = `
+CREATE TABLE IF NOT EXISTS articles (
+	rowid     INTEGER PRIMARY KEY,
+	id        TEXT NOT NULL UNIQUE,
+	title     TEXT NOT NULL,
+	published TEXT NOT NULL,
+	source    TEXT NOT NULL,
+	url       TEXT NOT NULL,
+	text      TEXT NOT NULL,
+	doc       BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+CREATE TABLE IF NOT EXISTS origins (
+	article INTEGER NOT NULL REFERENCES articles(rowid),
+	origin  TEXT NOT NULL,
+	PRIMARY KEY (article, origin)
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS origins_origin ON origins(origin);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, variants, content='', tokenize='unicode61');
+`
+
+// Open opens or creates the store at path, creating its directory.
+func Open(path string) (*Store, error) {
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return nil, err
+		}
+	}
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return &Store{db: db}, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Put implements marsad.Store.
+func (s *Store) Put(ctx context.Context, docs []*marsad.Document) ([]bool, error) {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	insert, err := tx.PrepareContext(ctx, `INSERT INTO articles(id, title, published, source, url, text, doc)
+		VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING RETURNING rowid`)
+	if err != nil {
+		return nil, err
+	}
+	index, err := tx.PrepareContext(ctx, `INSERT INTO fts(rowid, title, body, variants) VALUES (?, ?, ?, ?)`)
+	if err != nil {
+		return nil, err
+	}
+	origin, err := tx.PrepareContext(ctx, `INSERT OR IGNORE INTO origins(article, origin)
+		SELECT rowid, ? FROM articles WHERE id = ?`)
+	if err != nil {
+		return nil, err
+	}
+	added := make([]bool, len(docs))
+	for i, d := range docs {
+		blob, err := encodeDoc(d)
+		if err != nil {
+			return nil, fmt.Errorf("article %s: %w", d.ID, err)
+		}
+		var rowid int64
+		err = insert.QueryRowContext(ctx, d.ID, d.Title, formatTime(d.Published), d.Source, d.URL, d.Text, blob).Scan(&rowid)
+		switch {
+		case errors.Is(err, sql.ErrNoRows): // stored already: only its origins may be new
+		case err != nil:
+			return nil, fmt.Errorf("article %s: %w", d.ID, err)
+		default:
+			added[i] = true
+			title, body := search.Analyze(d.Text[:d.TitleEnd]), search.Analyze(d.Text[d.TitleEnd:])
+			variants := strings.TrimSpace(title.Variants + " " + body.Variants)
+			if _, err := index.ExecContext(ctx, rowid, title.Stems, body.Stems, variants); err != nil {
+				return nil, fmt.Errorf("index article %s: %w", d.ID, err)
+			}
+		}
+		for _, o := range d.Origins {
+			if _, err := origin.ExecContext(ctx, o, d.ID); err != nil {
+				return nil, fmt.Errorf("article %s: %w", d.ID, err)
+			}
+		}
+	}
+	return added, tx.Commit()
+}
+
+func encodeDoc(d *marsad.Document) ([]byte, error) {
+	c := *d
+	c.Text, c.Origins = "", nil
+	return json.Marshal(&c)
+}
+
+func formatTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func parseTime(s string) time.Time {
+	t, _ := time.Parse(time.RFC3339, s)
+	return t
+}
+
+// Get implements marsad.Store. The id may also be an origin the article was read from (a file path or an
+// input id), so a user can find an article by what they fed in.
+func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
+	var rowid int64
+	var text string
+	var blob []byte
+	err := s.db.QueryRowContext(ctx, `SELECT rowid, text, doc FROM articles WHERE id = ?`, id).Scan(&rowid, &text, &blob)
+	if errors.Is(err, sql.ErrNoRows) {
+		err = s.db.QueryRowContext(ctx, `SELECT a.rowid, a.text, a.doc FROM origins o JOIN articles a ON a.rowid = o.article
+			WHERE o.origin = ? LIMIT 1`, id).Scan(&rowid, &text, &blob)
+	}
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, marsad.ErrNotFound
+	} else if err != nil {
+		return nil, err
+	}
+	var d marsad.Document
+	if err := json.Unmarshal(blob, &d); err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	d.Text = text
+	rows, err := s.db.QueryContext(ctx, `SELECT origin FROM origins WHERE article = ? ORDER BY origin`, rowid)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var o string
+		if err := rows.Scan(&o); err != nil {
+			return nil, err
+		}
+		d.Origins = append(d.Origins, o)
+	}
+	return &d, rows.Err()
+}
+
+// Count implements marsad.Store.
+func (s *Store) Count(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
+	return n, err
+}
