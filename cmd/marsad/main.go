@@ -36,7 +36,9 @@ var errUsage = errors.New("usage")
 // errRejected reports that some inputs of a batch were rejected; the others were processed.
 type errRejected struct{ n int }
 
-func (e errRejected) Error() string { return fmt.Sprintf("%d input(s) rejected (see messages above)", e.n) }
+func (e errRejected) Error() string {
+	return fmt.Sprintf("%d input(s) rejected (see messages above)", e.n)
+}
 
 // Main is the program with its streams, so every command runs in-process in tests.
 type Main struct {
