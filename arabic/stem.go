@@ -43,7 +43,11 @@ func Stem(w string) string {
 func CliticVariant(w string) (string, bool) {
 	for _, p := range []string{"ب", "ل", "ك", "ف"} {
 		if strings.HasPrefix(w, p) && runeLen(w) >= 4 && !strings.HasPrefix(w[len(p):], "ال") {
-			return Stem(w[len(p):]), true
+			// A two-letter variant ("لبنان" → "بن") is more often a different frequent word than the one meant.
+			if v := Stem(w[len(p):]); runeLen(v) >= 3 {
+				return v, true
+			}
+			return "", false
 		}
 	}
 	return "", false

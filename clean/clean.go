@@ -25,6 +25,7 @@ const (
 	maxRepeatedLine = 6
 	maxTitle        = 40
 	maxTagWords     = 3
+	maxBylineLine   = 4
 	minTagLines     = 3
 )
 
@@ -33,6 +34,7 @@ type Cleaner struct {
 	exact    map[string]bool
 	prefixes []string
 	trailers []string
+	bylines  []string
 	learned  *Boilerplate
 }
 
@@ -53,6 +55,8 @@ func New(learned *Boilerplate) *Cleaner {
 			c.prefixes = append(c.prefixes, key)
 		case '$':
 			c.trailers = append(c.trailers, key)
+		case '@':
+			c.bylines = append(c.bylines, key)
 		}
 	}
 	return c
@@ -75,6 +79,10 @@ func lineKey(s string) string {
 
 func hasWordPrefix(key, prefix string) bool {
 	return strings.HasPrefix(key, prefix) && (len(key) == len(prefix) || key[len(prefix)] == ' ')
+}
+
+func hasWordSuffix(key, suffix string) bool {
+	return strings.HasSuffix(key, suffix) && (len(key) == len(suffix) || key[len(key)-len(suffix)-1] == ' ')
 }
 
 type line struct {
@@ -215,6 +223,13 @@ func (c *Cleaner) boilerplate(l line, source string) bool {
 	if l.words <= maxPrefixLine {
 		for _, p := range c.prefixes {
 			if hasWordPrefix(l.key, p) {
+				return true
+			}
+		}
+	}
+	if l.words <= maxBylineLine {
+		for _, w := range c.bylines {
+			if hasWordPrefix(l.key, w) || hasWordSuffix(l.key, w) {
 				return true
 			}
 		}

@@ -193,7 +193,7 @@ func parseJSONL(line []byte) Record {
 		rec.Body = a.Content
 	}
 	if strings.TrimSpace(rec.Body) == "" && strings.TrimSpace(rec.Title) == "" {
-		return Record{Err: errors.New(`no "text" (or "content") field`)}
+		return Record{Err: errors.New(`empty article: no "text" (or "content") and no "title"`)}
 	}
 	published := a.Published
 	if published == "" {

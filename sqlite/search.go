@@ -21,6 +21,8 @@ func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error
 	if err != nil {
 		return nil, err
 	}
+	// Rank inside the index first and fetch the texts of the page only: carrying every match's text
+	// through the sort is what makes a frequent word slow.
 	where := []string{"fts MATCH ?"}
 	args := []any{MatchExpr(clauses)}
 	if q.Source != "" {
@@ -32,14 +34,19 @@ func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error
 	if !q.To.IsZero() {
 		where, args = append(where, "a.published != '' AND a.published <= ?"), append(args, formatTime(q.To))
 	}
+	from := "fts"
+	if len(where) > 1 {
+		from = "fts JOIN articles a ON a.rowid = fts.rowid"
+	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	args = append(args, limit, max(q.Offset, 0))
-	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.text, `+rank+` AS score
-		FROM fts JOIN articles a ON a.rowid = fts.rowid
-		WHERE `+strings.Join(where, " AND ")+` ORDER BY score LIMIT ? OFFSET ?`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.text, r.score FROM (
+			SELECT fts.rowid AS rid, `+rank+` AS score FROM `+from+`
+			WHERE `+strings.Join(where, " AND ")+` ORDER BY score LIMIT ? OFFSET ?
+		) r JOIN articles a ON a.rowid = r.rid ORDER BY r.score`, args...)
 	if err != nil {
 		return nil, err
 	}

@@ -36,9 +36,9 @@ func (c *benchCommand) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if fs.NArg() == 0 {
+	if fs.NArg() == 0 && *db == "" {
 		fs.Usage()
-		return fmt.Errorf("%w: bench needs a corpus", errUsage)
+		return fmt.Errorf("%w: bench needs a corpus to ingest or the --db of one already ingested", errUsage)
 	}
 	if *db == "" {
 		dir, err := os.MkdirTemp("", "marsad-bench")
@@ -57,34 +57,48 @@ func (c *benchCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	defer store.Close()
-	start := time.Now()
-	quiet := &Main{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: discard{}}
-	n, err := ingest(ctx, store, p, fs.Args(), input.Auto, quiet, *workers)
-	if err != nil {
-		return err
+	if fs.NArg() > 0 {
+		start := time.Now()
+		quiet := &Main{Stdin: c.Stdin, Stdout: c.Stdout, Stderr: discard{}}
+		n, err := ingest(ctx, store, p, fs.Args(), input.Auto, quiet, *workers)
+		if err != nil {
+			return err
+		}
+		elapsed := time.Since(start)
+		fmt.Fprintf(c.Stdout, "ingest: %d articles (%d new, %d rejected) in %.1f s with %d workers, peak RSS %d MB\n",
+			n.added+n.existing, n.added, n.rejected, elapsed.Seconds(), *workers, peakRSS()>>20)
 	}
-	elapsed := time.Since(start)
-	fmt.Fprintf(c.Stdout, "ingest: %d articles (%d new, %d rejected) in %.1f s with %d workers, peak RSS %d MB\n",
-		n.added+n.existing, n.added, n.rejected, elapsed.Seconds(), *workers, peakRSS()>>20)
 
 	var single, phrase []time.Duration
+	type slow struct {
+		q string
+		d time.Duration
+	}
+	var slowest []slow
 	for _, q := range benchQueries {
+		var per []time.Duration
 		for range *rounds {
 			t := time.Now()
 			if _, err := store.Search(ctx, marsad.Query{Text: q, Limit: 10}); err != nil {
 				return fmt.Errorf("query %s: %w", q, err)
 			}
 			d := time.Since(t)
+			per = append(per, d)
 			if strings.HasPrefix(q, `"`) {
 				phrase = append(phrase, d)
 			} else {
 				single = append(single, d)
 			}
 		}
+		slowest = append(slowest, slow{q, pct(per, 50)})
 	}
+	slices.SortFunc(slowest, func(a, b slow) int { return int(b.d - a.d) })
 	fmt.Fprintf(c.Stdout, "search (top 10 with snippets, %d rounds):\n", *rounds)
 	fmt.Fprintf(c.Stdout, "  %-22s p50 %7.2f ms  p99 %7.2f ms\n", "words and prefixes", ms(pct(single, 50)), ms(pct(single, 99)))
 	fmt.Fprintf(c.Stdout, "  %-22s p50 %7.2f ms  p99 %7.2f ms\n", "phrases", ms(pct(phrase, 50)), ms(pct(phrase, 99)))
+	for _, s := range slowest[:min(3, len(slowest))] {
+		fmt.Fprintf(c.Stdout, "  slowest: %-24s p50 %7.2f ms\n", s.q, ms(s.d))
+	}
 	return nil
 }
 

@@ -1,0 +1,140 @@
+package arabic
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/transform"
+)
+
+func TestFold(t *testing.T) {
+	for _, tc := range []struct{ name, in, want string }{
+		{"hamza alefs", "أإآٱ", "اااا"},
+		{"diacritics", "مُحَمَّدٌ", "محمد"},
+		{"tatweel", "الإرهــــاب", "الارهاب"},
+		{"ta marbuta", "مدينة", "مدينه"},
+		{"alef maqsura", "مستشفى", "مستشفي"},
+		{"indic digits", "٢٠١٩ و۱۲", "2019 و12"},
+		{"latin", "ANHA Sdf", "anha sdf"},
+		{"punctuation kept", "قسد، داعش.", "قسد، داعش."},
+	} {
+		if got := Fold(tc.in); got != tc.want {
+			t.Errorf("%s: Fold(%q) = %q; want %q", tc.name, tc.in, got, tc.want)
+		}
+		got, _, err := transform.String(Folder(), tc.in)
+		if err != nil || got != tc.want {
+			t.Errorf("%s: Folder on %q = %q, %v; want %q", tc.name, tc.in, got, err, tc.want)
+		}
+	}
+}
+
+func TestFolderStreams(t *testing.T) {
+	in := strings.Repeat("الإرهـابُ في سوريّا ", 5000)
+	b, err := io.ReadAll(transform.NewReader(strings.NewReader(in), Folder()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), Fold(in); got != want {
+		t.Errorf("streamed fold differs from Fold: %d vs %d bytes", len(got), len(want))
+	}
+}
+
+func TestTokens(t *testing.T) {
+	s := "قسد حررت 52 كم2، و«داعش» (ISIS)."
+	var got []string
+	for _, tok := range AppendTokens(nil, s) {
+		got = append(got, s[tok.Start:tok.End])
+	}
+	want := []string{"قسد", "حررت", "52", "كم2", "و", "داعش", "ISIS"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("tokens of %q = %q; want %q", s, got, want)
+	}
+	if n := CountTokens(s); n != len(want) {
+		t.Errorf("CountTokens = %d; want %d", n, len(want))
+	}
+}
+
+func TestStem(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"والباغوز", "باغوز"},
+		{"الباغوز", "باغوز"},
+		{"بالباغوز", "باغوز"},
+		{"الارهاب", "ارهاب"},
+		{"ارهاب", "ارهاب"},
+		{"الارهابيه", "ارهاب"},
+		{"للمدنيين", "مدني"},
+		{"والمدن", "مدن"},
+		{"فالقوات", "قو"},
+		{"قوات", "قو"},
+		{"قسد", "قسد"},
+		{"و", "و"},
+	} {
+		if got := Stem(tc.in); got != tc.want {
+			t.Errorf("Stem(%q) = %q; want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestCliticVariant(t *testing.T) {
+	for _, tc := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"لقسد", "قسد", true},
+		{"بدمشق", "دمشق", true},
+		{"بلده", "", false}, // too short once stripped: "لده" would stem to "لد"
+		{"لبنان", "", false},
+		{"بالباغوز", "", false}, // the article form is Stem's job
+		{"قسد", "", false},
+	} {
+		got, ok := CliticVariant(tc.in)
+		if got != tc.want || ok != tc.ok {
+			t.Errorf("CliticVariant(%q) = %q, %v; want %q, %v", tc.in, got, ok, tc.want, tc.ok)
+		}
+	}
+}
+
+func TestFoldAllocs(t *testing.T) {
+	s := "قوات سوريا الديمقراطية تحرر الباغوز"
+	buf := make([]byte, 0, 256)
+	if n := testing.AllocsPerRun(100, func() { buf = AppendFold(buf[:0], s) }); n != 0 {
+		t.Errorf("AppendFold allocates %v times; want 0", n)
+	}
+}
+
+func ExampleFold() {
+	fmt.Println(Fold("الإرهــابُ في مدينةِ الرَّقَّة"))
+	// Output: الارهاب في مدينه الرقه
+}
+
+func ExampleStem() {
+	for _, w := range []string{"والباغوز", "الإرهاب", "الارهاب", "ارهاب"} {
+		fmt.Print(Stem(Fold(w)), " ")
+	}
+	fmt.Println()
+	// Output: باغوز ارهاب ارهاب ارهاب
+}
+
+var benchText = strings.Repeat("أعلنت قوات سوريا الديمقراطية، اليوم السبت، تحرير بلدة الباغوز بريف دير الزور الشرقي من مرتزقة داعش. ", 100)
+
+func BenchmarkFold(b *testing.B) {
+	buf := make([]byte, 0, len(benchText))
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		buf = AppendFold(buf[:0], benchText)
+	}
+}
+
+func BenchmarkTokensAndStem(b *testing.B) {
+	f := Fold(benchText)
+	var toks []Token
+	b.SetBytes(int64(len(f)))
+	for b.Loop() {
+		toks = AppendTokens(toks[:0], f)
+		for _, t := range toks {
+			Stem(f[t.Start:t.End])
+		}
+	}
+}
