@@ -30,6 +30,17 @@ func Snippet(text string, clauses []Clause, width int, open, close string) strin
 			best, bestN = start, n
 		}
 	}
+	// Center the matches of the best window, so the reader sees context on both sides.
+	first, last := best, best
+	for i := best; i < min(len(toks), best+width); i++ {
+		if hit[i] {
+			if !hit[first] {
+				first = i
+			}
+			last = i
+		}
+	}
+	best = max(0, min((first+last)/2-width/2, len(toks)-width))
 	end := min(len(toks), best+width)
 	var b strings.Builder
 	if best > 0 {
