@@ -1,0 +1,105 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/clean"
+	"github.com/marsad/marsad/input"
+)
+
+type countWords struct{}
+
+func (countWords) Annotate(d *marsad.Document) error {
+	if strings.Contains(d.Text, "فشل") {
+		return errors.New("refused")
+	}
+	d.Quantities = append(d.Quantities, marsad.Quantity{Span: marsad.SpanOf(d.Text, 0, d.TitleEnd), Value: float64(d.Tokens)})
+	return nil
+}
+
+func TestRunKeepsOrderAndErrors(t *testing.T) {
+	p := New(clean.New(nil), Stage{Name: "count", Annotator: countWords{}})
+	const n = 500
+	read := func(emit func(input.Record) error) error {
+		for i := range n {
+			rec := input.Record{Origin: fmt.Sprint(i), Body: fmt.Sprintf("عنوان %d\nنص الخبر رقم %d.", i, i)}
+			switch i % 100 {
+			case 7:
+				rec.Raw = []byte("\x00\x01\x02 binary")
+			case 8:
+				rec.Body = "عنوان\nفشل"
+			case 9:
+				rec.Err = errors.New("malformed JSON")
+			}
+			if err := emit(rec); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var got []Result
+	if err := p.Run(t.Context(), 4, read, func(r Result) error { got = append(got, r); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != n {
+		t.Fatalf("got %d results; want %d", len(got), n)
+	}
+	for i, r := range got {
+		if r.Origin != fmt.Sprint(i) {
+			t.Fatalf("result %d has origin %s: order lost", i, r.Origin)
+		}
+		bad := i%100 >= 7 && i%100 <= 9
+		if bad != (r.Err != nil) || bad && !strings.HasPrefix(r.Err.Error(), r.Origin+": ") {
+			t.Errorf("result %d: err %v; want an error naming the origin: %v", i, r.Err, bad)
+		}
+		if !bad && (len(r.Doc.Quantities) != 1 || r.Doc.Title != fmt.Sprintf("عنوان %d", i)) {
+			t.Errorf("result %d: %+v", i, r.Doc)
+		}
+	}
+}
+
+func TestRunStopsOnOutputError(t *testing.T) {
+	p := New(clean.New(nil))
+	stop := errors.New("stop")
+	read := func(emit func(input.Record) error) error {
+		for i := 0; ; i++ {
+			if err := emit(input.Record{Origin: fmt.Sprint(i), Body: "عنوان\nنص."}); err != nil {
+				return err
+			}
+		}
+	}
+	seen := 0
+	err := p.Run(t.Context(), 2, read, func(Result) error {
+		if seen++; seen == 10 {
+			return stop
+		}
+		return nil
+	})
+	if !errors.Is(err, stop) {
+		t.Errorf("got %v; want the output error", err)
+	}
+}
+
+func TestContentID(t *testing.T) {
+	if ContentID("الإرهابُ") != ContentID("الارهاب") {
+		t.Error("ids differ for text that differs only in diacritics and hamza")
+	}
+	if ContentID("قسد") == ContentID("داعش") {
+		t.Error("ids equal for different texts")
+	}
+}
+
+func BenchmarkDocument(b *testing.B) {
+	p := Standard(clean.New(nil))
+	body := strings.Repeat("أعلنت قوات سوريا الديمقراطية، اليوم السبت، تحرير بلدة الباغوز بريف دير الزور الشرقي من مرتزقة داعش.\n", 30)
+	b.SetBytes(int64(len(body)))
+	for b.Loop() {
+		if _, err := p.Document(input.Record{Origin: "b", Body: "عنوان\n" + body}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
