@@ -95,7 +95,7 @@ type line struct {
 // set on doc is kept (and dropped from the body where the body repeats it); otherwise the first line is the
 // title unless it is too long to be one. Clean returns ErrEmpty when nothing but boilerplate remains.
 func (c *Cleaner) Clean(doc *marsad.Document, body string) error {
-	lines := c.filter(splitLines(body), doc.Source)
+	lines := c.filter(splitLines(body), doc.Source, nil)
 	title := normalizeLine(doc.Title)
 	if title != "" {
 		tk := lineKey(title)
@@ -183,58 +183,103 @@ func normalizeLine(s string) string {
 // filter drops boilerplate lines: rule matches, lines learned for the source, short lines printed more than
 // once (a byline twice: "ANHA\nANHA"), second copies of long lines, and a trailing list of tags. The first
 // line kept is the title candidate, so its repeats are dropped but it is not.
-func (c *Cleaner) filter(lines []line, source string) []line {
+func (c *Cleaner) filter(lines []line, source string, note func(text string, r Reason)) []line {
+	if note == nil {
+		note = func(string, Reason) {}
+	}
 	seen := make(map[string]int, len(lines))
 	for _, l := range lines {
 		seen[l.key]++
 	}
 	out := lines[:0]
-	for _, l := range lines {
+	for i, l := range lines {
 		if l.key == "" && !hasLetterOrDigit(l.text) {
+			note(l.text, Symbols)
 			continue
 		}
 		if c.trailer(l) {
+			for _, t := range lines[i:] {
+				note(t.text, Trailer)
+			}
 			break
 		}
-		if c.boilerplate(l, source) {
+		if r := c.boilerplate(l, source); r != Kept {
+			note(l.text, r)
 			continue
 		}
 		switch n := seen[l.key]; {
 		case n > 1 && l.words <= maxRepeatedLine && len(out) > 0:
+			note(l.text, Repeated)
 			continue
 		case n > 1:
 			seen[l.key] = -1 // keep this first copy only
 		case n < 0:
+			note(l.text, Repeated)
 			continue
 		}
 		out = append(out, l)
 	}
-	return dropTagList(out)
+	kept := dropTagList(out)
+	for _, t := range out[len(kept):] {
+		note(t.text, Tags)
+	}
+	return kept
+}
+
+// Reason says why a line was removed.
+type Reason string
+
+// Reasons for removing a line.
+const (
+	Kept     Reason = ""
+	Symbols  Reason = "symbols"  // no letter or digit
+	Rule     Reason = "rule"     // a widget or navigation label from the built-in rules
+	Byline   Reason = "byline"   // a short byline or dateline
+	Learned  Reason = "learned"  // a line learned as the source's boilerplate
+	Repeated Reason = "repeated" // printed more than once
+	Trailer  Reason = "trailer"  // after a tags or related-links heading
+	Tags     Reason = "tags"     // a trailing list of tags
+)
+
+// Removal is one line removed from an article.
+type Removal struct {
+	Line   string
+	Reason Reason
+}
+
+// Removals returns the lines Clean would remove from body, with the reason for each, for measuring rules.
+func (c *Cleaner) Removals(body, source string) []Removal {
+	var out []Removal
+	c.filter(splitLines(body), source, func(text string, r Reason) { out = append(out, Removal{text, r}) })
+	return out
 }
 
 func hasLetterOrDigit(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0
 }
 
-func (c *Cleaner) boilerplate(l line, source string) bool {
-	if c.exact[l.key] || c.learned.Has(source, l.key) {
-		return true
+func (c *Cleaner) boilerplate(l line, source string) Reason {
+	if c.exact[l.key] {
+		return Rule
+	}
+	if c.learned.Has(source, l.key) {
+		return Learned
 	}
 	if l.words <= maxPrefixLine {
 		for _, p := range c.prefixes {
 			if hasWordPrefix(l.key, p) {
-				return true
+				return Rule
 			}
 		}
 	}
 	if l.words <= maxBylineLine {
 		for _, w := range c.bylines {
 			if hasWordPrefix(l.key, w) || hasWordSuffix(l.key, w) {
-				return true
+				return Byline
 			}
 		}
 	}
-	return false
+	return Kept
 }
 
 func (c *Cleaner) trailer(l line) bool {

@@ -57,6 +57,7 @@ Commands:
   show         print one stored article as JSON
   boilerplate  learn a source's boilerplate lines from a corpus
   bench        measure ingest and search speed on a corpus
+  eval         measure accuracy: search recall, boilerplate removal, and each extractor
 
 Run 'marsad <command> -h' for a command's flags.
 `
@@ -81,6 +82,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&boilerplateCommand{Main: m}).Run(ctx, rest)
 	case "bench":
 		return (&benchCommand{Main: m}).Run(ctx, rest)
+	case "eval":
+		return (&evalCommand{Main: m}).Run(ctx, rest)
 	case "help", "-h", "--help":
 		fmt.Fprint(m.Stdout, usage)
 		return nil

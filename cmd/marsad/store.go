@@ -16,16 +16,26 @@ func openStore(path string) (marsad.Store, error) {
 
 // newPipeline builds the standard pipeline, with the boilerplate lines learned into file when it is given.
 func newPipeline(boilerplateFile string) (*pipeline.Pipeline, error) {
-	var learned *clean.Boilerplate
-	if boilerplateFile != "" {
-		f, err := os.Open(boilerplateFile)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		if learned, err = clean.ReadBoilerplate(f); err != nil {
-			return nil, fmt.Errorf("%s: %w", boilerplateFile, err)
-		}
+	learned, err := readBoilerplate(boilerplateFile)
+	if err != nil {
+		return nil, err
 	}
 	return pipeline.Standard(clean.New(learned)), nil
+}
+
+// readBoilerplate reads learned boilerplate lines; no file means none.
+func readBoilerplate(file string) (*clean.Boilerplate, error) {
+	if file == "" {
+		return nil, nil
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := clean.ReadBoilerplate(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", file, err)
+	}
+	return b, nil
 }
