@@ -11,8 +11,17 @@ import (
 
 var articlePrefixes = []string{"وال", "فال", "بال", "كال", "لل", "ال"}
 
-// Longest first, so "ات" wins over nothing and "ها" over "ه".
-var suffixes = []string{"ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"}
+// suffixes are tried in this order, each at most once, so a plural or nisba ending comes off before the ya
+// under it: "الحوثيين" → "حوثي" → "حوث", as "الحوثي" → "حوث". Two additions to light10 fit this news:
+// "يا" joins the country to its adjective ("سوريا"، "سورية"، "السوري" → "سور"; "تركيا"، "التركية" → "ترك"),
+// and the dual "ان" needs a longer stem, so names like "إيران" and "لبنان" keep it and still match
+// "الإيرانية" and "اللبنانية".
+var suffixes = []struct {
+	suffix  string
+	minStem int
+}{
+	{"ها", 2}, {"ان", 4}, {"ات", 2}, {"ون", 2}, {"ين", 2}, {"يا", 3}, {"يه", 2}, {"ه", 2}, {"ي", 2},
+}
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
@@ -28,9 +37,8 @@ func Stem(w string) string {
 		}
 	}
 	for _, s := range suffixes {
-		if strings.HasSuffix(w, s) && runeLen(w)-runeLen(s) >= 2 {
-			w = w[:len(w)-len(s)]
-			break
+		if strings.HasSuffix(w, s.suffix) && runeLen(w)-runeLen(s.suffix) >= s.minStem {
+			w = w[:len(w)-len(s.suffix)]
 		}
 	}
 	return w
