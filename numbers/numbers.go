@@ -1,0 +1,233 @@
+// Package numbers finds quantities in Arabic news text: digits and number words, scales, units and qualifiers.
+package numbers
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+	"unsafe"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// Extractor finds quantities. Its tables are built once by New; it is safe for concurrent use.
+type Extractor struct {
+	words        map[string]numWord
+	units        phraseSet
+	square, cube map[string]bool
+	pre, post    phraseSet
+	months       phraseSet
+	yearWords    map[string]bool
+	era          map[string]bool
+	labels       map[string]bool
+	ordinals     map[string]bool
+	weekdays     map[string]bool
+	pool         sync.Pool
+}
+
+var _ marsad.Annotator = (*Extractor)(nil)
+
+// New returns an Extractor with the embedded tables loaded. It panics if they are malformed, which a test
+// catches before release.
+func New() *Extractor {
+	e := &Extractor{}
+	for _, load := range []func() error{e.loadNumbers, e.loadUnits, e.loadQualifiers, e.loadContext} {
+		if err := load(); err != nil {
+			panic("numbers: " + err.Error())
+		}
+	}
+	e.pool.New = func() any { return new(scanner) }
+	return e
+}
+
+// Annotate sets doc.Quantities to the quantities of doc.Text.
+func (e *Extractor) Annotate(doc *marsad.Document) error {
+	doc.Quantities = e.AppendExtract(doc.Quantities[:0], doc.Text)
+	return nil
+}
+
+// Extract returns the quantities of text in order. Each Span points into text.
+func (e *Extractor) Extract(text string) []marsad.Quantity {
+	return e.AppendExtract(nil, text)
+}
+
+// AppendExtract appends the quantities of text to dst.
+func (e *Extractor) AppendExtract(dst []marsad.Quantity, text string) []marsad.Quantity {
+	sc := e.pool.Get().(*scanner)
+	defer e.pool.Put(sc)
+	sc.scan(text)
+	p := parser{e: e, text: text, toks: sc.toks, buf: sc.buf, lastYear: -1}
+	for i := 0; i < len(p.toks); {
+		q, next, ok := p.quantity(i)
+		if !ok {
+			i++
+			continue
+		}
+		dst = append(dst, q)
+		i = next
+	}
+	return dst
+}
+
+// parser reads quantities from the tokens of one text.
+type parser struct {
+	e    *Extractor
+	text string
+	toks []token
+	buf  []byte
+	// lastYear is the token index after the last number dropped as a year, so "عامي 2014 و2017" drops both.
+	lastYear int
+}
+
+func (p *parser) word(k int) string {
+	t := &p.toks[k]
+	return unsafeString(p.buf[t.fs:t.fe])
+}
+
+// gapOK reports whether tokens k-1 and k are separated only by horizontal space, so a phrase may continue.
+func (p *parser) gapOK(k int) bool {
+	for _, r := range p.text[p.toks[k-1].end:p.toks[k].start] {
+		switch r {
+		case ' ', '\t', '\u00a0', '\u200f', '\u200e', arabic.Tatweel:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// next reports whether token k exists and continues the phrase that ends with token k-1.
+func (p *parser) next(k int) bool { return k < len(p.toks) && k > 0 && p.gapOK(k) }
+
+// proclitics that may be attached to the first word of a quantity: و ف (and), ب (with), ل (for), ك (as).
+var proclitics = []string{"وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"}
+
+// stripClitic returns w without a leading proclitic and the number of letters removed, trying the bare word
+// first. The rest must keep minRest letters: number words need three, so "لست" (I am not) is not ل + ست (six).
+func stripClitic(w string, minRest int, ok func(string) bool) (string, int) {
+	if ok(w) {
+		return w, 0
+	}
+	for _, c := range proclitics {
+		if rest, found := strings.CutPrefix(w, c); found && utf8.RuneCountInString(rest) >= minRest && ok(rest) {
+			return rest, utf8.RuneCountInString(c)
+		}
+	}
+	return "", -1
+}
+
+// skipLetters returns the byte offset in the original text after the first n letters of the token starting
+// at off, skipping the diacritics and tatweel that folding dropped.
+func (p *parser) skipLetters(off, n int) int {
+	for off < len(p.text) {
+		r, size := utf8.DecodeRuneInString(p.text[off:])
+		if r == arabic.Tatweel || arabic.IsDiacritic(r) {
+			off += size
+			continue
+		}
+		if n == 0 {
+			break
+		}
+		off += size
+		n--
+	}
+	return off
+}
+
+// matchPhrase returns the code and end token of the longest phrase of ps starting at token k. When clitics is
+// set the first word may carry a proclitic; its letter count is returned.
+func (p *parser) matchPhrase(ps phraseSet, k int, clitics, dotGap bool) (code string, end, clitic int) {
+	if k >= len(p.toks) {
+		return "", 0, -1
+	}
+	w := p.word(k)
+	first, clitic := w, 0
+	if clitics {
+		first, clitic = stripClitic(w, 2, func(s string) bool { return len(ps[s]) > 0 })
+	}
+	if clitic < 0 || len(ps[first]) == 0 {
+		return "", 0, -1
+	}
+next:
+	for _, ph := range ps[first] {
+		j := k + 1
+		for _, pw := range ph.words[1:] {
+			if j >= len(p.toks) || p.word(j) != pw || !p.gapOK(j) && !(dotGap && p.dotGap(j)) {
+				continue next
+			}
+			j++
+		}
+		return ph.code, j, clitic
+	}
+	return "", 0, -1
+}
+
+// dotGap reports whether tokens k-1 and k are joined by a single full stop, as in the abbreviation "ل.س".
+func (p *parser) dotGap(k int) bool {
+	return p.text[p.toks[k-1].end:p.toks[k].start] == "."
+}
+
+// quantity reads a quantity starting at token i: [qualifier] number [unit] [qualifier].
+func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
+	var q marsad.Quantity
+	start := -1
+	k := i
+	if code, end, clitic := p.matchPhrase(p.e.pre, i, true, false); clitic >= 0 && p.next(end) {
+		q.Approx = code
+		start = p.skipLetters(p.toks[i].start, clitic)
+		k = end
+	}
+	n, ok := p.number(k)
+	if !ok {
+		return q, 0, false
+	}
+	if start < 0 {
+		start = n.start
+	}
+	q.Value = n.value
+	end := n.end
+	// A currency or percent sign written before the digits ("$5", "%20" in some layouts).
+	if q.Approx == "" && n.digitsOnly && k > 0 && p.toks[k-1].kind == tokSym && p.toks[k-1].end == p.toks[k].start &&
+		(k < 2 || p.toks[k-2].kind != tokNum) {
+		if code, _, c := p.matchPhrase(p.e.units, k-1, false, false); c == 0 {
+			q.Unit = code
+			start = p.toks[k-1].start
+		}
+	}
+	if n.digitsOnly && isYearLike(&p.toks[k]) && p.next(n.next) && p.e.era[p.word(n.next)] {
+		return q, 0, false // "2015م", "1436 هـ"
+	}
+	if q.Unit == "" && p.next(n.next) {
+		if code, uend, c := p.matchPhrase(p.e.units, n.next, false, true); c == 0 {
+			q.Unit = code
+			n.next = uend
+			if p.next(uend) && (code == "km" || code == "m" || code == "cm") {
+				switch w := p.word(uend); {
+				case p.e.square[w]:
+					q.Unit += "2"
+					n.next++
+				case p.e.cube[w]:
+					q.Unit += "3"
+					n.next++
+				}
+			}
+			end = p.toks[n.next-1].end
+		}
+	}
+	if q.Approx == "" && p.next(n.next) {
+		if code, pend, c := p.matchPhrase(p.e.post, n.next, false, false); c == 0 {
+			q.Approx = code
+			n.next = pend
+			end = p.toks[pend-1].end
+		}
+	}
+	if q.Unit == "" && q.Approx == "" && p.notQuantity(n) {
+		return q, 0, false
+	}
+	q.Span = marsad.SpanOf(p.text, start, end)
+	return q, n.next, true
+}
+
+// unsafeString views b as a string without copying; the parser only reads it while the buffer is unchanged.
+func unsafeString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
