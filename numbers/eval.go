@@ -93,12 +93,12 @@ func match(got, want marsad.Quantity) bool {
 
 // score counts the results of one set.
 type score struct {
-	name              string
-	sentences, exact  int // sentences, and those whose quantities are all exactly right (approx included)
-	tp, fp, fn        int
-	approxOK, negs    int
-	negOK             int
-	errors            []string
+	name             string
+	sentences, exact int // sentences, and those whose quantities are all exactly right (approx included)
+	tp, fp, fn       int
+	approxOK, negs   int
+	negOK            int
+	errors           []string
 }
 
 func (s *score) add(ex example, got []marsad.Quantity) {

@@ -164,8 +164,8 @@ func (e *Extractor) loadQualifiers() error {
 
 func (e *Extractor) loadContext() error {
 	e.months = phraseSet{}
-	e.yearWords, e.era, e.labels, e.ordinals, e.weekdays = map[string]bool{}, map[string]bool{}, map[string]bool{},
-		map[string]bool{}, map[string]bool{}
+	e.yearWords, e.era, e.labels, e.ordinals, e.weekdays, e.timeWords = map[string]bool{}, map[string]bool{},
+		map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	section := ""
 	err := readLines("context.txt", func(_ int, f []string) error {
 		w := f[0]
@@ -186,6 +186,8 @@ func (e *Extractor) loadContext() error {
 			e.ordinals[arabic.Fold(w)] = true
 		case "weekday":
 			e.weekdays[arabic.Fold(w)] = true
+		case "time":
+			e.timeWords[arabic.Fold(w)] = true
 		default:
 			return fmt.Errorf("word outside a known section %q", section)
 		}

@@ -23,6 +23,7 @@ type Extractor struct {
 	labels       map[string]bool
 	ordinals     map[string]bool
 	weekdays     map[string]bool
+	timeWords    map[string]bool
 	pool         sync.Pool
 }
 
@@ -86,15 +87,56 @@ func (p *parser) word(k int) string {
 }
 
 // gapOK reports whether tokens k-1 and k are separated only by horizontal space, so a phrase may continue.
+// Brackets or quotes around a lone number are allowed too: "أكثر من (12) مليون", "“9” كيلو غرام".
 func (p *parser) gapOK(k int) bool {
 	for _, r := range p.text[p.toks[k-1].end:p.toks[k].start] {
 		switch r {
-		case ' ', '\t', '\u00a0', '\u200f', '\u200e', arabic.Tatweel:
+		case ' ', '\t', '\u00a0', '\u200b', '\u200f', '\u200e', arabic.Tatweel:
+		case '(', '“', '«', '"':
+			if _, _, ok := p.enclosed(k); !ok && !(r == '"' && p.encloses(k-1)) {
+				return false
+			}
+		case ')', '”', '»':
+			if !p.encloses(k - 1) {
+				return false
+			}
 		default:
 			return false
 		}
 	}
 	return true
+}
+
+func (p *parser) encloses(k int) bool { _, _, ok := p.enclosed(k); return ok }
+
+// enclosed reports whether token k is a number standing alone in brackets or quotes, and where the opening
+// one starts and the closing one ends.
+func (p *parser) enclosed(k int) (open, end int, ok bool) {
+	t := &p.toks[k]
+	if t.kind != tokNum {
+		return 0, 0, false
+	}
+	before := strings.TrimRight(p.text[:t.start], " ")
+	after := strings.TrimLeft(p.text[t.end:], " ")
+	r, size := utf8.DecodeLastRuneInString(before)
+	var closer rune
+	switch r {
+	case '(':
+		closer = ')'
+	case '“':
+		closer = '”'
+	case '«':
+		closer = '»'
+	case '"':
+		closer = '"'
+	default:
+		return 0, 0, false
+	}
+	c, csize := utf8.DecodeRuneInString(after)
+	if c != closer {
+		return 0, 0, false
+	}
+	return len(before) - size, len(p.text) - len(after) + csize, true
 }
 
 // next reports whether token k exists and continues the phrase that ends with token k-1.
@@ -195,8 +237,8 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 			start = p.toks[k-1].start
 		}
 	}
-	if n.digitsOnly && isYearLike(&p.toks[k]) && p.next(n.next) && p.e.era[p.word(n.next)] {
-		return q, 0, false // "2015م", "1436 هـ"
+	if n.digitsOnly && p.next(n.next) && p.e.era[p.word(n.next)] && (isYearLike(&p.toks[k]) || p.word(n.next) == "ه") {
+		return q, 0, false // "2015م", "1436 هـ", "عيد طيبة 36هـ"; but "500 م" is metres
 	}
 	if q.Unit == "" && p.next(n.next) {
 		if code, uend, c := p.matchPhrase(p.e.units, n.next, false, true); c == 0 {
@@ -224,6 +266,9 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	}
 	if q.Unit == "" && q.Approx == "" && p.notQuantity(n) {
 		return q, 0, false
+	}
+	if open, close, ok := p.enclosed(k); ok && start == n.start && end > close {
+		start = open // "(18.999.887) ريالاً" keeps both brackets
 	}
 	q.Span = marsad.SpanOf(p.text, start, end)
 	return q, n.next, true

@@ -1,7 +1,9 @@
 package numbers
 
 import (
+	"math"
 	"strings"
+	"unicode/utf8"
 )
 
 // numResult is a number read from the tokens [first, next).
@@ -198,6 +200,9 @@ func (p *parser) number(k int) (numResult, bool) {
 		if !fracPending {
 			found = true
 			res.value, res.next, res.end = total+cur, c.next, p.toks[c.next-1].end
+			if lastScale > 0 {
+				res.value = round12(res.value)
+			}
 			res.scaled = lastScale > 0 || ncomp > 1
 		}
 		if stop {
@@ -272,15 +277,30 @@ func (p *parser) monthEndsAt(k int) bool {
 	return false
 }
 
-// monthAt reports whether a month name starts at token k, possibly after "من" ("التاسع من تشرين").
-func (p *parser) monthAt(k int) bool {
+// dateAhead reports whether the day number ending before token k is followed by a month name or a time of
+// day, maybe after the other end of a range and "من (شهر)": "9 تشرين", "التاسع من تشرين", "10 إلى 16 من شهر
+// تموز", "من 7 إلى 11.30 صباحاً".
+func (p *parser) dateAhead(k int) bool {
 	if !p.near(k) {
 		return false
 	}
-	if p.word(k) == "من" {
+	if w := p.word(k); (w == "الي" || w == "حتي" || w == "و") && p.near(k+1) && p.toks[k+1].kind == tokNum {
+		k += 2
+	} else if p.toks[k].kind == tokNum && isDash(strings.TrimSpace(p.text[p.toks[k-1].end:p.toks[k].start])) {
 		k++
-		if !p.near(k) {
-			return false
+	}
+	if !p.near(k) {
+		return false
+	}
+	if p.e.timeWords[p.word(k)] {
+		return true
+	}
+	for _, skip := range [...]string{"من", "شهر"} {
+		if p.word(k) == skip {
+			k++
+			if !p.near(k) {
+				return false
+			}
 		}
 	}
 	_, _, c := p.matchPhrase(p.e.months, k, true, false)
@@ -302,7 +322,7 @@ func (p *parser) notQuantity(n numResult) bool {
 		return true
 	}
 	if !n.scaled && n.value <= 31 && n.value == float64(int(n.value)) {
-		if prevNear && p.wordIn(k-1, p.e.weekdays) || p.monthAt(n.next) {
+		if prevNear && p.wordIn(k-1, p.e.weekdays) || p.dateAhead(n.next) {
 			return true
 		}
 	}
@@ -323,9 +343,10 @@ func (p *parser) notQuantity(n numResult) bool {
 		return true // a phone or account number
 	}
 	if isYearLike(t) {
-		// A bare four-digit number from 1000 to 2100 is a year far more often than a count in news text, and
+		// A bare four-digit number from 1900 to 2100 (or 1400 to 1450, Hijri) is a year far more often than a
+		// count in news text, and
 		// "عامي 2014 و2017" lists years after one keyword.
-		if t.value >= 1900 || p.lastYear >= 0 && k == p.lastYear+1 && p.word(p.lastYear) == "و" {
+		if t.value >= 1900 || t.value >= 1400 && t.value <= 1450 || p.lastYear >= 0 && k == p.lastYear+1 && p.word(p.lastYear) == "و" {
 			p.lastYear = n.next
 			return true
 		}
@@ -333,11 +354,20 @@ func (p *parser) notQuantity(n numResult) bool {
 	if k > 0 {
 		prev := &p.toks[k-1]
 		gap := p.text[prev.end:t.start]
+		trimmed := strings.TrimSpace(gap)
 		switch {
+		case prev.kind == tokNum && trimmed == "/":
+			return true // "2 / 6 / 1436هـ"
+		case prev.kind == tokSym && p.word(k-1) == "+" && len(gap) <= 2:
+			return true // "5+ 1", "+966"
+		case prev.kind == tokNum && isYearLike(prev) && isYearLike(t) && isDash(trimmed):
+			return true // "1436 – 1437هـ"
+		case prev.kind == tokWord && (gap == ":" || gap == ": "):
+			return true // a verse or article reference: "النساء:66"
+		case prev.kind == tokWord && gap == "" && !glueOK[p.word(k-1)]:
+			return true // "جنيف1": a name with its number
 		case prev.kind == tokLatin && (gap == "" || gap == "-"):
 			return true // M4, F-16, COVID-19
-		case prev.kind == tokSym && p.word(k-1) == "+" && gap == "":
-			return true
 		case prev.kind == tokWord && p.word(k-1) == "ال" && len(gap) <= 1:
 			return true // الـ20: an ordinal or a name
 		case prev.kind == tokWord && gap == "-":
@@ -350,6 +380,13 @@ func (p *parser) notQuantity(n numResult) bool {
 		if nx.kind == tokLatin && (gap == "" || gap == "-") {
 			return true // 4G
 		}
+		trimmed := strings.TrimSpace(gap)
+		if nx.kind == tokNum && (trimmed == "/" || isYearLike(t) && isYearLike(nx) && isDash(trimmed)) {
+			return true
+		}
+	}
+	if rest := p.text[t.end:]; strings.HasPrefix(rest, "-") && len(rest) > 1 && rest[1] >= utf8.RuneSelf {
+		return true // a list marker glued to its item: "4-حادث"
 	}
 	// A list marker at the start of a line: "1- ", "2) ".
 	if k == 0 || strings.Contains(p.text[p.toks[k-1].end:t.start], "\n") {
@@ -359,4 +396,23 @@ func (p *parser) notQuantity(n numResult) bool {
 		}
 	}
 	return false
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+// glueOK lists the letters that may be written against digits: proclitics ("و500", "بـ500") and the
+// article of an ordinal, which the caller rejects on its own.
+var glueOK = map[string]bool{"و": true, "ف": true, "ب": true, "ل": true, "ك": true, "لل": true, "وب": true,
+	"ول": true, "فب": true, "فل": true, "وك": true, "ال": true, "بال": true, "وال": true}
+
+// round12 rounds v to 12 significant digits, so 32.01 × 10⁶ is 32010000 and not 32009999.999999996.
+func round12(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	p := math.Pow10(11 - int(math.Floor(math.Log10(math.Abs(v)))))
+	if math.IsInf(p, 0) || p == 0 {
+		return v
+	}
+	return math.Round(v*p) / p
 }

@@ -1,6 +1,8 @@
 package numbers
 
 import (
+	"math"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/marsad/marsad/arabic"
@@ -100,7 +102,8 @@ func (sc *scanner) push(s string, start, end int, kind tokKind) {
 }
 
 // number scans a run of digits with the separators inside it and decides what it is. A separator counts only
-// between two digits, so the full stop in "قتل 5." ends the number. The comma is read as a decimal point when
+// between two digits, so the full stop in "قتل 5." ends the number. Some papers write the decimal point as the
+// letter ر ("4ر35" is 4.35), and the Arabic comma between digits is read like the Latin one ("2،5"). The comma is read as a decimal point when
 // it is not followed by a group of exactly three digits ("2,5 مليون"), as some outlets write it.
 func (sc *scanner) number(s string, i int) int {
 	start := i
@@ -111,6 +114,7 @@ func (sc *scanner) number(s string, i int) int {
 		bad    bool
 	)
 	indic := false
+	lastSep := 0 // where the group after the last separator starts
 	for {
 		n := 0
 		for i < len(s) {
@@ -135,7 +139,7 @@ func (sc *scanner) number(s string, i int) int {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch r {
-		case ',', '٬', '.', '٫', '/', '-', ':', '\\':
+		case ',', '،', '٬', '.', '٫', 'ر', '/', '-', ':', '\\':
 		default:
 			goto done
 		}
@@ -149,6 +153,7 @@ func (sc *scanner) number(s string, i int) int {
 			seps[ng-1] = r
 		}
 		i += size
+		lastSep = i
 	}
 done:
 	t := token{start: start, end: i, kind: tokNum, hasIndic: indic}
@@ -163,15 +168,17 @@ done:
 			}
 		}
 		switch {
-		case last == '٫' || last == '.' && count == 1:
+		case last == '.' && count == 1 && groups[nsep] == 3 && isZeros(s[lastSep:i]):
+			// "60.000 ريال" is sixty thousand: nobody writes a fraction as .000.
+		case last == '٫' || last == 'ر' || last == '.' && count == 1:
 			dec = nsep - 1
-		case last == ',' && nsep == 1 && groups[1] != 3:
+		case (last == ',' || last == '،') && nsep == 1 && groups[1] != 3:
 			dec = 0
 		}
 		for k := 0; k < nsep; k++ {
 			switch r := seps[k]; {
 			case k == dec:
-			case r == ',' || r == '٬' || r == '.' && dec < 0:
+			case r == ',' || r == '،' || r == '٬' || r == '.' && dec < 0:
 				if groups[k+1] != 3 || k == 0 && groups[0] > 3 {
 					bad = true
 				}
@@ -210,6 +217,12 @@ done:
 		}
 		t.decimal = dec >= 0
 		t.value = float64(mant) / div
+		if dec >= 0 && seps[dec] == 'ر' {
+			// The older wire style writes the fraction first: "38ر5146" is 5146.38.
+			before, after, _ := strings.Cut(s[start:i], "ر")
+			t.value = digitsValue(after) + digitsValue(before)/math.Pow10(utf8.RuneCountInString(before))
+			t.digits = utf8.RuneCountInString(after)
+		}
 		t.leadZero = groups[0] > 1 && firstDigit(s[start:]) == 0
 	}
 	t.fs = len(sc.buf)
@@ -222,4 +235,22 @@ done:
 func firstDigit(s string) int {
 	r, _ := utf8.DecodeRuneInString(s)
 	return digitVal(r)
+}
+
+// digitsValue returns the value of a run of digits.
+func digitsValue(s string) float64 {
+	v := 0.0
+	for _, r := range s {
+		v = v*10 + float64(digitVal(r))
+	}
+	return v
+}
+
+func isZeros(s string) bool {
+	for _, r := range s {
+		if digitVal(r) != 0 {
+			return false
+		}
+	}
+	return true
 }
