@@ -14,6 +14,9 @@ import (
 // Extractor finds quantities. Its tables are built once by New; it is safe for concurrent use.
 type Extractor struct {
 	words        map[string]numWord
+	wordIdx      cliticIndex // number words with the proclitics they may take
+	preIdx       cliticIndex
+	monthIdx     cliticIndex
 	units        phraseSet
 	square, cube map[string]bool
 	pre, post    phraseSet
@@ -38,6 +41,9 @@ func New() *Extractor {
 			panic("numbers: " + err.Error())
 		}
 	}
+	e.wordIdx = newCliticIndex(e.words, 3)
+	e.preIdx = newCliticIndex(e.pre, 2)
+	e.monthIdx = newCliticIndex(e.months, 2)
 	e.pool.New = func() any { return new(scanner) }
 	return e
 }
@@ -61,12 +67,12 @@ func (e *Extractor) AppendExtract(dst []marsad.Quantity, text string) []marsad.Q
 	p := parser{e: e, text: text, toks: sc.toks, buf: sc.buf, lastYear: -1}
 	for i := 0; i < len(p.toks); {
 		q, next, ok := p.quantity(i)
-		if !ok {
-			i++
-			continue
+		if ok {
+			dst = append(dst, q)
 		}
-		dst = append(dst, q)
-		i = next
+		// A number rejected as a date or a code is skipped whole, so "عام ألفين وأربعة عشر" does not leave
+		// "أربعة عشر" behind.
+		i = max(next, i+1)
 	}
 	return dst
 }
@@ -145,18 +151,59 @@ func (p *parser) next(k int) bool { return k < len(p.toks) && k > 0 && p.gapOK(k
 // proclitics that may be attached to the first word of a quantity: و ف (and), ب (with), ل (for), ك (as).
 var proclitics = []string{"وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك"}
 
+// isProclitic reports whether w starts with a letter that can be a proclitic.
+func isProclitic(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return r == 'و' || r == 'ف' || r == 'ب' || r == 'ل' || r == 'ك'
+}
+
+// cliticOK reports whether the proclitic c may stand before rest. The rest must keep minRest letters; number
+// words ask for three, so "لست" (I am not) is not ل + ست (six), but after و and ف two will do ("وست").
+func cliticOK(c, rest string, minRest int) bool {
+	n := utf8.RuneCountInString(rest)
+	return n >= minRest || n >= 2 && (c == "و" || c == "ف")
+}
+
 // stripClitic returns w without a leading proclitic and the number of letters removed, trying the bare word
-// first. The rest must keep minRest letters: number words need three, so "لست" (I am not) is not ل + ست (six).
+// first; -1 when neither w nor its rest satisfies ok.
 func stripClitic(w string, minRest int, ok func(string) bool) (string, int) {
 	if ok(w) {
 		return w, 0
 	}
+	if !isProclitic(w) {
+		return "", -1
+	}
 	for _, c := range proclitics {
-		if rest, found := strings.CutPrefix(w, c); found && utf8.RuneCountInString(rest) >= minRest && ok(rest) {
+		if rest, found := strings.CutPrefix(w, c); found && cliticOK(c, rest, minRest) && ok(rest) {
 			return rest, utf8.RuneCountInString(c)
 		}
 	}
 	return "", -1
+}
+
+// cliticForm is a word of a table as found in the text: its table form and the letters of its proclitic.
+type cliticForm struct {
+	base   string
+	clitic int
+}
+
+// cliticIndex maps every word of a table, bare and with each proclitic it may take, to its table form, so the
+// hot path needs one lookup per token instead of one per proclitic.
+type cliticIndex map[string]cliticForm
+
+func newCliticIndex[V any](table map[string]V, minRest int) cliticIndex {
+	idx := cliticIndex{}
+	for w := range table {
+		idx[w] = cliticForm{w, 0}
+	}
+	for w := range table {
+		for _, c := range proclitics {
+			if _, taken := idx[c+w]; !taken && cliticOK(c, w, minRest) {
+				idx[c+w] = cliticForm{w, utf8.RuneCountInString(c)}
+			}
+		}
+	}
+	return idx
 }
 
 // skipLetters returns the byte offset in the original text after the first n letters of the token starting
@@ -177,18 +224,21 @@ func (p *parser) skipLetters(off, n int) int {
 	return off
 }
 
-// matchPhrase returns the code and end token of the longest phrase of ps starting at token k. When clitics is
-// set the first word may carry a proclitic; its letter count is returned.
-func (p *parser) matchPhrase(ps phraseSet, k int, clitics, dotGap bool) (code string, end, clitic int) {
+// matchPhrase returns the code and end token of the longest phrase of ps starting at token k. With an index
+// the first word may carry a proclitic; its letter count is returned, or -1 when nothing matches.
+func (p *parser) matchPhrase(ps phraseSet, idx cliticIndex, k int, dotGap bool) (code string, end, clitic int) {
 	if k >= len(p.toks) {
 		return "", 0, -1
 	}
-	w := p.word(k)
-	first, clitic := w, 0
-	if clitics {
-		first, clitic = stripClitic(w, 2, func(s string) bool { return len(ps[s]) > 0 })
+	first := p.word(k)
+	if idx != nil {
+		f, ok := idx[first]
+		if !ok {
+			return "", 0, -1
+		}
+		first, clitic = f.base, f.clitic
 	}
-	if clitic < 0 || len(ps[first]) == 0 {
+	if len(ps[first]) == 0 {
 		return "", 0, -1
 	}
 next:
@@ -210,12 +260,13 @@ func (p *parser) dotGap(k int) bool {
 	return p.text[p.toks[k-1].end:p.toks[k].start] == "."
 }
 
-// quantity reads a quantity starting at token i: [qualifier] number [unit] [qualifier].
+// quantity reads a quantity starting at token i: [qualifier] number [unit] [qualifier]. When it finds a
+// number that is not a quantity it returns false and the token after that number.
 func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	var q marsad.Quantity
 	start := -1
 	k := i
-	if code, end, clitic := p.matchPhrase(p.e.pre, i, true, false); clitic >= 0 && p.next(end) {
+	if code, end, clitic := p.matchPhrase(p.e.pre, p.e.preIdx, i, false); clitic >= 0 && p.next(end) {
 		q.Approx = code
 		start = p.skipLetters(p.toks[i].start, clitic)
 		k = end
@@ -232,16 +283,16 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	// A currency or percent sign written before the digits ("$5", "%20" in some layouts).
 	if q.Approx == "" && n.digitsOnly && k > 0 && p.toks[k-1].kind == tokSym && p.toks[k-1].end == p.toks[k].start &&
 		(k < 2 || p.toks[k-2].kind != tokNum) {
-		if code, _, c := p.matchPhrase(p.e.units, k-1, false, false); c == 0 {
+		if code, _, c := p.matchPhrase(p.e.units, nil, k-1, false); c == 0 {
 			q.Unit = code
 			start = p.toks[k-1].start
 		}
 	}
 	if n.digitsOnly && p.next(n.next) && p.e.era[p.word(n.next)] && (isYearLike(&p.toks[k]) || p.word(n.next) == "ه") {
-		return q, 0, false // "2015م", "1436 هـ", "عيد طيبة 36هـ"; but "500 م" is metres
+		return q, n.next, false // "2015م", "1436 هـ", "عيد طيبة 36هـ"; but "500 م" is metres
 	}
 	if q.Unit == "" && p.next(n.next) {
-		if code, uend, c := p.matchPhrase(p.e.units, n.next, false, true); c == 0 {
+		if code, uend, c := p.matchPhrase(p.e.units, nil, n.next, true); c == 0 {
 			q.Unit = code
 			n.next = uend
 			if p.next(uend) && (code == "km" || code == "m" || code == "cm") {
@@ -258,14 +309,14 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 		}
 	}
 	if q.Approx == "" && p.next(n.next) {
-		if code, pend, c := p.matchPhrase(p.e.post, n.next, false, false); c == 0 {
+		if code, pend, c := p.matchPhrase(p.e.post, nil, n.next, false); c == 0 {
 			q.Approx = code
 			n.next = pend
 			end = p.toks[pend-1].end
 		}
 	}
 	if q.Unit == "" && q.Approx == "" && p.notQuantity(n) {
-		return q, 0, false
+		return q, n.next, false
 	}
 	if open, close, ok := p.enclosed(k); ok && start == n.start && end > close {
 		start = open // "(18.999.887) ريالاً" keeps both brackets

@@ -61,12 +61,11 @@ func (p *parser) comp(k, mode int) (comp, bool) {
 	clitic := 0
 	switch mode {
 	case modeFirst:
-		var rest string
-		rest, clitic = stripClitic(w, 3, func(s string) bool { _, ok := p.e.words[s]; return ok })
-		if clitic < 0 {
+		f, ok := p.e.wordIdx[w]
+		if !ok {
 			return comp{}, false
 		}
-		nw = p.e.words[rest]
+		nw, clitic = p.e.words[f.base], f.clitic
 	case modeWa:
 		rest, ok := strings.CutPrefix(w, "و")
 		if !ok {
@@ -135,13 +134,12 @@ func (p *parser) number(k int) (numResult, bool) {
 			case ncomp == 0:
 				cur, curSet, fracPending = c.value, true, true
 			case conj && lastScale > 0 && !curSet:
-				// "مليون ونصف", "مليون ونصف المليون": half of the last scale.
+				// "مليون ونصف", "مليون ونصف المليون", "مليونين ونصف مليون": half of the last scale.
 				total += c.value * lastScale
 				if p.next(c.next) {
-					if s, ok := strings.CutPrefix(p.word(c.next), "ال"); ok {
-						if nw, ok := p.lookup(s); ok && nw.kind == kindScale && nw.value == lastScale {
-							c.next++
-						}
+					s := strings.TrimPrefix(p.word(c.next), "ال")
+					if nw, ok := p.lookup(s); ok && nw.kind == kindScale && nw.value == lastScale {
+						c.next++
 					}
 				}
 				stop = true
@@ -270,7 +268,7 @@ func (p *parser) wordIn(k int, set map[string]bool) bool {
 // monthEndsAt reports whether a month name ends just before token k.
 func (p *parser) monthEndsAt(k int) bool {
 	for l := 1; l <= 2 && k-l >= 0; l++ {
-		if _, end, c := p.matchPhrase(p.e.months, k-l, true, false); c >= 0 && end == k {
+		if _, end, c := p.matchPhrase(p.e.months, p.e.monthIdx, k-l, false); c >= 0 && end == k {
 			return true
 		}
 	}
@@ -303,7 +301,7 @@ func (p *parser) dateAhead(k int) bool {
 			}
 		}
 	}
-	_, _, c := p.matchPhrase(p.e.months, k, true, false)
+	_, _, c := p.matchPhrase(p.e.months, p.e.monthIdx, k, false)
 	return c >= 0
 }
 

@@ -75,11 +75,11 @@ func (sc *scanner) scan(s string) {
 			}
 			sc.push(s, i, j, tokLatin)
 			i = j
-		case r >= utf8.RuneSelf && arabic.IsWordRune(r):
+		case r >= utf8.RuneSelf && isWordRune(r):
 			j := i + size
 			for j < len(s) {
 				r2, n := utf8.DecodeRuneInString(s[j:])
-				if r2 < utf8.RuneSelf || !arabic.IsWordRune(r2) || digitVal(r2) >= 0 {
+				if r2 < utf8.RuneSelf || !isWordRune(r2) || digitVal(r2) >= 0 {
 					break
 				}
 				j += n
@@ -97,7 +97,7 @@ func (sc *scanner) scan(s string) {
 
 func (sc *scanner) push(s string, start, end int, kind tokKind) {
 	fs := len(sc.buf)
-	sc.buf = arabic.AppendFold(sc.buf, s[start:end])
+	sc.buf = appendFold(sc.buf, s[start:end])
 	sc.toks = append(sc.toks, token{start: start, end: end, fs: fs, fe: len(sc.buf), kind: kind})
 }
 
@@ -226,7 +226,7 @@ done:
 		t.leadZero = groups[0] > 1 && firstDigit(s[start:]) == 0
 	}
 	t.fs = len(sc.buf)
-	sc.buf = arabic.AppendFold(sc.buf, s[start:i])
+	sc.buf = appendFold(sc.buf, s[start:i])
 	t.fe = len(sc.buf)
 	sc.toks = append(sc.toks, t)
 	return i
@@ -253,4 +253,56 @@ func isZeros(s string) bool {
 		}
 	}
 	return true
+}
+
+// The Arabic block is most of the text, so its folding and word test are read from a table built from the
+// arabic package's own functions instead of going through the Unicode tables for every letter.
+const (
+	blockLo, blockHi = 0x0600, 0x06FF
+	foldDrop         = -1
+)
+
+// The tables are variables with an initializer rather than filled by init, so that package-level callers of
+// New (tests, examples) see them filled.
+var blockFold, blockWord = blockTables()
+
+func blockTables() (fold [blockHi - blockLo + 1]rune, word [blockHi - blockLo + 1]bool) {
+	for r := rune(blockLo); r <= blockHi; r++ {
+		f := arabic.FoldRune(r)
+		if arabic.Fold(string(r)) == "" {
+			f = foldDrop
+		}
+		fold[r-blockLo] = f
+		word[r-blockLo] = arabic.IsWordRune(r)
+	}
+	return fold, word
+}
+
+func isWordRune(r rune) bool {
+	if r >= blockLo && r <= blockHi {
+		return blockWord[r-blockLo]
+	}
+	return arabic.IsWordRune(r)
+}
+
+// appendFold appends arabic.Fold(s) to dst.
+func appendFold(dst []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r < utf8.RuneSelf:
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			dst = append(dst, byte(r))
+		case r >= blockLo && r <= blockHi:
+			if f := blockFold[r-blockLo]; f != foldDrop {
+				dst = utf8.AppendRune(dst, f)
+			}
+		default:
+			dst = arabic.AppendFold(dst, s[i:i+size])
+		}
+		i += size
+	}
+	return dst
 }
