@@ -260,6 +260,59 @@ func (p *parser) dotGap(k int) bool {
 	return p.text[p.toks[k-1].end:p.toks[k].start] == "."
 }
 
+// unit reads a unit at token j, with "مربع"/"مكعب" after a length, and returns its code and the token after it.
+func (p *parser) unit(j int) (string, int, bool) {
+	if !p.next(j) {
+		return "", 0, false
+	}
+	code, end, c := p.matchPhrase(p.e.units, nil, j, true)
+	if c != 0 {
+		return "", 0, false
+	}
+	if p.next(end) && (code == "km" || code == "m" || code == "cm") {
+		switch w := p.word(end); {
+		case p.e.square[w]:
+			return code + "2", end + 1, true
+		case p.e.cube[w]:
+			return code + "3", end + 1, true
+		}
+	}
+	return code, end, true
+}
+
+// rangeEnd reads the far end of a range after the bare number n, "بين 3 و5 آلاف", "من 20 إلى 30 بالمئة",
+// "16و18 ألف ريال", and returns the scale and unit that the near end shares with it.
+func (p *parser) rangeEnd(n numResult) (scale float64, unit string, ok bool) {
+	j := n.next
+	if j >= len(p.toks) || !p.near(j) {
+		return 0, "", false
+	}
+	switch w := p.word(j); {
+	case w == "و" || w == "الي" || w == "حتي":
+		j++
+	case p.toks[j].kind == tokNum && isDash(strings.TrimSpace(p.text[p.toks[j-1].end:p.toks[j].start])):
+	case p.toks[j].kind == tokWord && strings.HasPrefix(w, "و"):
+	default:
+		return 0, "", false
+	}
+	if j >= len(p.toks) || !p.near(j) {
+		return 0, "", false
+	}
+	m, ok := p.number(j)
+	if !ok {
+		return 0, "", false
+	}
+	scale = 1
+	if m.firstScale > 0 {
+		scale = m.firstScale
+	}
+	unit, _, _ = p.unit(m.next)
+	if m.firstScale == 0 && unit == "" || n.value >= m.value/scale {
+		return 0, "", false
+	}
+	return scale, unit, true
+}
+
 // quantity reads a quantity starting at token i: [qualifier] number [unit] [qualifier]. When it finds a
 // number that is not a quantity it returns false and the token after that number.
 func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
@@ -291,21 +344,9 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	if n.digitsOnly && p.next(n.next) && p.e.era[p.word(n.next)] && (isYearLike(&p.toks[k]) || p.word(n.next) == "ه") {
 		return q, n.next, false // "2015م", "1436 هـ", "عيد طيبة 36هـ"; but "500 م" is metres
 	}
-	if q.Unit == "" && p.next(n.next) {
-		if code, uend, c := p.matchPhrase(p.e.units, nil, n.next, true); c == 0 {
-			q.Unit = code
-			n.next = uend
-			if p.next(uend) && (code == "km" || code == "m" || code == "cm") {
-				switch w := p.word(uend); {
-				case p.e.square[w]:
-					q.Unit += "2"
-					n.next++
-				case p.e.cube[w]:
-					q.Unit += "3"
-					n.next++
-				}
-			}
-			end = p.toks[n.next-1].end
+	if q.Unit == "" {
+		if code, uend, ok := p.unit(n.next); ok {
+			q.Unit, n.next, end = code, uend, p.toks[uend-1].end
 		}
 	}
 	if q.Approx == "" && p.next(n.next) {
@@ -315,7 +356,14 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 			end = p.toks[pend-1].end
 		}
 	}
-	if q.Unit == "" && q.Approx == "" && p.notQuantity(n) {
+	ranged := false
+	if q.Unit == "" && !n.scaled {
+		var scale float64
+		if scale, q.Unit, ranged = p.rangeEnd(n); ranged {
+			q.Value = round12(n.value * scale)
+		}
+	}
+	if q.Unit == "" && q.Approx == "" && !ranged && p.notQuantity(n) {
 		return q, n.next, false
 	}
 	if open, close, ok := p.enclosed(k); ok && start == n.start && end > close {

@@ -15,7 +15,8 @@ type numResult struct {
 	// scaled is set when the number has a scale word or several components; such a phrase is a count even
 	// where a bare "2019" would be a year.
 	scaled     bool
-	digitsOnly bool // a single token of digits
+	firstScale float64 // the scale of the first group: 1000 in "5 آلاف و200"
+	digitsOnly bool    // a single token of digits
 	kind       wordKind
 }
 
@@ -165,6 +166,9 @@ func (p *parser) number(k int) (numResult, bool) {
 				continue
 			}
 			total += cur * c.value
+			if lastScale == 0 {
+				res.firstScale = c.value
+			}
 			lastScale = c.value
 			cur, curSet, curDigits, fracPending = 0, false, false, false
 			hasUnit, hasTen, hasTens = false, false, false
@@ -360,6 +364,8 @@ func (p *parser) notQuantity(n numResult) bool {
 			return true // "5+ 1", "+966"
 		case prev.kind == tokNum && isYearLike(prev) && isYearLike(t) && isDash(trimmed):
 			return true // "1436 – 1437هـ"
+		case prev.kind == tokLatin && gap == " " && t.digits >= 5:
+			return true // an operator's short code: "Stc 635031"
 		case prev.kind == tokWord && (gap == ":" || gap == ": "):
 			return true // a verse or article reference: "النساء:66"
 		case prev.kind == tokWord && gap == "" && !glueOK[p.word(k-1)]:
@@ -378,6 +384,9 @@ func (p *parser) notQuantity(n numResult) bool {
 		if nx.kind == tokLatin && (gap == "" || gap == "-") {
 			return true // 4G
 		}
+		if nx.kind == tokSym && p.word(n.next) == "+" && gap == "" {
+			return true // "5+1"
+		}
 		trimmed := strings.TrimSpace(gap)
 		if nx.kind == tokNum && (trimmed == "/" || isYearLike(t) && isYearLike(nx) && isDash(trimmed)) {
 			return true
@@ -386,10 +395,13 @@ func (p *parser) notQuantity(n numResult) bool {
 	if rest := p.text[t.end:]; strings.HasPrefix(rest, "-") && len(rest) > 1 && rest[1] >= utf8.RuneSelf {
 		return true // a list marker glued to its item: "4-حادث"
 	}
-	// A list marker at the start of a line: "1- ", "2) ".
-	if k == 0 || strings.Contains(p.text[p.toks[k-1].end:t.start], "\n") {
-		rest := p.text[t.end:]
-		if strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, ". ") {
+	// A list marker at the start of a line or a sentence: "1- ", "2) ", ". 3 - ".
+	if k == 0 || strings.Contains(p.text[p.toks[k-1].end:t.start], "\n") ||
+		strings.HasSuffix(strings.TrimSpace(p.text[p.toks[k-1].end:t.start]), ".") ||
+		strings.HasSuffix(strings.TrimSpace(p.text[p.toks[k-1].end:t.start]), "*") {
+		rest := strings.TrimLeft(p.text[t.end:], " ")
+		if strings.HasPrefix(rest, ")") || strings.HasPrefix(rest, ". ") ||
+			strings.HasPrefix(rest, "-") && (len(rest) == 1 || digitVal(rune(rest[1])) < 0) {
 			return true
 		}
 	}
