@@ -163,7 +163,7 @@ func (e *Extractor) loadQualifiers() error {
 }
 
 func (e *Extractor) loadContext() error {
-	e.months = phraseSet{}
+	e.months, e.idioms = phraseSet{}, phraseSet{}
 	e.yearWords, e.era, e.labels, e.ordinals, e.weekdays, e.timeWords = map[string]bool{}, map[string]bool{},
 		map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	section := ""
@@ -174,6 +174,8 @@ func (e *Extractor) loadContext() error {
 			return nil
 		}
 		switch section {
+		case "idiom":
+			e.idioms.add(w, "idiom")
 		case "month":
 			e.months.add(w, "month")
 		case "year":
@@ -194,5 +196,6 @@ func (e *Extractor) loadContext() error {
 		return nil
 	})
 	e.months.sort()
+	e.idioms.sort()
 	return err
 }

@@ -21,6 +21,7 @@ type Extractor struct {
 	square, cube map[string]bool
 	pre, post    phraseSet
 	months       phraseSet
+	idioms       phraseSet // set phrases with a number word that count nothing: "ألف مبروك"
 	yearWords    map[string]bool
 	era          map[string]bool
 	labels       map[string]bool
@@ -327,6 +328,9 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	n, ok := p.number(k)
 	if !ok {
 		return q, 0, false
+	}
+	if _, end, c := p.matchPhrase(p.e.idioms, p.e.wordIdx, k, false); c >= 0 && end > k+1 {
+		return q, end, false
 	}
 	if start < 0 {
 		start = n.start
