@@ -163,7 +163,7 @@ func (e *Extractor) loadQualifiers() error {
 }
 
 func (e *Extractor) loadContext() error {
-	e.months, e.idioms = phraseSet{}, phraseSet{}
+	e.months, e.idioms, e.yearAdj = phraseSet{}, phraseSet{}, map[string]bool{}
 	e.yearWords, e.era, e.labels, e.ordinals, e.weekdays, e.timeWords = map[string]bool{}, map[string]bool{},
 		map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	section := ""
@@ -180,6 +180,8 @@ func (e *Extractor) loadContext() error {
 			e.months.add(w, "month")
 		case "year":
 			e.yearWords[arabic.Fold(w)] = true
+		case "yearadj":
+			e.yearAdj[arabic.Fold(w)] = true
 		case "era":
 			e.era[arabic.Fold(w)] = true
 		case "label":

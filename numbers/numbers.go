@@ -23,6 +23,7 @@ type Extractor struct {
 	months       phraseSet
 	idioms       phraseSet // set phrases with a number word that count nothing: "ألف مبروك"
 	yearWords    map[string]bool
+	yearAdj      map[string]bool // "المالي" in "العام المالي 1435"
 	era          map[string]bool
 	labels       map[string]bool
 	ordinals     map[string]bool

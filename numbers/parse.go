@@ -316,8 +316,9 @@ func (p *parser) notQuantity(n numResult) bool {
 	t := &p.toks[k]
 	prevNear := p.near(k)
 	// Words and digits alike: "عام 2019", "عام ألفين وأربعة عشر", "آذار 2011", "القرار 2254".
-	if prevNear && p.wordIn(k-1, p.e.yearWords) {
-		p.lastYear = n.next
+	if prevNear && (p.wordIn(k-1, p.e.yearWords) || n.value >= 1000 && n.value <= 2100 &&
+		p.wordIn(k-1, p.e.yearAdj) && p.near(k-1) && p.wordIn(k-2, p.e.yearWords)) {
+		p.lastYear = n.next // "عام 2019", "العام المالي 1435", "السنة الهجرية 1395"
 		return true
 	}
 	if prevNear && p.monthEndsAt(k) {
