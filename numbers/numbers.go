@@ -371,8 +371,13 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	if q.Unit == "" && q.Approx == "" && !ranged && p.notQuantity(n) {
 		return q, n.next, false
 	}
-	if open, close, ok := p.enclosed(k); ok && start == n.start && end > close {
-		start = open // "(18.999.887) ريالاً" keeps both brackets
+	if open, close, ok := p.enclosed(k); ok {
+		switch {
+		case start == n.start && end > close:
+			start = open // "(18.999.887) ريالاً" keeps both brackets
+		case start < open && end < close:
+			end = close // "أكثر من (30)"
+		}
 	}
 	q.Span = marsad.SpanOf(p.text, start, end)
 	return q, n.next, true

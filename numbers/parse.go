@@ -265,7 +265,11 @@ func (p *parser) wordIn(k int, set map[string]bool) bool {
 	if k < 0 || k >= len(p.toks) || p.toks[k].kind != tokWord {
 		return false
 	}
-	_, c := stripClitic(p.word(k), 1, func(s string) bool { return set[s] })
+	w := p.word(k)
+	if rest, ok := strings.CutPrefix(w, "لل"); ok && set["ال"+rest] {
+		return true // ل + الفرقة is written للفرقة
+	}
+	_, c := stripClitic(w, 1, func(s string) bool { return set[s] })
 	return c >= 0
 }
 
@@ -384,6 +388,9 @@ func (p *parser) notQuantity(n numResult) bool {
 		gap := p.text[t.end:nx.start]
 		if nx.kind == tokLatin && (gap == "" || gap == "-") {
 			return true // 4G
+		}
+		if strings.HasPrefix(p.text[t.end:], "/") {
+			return true // "النموذج 101/أ"
 		}
 		if nx.kind == tokSym && p.word(n.next) == "+" && gap == "" {
 			return true // "5+1"

@@ -146,13 +146,18 @@ func (sc *scanner) number(s string, i int) int {
 		if i+size >= len(s) {
 			break
 		}
-		if r2, _ := utf8.DecodeRuneInString(s[i+size:]); digitVal(r2) < 0 {
+		// A direction mark after the separator is an editing slip ("76.\u200f2"), not the end of the number.
+		mark := 0
+		if strings.HasPrefix(s[i+size:], "\u200f") || strings.HasPrefix(s[i+size:], "\u200e") {
+			mark = len("\u200f")
+		}
+		if r2, _ := utf8.DecodeRuneInString(s[i+size+mark:]); digitVal(r2) < 0 {
 			break
 		}
 		if ng-1 < len(seps) {
 			seps[ng-1] = r
 		}
-		i += size
+		i += size + mark
 		lastSep = i
 	}
 done:
@@ -195,6 +200,9 @@ done:
 		fracDigits, k, afterDec := 0, 0, false
 		for _, r := range s[start:i] {
 			d := digitVal(r)
+			if r == '\u200f' || r == '\u200e' {
+				continue
+			}
 			if d < 0 {
 				afterDec = afterDec || k == dec
 				k++
