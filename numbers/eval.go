@@ -170,6 +170,7 @@ func (e *Extractor) evaluate(path string) ([]*score, error) {
 	}
 	var out []*score
 	total := &score{name: "all"}
+	held := &score{name: "held-out"} // every set whose file name starts with "heldout"
 	for _, file := range files {
 		set, err := parseSet(file)
 		if err != nil {
@@ -180,8 +181,14 @@ func (e *Extractor) evaluate(path string) ([]*score, error) {
 			got := e.Extract(ex.text)
 			s.add(ex, got)
 			total.add(ex, got)
+			if strings.HasPrefix(s.name, "heldout") {
+				held.add(ex, got)
+			}
 		}
 		out = append(out, s)
+	}
+	if held.sentences > 0 && held.sentences < total.sentences {
+		out = append(out, held)
 	}
 	if len(out) > 1 {
 		out = append(out, total)
@@ -190,7 +197,8 @@ func (e *Extractor) evaluate(path string) ([]*score, error) {
 }
 
 // Evaluate scores a new Extractor on the annotated set at path (a file, or a directory of *.txt sets such as
-// numbers/testdata, where heldout.txt is the part never used for tuning) and writes a table: precision,
+// numbers/testdata, where the heldout*.txt sets are the part never used for tuning, also summed as "held-out")
+// and writes a table: precision,
 // recall and F1 over quantities whose span, value and unit all match; how many matches also got the
 // qualifier right; how many negative sentences stayed empty; and the share of sentences entirely right.
 func Evaluate(w io.Writer, path string) error {

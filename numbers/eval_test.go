@@ -17,7 +17,7 @@ func TestEvaluate(t *testing.T) {
 	for _, s := range scores {
 		p, r, f := s.prf()
 		t.Logf("%s: P %.4f R %.4f F1 %.4f (tp %d fp %d fn %d), negatives %d/%d", s.name, p, r, f, s.tp, s.fp, s.fn, s.negOK, s.negs)
-		if *showErrors && s.name != "all" {
+		if *showErrors && s.name != "all" && s.name != "held-out" {
 			for _, msg := range s.errors {
 				t.Log(msg)
 			}
