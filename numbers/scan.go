@@ -30,7 +30,6 @@ type token struct {
 	grouped  bool // had thousands separators
 	decimal  bool
 	leadZero bool // "0112": a code or phone number, never a count
-	hasIndic bool
 }
 
 // scanner splits text into tokens. Its buffers are reused between texts.
@@ -113,7 +112,6 @@ func (sc *scanner) number(s string, i int) int {
 		ng     int
 		bad    bool
 	)
-	indic := false
 	lastSep := 0 // where the group after the last separator starts
 	for {
 		n := 0
@@ -121,9 +119,6 @@ func (sc *scanner) number(s string, i int) int {
 			r, size := utf8.DecodeRuneInString(s[i:])
 			if digitVal(r) < 0 {
 				break
-			}
-			if r > '9' {
-				indic = true
 			}
 			n++
 			i += size
@@ -161,7 +156,7 @@ func (sc *scanner) number(s string, i int) int {
 		lastSep = i
 	}
 done:
-	t := token{start: start, end: i, kind: tokNum, hasIndic: indic}
+	t := token{start: start, end: i, kind: tokNum}
 	nsep := ng - 1
 	dec := -1 // index of the separator that is the decimal point
 	if !bad && nsep > 0 {
