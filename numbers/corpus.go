@@ -1,0 +1,128 @@
+package numbers
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"slices"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+)
+
+// Survey runs a new Extractor over a corpus of JSON lines with a "content" field (gzip-compressed when the
+// name ends in .gz, as SaudiNewsNet is) and writes how many articles and quantities it saw, the count per unit
+// and qualifier, the throughput, and a reproducible random sample of quantities with their context for
+// checking by hand. It stops at the first malformed line.
+func Survey(w io.Writer, path string, sample int, seed uint64) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if strings.HasSuffix(path, ".gz") {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	e := New()
+	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	type item struct {
+		article int
+		q       marsad.Quantity
+		context string
+	}
+	var (
+		picked   []item
+		seen     int
+		articles int
+		bytes    int64
+		elapsed  time.Duration
+		units    = map[string]int{}
+		approx   = map[string]int{}
+		buf      []marsad.Quantity
+	)
+	sc := bufio.NewScanner(r)
+	sc.Buffer(nil, 16<<20)
+	for line := 1; sc.Scan(); line++ {
+		var rec struct {
+			Content string `json:"content"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			return fmt.Errorf("%s:%d: %w", path, line, err)
+		}
+		articles++
+		bytes += int64(len(rec.Content))
+		t0 := time.Now()
+		buf = e.AppendExtract(buf[:0], rec.Content)
+		elapsed += time.Since(t0)
+		for _, q := range buf {
+			units[q.Unit]++
+			approx[q.Approx]++
+			// Reservoir sampling keeps a uniform sample of every quantity seen.
+			seen++
+			it := item{line, q, ""}
+			if len(picked) < sample {
+				it.context = context(rec.Content, q.Span)
+				picked = append(picked, it)
+			} else if j := rng.IntN(seen); j < sample {
+				it.context = context(rec.Content, q.Span)
+				picked[j] = it
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	fmt.Fprintf(w, "articles %d, bytes %d, quantities %d, %.1f MB/s (extraction only)\n", articles, bytes, seen,
+		float64(bytes)/1e6/elapsed.Seconds())
+	fmt.Fprintf(w, "units:%s\napprox:%s\n", counts(units), counts(approx))
+	slices.SortFunc(picked, func(a, b item) int { return a.article - b.article })
+	for i, it := range picked {
+		q := it.q
+		fmt.Fprintf(w, "%3d. #%d %q value=%v unit=%s approx=%s\n     %s\n", i+1, it.article, q.Text, q.Value, q.Unit,
+			q.Approx, it.context)
+	}
+	return nil
+}
+
+// counts formats a tally, largest first.
+func counts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int { return m[b] - m[a] })
+	var b strings.Builder
+	for _, k := range keys {
+		name := k
+		if name == "" {
+			name = "-"
+		}
+		fmt.Fprintf(&b, " %s=%d", name, m[k])
+	}
+	return b.String()
+}
+
+// context returns the span marked with ⟦ ⟧ and about 60 bytes of text either side, on one line.
+func context(text string, s marsad.Span) string {
+	from, to := max(0, s.Start-60), min(len(text), s.End+60)
+	for from > 0 && !utf8.RuneStart(text[from]) {
+		from--
+	}
+	for to < len(text) && !utf8.RuneStart(text[to]) {
+		to++
+	}
+	c := text[from:s.Start] + "⟦" + s.Text + "⟧" + text[s.End:to]
+	return strings.Join(strings.Fields(c), " ")
+}
