@@ -183,3 +183,17 @@ func hijri(y, m, d int) value {
 		return value{jdnToTime(hijriToJDN(y, 7, 1)).Year(), 0, 0, granYear, false}
 	}
 }
+
+// nearWeekday moves a converted Hijri day by up to two days to the weekday the text names with it
+// ("الأحد 17 شوال 1436هـ"): the weekday is what the writer saw on the Umm al-Qura calendar, which the
+// tabular calendar can miss by a day or two.
+func nearWeekday(v value, wd int) value {
+	t := time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC)
+	switch diff := (wd - int(t.Weekday()) + 7) % 7; {
+	case diff <= 2:
+		t = t.AddDate(0, 0, diff)
+	case diff >= 5:
+		t = t.AddDate(0, 0, diff-7)
+	}
+	return dayValue(t, v.rel)
+}

@@ -49,11 +49,11 @@ type lexicon struct {
 	weekdays map[string]int
 	cards    map[string]int
 
-	today, yesterday, tomorrow, morrow, after, first map[string]int
-	ago, unit, period, mod, this                    map[string]int
-	dayword, monthword, of, like, agree             map[string]int
-	yearkw, yearpair, hijri, greg                   map[string]int
-	ctx, ordctx, todayprev, todaynext, generic      map[string]int
+	today, yesterday, tomorrow, morrow, after, first, night map[string]int
+	ago, unit, period, mod, this                            map[string]int
+	dayword, monthword, of, like, agree                     map[string]int
+	yearkw, yearpair, hijri, greg                           map[string]int
+	ctx, ordctx, todayprev, todaynext, generic              map[string]int
 }
 
 // readTable calls fn with the tab-separated fields of every non-comment line of data/name.
@@ -132,7 +132,7 @@ func loadLexicon() (*lexicon, error) {
 	}
 	cats := map[string]*map[string]int{
 		"today": &lx.today, "yesterday": &lx.yesterday, "tomorrow": &lx.tomorrow, "morrow": &lx.morrow,
-		"after": &lx.after, "first": &lx.first, "ago": &lx.ago, "unit": &lx.unit, "period": &lx.period,
+		"after": &lx.after, "first": &lx.first, "night": &lx.night, "ago": &lx.ago, "unit": &lx.unit, "period": &lx.period,
 		"mod": &lx.mod, "this": &lx.this, "dayword": &lx.dayword, "monthword": &lx.monthword, "of": &lx.of,
 		"like": &lx.like, "agree": &lx.agree, "yearkw": &lx.yearkw, "yearpair": &lx.yearpair,
 		"hijri": &lx.hijri, "greg": &lx.greg, "ctx": &lx.ctx, "ordctx": &lx.ordctx,

@@ -443,7 +443,7 @@ func (s *scanner) absolute(i int) int {
 		}
 	}
 	if wd < 0 && !isDeictic {
-		return s.core(i, 0, false)
+		return s.core(i, -1, -1)
 	}
 	// "الأحد عشر" is eleven.
 	if wd == 0 && s.adj(p) && (s.tk[p].f == "عشر" || s.tk[p].f == "عشره") {
@@ -454,7 +454,7 @@ func (s *scanner) absolute(i int) int {
 			if s.in(q, s.lx.agree) && s.adj(q+1) {
 				q++
 			}
-			if end := s.core(q, start, true); end > q {
+			if end := s.core(q, start, wd); end > q {
 				return end
 			}
 		}
@@ -464,6 +464,13 @@ func (s *scanner) absolute(i int) int {
 		return p
 	}
 	if s.prevIn(i, s.lx.generic) {
+		// "أيام الجمعة والسبت": the whole list is habitual.
+		for s.adj(p) && strings.HasPrefix(s.tk[p].f, "و") && !s.in(p, s.lx.weekdays) {
+			if _, ok := s.lx.weekdays[s.tk[p].b]; !ok {
+				break
+			}
+			p++
+		}
 		return p
 	}
 	mod, end := 0, p
@@ -485,9 +492,11 @@ func (s *scanner) deictic(j int) (off int, usedB, ok bool) {
 	return 0, false, false
 }
 
-// core reads day? (من)? month (pairing)? (year | modifier)? at p. With prefixed set, a weekday came before
-// (its span starts at start) and a day is required; otherwise the span starts at p.
-func (s *scanner) core(p, start int, prefixed bool) int {
+// core reads day? (من)? month (pairing)? (year | modifier)? at p. With start >= 0 a weekday (wd, or -1 for
+// "اليوم"/"أمس") came before, the span starts at start and a day is required; with start -1 the span
+// starts at p.
+func (s *scanner) core(p, start, wd int) int {
+	prefixed := start >= 0
 	q, day, ord := p, 0, false
 	if d, nq, ordinal, usedB, ok := s.day(q, !prefixed); ok {
 		if !prefixed {
@@ -540,7 +549,11 @@ func (s *scanner) core(p, start int, prefixed bool) int {
 		if !yp.ok || yp.rel || yp.greg || yp.y > 1600 || day > 30 {
 			return p
 		}
-		s.emit(start, yp.endByte, hijri(yp.y, m, day))
+		v := hijri(yp.y, m, day)
+		if wd >= 0 && day > 0 {
+			v = nearWeekday(v, wd)
+		}
+		s.emit(start, yp.endByte, v)
 		return yp.next
 	}
 	if yp.ok {
@@ -864,6 +877,12 @@ func (s *scanner) relative(i int) int {
 		}
 		if _, b, ok := s.word(i, s.lx.dayword, true); ok {
 			s.emit(s.startOf(i, b), s.tk[i+1].end, dayValue(s.pub.AddDate(0, 0, 1), true))
+			return i + 2
+		}
+	}
+	if _, b, ok := s.word(i, s.lx.night, true); ok && s.adj(i+1) {
+		if mod, _, ok := s.word(i+1, s.lx.mod, false); ok && mod < 0 {
+			s.emit(s.startOf(i, b), s.tk[i+1].end, dayValue(s.pub.AddDate(0, 0, -1), true))
 			return i + 2
 		}
 	}
