@@ -64,18 +64,25 @@ func daysIn(y, m int) int {
 
 func validDay(y, m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) }
 
-// dayOnOrBefore resolves a day and month without a year to the nearest such date on or before pub;
-// 29 February goes back to the last leap year.
-func dayOnOrBefore(pub time.Time, m, d int) (value, bool) {
-	y := pub.Year()
-	if m > int(pub.Month()) || m == int(pub.Month()) && d > pub.Day() {
+// dayNearest resolves a day and month without a year to the nearest such date on or before pub, or on or
+// after it when the text speaks of the future; 29 February moves to the nearest leap year.
+func dayNearest(pub time.Time, m, d int, future bool) (value, bool) {
+	y, step := pub.Year(), -1
+	after := m > int(pub.Month()) || m == int(pub.Month()) && d > pub.Day()
+	switch {
+	case future:
+		step = 1
+		if !after && !(m == int(pub.Month()) && d == pub.Day()) {
+			y++
+		}
+	case after:
 		y--
 	}
 	for range 8 {
 		if validDay(y, m, d) {
 			return value{y, m, d, granDay, true}, true
 		}
-		y--
+		y += step
 	}
 	return value{}, false
 }
@@ -93,21 +100,25 @@ func monthRelative(pub time.Time, m, mod int) int {
 	return y
 }
 
-// monthOnOrBefore is the year of the latest month m on or before pub's month ("في آذار" without a year).
-func monthOnOrBefore(pub time.Time, m int) int {
-	if m > int(pub.Month()) {
+// monthNearest is the year of the latest month m on or before pub's month ("في آذار" without a year), or of
+// the first one on or after it in a sentence about the future.
+func monthNearest(pub time.Time, m int, future bool) int {
+	switch {
+	case future && m < int(pub.Month()):
+		return pub.Year() + 1
+	case !future && m > int(pub.Month()):
 		return pub.Year() - 1
 	}
 	return pub.Year()
 }
 
 // weekday resolves a weekday name: mod 0 is the latest such day on or before pub, -1 strictly before
-// ("الخميس الماضي"), 1 strictly after ("الخميس المقبل").
+// ("الخميس الماضي"), 1 strictly after ("الخميس المقبل"), 2 on or after (a bare weekday about the future).
 func weekday(pub time.Time, wd, mod int) time.Time {
 	switch {
 	case mod > 0:
 		delta := (wd - int(pub.Weekday()) + 7) % 7
-		if delta == 0 {
+		if delta == 0 && mod == 1 {
 			delta = 7
 		}
 		return pub.AddDate(0, 0, delta)
@@ -167,6 +178,17 @@ func jdnToTime(j int) time.Time {
 	m := k + 2 - 12*l
 	y := 100*(n-49) + i + l
 	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+}
+
+// toHijri returns the tabular Hijri date of t.
+func toHijri(t time.Time) (y, m, d int) {
+	j := int(time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC).Unix()/86400) + 2440588
+	y = (30*(j-hijriEpoch) + 10646) / 10631
+	m = 12
+	for m > 1 && hijriToJDN(y, m, 1) > j {
+		m--
+	}
+	return y, m, j - hijriToJDN(y, m, 1) + 1
 }
 
 // hijri converts a Hijri date to Gregorian at the granularity given: a day converts exactly (up to the

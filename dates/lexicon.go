@@ -54,6 +54,9 @@ type lexicon struct {
 	dayword, monthword, of, like, agree                     map[string]int
 	yearkw, yearpair, hijri, greg                           map[string]int
 	ctx, ordctx, todayprev, todaynext, generic              map[string]int
+	both, future                                            map[string]int
+	// starts holds every word that can begin an expression, so the scanner skips all others at once.
+	starts map[string]bool
 }
 
 // readTable calls fn with the tab-separated fields of every non-comment line of data/name.
@@ -137,6 +140,7 @@ func loadLexicon() (*lexicon, error) {
 		"like": &lx.like, "agree": &lx.agree, "yearkw": &lx.yearkw, "yearpair": &lx.yearpair,
 		"hijri": &lx.hijri, "greg": &lx.greg, "ctx": &lx.ctx, "ordctx": &lx.ordctx,
 		"todayprev": &lx.todayprev, "todaynext": &lx.todaynext, "generic": &lx.generic,
+		"both": &lx.both, "future": &lx.future,
 	}
 	for _, m := range cats {
 		*m = map[string]int{}
@@ -158,6 +162,23 @@ func loadLexicon() (*lexicon, error) {
 	})
 	if err != nil {
 		return nil, err
+	}
+	lx.starts = map[string]bool{}
+	for _, m := range []map[string]int{lx.weekdays, lx.today, lx.yesterday, lx.tomorrow, lx.after, lx.first,
+		lx.night, lx.ago, lx.period, lx.this, lx.dayword, lx.monthword, lx.like, lx.yearkw, lx.yearpair} {
+		for w := range m {
+			lx.starts[w] = true
+		}
+	}
+	for _, t := range []*trie{&lx.months, &lx.ordinals} {
+		for w := range t.kids {
+			lx.starts[w] = true
+		}
+	}
+	for w, v := range lx.cards {
+		if v >= 1000 {
+			lx.starts[w] = true
+		}
 	}
 	return lx, nil
 }

@@ -31,10 +31,14 @@ type scanner struct {
 	offs  []int // folded offsets per token: f start, f end, b start, b end
 	buf   []byte
 	out   []marsad.Date
+	first int // index in out of this call's first date
+	// hijriDays indexes the dates in out converted from Hijri days.
+	hijriDays []int
 }
 
 func (s *scanner) reset(lx *lexicon, text string, pub time.Time, dst []marsad.Date) {
-	s.lx, s.text, s.pub, s.known, s.out = lx, text, pub, !pub.IsZero(), dst
+	s.lx, s.text, s.pub, s.known, s.out, s.first = lx, text, pub, !pub.IsZero(), dst, len(dst)
+	s.hijriDays = s.hijriDays[:0]
 	s.words = arabic.AppendTokens(s.words[:0], text)
 	s.buf, s.offs, s.tk = s.buf[:0], s.offs[:0], s.tk[:0]
 	for _, w := range s.words {
@@ -98,12 +102,18 @@ func skipLetters(w string, n int) int {
 
 func (s *scanner) run() {
 	for i := 0; i < len(s.tk); {
+		t := &s.tk[i]
+		if !startsDigit(t.f) && !startsDigit(t.b) && !s.lx.starts[t.f] && !s.lx.starts[t.b] {
+			i++
+			continue
+		}
 		if next := s.at(i); next > i {
 			i = next
 		} else {
 			i++
 		}
 	}
+	s.agree()
 }
 
 // at tries every kind of expression at token i and returns the index after the one it found, or i.
@@ -115,6 +125,38 @@ func (s *scanner) at(i int) int {
 		}
 	}
 	return i
+}
+
+// emitHijri emits a date converted from the Hijri calendar and remembers it for agree.
+func (s *scanner) emitHijri(start, end int, v value) {
+	if v.gran == granDay {
+		s.hijriDays = append(s.hijriDays, len(s.out))
+	}
+	s.emit(start, end, v)
+}
+
+// agree copies onto each converted Hijri day the Gregorian date the text pairs with it ("25 شوال 1436 هـ
+// الموافق 10 أغسطس 2015 م"), which is exact where the tabular conversion can be a day or two off.
+func (s *scanner) agree() {
+	for _, h := range s.hijriDays {
+		for _, g := range [2]int{h + 1, h - 1} {
+			if g < 0 || g >= len(s.out) || g < s.first {
+				continue
+			}
+			a, b := s.out[min(h, g)], s.out[max(h, g)]
+			between := s.text[a.End:b.Start]
+			other := s.out[g]
+			if len(between) > 40 || !strings.Contains(between, "الموافق") || other.Relative || len(other.Value) != 10 {
+				continue
+			}
+			t1, err1 := time.Parse(time.DateOnly, s.out[h].Value)
+			t2, err2 := time.Parse(time.DateOnly, other.Value)
+			if err1 == nil && err2 == nil && t1.Sub(t2).Abs() <= 48*time.Hour {
+				s.out[h].Value = other.Value
+				break
+			}
+		}
+	}
 }
 
 func (s *scanner) emit(start, end int, v value) {
@@ -351,6 +393,10 @@ func (s *scanner) countUnit(j int) (n, kind, next int, ok bool) {
 			return 0, 0, 0, false
 		}
 	}
+	// "قبل يوم واحد"
+	if u%10 == 1 && s.adj(j+1) && (s.tk[j+1].f == "واحد" || s.tk[j+1].f == "واحده") {
+		j++
+	}
 	// "منذ عام 2011" is a year, not "a year ago".
 	if j+1 < len(s.tk) && s.adj(j+1) {
 		if _, nd, _ := digitsOf(s.tk[j+1].f); nd > 0 {
@@ -362,27 +408,41 @@ func (s *scanner) countUnit(j int) (n, kind, next int, ok bool) {
 
 // numeric reads 15/3/2022, 2022-03-15, ٢٠١٩/٠٣/٢٣ and the Saudi "26 / 9 / 1436هـ".
 func (s *scanner) numeric(i int) int {
-	if i+2 >= len(s.tk) {
+	v, end, next, usedB, hij, ok := s.numericDate(i, true)
+	if !ok {
 		return i
 	}
-	first, usedB := s.tk[i].f, false
-	if !startsDigit(first) && startsDigit(s.tk[i].b) {
+	if hij {
+		s.emitHijri(s.startOf(i, usedB), end, v)
+	} else {
+		s.emit(s.startOf(i, usedB), end, v)
+	}
+	return next
+}
+
+// numericDate parses a numeric date at i without emitting it.
+func (s *scanner) numericDate(i int, clitic bool) (v value, end, next int, usedB, hij, ok bool) {
+	if i+2 >= len(s.tk) {
+		return
+	}
+	first := s.tk[i].f
+	if clitic && !startsDigit(first) && startsDigit(s.tk[i].b) {
 		first, usedB = s.tk[i].b, true
 	}
 	a, na, ra := digitsOf(first)
 	b, nb, rb := digitsOf(s.tk[i+1].f)
 	c, nc, rc := digitsOf(s.tk[i+2].f)
 	if na == 0 || ra != "" || nb == 0 || nb > 2 || rb != "" || nc == 0 {
-		return i
+		return
 	}
 	sep := s.sep(i + 1)
 	if sep != s.sep(i+2) || sep != "/" && sep != "-" && sep != "." && sep != "\\" {
-		return i
+		return
 	}
 	// Part of a longer run of numbers (a phone or reference number)?
 	if i > 0 && isSep(s.sep(i)) && startsDigit(s.tk[i-1].f) ||
 		i+3 < len(s.tk) && isSep(s.sep(i+3)) && startsDigit(s.tk[i+3].f) {
-		return i
+		return
 	}
 	var y, m, d int
 	era := rc
@@ -392,12 +452,12 @@ func (s *scanner) numeric(i int) int {
 	case na <= 2 && (nc == 4 || nc == 3 && rc == "ه"):
 		d, m, y = a, b, c
 	default:
-		return i
+		return
 	}
 	if era != "" && era != "م" && era != "ه" {
-		return i
+		return
 	}
-	end, next := s.tk[i+2].end, i+3
+	end, next = s.tk[i+2].end, i+3
 	if era == "" && s.adj(next) {
 		if s.in(next, s.lx.hijri) {
 			era, end, next = "ه", s.tk[next].end, next+1
@@ -406,19 +466,19 @@ func (s *scanner) numeric(i int) int {
 		}
 	}
 	// An unmarked year in 1300-1499 is a Hijri year: Saudi documents often omit the هـ.
-	hij := era == "ه" || era == "" && y >= 1300 && y < 1500
+	hij = era == "ه" || era == "" && y >= 1300 && y < 1500
 	switch {
 	case hij:
 		if y < 1 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30 {
-			return i
+			return
 		}
-		s.emit(s.startOf(i, usedB), end, hijri(y, m, d))
+		v = hijri(y, m, d)
 	case y >= 1800 && y <= 2200 && validDay(y, m, d):
-		s.emit(s.startOf(i, usedB), end, value{y, m, d, granDay, false})
+		v = value{y, m, d, granDay, false}
 	default:
-		return i
+		return
 	}
-	return next
+	return v, end, next, usedB, hij, true
 }
 
 func isSep(g string) bool { return g == "/" || g == "-" || g == "." || g == "\\" || g == ":" }
@@ -445,8 +505,8 @@ func (s *scanner) absolute(i int) int {
 	if wd < 0 && !isDeictic {
 		return s.core(i, -1, -1)
 	}
-	// "الأحد عشر" is eleven.
-	if wd == 0 && s.adj(p) && (s.tk[p].f == "عشر" || s.tk[p].f == "عشره") {
+	// "الأحد عشر" is eleven; "مع الاثنين" is "with both".
+	if wd == 0 && s.adj(p) && (s.tk[p].f == "عشر" || s.tk[p].f == "عشره") || wd == 1 && p == i+1 && s.prevIn(i, s.lx.both) {
 		return i
 	}
 	if q := p; q < len(s.tk) {
@@ -456,6 +516,17 @@ func (s *scanner) absolute(i int) int {
 			}
 			if end := s.core(q, start, wd); end > q {
 				return end
+			}
+			if v, end, next, _, hij, ok := s.numericDate(q, false); ok {
+				if hij && wd >= 0 {
+					v = nearWeekday(v, wd)
+				}
+				if hij {
+					s.emitHijri(start, end, v)
+				} else {
+					s.emit(start, end, v)
+				}
+				return next
 			}
 		}
 	}
@@ -476,6 +547,8 @@ func (s *scanner) absolute(i int) int {
 	mod, end := 0, p
 	if v, _, ok := s.word(p, s.lx.mod, false); ok && s.adj(p) && v != 0 {
 		mod, end = v, p+1
+	} else if s.future(i) {
+		mod = 2
 	}
 	s.emit(start, s.tk[end-1].end, dayValue(weekday(s.pub, wd, mod), true))
 	return end
@@ -521,6 +594,12 @@ func (s *scanner) core(p, start, wd int) int {
 		return p
 	}
 	monthKw := false
+	if day > 0 && hadOf && s.in(q, s.lx.monthword) && s.adj(q+1) {
+		// "الثامن من شهر أغسطس"
+		if _, _, _, ok := s.match(&s.lx.months, q+1, false); ok {
+			q++
+		}
+	}
 	if day == 0 {
 		if _, b, ok := s.word(q, s.lx.monthword, true); ok && s.adj(q+1) {
 			if _, _, _, ok := s.match(&s.lx.months, q+1, false); ok {
@@ -545,6 +624,25 @@ func (s *scanner) core(p, start, wd int) int {
 		gran = granDay
 	}
 	yp := s.yearPart(r, endByte)
+	if hij && !yp.ok && day <= 30 {
+		// "5 ذي القعدة المقبل": a Hijri month relative to the Hijri date of publication.
+		if mod, _, ok := s.word(r, s.lx.mod, false); ok && s.gapFrom(endByte, r) == "" {
+			hy, hm, _ := toHijri(s.pub)
+			switch {
+			case mod < 0 && m >= hm:
+				hy--
+			case mod > 0 && m <= hm:
+				hy++
+			}
+			v := hijri(hy, m, day)
+			if wd >= 0 && day > 0 {
+				v = nearWeekday(v, wd)
+			}
+			v.rel = true
+			s.emitHijri(start, s.tk[r].end, v)
+			return r + 1
+		}
+	}
 	if hij {
 		if !yp.ok || yp.rel || yp.greg || yp.y > 1600 || day > 30 {
 			return p
@@ -553,7 +651,7 @@ func (s *scanner) core(p, start, wd int) int {
 		if wd >= 0 && day > 0 {
 			v = nearWeekday(v, wd)
 		}
-		s.emit(start, yp.endByte, v)
+		s.emitHijri(start, yp.endByte, v)
 		return yp.next
 	}
 	if yp.ok {
@@ -582,7 +680,7 @@ func (s *scanner) core(p, start, wd int) int {
 		return r + 1
 	}
 	if day > 0 {
-		v, ok := dayOnOrBefore(s.pub, m, day)
+		v, ok := dayNearest(s.pub, m, day, s.future(p))
 		if !ok && s.known {
 			return p
 		}
@@ -594,7 +692,7 @@ func (s *scanner) core(p, start, wd int) int {
 	if weak && !monthKw || !monthKw && !s.prevIn(mq, s.lx.ctx) {
 		return p
 	}
-	s.emit(start, endByte, value{monthOnOrBefore(s.pub, m), m, 0, granMonth, true})
+	s.emit(start, endByte, value{monthNearest(s.pub, m, s.future(mq)), m, 0, granMonth, true})
 	return r
 }
 
@@ -617,6 +715,19 @@ func (s *scanner) dayOfPeriod(p, q, start, day int) int {
 	return q + 2
 }
 
+// future reports whether a word of the future ("سوف", "المقرر") comes shortly before token i in its sentence.
+func (s *scanner) future(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-8; k-- {
+		if strings.ContainsAny(s.sep(k+1), ".!?؟؛\n") {
+			return false
+		}
+		if _, _, ok := s.word(k, s.lx.future, true); ok {
+			return true
+		}
+	}
+	return false
+}
+
 // ordContext reports whether an ordinal at p may be a day: at the start of a clause or after a word such as
 // "في" or "يوم".
 func (s *scanner) ordContext(p int) bool {
@@ -631,6 +742,10 @@ func (s *scanner) day(j int, clitic bool) (d, next int, ordinal, usedB, ok bool)
 	w := s.tk[j].f
 	if clitic && !startsDigit(w) && startsDigit(s.tk[j].b) {
 		w, usedB = s.tk[j].b, true
+	}
+	// "الـ22 من تموز": the article before a day number.
+	if rest, ok := strings.CutPrefix(w, "ال"); ok && startsDigit(rest) {
+		w = rest
 	}
 	if v, nd, rest := digitsOf(w); nd > 0 {
 		if nd > 2 || rest != "" || v < 1 || v > 31 {
@@ -656,7 +771,7 @@ func (s *scanner) month(j int, clitic bool) (v, next, endByte int, usedB, ok boo
 		return v, next, endByte, usedB, true
 	}
 	switch g := s.sep(next); g {
-	case "/", "(", "-", "–", "\\":
+	case "", "/", "(", "-", "–", "\\":
 		v2, next2, _, ok2 := s.match(&s.lx.months, next, false)
 		if !ok2 || v2&0xff != v&0xff || v2&monthHijri != 0 {
 			break
@@ -746,6 +861,13 @@ func (s *scanner) yearNum(j int, words, clitic bool) (y, next, endByte int, used
 		return
 	}
 	endByte = s.tk[next-1].end
+	// "1436/1437هـ": a Hijri year span written as two years.
+	if nd > 0 && rest == "" && next < len(s.tk) && s.sep(next) == "/" {
+		if v2, nd2, rest2 := digitsOf(s.tk[next].f); nd2 == nd && v2 == v+1 &&
+			(rest2 == "ه" || rest2 == "" && s.adj(next+1) && s.in(next+1, s.lx.hijri)) {
+			hij = true
+		}
+	}
 	if !hij && !greg && s.adj(next) {
 		if s.in(next, s.lx.hijri) {
 			hij, endByte, next = true, s.tk[next].end, next+1
@@ -819,7 +941,7 @@ func (s *scanner) moreYears(j int, hij bool) int {
 			k = j + 1
 		case g == "" && s.tk[j].b != s.tk[j].f && strings.HasPrefix(s.tk[j].f, "و"):
 			usedB = true
-		case g == "-" || g == "–":
+		case g == "-" || g == "–" || g == "/":
 		default:
 			return j
 		}
@@ -840,21 +962,28 @@ func (s *scanner) moreYears(j int, hij bool) int {
 // relative reads the deictic words and counted offsets: اليوم، أمس، أمس الأول، أول أمس، غداً، بعد غد،
 // قبل ثلاثة أيام، الشهر الماضي، هذا العام.
 func (s *scanner) relative(i int) int {
-	t := &s.tk[i]
 	if _, b, ok := s.word(i, s.lx.today, true); ok {
 		if s.todayNoun(i) {
 			return i
 		}
-		s.emit(s.startOf(i, b), t.end, dayValue(s.pub, true))
+		s.emit(s.startOf(i, b), s.tk[i].end, dayValue(s.pub, true))
 		return i + 1
 	}
-	if _, b, ok := s.word(i, s.lx.yesterday, true); ok {
-		if s.adj(i+1) && s.tk[i+1].f == "الاول" {
-			s.emit(s.startOf(i, b), s.tk[i+1].end, dayValue(s.pub.AddDate(0, 0, -2), true))
-			return i + 2
+	y, start := i, -1
+	if _, b, ok := s.word(i, s.lx.dayword, true); ok && s.adj(i+1) && s.in(i+1, s.lx.yesterday) {
+		// "يوم أمس" is one expression.
+		y, start = i+1, s.startOf(i, b)
+	}
+	if _, b, ok := s.word(y, s.lx.yesterday, y == i); ok {
+		if start < 0 {
+			start = s.startOf(i, b)
 		}
-		s.emit(s.startOf(i, b), t.end, dayValue(s.pub.AddDate(0, 0, -1), true))
-		return i + 1
+		if s.adj(y+1) && s.tk[y+1].f == "الاول" {
+			s.emit(start, s.tk[y+1].end, dayValue(s.pub.AddDate(0, 0, -2), true))
+			return y + 2
+		}
+		s.emit(start, s.tk[y].end, dayValue(s.pub.AddDate(0, 0, -1), true))
+		return y + 1
 	}
 	if _, b, ok := s.word(i, s.lx.first, true); ok && !strings.HasPrefix(s.tk[i].b, "ال") && s.adj(i+1) {
 		k := i + 1
@@ -867,7 +996,7 @@ func (s *scanner) relative(i int) int {
 		}
 	}
 	if _, b, ok := s.word(i, s.lx.tomorrow, true); ok {
-		s.emit(s.startOf(i, b), t.end, dayValue(s.pub.AddDate(0, 0, 1), true))
+		s.emit(s.startOf(i, b), s.tk[i].end, dayValue(s.pub.AddDate(0, 0, 1), true))
 		return i + 1
 	}
 	if s.adj(i+1) && s.in(i+1, s.lx.morrow) {
