@@ -157,8 +157,7 @@ func period(pub time.Time, kind, n int) value {
 }
 
 // The tabular Islamic calendar (30-year cycle with leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29, the
-// "Kuwaiti" variant). Saudi documents use the Umm al-Qura calendar, which is observation-based and can differ
-// from the tabular one by a day or two; without its table this is the best arithmetic approximation.
+// "Kuwaiti" variant): the arithmetic base that ummAlQura corrects, and the calendar used outside its years.
 const hijriEpoch = 1948440 // Julian day number of 1 Muharram 1 AH (16 July 622, Julian).
 
 func hijriToJDN(y, m, d int) int {
@@ -191,24 +190,24 @@ func toHijri(t time.Time) (y, m, d int) {
 	return y, m, j - hijriToJDN(y, m, 1) + 1
 }
 
-// hijri converts a Hijri date to Gregorian at the granularity given: a day converts exactly (up to the
-// calendar caveat above); a month becomes the Gregorian month holding its 15th day and a year the Gregorian
-// year holding its middle (1 Rajab), since a Hijri month or year straddles two Gregorian ones.
-func hijri(y, m, d int) value {
+// hijri converts a Hijri date to Gregorian at the granularity given: a day to its day (Umm al-Qura, see
+// ummAlQuraJDN); a month to the Gregorian month holding its 15th day and a year to the Gregorian year holding
+// its middle (1 Rajab), since a Hijri month or year straddles two Gregorian ones.
+func hijri(terms []moonTerm, y, m, d int) value {
 	switch {
 	case d > 0:
-		return dayValue(jdnToTime(hijriToJDN(y, m, d)), false)
+		return dayValue(jdnToTime(ummAlQuraJDN(terms, y, m, d)), false)
 	case m > 0:
-		t := jdnToTime(hijriToJDN(y, m, 15))
+		t := jdnToTime(ummAlQuraJDN(terms, y, m, 15))
 		return value{t.Year(), int(t.Month()), 0, granMonth, false}
 	default:
-		return value{jdnToTime(hijriToJDN(y, 7, 1)).Year(), 0, 0, granYear, false}
+		return value{jdnToTime(ummAlQuraJDN(terms, y, 7, 1)).Year(), 0, 0, granYear, false}
 	}
 }
 
 // nearWeekday moves a converted Hijri day by up to two days to the weekday the text names with it
-// ("الأحد 17 شوال 1436هـ"): the weekday is what the writer saw on the Umm al-Qura calendar, which the
-// tabular calendar can miss by a day or two.
+// ("الأحد 17 شوال 1436هـ"): the weekday is what the writer saw, and the conversion can miss by a day where
+// the Umm al-Qura rule is close to call or not in force.
 func nearWeekday(v value, wd int) value {
 	t := time.Date(v.y, time.Month(v.m), v.d, 0, 0, 0, 0, time.UTC)
 	switch diff := (wd - int(t.Weekday()) + 7) % 7; {

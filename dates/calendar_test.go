@@ -6,18 +6,29 @@ import (
 )
 
 func TestHijri(t *testing.T) {
+	terms, err := loadNewMoon()
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name    string
 		y, m, d int
 		want    string
 	}{
+		// Umm al-Qura dates as Saudi newspapers print them beside the Gregorian date.
 		{"26 Ramadan 1436", 1436, 9, 26, "2015-07-13"},
+		{"25 Shawwal 1436", 1436, 10, 25, "2015-08-10"},
+		{"13 Shawwal 1436", 1436, 10, 13, "2015-07-29"},
+		{"5 Dhu al-Qadah 1436", 1436, 11, 5, "2015-08-20"},
+		{"1 Dhu al-Hijjah 1436", 1436, 12, 1, "2015-09-14"},
+		{"4 Shaban 1436", 1436, 8, 4, "2015-05-22"},
+		{"11 Jumada II 1436", 1436, 6, 11, "2015-03-31"},
 		{"8 Rabi I 1428", 1428, 3, 8, "2007-03-27"},
 		{"1 Muharram 1", 1, 1, 1, "0622-07-19"}, // proleptic Gregorian of 16 July 622 Julian
 		{"month Ramadan 1436", 1436, 9, 0, "2015-07"},
 		{"year 1436", 1436, 0, 0, "2015"},
 	} {
-		if got := hijri(tc.y, tc.m, tc.d).iso(); got != tc.want {
+		if got := hijri(terms, tc.y, tc.m, tc.d).iso(); got != tc.want {
 			t.Errorf("%s: got %s; want %s", tc.name, got, tc.want)
 		}
 	}

@@ -55,6 +55,7 @@ type lexicon struct {
 	yearkw, yearpair, hijri, greg                           map[string]int
 	ctx, ordctx, todayprev, todaynext, generic              map[string]int
 	both, future                                            map[string]int
+	moon                                                    []moonTerm // new-moon series for the Umm al-Qura calendar
 	// starts holds every word that can begin an expression, so the scanner skips all others at once.
 	starts map[string]bool
 }
@@ -161,6 +162,9 @@ func loadLexicon() (*lexicon, error) {
 		return nil
 	})
 	if err != nil {
+		return nil, err
+	}
+	if lx.moon, err = loadNewMoon(); err != nil {
 		return nil, err
 	}
 	lx.starts = map[string]bool{}

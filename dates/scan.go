@@ -472,7 +472,7 @@ func (s *scanner) numericDate(i int, clitic bool) (v value, end, next int, usedB
 		if y < 1 || y > 1600 || m < 1 || m > 12 || d < 1 || d > 30 {
 			return
 		}
-		v = hijri(y, m, d)
+		v = hijri(s.lx.moon, y, m, d)
 	case y >= 1800 && y <= 2200 && validDay(y, m, d):
 		v = value{y, m, d, granDay, false}
 	default:
@@ -634,7 +634,7 @@ func (s *scanner) core(p, start, wd int) int {
 			case mod > 0 && m <= hm:
 				hy++
 			}
-			v := hijri(hy, m, day)
+			v := hijri(s.lx.moon, hy, m, day)
 			if wd >= 0 && day > 0 {
 				v = nearWeekday(v, wd)
 			}
@@ -647,7 +647,7 @@ func (s *scanner) core(p, start, wd int) int {
 		if !yp.ok || yp.rel || yp.greg || yp.y > 1600 || day > 30 {
 			return p
 		}
-		v := hijri(yp.y, m, day)
+		v := hijri(s.lx.moon, yp.y, m, day)
 		if wd >= 0 && day > 0 {
 			v = nearWeekday(v, wd)
 		}
@@ -879,12 +879,12 @@ func (s *scanner) yearNum(j int, words, clitic bool) (y, next, endByte int, used
 }
 
 // yearValue checks a year alone and converts it: Gregorian 1000-2200, Hijri 1-1600.
-func yearValue(y int, hij bool) (value, bool) {
+func (s *scanner) yearValue(y int, hij bool) (value, bool) {
 	if hij {
 		if y < 1 || y > 1600 {
 			return value{}, false
 		}
-		return hijri(y, 0, 0), true
+		return hijri(s.lx.moon, y, 0, 0), true
 	}
 	if y < 1000 || y > 2200 {
 		return value{}, false
@@ -897,7 +897,7 @@ func yearValue(y int, hij bool) (value, bool) {
 func (s *scanner) year(i int) int {
 	if _, b, ok := s.word(i, s.lx.yearkw, true); ok && s.adj(i+1) {
 		if y, next, endByte, _, hij, _, ok := s.yearNum(i+1, true, false); ok {
-			if v, ok := yearValue(y, hij); ok {
+			if v, ok := s.yearValue(y, hij); ok {
 				s.emit(s.startOf(i, b), endByte, v)
 				return s.moreYears(next, hij)
 			}
@@ -905,7 +905,7 @@ func (s *scanner) year(i int) int {
 	}
 	if _, b, ok := s.word(i, s.lx.yearpair, true); ok && s.adj(i+1) {
 		if y, next, endByte, _, hij, _, ok := s.yearNum(i+1, false, false); ok {
-			if v, ok := yearValue(y, hij); ok {
+			if v, ok := s.yearValue(y, hij); ok {
 				s.emit(s.startOf(i, b), endByte, v)
 				return s.moreYears(next, hij)
 			}
@@ -917,7 +917,7 @@ func (s *scanner) year(i int) int {
 		if greg && (y < 1800 || y > 2200) {
 			return i
 		}
-		if v, ok := yearValue(y, hij); ok {
+		if v, ok := s.yearValue(y, hij); ok {
 			s.emit(s.startOf(i, usedB), endByte, v)
 			return s.moreYears(next, hij)
 		}
@@ -949,7 +949,7 @@ func (s *scanner) moreYears(j int, hij bool) int {
 		if !ok || usedB != usedB2 {
 			return j
 		}
-		v, ok := yearValue(y, hij || h)
+		v, ok := s.yearValue(y, hij || h)
 		if !ok {
 			return j
 		}
