@@ -64,27 +64,40 @@ func daysIn(y, m int) int {
 
 func validDay(y, m, d int) bool { return m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m) }
 
-// dayNearest resolves a day and month without a year to the nearest such date on or before pub, or on or
-// after it when the text speaks of the future; 29 February moves to the nearest leap year.
-func dayNearest(pub time.Time, m, d int, future bool) (value, bool) {
-	y, step := pub.Year(), -1
-	after := m > int(pub.Month()) || m == int(pub.Month()) && d > pub.Day()
-	switch {
-	case future:
-		step = 1
-		if !after && !(m == int(pub.Month()) && d == pub.Day()) {
-			y++
+// lookahead is how far ahead of publication a day or month without a year may fall. Such a date is
+// normally the nearest one on or before publication ("في 15 آذار" in a report of 23 March is 15 March of the
+// same year), but news also announces schedules without a year ("تستأنف المحاكمة في 18 أكتوبر" in
+// August): a date within the next two months is read as that one, since a date ten months back would
+// normally carry its year or "الماضي".
+const lookahead = 60 * 24 * time.Hour
+
+// dayNearest resolves a day and month without a year: to the date of that weekday when the text names one
+// (wd >= 0, "الخميس 30 تموز"), to the next one when the sentence speaks of the future or it is within
+// lookahead, and otherwise to the nearest one on or before pub. 29 February moves to a leap year.
+func dayNearest(pub time.Time, m, d int, future bool, wd int) (value, bool) {
+	day := time.Date(pub.Year(), pub.Month(), pub.Day(), 0, 0, 0, 0, time.UTC)
+	var past, next time.Time
+	for y := pub.Year() + 1; y >= pub.Year()-8; y-- {
+		if !validDay(y, m, d) {
+			continue
 		}
-	case after:
-		y--
-	}
-	for range 8 {
-		if validDay(y, m, d) {
-			return value{y, m, d, granDay, true}, true
+		t := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+		switch {
+		case wd >= 0 && int(t.Weekday()) == wd && y >= pub.Year()-1:
+			return dayValue(t, true), true
+		case t.After(day):
+			next = t
+		case past.IsZero():
+			past = t
 		}
-		y += step
 	}
-	return value{}, false
+	if !next.IsZero() && (future || next.Sub(day) <= lookahead) || past.IsZero() {
+		if next.IsZero() {
+			return value{}, false
+		}
+		return dayValue(next, true), true
+	}
+	return dayValue(past, true), true
 }
 
 // monthRelative resolves a month name against pub: mod -1 is the last such month strictly before pub's month
@@ -101,12 +114,15 @@ func monthRelative(pub time.Time, m, mod int) int {
 }
 
 // monthNearest is the year of the latest month m on or before pub's month ("في آذار" without a year), or of
-// the first one on or after it in a sentence about the future.
+// the first one on or after it in a sentence about the future or within lookahead (the next two months).
 func monthNearest(pub time.Time, m int, future bool) int {
+	ahead := (m - int(pub.Month()) + 12) % 12
 	switch {
-	case future && m < int(pub.Month()):
-		return pub.Year() + 1
-	case !future && m > int(pub.Month()):
+	case future || ahead > 0 && ahead <= 2:
+		if m < int(pub.Month()) {
+			return pub.Year() + 1
+		}
+	case m > int(pub.Month()):
 		return pub.Year() - 1
 	}
 	return pub.Year()

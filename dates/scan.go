@@ -680,7 +680,7 @@ func (s *scanner) core(p, start, wd int) int {
 		return r + 1
 	}
 	if day > 0 {
-		v, ok := dayNearest(s.pub, m, day, s.future(p))
+		v, ok := dayNearest(s.pub, m, day, s.future(p), wd)
 		if !ok && s.known {
 			return p
 		}
@@ -896,7 +896,9 @@ func (s *scanner) yearValue(y int, hij bool) (value, bool) {
 // four-digit year after a word such as "في" or "منذ" ("منذ 2011", "في ألفين وتسعة عشر").
 func (s *scanner) year(i int) int {
 	if _, b, ok := s.word(i, s.lx.yearkw, true); ok && s.adj(i+1) {
-		if y, next, endByte, _, hij, _, ok := s.yearNum(i+1, true, false); ok {
+		if y, next, endByte, _, hij, greg, ok := s.yearNum(i+1, true, false); ok {
+			// "العام 1433" in a Saudi paper is Hijri: Gregorian years 1380-1450 hardly occur in news.
+			hij = hij || !greg && y >= 1380 && y <= 1450
 			if v, ok := s.yearValue(y, hij); ok {
 				s.emit(s.startOf(i, b), endByte, v)
 				return s.moreYears(next, hij)
@@ -974,7 +976,7 @@ func (s *scanner) relative(i int) int {
 		// "يوم أمس" is one expression.
 		y, start = i+1, s.startOf(i, b)
 	}
-	if _, b, ok := s.word(y, s.lx.yesterday, y == i); ok {
+	if _, b, ok := s.word(y, s.lx.yesterday, y == i); ok && !(s.adj(y+1) && s.in(y+1, s.lx.needs)) {
 		if start < 0 {
 			start = s.startOf(i, b)
 		}
