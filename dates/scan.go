@@ -673,6 +673,10 @@ func (s *scanner) core(p, start, wd int) int {
 	}
 	if v, _, ok := s.word(r, s.lx.mod, false); ok && s.gapFrom(endByte, r) == "" {
 		y := monthRelative(s.pub, m, v)
+		// "الخامس من أغسطس المقبل" written on 1 August is this 5 August.
+		if day > 0 && m == int(s.pub.Month()) && (v > 0 && day > s.pub.Day() || v < 0 && day < s.pub.Day()) {
+			y = s.pub.Year()
+		}
 		if day > 0 && !validDay(y, m, day) && s.known {
 			return p
 		}
