@@ -238,7 +238,7 @@ func EvaluateCorpus(w io.Writer, path string, sample int, seed uint64) error {
 	return nil
 }
 
-// context returns about 40 bytes of text on each side of [start, end), cut at rune boundaries.
+// context returns about 60 bytes of text on each side of [start, end), cut at rune boundaries.
 func context(text string, start, end int) string {
 	a, b := max(0, start-60), min(len(text), end+60)
 	for a > 0 && a < len(text) && text[a]&0xc0 == 0x80 {
