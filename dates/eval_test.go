@@ -1,7 +1,6 @@
 package dates
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -14,11 +13,13 @@ func TestEvaluate(t *testing.T) {
 	}
 	t.Log("\n" + b.String())
 	e := New()
-	for _, name := range []string{"dev.txt", "heldout.txt"} {
-		exs, err := readExamples(filepath.Join("testdata", name))
-		if os.IsNotExist(err) {
-			continue
-		}
+	paths, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range paths {
+		name := filepath.Base(path)
+		exs, err := readExamples(path)
 		if err != nil {
 			t.Fatal(err)
 		}

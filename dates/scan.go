@@ -692,8 +692,11 @@ func (s *scanner) core(p, start, wd int) int {
 		s.emit(start, endByte, v)
 		return r
 	}
-	// A month alone ("في آذار") is a date only after a word that introduces one, or after شهر.
-	if weak && !monthKw || !monthKw && !s.prevIn(mq, s.lx.ctx) {
+	// A month alone ("في آذار") is a date only after a word that introduces one, after شهر, or joined by و
+	// to a date just found ("شهري حزيران وتموز").
+	joined := usedB && strings.HasPrefix(s.tk[mq].f, "و") && len(s.out) > s.first && mq > 0 &&
+		s.out[len(s.out)-1].End == s.tk[mq-1].end && s.sep(mq) == ""
+	if weak && !monthKw || !monthKw && !joined && !s.prevIn(mq, s.lx.ctx) {
 		return p
 	}
 	s.emit(start, endByte, value{monthNearest(s.pub, m, s.future(mq)), m, 0, granMonth, true})
