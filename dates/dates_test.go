@@ -32,6 +32,7 @@ func TestExtract(t *testing.T) {
 		{"bi-al-ams", "خرجت بالأمس مظاهرة", pub, "الأمس=2019-03-22 r"},
 		{"day before yesterday", "أول أمس وأمس الأول", pub, "أول أمس=2019-03-21 r; أمس الأول=2019-03-21 r"},
 		{"tomorrow", "تبدأ غداً", pub, "غداً=2019-03-24 r"},
+		{"tomorrow with weekday", "تبدأ غداً الأحد", pub, "غداً الأحد=2019-03-24 r"},
 		{"last Thursday", "يوم الخميس الماضي", pub, "يوم الخميس الماضي=2019-03-21 r"},
 		{"weekday on publication day", "يوم السبت", pub, "يوم السبت=2019-03-23 r"},
 		{"next weekday", "الخميس المقبل", pub, "الخميس المقبل=2019-03-28 r"},

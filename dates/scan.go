@@ -554,12 +554,15 @@ func (s *scanner) absolute(i int) int {
 	return end
 }
 
-// deictic reports "اليوم" (0) or "أمس" (-1) at token j.
+// deictic reports "اليوم" (0), "أمس" (-1) or "غداً" (1) at token j.
 func (s *scanner) deictic(j int) (off int, usedB, ok bool) {
 	if _, b, ok := s.word(j, s.lx.today, true); ok {
 		return 0, b, true
 	}
 	if v, b, ok := s.word(j, s.lx.yesterday, true); ok {
+		return v, b, true
+	}
+	if v, b, ok := s.word(j, s.lx.tomorrow, true); ok {
 		return v, b, true
 	}
 	return 0, false, false
