@@ -2,9 +2,11 @@ package dates
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -41,6 +43,11 @@ func (s *scanner) reset(lx *lexicon, text string, pub time.Time, dst []marsad.Da
 	s.hijriDays = s.hijriDays[:0]
 	s.words = arabic.AppendTokens(s.words[:0], text)
 	s.buf, s.offs, s.tk = s.buf[:0], s.offs[:0], s.tk[:0]
+	if n := len(text) + len(text)/8; cap(s.buf) < n {
+		s.buf = make([]byte, 0, n)
+	}
+	s.tk = slices.Grow(s.tk, len(s.words))
+	s.offs = slices.Grow(s.offs, 4*len(s.words))
 	for _, w := range s.words {
 		fa := len(s.buf)
 		s.buf = arabic.AppendFold(s.buf, text[w.Start:w.End])
@@ -69,7 +76,9 @@ func (s *scanner) reset(lx *lexicon, text string, pub time.Time, dst []marsad.Da
 		s.offs = append(s.offs, fa, fe, ba, be)
 		s.tk = append(s.tk, token{start: w.Start, end: w.End, pre: pre})
 	}
-	folded := string(s.buf)
+	// The folded words are views of s.buf, which is not touched again until the next reset: no copy of the
+	// folded text is made, and none of these strings outlives the call (dates point into text).
+	folded := unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
 	for i := range s.tk {
 		o := s.offs[4*i : 4*i+4]
 		s.tk[i].f, s.tk[i].b = folded[o[0]:o[1]], folded[o[2]:o[3]]
