@@ -553,13 +553,17 @@ func (s *scanner) absolute(i int) int {
 		}
 		return p
 	}
-	mod, end := 0, p
+	mod, end, weeks := 0, p, 0
 	if v, _, ok := s.word(p, s.lx.mod, false); ok && s.adj(p) && v != 0 {
 		mod, end = v, p+1
+	} else if v2, _, ok := s.word(p+1, s.lx.mod, false); ok && s.adj(p) && s.adj(p+1) &&
+		(v2 < 0 && s.in(p, s.lx.ago) || v2 > 0 && s.in(p, s.lx.after)) {
+		// "الأربعاء بعد المقبل", "الخميس قبل الماضي": one more week.
+		mod, end, weeks = v2, p+2, v2
 	} else if s.future(i) {
 		mod = 2
 	}
-	s.emit(start, s.tk[end-1].end, dayValue(weekday(s.pub, wd, mod), true))
+	s.emit(start, s.tk[end-1].end, dayValue(weekday(s.pub, wd, mod).AddDate(0, 0, 7*weeks), true))
 	return end
 }
 
@@ -1021,13 +1025,11 @@ func (s *scanner) relative(i int) int {
 		return i + 1
 	}
 	if s.adj(i+1) && s.in(i+1, s.lx.morrow) {
-		if _, b, ok := s.word(i, s.lx.after, true); ok {
-			s.emit(s.startOf(i, b), s.tk[i+1].end, dayValue(s.pub.AddDate(0, 0, 2), true))
-			return i + 2
+		if _, b, ok := s.word(i, s.lx.after, true); ok { // بعد غد
+			return s.emitWithWeekday(s.startOf(i, b), i+2, 2)
 		}
-		if _, b, ok := s.word(i, s.lx.dayword, true); ok {
-			s.emit(s.startOf(i, b), s.tk[i+1].end, dayValue(s.pub.AddDate(0, 0, 1), true))
-			return i + 2
+		if _, b, ok := s.word(i, s.lx.dayword, true); ok { // يوم غد
+			return s.emitWithWeekday(s.startOf(i, b), i+2, 1)
 		}
 	}
 	if _, b, ok := s.word(i, s.lx.night, true); ok && s.adj(i+1) {
@@ -1061,11 +1063,25 @@ func (s *scanner) relative(i int) int {
 	return i
 }
 
+// emitWithWeekday emits the day off days from publication for an expression ending before token next,
+// taking in a weekday that names it ("يوم غد الاثنين", "بعد غد الإثنين").
+func (s *scanner) emitWithWeekday(start, next, off int) int {
+	if s.adj(next) && s.in(next, s.lx.weekdays) {
+		next++
+	}
+	s.emit(start, s.tk[next-1].end, dayValue(s.pub.AddDate(0, 0, off), true))
+	return next
+}
+
 // todayNoun reports whether "اليوم" at i is the noun "the day" rather than "today": after a demonstrative
 // or a word of duration (ذلك اليوم، طوال اليوم) or before an ordinal, a nisba adjective or a relative
 // pronoun (اليوم الأول، اليوم العالمي، اليوم نفسه، اليوم الـ15).
 func (s *scanner) todayNoun(i int) bool {
 	if s.prevIn(i, s.lx.todayprev) {
+		return true
+	}
+	// «اليوم» alone in quotation marks is the newspaper's name.
+	if t := s.tk[i]; strings.HasSuffix(s.text[:t.start+t.pre], "«") && strings.HasPrefix(s.text[t.end:], "»") {
 		return true
 	}
 	if !s.adj(i + 1) {
