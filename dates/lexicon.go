@@ -54,7 +54,7 @@ type lexicon struct {
 	dayword, monthword, of, like, agree                     map[string]int
 	yearkw, yearpair, hijri, greg                           map[string]int
 	ctx, ordctx, todayprev, todaynext, generic              map[string]int
-	both, future, needs                                     map[string]int
+	both, future, needs, perday                             map[string]int
 	moon                                                    []moonTerm // new-moon series for the Umm al-Qura calendar
 	// starts holds every word that can begin an expression, so the scanner skips all others at once.
 	starts map[string]bool
@@ -141,7 +141,7 @@ func loadLexicon() (*lexicon, error) {
 		"like": &lx.like, "agree": &lx.agree, "yearkw": &lx.yearkw, "yearpair": &lx.yearpair,
 		"hijri": &lx.hijri, "greg": &lx.greg, "ctx": &lx.ctx, "ordctx": &lx.ordctx,
 		"todayprev": &lx.todayprev, "todaynext": &lx.todaynext, "generic": &lx.generic,
-		"both": &lx.both, "future": &lx.future, "needs": &lx.needs,
+		"both": &lx.both, "future": &lx.future, "needs": &lx.needs, "perday": &lx.perday,
 	}
 	for _, m := range cats {
 		*m = map[string]int{}

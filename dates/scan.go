@@ -112,7 +112,7 @@ func skipLetters(w string, n int) int {
 func (s *scanner) run() {
 	for i := 0; i < len(s.tk); {
 		t := &s.tk[i]
-		if !startsDigit(t.f) && !startsDigit(t.b) && !s.lx.starts[t.f] && !s.lx.starts[t.b] {
+		if !startsDigit(t.f) && !startsDigit(t.b) && !s.lx.starts[t.f] && !s.lx.starts[t.b] && !articleDigit(t.f) {
 			i++
 			continue
 		}
@@ -349,7 +349,7 @@ func (s *scanner) like(i int) int {
 		}
 		end = next
 	case s.in(k, s.lx.of) && s.adj(k+1):
-		yp := s.yearPart(k, s.tk[k-1].end)
+		yp := s.yearPart(k, s.tk[k-1].end, false)
 		if !yp.ok || yp.hijri {
 			return i
 		}
@@ -494,6 +494,12 @@ func isSep(g string) bool { return g == "/" || g == "-" || g == "." || g == "\\"
 
 func startsDigit(w string) bool { return w != "" && w[0] >= '0' && w[0] <= '9' }
 
+// articleDigit reports a number written with the article, "الـ22" (folded "ال22").
+func articleDigit(w string) bool {
+	rest, ok := strings.CutPrefix(w, "ال")
+	return ok && startsDigit(rest)
+}
+
 // absolute reads an expression that may start with a weekday ("يوم الخميس 9 آذار 2019", "الخميس الماضي",
 // "اليوم السبت", "أمس الخميس") or with a day or month ("الثالث والعشرين من مارس عام 2019", "آذار الماضي").
 func (s *scanner) absolute(i int) int {
@@ -593,9 +599,15 @@ func (s *scanner) core(p, start, wd int) int {
 		}
 		day, ord, q = d, ordinal, nq
 	}
-	hadOf := false
+	hadOf, slashed := false, false
 	if day > 0 {
-		if !s.adj(q) {
+		// "7 / يوليو / 2015"
+		if q >= len(s.tk) {
+			return p
+		}
+		if g := s.sep(q); (g == "/" || g == "-") && !startsDigit(s.tk[q].f) {
+			slashed = true
+		} else if !s.adj(q) {
 			return p
 		}
 		if s.in(q, s.lx.of) && s.adj(q+1) {
@@ -639,7 +651,7 @@ func (s *scanner) core(p, start, wd int) int {
 	if day > 0 {
 		gran = granDay
 	}
-	yp := s.yearPart(r, endByte)
+	yp := s.yearPart(r, endByte, slashed)
 	if hij && !yp.ok && day <= 30 {
 		// "5 ذي القعدة المقبل": a Hijri month relative to the Hijri date of publication.
 		if mod, _, ok := s.word(r, s.lx.mod, false); ok && s.gapFrom(endByte, r) == "" {
@@ -767,8 +779,8 @@ func (s *scanner) day(j int, clitic bool) (d, next int, ordinal, usedB, ok bool)
 		w, usedB = s.tk[j].b, true
 	}
 	// "الـ22 من تموز": the article before a day number.
-	if rest, ok := strings.CutPrefix(w, "ال"); ok && startsDigit(rest) {
-		w = rest
+	if articleDigit(w) {
+		w = w[len("ال"):]
 	}
 	if v, nd, rest := digitsOf(w); nd > 0 {
 		if nd > 2 || rest != "" || v < 1 || v > 31 {
@@ -820,11 +832,11 @@ type yearPart struct {
 	ok            bool
 }
 
-func (s *scanner) yearPart(r, from int) yearPart {
+func (s *scanner) yearPart(r, from int, slashed bool) yearPart {
 	if r >= len(s.tk) {
 		return yearPart{}
 	}
-	if g := s.gapFrom(from, r); g != "" && g != "،" && g != "," {
+	if g := s.gapFrom(from, r); g != "" && g != "،" && g != "," && !(slashed && (g == "/" || g == "-")) {
 		return yearPart{}
 	}
 	j, kw := r, false
@@ -1078,6 +1090,10 @@ func (s *scanner) emitWithWeekday(start, next, off int) int {
 // pronoun (اليوم الأول، اليوم العالمي، اليوم نفسه، اليوم الـ15).
 func (s *scanner) todayNoun(i int) bool {
 	if s.prevIn(i, s.lx.todayprev) {
+		return true
+	}
+	// "برميل في اليوم" is "per day".
+	if i >= 2 && s.prevIn(i, s.lx.ctx) && s.tk[i-1].f == "في" && s.prevIn(i-1, s.lx.perday) {
 		return true
 	}
 	// «اليوم» alone in quotation marks is the newspaper's name.
