@@ -14,7 +14,7 @@ func TestCorpus(t *testing.T) {
 		t.Skip("set MARSAD_SAUDINEWSNET to the saudinewsnet.jsonl.gz path")
 	}
 	var b strings.Builder
-	if err := EvaluateCorpus(&b, path, 100, 6); err != nil {
+	if err := EvaluateCorpus(&b, path, 100, 1); err != nil {
 		t.Fatal(err)
 	}
 	t.Log("\n" + b.String())
