@@ -41,7 +41,7 @@ const (
 var placeWords = map[string]placeWord{
 	"محافظه": provinceWord, "ريف": provinceWord, "ولايه": provinceWord, "اقليم": provinceWord, "محافظات": provinceWord,
 	"مدينه": townWord, "بلده": townWord, "قريه": townWord, "مخيم": townWord, "حي": townWord, "بلدات": townWord,
-	"قري": townWord, "مدن": townWord, "مزرعه": townWord, "بلدتي": townWord, "قريتي": townWord, "مدينتي": townWord,
+	"قري": townWord, "مدن": townWord, "معبر": townWord, "مزرعه": townWord, "بلدتي": townWord, "قريتي": townWord, "مدينتي": townWord,
 	"ناحيه": subdistrictWord, "قضاء": districtWord, "منطقه": areaWord, "مناطق": areaWord,
 }
 
@@ -88,16 +88,29 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		if e.ID != "" {
 			continue
 		}
-		t0, t1 := tokenRange(toks, e.Start, e.End)
-		for i := t0; i < t1; i++ {
-			covered[i] = true
+		if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
+			continue
 		}
+		t0, t1 := tokenRange(toks, e.Start, e.End)
 		if t0 >= t1 {
 			continue
 		}
-		m := r.matchSpan(fold, t0, t1, e.Type)
-		m.ent, m.start, m.end, m.typ, m.t0, m.sent = ei, e.Start, e.End, e.Type, t0, sent[t0]
-		if m.word == noPlaceWord && t0 > 0 && joins[t0-1] {
+		for i := t0; i < t1; i++ {
+			covered[i] = true
+		}
+		// The span is tokenized on its own: a tagger may cut a word ("لـقسد" tagged from the ق).
+		span := text[e.Start:e.End]
+		local := arabic.AppendTokens(nil, span)
+		if len(local) == 0 {
+			continue
+		}
+		lf := make([]string, len(local))
+		for i, t := range local {
+			lf[i] = arabic.Fold(span[t.Start:t.End])
+		}
+		m := r.matchSpan(lf, 0, len(lf), e.Type)
+		m.ent, m.start, m.end, m.typ, m.t0, m.sent = ei, e.Start, e.End, e.Type, t0, sent[min(t0, t1-1)]
+		if m.word == noPlaceWord && t0 > 0 && toks[t0].Start >= e.Start && joins[t0-1] {
 			m.word = r.wordBefore(fold[t0-1])
 		}
 		ms = append(ms, m)
@@ -131,11 +144,11 @@ func sentences(doc *marsad.Document, toks []arabic.Token) []int {
 	return out
 }
 
-// tokenRange returns the tokens inside [start, end).
+// tokenRange returns the tokens that overlap [start, end).
 func tokenRange(toks []arabic.Token, start, end int) (int, int) {
-	t0, _ := slices.BinarySearchFunc(toks, start, func(t arabic.Token, off int) int { return t.Start - off })
+	t0, _ := slices.BinarySearchFunc(toks, start, func(t arabic.Token, off int) int { return t.End - off - 1 })
 	t1 := t0
-	for t1 < len(toks) && toks[t1].End <= end {
+	for t1 < len(toks) && toks[t1].Start < end {
 		t1++
 	}
 	return t0, t1
@@ -146,27 +159,29 @@ func tokenRange(toks []arabic.Token, start, end int) (int, int) {
 type variant struct {
 	form string
 	skip int
+	// bare marks a reading without the article, which only a place may have.
+	bare bool
 }
 
 // variants returns the readings of a folded word, the word itself first: the conjunctions و and ف, then the
 // prepositions ب ل ك, and "لل" for ل + the article ("للرقة" is "الرقة"), and then each without the article
 // for the names the gazetteer spells without it ("الباغوز" is listed as "باغوز").
 func variants(w string, dst []variant) []variant {
-	dst = append(dst[:0], variant{w, 0})
+	dst = append(dst[:0], variant{form: w})
 	rest, skip := w, 0
-	if (strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ف")) && utf8.RuneCountInString(rest) >= 4 {
+	if (strings.HasPrefix(rest, "و") || strings.HasPrefix(rest, "ف")) && utf8.RuneCountInString(rest) >= 3 {
 		rest, skip = rest[len("و"):], 1
-		dst = append(dst, variant{rest, skip})
+		dst = append(dst, variant{form: rest, skip: skip})
 	}
 	switch {
 	case strings.HasPrefix(rest, "لل") && utf8.RuneCountInString(rest) >= 4:
-		dst = append(dst, variant{"ال" + rest[len("لل"):], skip})
+		dst = append(dst, variant{form: "ال" + rest[len("لل"):], skip: skip})
 	case (strings.HasPrefix(rest, "ب") || strings.HasPrefix(rest, "ل") || strings.HasPrefix(rest, "ك")) && utf8.RuneCountInString(rest) >= 4:
-		dst = append(dst, variant{rest[len("ب"):], skip + 1})
+		dst = append(dst, variant{form: rest[len("ب"):], skip: skip + 1})
 	}
 	for _, v := range dst {
 		if strings.HasPrefix(v.form, "ال") && utf8.RuneCountInString(v.form) >= 5 {
-			dst = append(dst, variant{v.form[len("ال"):], v.skip})
+			dst = append(dst, variant{form: v.form[len("ال"):], skip: v.skip, bare: true})
 		}
 	}
 	return dst
@@ -191,11 +206,29 @@ func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, varian
 	}
 	for _, v := range variants(fold[i], buf) {
 		k := v.form + rest
-		if refs := r.g.names[k]; len(refs) > 0 {
+		refs := r.g.names[k]
+		if v.bare {
+			// "السورية" must not read as "سورية": without its article a word may only be a town or village.
+			refs = r.townsOnly(refs)
+		}
+		if len(refs) > 0 {
 			return refs, v, k
 		}
 	}
 	return nil, variant{}, ""
+}
+
+func (r *Resolver) townsOnly(refs []ref) []ref {
+	var out []ref
+	for _, x := range refs {
+		if x.kind == refPlace {
+			switch r.g.places[x.idx].Type {
+			case "locality", "neighbourhood", "campus":
+				out = append(out, x)
+			}
+		}
+	}
+	return out
 }
 
 // matchSpan finds what an existing mention over tokens [t0, t1) names: the whole span, else the span without
@@ -261,7 +294,7 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 				continue
 			}
 			ok, placeOK := r.acceptable(refs, k, word)
-			if !ok {
+			if !ok || v.bare && word == noPlaceWord && !curated(refs) {
 				continue
 			}
 			start := toks[i].Start + skipRunes(text[toks[i].Start:toks[i].End], v.skip)
@@ -305,6 +338,15 @@ func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
 		case p.Type == "locality" && (p.Population >= 10000 || p.Seat):
 			return true
 		case word == areaWord && p.Type != "neighbourhood":
+			return true
+		}
+	}
+	return false
+}
+
+func curated(refs []ref) bool {
+	for _, x := range refs {
+		if x.curated {
 			return true
 		}
 	}
