@@ -189,7 +189,7 @@ func (r *Resolver) EvalGold(docs []GoldDoc) (Score, error) {
 			if e := doc.Entities[i]; correct(g, e) {
 				s.Correct++
 			} else {
-				s.Errors = append(s.Errors, fmt.Sprintf("gold %q %s %s: got %s %q %s", g.Text, g.Type, want(g), e.Type, e.ID, coord(e)))
+				s.Errors = append(s.Errors, fmt.Sprintf("gold %q %s %s: got %s %q %s", g.Text, g.Type, expected(g), e.Type, e.ID, coord(e)))
 			}
 		}
 	}
@@ -219,9 +219,9 @@ func (r *Resolver) EvalFind(docs []GoldDoc) (Score, error) {
 			case ok && correct(g, e):
 				s.Correct++
 			case ok:
-				s.Errors = append(s.Errors, fmt.Sprintf("gold %q %s %s: got %s %q %s", g.Text, g.Type, want(g), e.Type, e.ID, coord(e)))
+				s.Errors = append(s.Errors, fmt.Sprintf("gold %q %s %s: got %s %q %s", g.Text, g.Type, expected(g), e.Type, e.ID, coord(e)))
 			default:
-				s.Errors = append(s.Errors, fmt.Sprintf("gold %q %s %s: missed", g.Text, g.Type, want(g)))
+				s.Errors = append(s.Errors, fmt.Sprintf("gold %q %s %s: missed", g.Text, g.Type, expected(g)))
 			}
 		}
 		for _, e := range doc.Entities {
@@ -236,7 +236,7 @@ func (r *Resolver) EvalFind(docs []GoldDoc) (Score, error) {
 	return s, nil
 }
 
-func want(g Gold) string {
+func expected(g Gold) string {
 	if g.HasCoord {
 		return fmt.Sprintf("%q (%.2f,%.2f)", g.ID, g.Lat, g.Lon)
 	}

@@ -412,7 +412,7 @@ func (g *Gazetteer) prior(r ref) float64 {
 		s += 0.3
 	}
 	if r.curated {
-		s += 3
+		s += 2
 	}
 	return s
 }

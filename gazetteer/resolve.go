@@ -425,6 +425,7 @@ func (r *Resolver) chooseActor(m *mention, named map[int32]bool) {
 type anchor struct {
 	p    *Place
 	sent int
+	key  string // the name, so that no mention of it is its own context
 	// admin holds the administrative units the anchor names: itself and, for a town, the province or
 	// district of the same name ("الرقة" the city also names محافظة الرقة).
 	admin []string
@@ -454,7 +455,7 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 		best, margin := argmax(m.priors)
 		if len(m.candidates) == 1 || margin >= 1.5 {
 			p := &r.g.places[m.candidates[best]]
-			a := anchor{p: p, sent: m.sent, admin: []string{p.GID}}
+			a := anchor{p: p, sent: m.sent, key: m.key, admin: []string{p.GID}}
 			for _, c := range m.candidates {
 				if q := &r.g.places[c]; q != p && isAdmin(q.Type) {
 					a.admin = append(a.admin, q.GID)
@@ -466,7 +467,7 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 	for _, m := range ms {
 		if m.actor >= 0 && r.g.actors[m.actor].GID != "" {
 			p := &r.g.places[r.g.byGID[r.g.actors[m.actor].GID]]
-			anchors = append(anchors, anchor{p: p, sent: m.sent, admin: []string{p.GID}})
+			anchors = append(anchors, anchor{p: p, sent: m.sent, key: m.key, admin: []string{p.GID}})
 		}
 	}
 	type sense struct {
@@ -482,7 +483,7 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 			total[s] = map[int32]float64{}
 		}
 		for j, c := range m.candidates {
-			scores[i][j] = m.priors[j] + context(&r.g.places[c], m.sent, anchors)
+			scores[i][j] = m.priors[j] + context(&r.g.places[c], m.sent, m.key, anchors)
 			total[s][c] += scores[i][j]
 		}
 	}
@@ -515,6 +516,8 @@ func wordBonus(w placeWord, p *Place) float64 {
 		switch p.Type {
 		case "region", "governorate":
 			return 3
+		case "county", "district":
+			return 2
 		case "locality", "neighbourhood", "campus":
 			return -4
 		}
@@ -536,10 +539,10 @@ func wordBonus(w placeWord, p *Place) float64 {
 
 // context scores a candidate against the anchors: lying in a province or district the article names, in a
 // country it names, or near a place it names. The same sentence counts twice as much as the rest.
-func context(p *Place, sent int, anchors []anchor) float64 {
+func context(p *Place, sent int, key string, anchors []anchor) float64 {
 	var parent, country, near float64
 	for _, a := range anchors {
-		if a.p == p {
+		if a.p == p || a.key == key {
 			continue
 		}
 		w := 0.5
@@ -554,8 +557,12 @@ func context(p *Place, sent int, anchors []anchor) float64 {
 		}
 		for _, g := range a.admin {
 			if slices.Contains(p.Parents, g) {
-				parent = math.Max(parent, 2.5*w)
+				parent = math.Max(parent, 3*w)
 			}
+		}
+		// A province or district is likelier when the article names a place inside it.
+		if slices.Contains(a.p.Parents, p.GID) {
+			parent = math.Max(parent, 3*w)
 		}
 		if a.p.Type == "region" || a.p.Type == "governorate" {
 			continue
