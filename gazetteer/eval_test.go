@@ -33,3 +33,14 @@ func TestEvalTune(t *testing.T) {
 		}
 	}
 }
+
+func TestEvaluate(t *testing.T) {
+	var b strings.Builder
+	if err := Evaluate(&b, "testdata"); err != nil {
+		t.Fatal(err)
+	}
+	t.Log("\n" + b.String())
+	if !strings.Contains(b.String(), "heldout") || !strings.Contains(b.String(), "tune") {
+		t.Errorf("missing a set:\n%s", b.String())
+	}
+}

@@ -96,6 +96,9 @@ type Gazetteer struct {
 	// names maps a matching key (folded words joined by one space) to what it may refer to.
 	names    map[string][]ref
 	maxWords int
+	// first maps the first word of every name to the most words a name starting with it has, so that the
+	// scan builds a key only where one may exist.
+	first map[string]int
 	// stop holds keys that are ordinary words as well as place names ("الثورة", "تشرين"): they are found
 	// in running text only after a place word such as مدينة or قرية.
 	stop map[string]bool
@@ -132,7 +135,8 @@ func Key(s string) string {
 }
 
 func load() (*Gazetteer, error) {
-	g := &Gazetteer{byGID: map[string]int32{}, byActor: map[string]int32{}, names: map[string][]ref{}, stop: map[string]bool{}}
+	g := &Gazetteer{byGID: map[string]int32{}, byActor: map[string]int32{}, names: map[string][]ref{}, stop: map[string]bool{},
+		first: map[string]int{}}
 	zr, err := gzip.NewReader(bytes.NewReader(placesGz))
 	if err != nil {
 		return nil, fmt.Errorf("places.tsv.gz: %w", err)
@@ -190,9 +194,10 @@ func (g *Gazetteer) add(key string, r ref) {
 		}
 	}
 	g.names[key] = append(g.names[key], r)
-	if n := strings.Count(key, " ") + 1; n > g.maxWords {
-		g.maxWords = n
-	}
+	n := strings.Count(key, " ") + 1
+	g.maxWords = max(g.maxWords, n)
+	w, _, _ := strings.Cut(key, " ")
+	g.first[w] = max(g.first[w], n)
 }
 
 func (g *Gazetteer) readPlaces(name string, r io.Reader) error {
@@ -240,7 +245,7 @@ func (g *Gazetteer) readAliases() error {
 				return nil
 			}
 		}
-		g.names[k] = append(rs, ref{kind: refPlace, curated: true, idx: i})
+		g.add(k, ref{kind: refPlace, curated: true, idx: i})
 		return nil
 	})
 }

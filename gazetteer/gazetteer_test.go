@@ -40,7 +40,7 @@ func TestKey(t *testing.T) {
 func TestVariants(t *testing.T) {
 	for _, tc := range []struct {
 		name, in string
-		want []string
+		want     []string
 	}{
 		{"conjunction", "والرقه", []string{"والرقه", "الرقه", "رقه"}},
 		{"preposition", "بمنبج", []string{"بمنبج", "منبج"}},

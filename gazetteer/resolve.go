@@ -200,11 +200,18 @@ func (r *Resolver) wordBefore(w string) placeWord {
 
 // lookup returns the refs of tokens [i, i+n) read with each variant of the first word, and the variant used.
 func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, variant, string) {
+	return r.lookupVariants(variants(fold[i], buf), fold, i, n)
+}
+
+func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref, variant, string) {
 	rest := ""
-	if n > 1 {
-		rest = " " + strings.Join(fold[i+1:i+n], " ")
-	}
-	for _, v := range variants(fold[i], buf) {
+	for _, v := range vs {
+		if r.g.first[v.form] < n {
+			continue
+		}
+		if n > 1 && rest == "" {
+			rest = " " + strings.Join(fold[i+1:i+n], " ")
+		}
 		k := v.form + rest
 		refs := r.g.names[k]
 		if v.bare {
@@ -275,13 +282,21 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 // scan finds names in the tokens no existing entity covers, longest first.
 func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, sent []int) []*mention {
 	var out []*mention
-	var buf [6]variant
+	vs := make([]variant, 0, 8)
 	for i := 0; i < len(toks); i++ {
 		if covered[i] {
 			continue
 		}
+		vs = variants(fold[i], vs)
+		longest := 0
+		for _, v := range vs {
+			longest = max(longest, r.g.first[v.form])
+		}
+		if longest == 0 {
+			continue
+		}
 		maxN := 1
-		for maxN < r.g.maxWords && i+maxN < len(toks) && joins[i+maxN-1] && !covered[i+maxN] {
+		for maxN < longest && i+maxN < len(toks) && joins[i+maxN-1] && !covered[i+maxN] {
 			maxN++
 		}
 		word := noPlaceWord
@@ -289,7 +304,7 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 			word = r.wordBefore(fold[i-1])
 		}
 		for n := maxN; n >= 1; n-- {
-			refs, v, k := r.lookup(fold, i, n, buf[:0])
+			refs, v, k := r.lookupVariants(vs, fold, i, n)
 			if refs == nil {
 				continue
 			}
