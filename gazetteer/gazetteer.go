@@ -141,10 +141,10 @@ func load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("places.tsv.gz: %w", err)
 	}
-	if err := g.readPlaces("places.tsv.gz", zr); err != nil {
+	if err := g.readPlaces("places.tsv.gz", zr, true); err != nil {
 		return nil, err
 	}
-	if err := g.readPlaces("places_extra.tsv", strings.NewReader(placesExtra)); err != nil {
+	if err := g.readPlaces("places_extra.tsv", strings.NewReader(placesExtra), false); err != nil {
 		return nil, err
 	}
 	if err := g.readAliases(); err != nil {
@@ -200,7 +200,8 @@ func (g *Gazetteer) add(key string, r ref) {
 	g.first[w] = max(g.first[w], n)
 }
 
-func (g *Gazetteer) readPlaces(name string, r io.Reader) error {
+// readPlaces reads a place table; the generated one holds its names already as keys.
+func (g *Gazetteer) readPlaces(name string, r io.Reader, keyed bool) error {
 	return eachRow(name, r, 10, func(c []string) error {
 		p := Place{GID: c[0], Type: c[1], Country: c[2], Name: c[8], actor: -1}
 		var err error
@@ -225,7 +226,10 @@ func (g *Gazetteer) readPlaces(name string, r io.Reader) error {
 		g.places = append(g.places, p)
 		g.byGID[p.GID] = i
 		for _, n := range strings.Split(c[9], "|") {
-			g.add(Key(n), ref{kind: refPlace, idx: i})
+			if !keyed {
+				n = Key(n)
+			}
+			g.add(n, ref{kind: refPlace, idx: i})
 		}
 		return nil
 	})

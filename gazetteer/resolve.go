@@ -117,8 +117,8 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 	}
 	if r.AddMissing {
 		ms = append(ms, r.scan(text, toks, fold, joins, covered, sent)...)
-		slices.SortFunc(ms, func(a, b *mention) int { return a.start - b.start })
 	}
+	slices.SortStableFunc(ms, func(a, b *mention) int { return a.start - b.start })
 	r.resolve(ms)
 	r.fill(doc, ms)
 	return nil
@@ -187,11 +187,12 @@ func variants(w string, dst []variant) []variant {
 	return dst
 }
 
-// wordBefore classifies the word before a name, read without its clitics ("وريف", "بمدينة").
+// wordBefore classifies the word before a name, read without its clitics ("وريف", "بمدينة"). With the
+// article the word is no longer followed by a name: "البلدات والقرى" lists, "مدينة القامشلي" names.
 func (r *Resolver) wordBefore(w string) placeWord {
 	var buf [6]variant
 	for _, v := range variants(w, buf[:0]) {
-		if k := placeWords[v.form]; k != noPlaceWord {
+		if k := placeWords[v.form]; k != noPlaceWord && !v.bare {
 			return k
 		}
 	}
@@ -350,7 +351,11 @@ func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
 		switch {
 		case x.curated, p.Type == "country", p.Type == "region", p.Type == "governorate":
 			return true
-		case p.Type == "locality" && (p.Population >= 10000 || p.Seat):
+		case p.Type == "locality" && p.Country != "TR" && (p.Population >= 10000 || p.Seat):
+			return true
+		case p.Type == "locality" && p.Population >= 100000:
+			// Syrian and Iraqi news names few Turkish towns beyond the cities and the curated border
+			// towns, while many smaller ones share a spelling with an Arabic word ("دمرة").
 			return true
 		case word == areaWord && p.Type != "neighbourhood":
 			return true
@@ -438,6 +443,7 @@ func (r *Resolver) chooseActor(m *mention, named map[int32]bool) {
 
 // anchor is a place the article names without doubt; it is context for the others.
 type anchor struct {
+	idx  int32
 	p    *Place
 	sent int
 	key  string // the name, so that no mention of it is its own context
@@ -469,8 +475,9 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 	for _, m := range places {
 		best, margin := argmax(m.priors)
 		if len(m.candidates) == 1 || margin >= 1.5 {
-			p := &r.g.places[m.candidates[best]]
-			a := anchor{p: p, sent: m.sent, key: m.key, admin: []string{p.GID}}
+			idx := m.candidates[best]
+			p := &r.g.places[idx]
+			a := anchor{idx: idx, p: p, sent: m.sent, key: m.key, admin: []string{p.GID}}
 			for _, c := range m.candidates {
 				if q := &r.g.places[c]; q != p && isAdmin(q.Type) {
 					a.admin = append(a.admin, q.GID)
@@ -481,8 +488,9 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 	}
 	for _, m := range ms {
 		if m.actor >= 0 && r.g.actors[m.actor].GID != "" {
-			p := &r.g.places[r.g.byGID[r.g.actors[m.actor].GID]]
-			anchors = append(anchors, anchor{p: p, sent: m.sent, key: m.key, admin: []string{p.GID}})
+			idx := r.g.byGID[r.g.actors[m.actor].GID]
+			p := &r.g.places[idx]
+			anchors = append(anchors, anchor{idx: idx, p: p, sent: m.sent, key: m.key, admin: []string{p.GID}})
 		}
 	}
 	type sense struct {
@@ -498,7 +506,7 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 			total[s] = map[int32]float64{}
 		}
 		for j, c := range m.candidates {
-			scores[i][j] = m.priors[j] + context(&r.g.places[c], m.sent, m.key, anchors)
+			scores[i][j] = m.priors[j] + context(&r.g.places[c], m, anchors)
 			total[s][c] += scores[i][j]
 		}
 	}
@@ -554,14 +562,17 @@ func wordBonus(w placeWord, p *Place) float64 {
 
 // context scores a candidate against the anchors: lying in a province or district the article names, in a
 // country it names, or near a place it names. The same sentence counts twice as much as the rest.
-func context(p *Place, sent int, key string, anchors []anchor) float64 {
+//
+// An anchor that is one of the mention's own candidates is skipped: it is the same place under another name
+// ("كري سبي" then "تل أبيض"), not evidence for the district around it.
+func context(p *Place, m *mention, anchors []anchor) float64 {
 	var parent, country, near float64
 	for _, a := range anchors {
-		if a.p == p || a.key == key {
+		if a.key == m.key || slices.Contains(m.candidates, a.idx) {
 			continue
 		}
 		w := 0.5
-		if a.sent == sent {
+		if a.sent == m.sent {
 			w = 1
 		}
 		if a.p.Type == "country" {
