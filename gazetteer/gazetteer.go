@@ -308,13 +308,29 @@ func (g *Gazetteer) readActors(name, data string, curated bool) error {
 			g.add(k, ref{kind: refBackref, idx: i})
 		}
 		// A person's surname refers back to them once they were named in full ("عبدي" after "مظلوم عبدي").
-		if k := keys[0]; a.Type == marsad.PER {
-			if w := strings.LastIndexByte(k, ' '); w > 0 && len([]rune(k[w+1:])) >= 3 {
-				g.add(k[w+1:], ref{kind: refBackref, idx: i})
+		if a.Type == marsad.PER {
+			if s := surname(keys[0]); s != "" {
+				g.add(s, ref{kind: refBackref, idx: i})
 			}
 		}
 		return nil
 	})
+}
+
+// surname returns the last name of a person's key: its last word, or its last two when the name ends in a
+// compound ("عبد الرحمن", "أبو عمر", "بن لادن"), whose second word alone means something else.
+func surname(k string) string {
+	w := strings.Fields(k)
+	if len(w) < 2 {
+		return ""
+	}
+	if p := w[len(w)-2]; len(w) >= 3 && (p == "عبد" || p == "ابو" || p == "بن" || p == "ابن") {
+		return p + " " + w[len(w)-1]
+	}
+	if len(w) == 2 && (w[0] == "عبد" || w[0] == "ابو" || w[0] == "بن") || len([]rune(w[len(w)-1])) < 3 {
+		return ""
+	}
+	return w[len(w)-1]
 }
 
 func split(s string) []string {

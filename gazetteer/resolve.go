@@ -336,6 +336,7 @@ func (r *Resolver) acceptable(refs []ref, key string, word placeWord) (ok, place
 	return ok || r.placeOK(refs, key, word), r.placeOK(refs, key, word)
 }
 
+// placeOK: "منطقة" precedes too many ordinary phrases ("منطقة الشرق الأوسط") to introduce a name by itself.
 func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
 	if word != noPlaceWord && word != areaWord {
 		return true
@@ -356,8 +357,6 @@ func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
 		case p.Type == "locality" && p.Population >= 100000:
 			// Syrian and Iraqi news names few Turkish towns beyond the cities and the curated border
 			// towns, while many smaller ones share a spelling with an Arabic word ("دمرة").
-			return true
-		case word == areaWord && p.Type != "neighbourhood":
 			return true
 		}
 	}
