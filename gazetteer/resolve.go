@@ -338,10 +338,16 @@ func (r *Resolver) acceptable(refs []ref, key string, word placeWord) (ok, place
 
 // placeOK: "منطقة" precedes too many ordinary phrases ("منطقة الشرق الأوسط") to introduce a name by itself.
 func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
-	if word != noPlaceWord && word != areaWord {
+	trigger := word != noPlaceWord && word != areaWord
+	// After a place word a definite name is a name ("بلدة الصور"); an indefinite one may be an adjective
+	// ("مدينة تركية").
+	if r.g.stop[key] && (!trigger || !strings.HasPrefix(key, "ال")) {
+		return false
+	}
+	if trigger {
 		return true
 	}
-	if r.g.stop[key] || utf8.RuneCountInString(key) < 3 {
+	if utf8.RuneCountInString(key) < 3 {
 		return false
 	}
 	for _, x := range refs {
