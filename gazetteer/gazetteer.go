@@ -135,8 +135,9 @@ func Key(s string) string {
 }
 
 func load() (*Gazetteer, error) {
-	g := &Gazetteer{byGID: map[string]int32{}, byActor: map[string]int32{}, names: map[string][]ref{}, stop: map[string]bool{},
-		first: map[string]int{}}
+	// Sized for the embedded tables (29k places, 100k names) so that loading never rehashes.
+	g := &Gazetteer{byGID: make(map[string]int32, 1<<15), byActor: map[string]int32{}, names: make(map[string][]ref, 1<<17),
+		stop: map[string]bool{}, first: make(map[string]int, 1<<16), places: make([]Place, 0, 1<<15)}
 	zr, err := gzip.NewReader(bytes.NewReader(placesGz))
 	if err != nil {
 		return nil, fmt.Errorf("places.tsv.gz: %w", err)

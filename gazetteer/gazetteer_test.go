@@ -9,14 +9,21 @@ import (
 	"github.com/marsad/marsad"
 )
 
+// TestLoadTime keeps the best of three loads, since a shared machine may stall any one of them.
 func TestLoadTime(t *testing.T) {
-	start := time.Now()
-	g, err := load()
-	if err != nil {
-		t.Fatal(err)
+	var g *Gazetteer
+	best := time.Hour
+	for range 3 {
+		start := time.Now()
+		var err error
+		if g, err = load(); err != nil {
+			t.Fatal(err)
+		}
+		best = min(best, time.Since(start))
 	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("load took %v; want < 1s", d)
+	t.Logf("load: %v", best)
+	if best > time.Second {
+		t.Errorf("load took %v; want < 1s", best)
 	}
 	places, actors := g.Len()
 	if places < 25000 || actors < 150 {

@@ -310,7 +310,9 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 				continue
 			}
 			ok, placeOK := r.acceptable(refs, k, word)
-			if !ok || v.bare && word == noPlaceWord && !curated(refs) {
+			// Without its article a word is a name only after a place word ("بلدة الباغوز"); otherwise
+			// "الحلب" (milking) would be حلب.
+			if !ok || v.bare && (word == noPlaceWord || word == areaWord) {
 				continue
 			}
 			start := toks[i].Start + skipRunes(text[toks[i].Start:toks[i].End], v.skip)
@@ -363,15 +365,6 @@ func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
 		case p.Type == "locality" && p.Population >= 100000:
 			// Syrian and Iraqi news names few Turkish towns beyond the cities and the curated border
 			// towns, while many smaller ones share a spelling with an Arabic word ("دمرة").
-			return true
-		}
-	}
-	return false
-}
-
-func curated(refs []ref) bool {
-	for _, x := range refs {
-		if x.curated {
 			return true
 		}
 	}
