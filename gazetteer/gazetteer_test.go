@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -203,6 +204,22 @@ func TestResolverKeepsEntities(t *testing.T) {
 	}
 	if len(doc.Entities) != 4 {
 		t.Errorf("got %d entities; want 4: %+v", len(doc.Entities), doc.Entities)
+	}
+}
+
+// TestResolverIdempotent runs the resolver twice: the second run must change nothing.
+func TestResolverIdempotent(t *testing.T) {
+	r := NewResolver(Default())
+	doc := &marsad.Document{Text: "قال مظلوم عبدي إن قسد ستلاحق داعش في ريف دير الزور، وإن التنظيم ما زال خطراً، وأكد عبدي ذلك."}
+	if err := r.Annotate(doc); err != nil {
+		t.Fatal(err)
+	}
+	first := fmt.Sprint(doc.Entities)
+	if err := r.Annotate(doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := fmt.Sprint(doc.Entities); got != first {
+		t.Errorf("second run changed the entities:\ngot  %s\nwant %s", got, first)
 	}
 }
 

@@ -58,6 +58,7 @@ type mention struct {
 	place      int32
 	actor      int32
 	backref    bool
+	fixed      bool // resolved before this run; never rewritten
 	// placeOK tells whether a mention found here may be a place; a name that is also a back-reference to an
 	// actor not yet named is kept only when it could stand alone as a place.
 	placeOK    bool
@@ -85,9 +86,6 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 	var ms []*mention
 	for ei := range doc.Entities {
 		e := &doc.Entities[ei]
-		if e.ID != "" {
-			continue
-		}
 		if e.Start < 0 || e.End > len(text) || e.Start >= e.End {
 			continue
 		}
@@ -97,6 +95,14 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		}
 		for i := t0; i < t1; i++ {
 			covered[i] = true
+		}
+		if e.ID != "" {
+			// Already resolved (by an earlier run or another stage): kept as is, but it names its actor
+			// for the back-references after it.
+			if a, ok := r.g.byActor[e.ID]; ok {
+				ms = append(ms, &mention{ent: ei, start: e.Start, end: e.End, t0: t0, place: -1, actor: a, fixed: true})
+			}
+			continue
 		}
 		// The span is tokenized on its own: a tagger may cut a word ("لـقسد" tagged from the ق).
 		span := text[e.Start:e.End]
@@ -394,7 +400,9 @@ func skipRunes(s string, n int) int {
 func (r *Resolver) resolve(ms []*mention) {
 	named := map[int32]bool{}
 	for _, m := range ms {
-		r.chooseActor(m, named)
+		if !m.fixed {
+			r.chooseActor(m, named)
+		}
 		if m.actor >= 0 {
 			named[m.actor] = true
 		}
@@ -634,7 +642,7 @@ func km(lat1, lon1, lat2, lon2 float64) float64 {
 func (r *Resolver) fill(doc *marsad.Document, ms []*mention) {
 	added := false
 	for _, m := range ms {
-		if m.actor < 0 && m.place < 0 {
+		if m.fixed || m.actor < 0 && m.place < 0 {
 			continue
 		}
 		e := marsad.Entity{Span: marsad.SpanOf(doc.Text, m.start, m.end), Type: m.typ}
