@@ -58,6 +58,8 @@ func main() {
 	for _, p := range byWOF {
 		places = append(places, p)
 	}
+	// Map order must not leak into the output: the run is reproducible.
+	sort.Slice(places, func(i, j int) bool { return places[i].gid < places[j].gid })
 	byGID := map[string]*place{}
 	for _, p := range places {
 		byGID[p.gid] = p
@@ -376,7 +378,7 @@ func dedup(places []*place) []*place {
 	}
 	merged := 0
 	for _, g := range groups {
-		sort.Slice(g, func(i, j int) bool { return quality(g[i]) > quality(g[j]) })
+		sort.SliceStable(g, func(i, j int) bool { return quality(g[i]) > quality(g[j]) })
 		var kept []*place
 	next:
 		for _, p := range g {
