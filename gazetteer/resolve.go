@@ -49,7 +49,6 @@ var placeWords = map[string]placeWord{
 type mention struct {
 	ent        int // index into doc.Entities, or -1 for a mention found here
 	start, end int // bytes
-	t0         int // first token
 	typ        string
 	key        string
 	refs       []ref
@@ -62,7 +61,6 @@ type mention struct {
 	// placeOK tells whether a mention found here may be a place; a name that is also a back-reference to an
 	// actor not yet named is kept only when it could stand alone as a place.
 	placeOK    bool
-	score      float64 // best place score
 	margin     float64 // over the runner-up
 	candidates []int32
 	priors     []float64
@@ -100,7 +98,7 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 			// Already resolved (by an earlier run or another stage): kept as is, but it names its actor
 			// for the back-references after it.
 			if a, ok := r.g.byActor[e.ID]; ok {
-				ms = append(ms, &mention{ent: ei, start: e.Start, end: e.End, t0: t0, place: -1, actor: a, fixed: true})
+				ms = append(ms, &mention{ent: ei, start: e.Start, end: e.End, sent: sent[t0], place: -1, actor: a, fixed: true})
 			}
 			continue
 		}
@@ -115,7 +113,7 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 			lf[i] = arabic.Fold(span[t.Start:t.End])
 		}
 		m := r.matchSpan(lf, 0, len(lf), e.Type)
-		m.ent, m.start, m.end, m.typ, m.t0, m.sent = ei, e.Start, e.End, e.Type, t0, sent[min(t0, t1-1)]
+		m.ent, m.start, m.end, m.typ, m.sent = ei, e.Start, e.End, e.Type, sent[t0]
 		if m.word == noPlaceWord && t0 > 0 && toks[t0].Start >= e.Start && joins[t0-1] {
 			m.word = r.wordBefore(fold[t0-1])
 		}
@@ -322,7 +320,7 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 				continue
 			}
 			start := toks[i].Start + skipRunes(text[toks[i].Start:toks[i].End], v.skip)
-			out = append(out, &mention{ent: -1, start: start, end: toks[i+n-1].End, t0: i, key: k, refs: refs,
+			out = append(out, &mention{ent: -1, start: start, end: toks[i+n-1].End, key: k, refs: refs,
 				word: word, sent: sent[i], place: -1, actor: -1, placeOK: placeOK})
 			i += n - 1
 			break
@@ -524,7 +522,6 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 		}
 		best, _ := argmax(sum)
 		m.place = m.candidates[best]
-		m.score = scores[i][best]
 		_, m.margin = argmax(scores[i])
 	}
 }
