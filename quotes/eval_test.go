@@ -11,7 +11,7 @@ func TestEvaluate(t *testing.T) {
 	if err := Evaluate(os.Stdout, "testdata"); err != nil {
 		t.Fatal(err)
 	}
-	files, _ := filepath.Glob("testdata/*.txt")
+	files, _ := filepath.Glob("testdata/dev*.txt")
 	q := New()
 	for _, f := range files {
 		src, _ := os.ReadFile(f)

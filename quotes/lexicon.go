@@ -60,7 +60,7 @@ func newLexicon(src string) (*lexicon, error) {
 		switch kind {
 		case "verb":
 			if len(words) < 2 || len(words) > 3 {
-				return nil, fmt.Errorf("cues.txt:%d: verb wants perfect, imperfect and an optional particle", n)
+				return nil, fmt.Errorf("cues.txt:%d: verb wants perfect, imperfect (or -) and an optional particle", n)
 			}
 			c := cue{kind: verbCue}
 			if len(words) == 3 {
@@ -117,11 +117,12 @@ func (lx *lexicon) addCue(w string, c cue) {
 	}
 }
 
-// conjugate returns the third-person forms news text reports speech with, and the first-person plural of the
-// imperfect ("نؤكد") that spokesmen use inside quotes is left out on purpose: it is the quote, not the cue.
+// conjugate returns the third-person forms news text reports speech with. An imperfect "-" leaves the
+// imperfect out where it is another word: تبين أن means "it turned out that", not "he explained".
 func conjugate(perfect, imperfect string) []string {
-	forms := []string{perfect, perfect + "ت", perfect + "وا", perfect + "ا", perfect + "تا", imperfect}
+	forms := []string{perfect, perfect + "ت", perfect + "وا", perfect + "ا", perfect + "تا"}
 	if stem, ok := strings.CutPrefix(imperfect, "ي"); ok {
+		forms = append(forms, imperfect)
 		forms = append(forms, "ت"+stem, imperfect+"ون", imperfect+"ان", "ت"+stem+"ان")
 	}
 	// Verbs ending in alef maqsura fold to ي (نفى → نفي) and conjugate on the stem: نفت، نفوا.

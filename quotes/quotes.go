@@ -212,7 +212,7 @@ const (
 // Words after a stop word (في بيان، لـ"نورث برس"، اليوم) may follow the speaker before the speech.
 func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	// at is the complementizer's token for compTerm, the token after the colon for colonTerm and the
-	// quotation's index in s.dq for quoteTerm.
+	// quotation's first token for quoteTerm.
 	npA, npB = i+1, i+1
 	stopped := false
 	k := i + 1
@@ -227,7 +227,7 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		if d := s.dqAt(k); d >= 0 {
 			n, next := s.dqSkip(k)
 			if n >= 3 || s.gapHas(k, ":") {
-				return quoteTerm, d, npA, npB
+				return quoteTerm, k, npA, npB
 			}
 			// A short quoted name in the clause: the addressee ("لـ"نورث برس"") or a medium.
 			stopped = true
@@ -237,19 +237,17 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		if s.gapHas(k, ":") {
 			return colonTerm, k, npA, npB
 		}
-		if s.gapHas(k, "،,;؛()") && (npB-npA >= 6 || stopped) && k > start {
-			// A comma after a long phrase ends the clause; one inside a short phrase is an apposition:
-			// "المتحدث باسم قسد، فرهاد شامي، إن".
-			if !s.lx.comp[s.f(k)] {
-				return noTerm, 0, 0, 0
-			}
+		if s.gapHas(k, "،,;؛()") {
+			// Commas set off an apposition or an aside before the speech: "وقال أبو محمد، وهو من سكان
+			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause.
+			stopped = stopped || npB > npA
 		}
 		w := s.f(k)
 		if s.lx.comp[w] {
 			return compTerm, k, npA, npB
 		}
-		if _, isCue := s.lx.cues[w]; isCue && k > start {
-			return noTerm, 0, 0, 0
+		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue && k > start {
+			return noTerm, 0, 0, 0 // another reporting clause starts
 		}
 		if !stopped {
 			if s.npStop(w, npB-npA) {
@@ -279,8 +277,12 @@ func (s *scan) verb(i int, c cue) {
 		return
 	}
 	cn := cand{cue: s.span(i, i+1), npStart: -1, clause: [2]int{i, npB}}
-	if t == compTerm {
+	if t != noTerm {
 		cn.clause[1] = at
+	}
+	if a, b, ok := s.relayed(npB, cn.clause[1]); ok {
+		// "ونقلت وكالة الأناضول عن كالن قوله": the speaker is the one quoted, not the agency.
+		npA, npB = a, b
 	}
 	if c.kind == partCue {
 		cn.res = previous
@@ -309,8 +311,8 @@ func (s *scan) verb(i int, c cue) {
 		// Speech after a colon without marks is still the speaker's own words.
 		cn.start, cn.end, cn.direct = s.toks[at].Start, s.clauseEnd(at), true
 	case quoteTerm:
-		if !s.usedDQ[at] {
-			s.linkDQ(&cn, at)
+		if d := s.inDQ[at]; !s.usedDQ[d] {
+			s.linkDQ(&cn, d)
 		}
 		return
 	}
@@ -323,6 +325,22 @@ func (s *scan) linkDQ(cn *cand, d int) {
 	s.usedDQ[d] = true
 	cn.start, cn.end, cn.direct = s.dq[d].start, s.dq[d].end, true
 	s.cands = append(s.cands, *cn)
+}
+
+// relayed finds "عن X قوله" in tokens [from, to) and returns X.
+func (s *scan) relayed(from, to int) (int, int, bool) {
+	an := -1
+	for k := from; k < to; k++ {
+		switch s.f(k) {
+		case "عن":
+			an = k + 1
+		case "قوله", "قولها", "قولهم", "قولهما":
+			if an >= 0 && an < k {
+				return an, k, true
+			}
+		}
+	}
+	return 0, 0, false
 }
 
 // speaker sets the speaker of cn from the noun phrase [npA, npB) after the verb at token i, or, when there is
@@ -393,8 +411,11 @@ func (s *scan) prep(i int, c cue) {
 		case w == c.next:
 			k++
 		case c.next == "ل" && strings.HasPrefix(w, "ل") && s.inDQ[k] < 0:
-			// "وفقاً للمرصد": the speaker starts after the attached ل.
+			// "وفقاً للمرصد", "وفقاً لـمراسل": the speaker starts after the attached ل and any tatweel.
 			npStart = s.toks[k].Start + len("ل")
+			for strings.HasPrefix(s.text[npStart:], "ـ") {
+				npStart += len("ـ")
+			}
 		default:
 			return
 		}
