@@ -38,16 +38,25 @@ type lexicon struct {
 	backref map[string]bool
 	stop    map[string]bool
 	lead    map[string]bool
+	// stopYa holds the stop words written with ى (على، إلى، لدى), which folding merges with names (علي).
+	stopYa map[string]bool
+	// relative words sit between a quotation and the verb that attributes it: "«…». هذا ما قاله".
+	relative map[string]bool
+	// notcomp words make the أن after them a conjunction, not speech: "بعد أن"، "قبل أن".
+	notcomp map[string]bool
 }
 
 func newLexicon(src string) (*lexicon, error) {
 	lx := &lexicon{
-		cues:    map[string]cue{},
-		comp:    map[string]bool{},
-		anaphor: map[string]bool{},
-		backref: map[string]bool{},
-		stop:    map[string]bool{},
-		lead:    map[string]bool{},
+		cues:     map[string]cue{},
+		comp:     map[string]bool{},
+		anaphor:  map[string]bool{},
+		backref:  map[string]bool{},
+		stop:     map[string]bool{},
+		lead:     map[string]bool{},
+		stopYa:   map[string]bool{},
+		relative: map[string]bool{},
+		notcomp:  map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
@@ -93,8 +102,17 @@ func newLexicon(src string) (*lexicon, error) {
 			addAll(lx.backref, words)
 		case "stop":
 			addAll(lx.stop, words)
+			for _, w := range strings.Fields(line)[1:] {
+				if strings.HasSuffix(w, "ى") {
+					lx.stopYa[arabic.Fold(w)] = true
+				}
+			}
 		case "lead":
 			addAll(lx.lead, words)
+		case "relative":
+			addAll(lx.relative, words)
+		case "notcomp":
+			addAll(lx.notcomp, words)
 		default:
 			return nil, fmt.Errorf("cues.txt:%d: unknown kind %q", n, kind)
 		}

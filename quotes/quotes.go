@@ -4,6 +4,7 @@ package quotes
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -220,7 +221,11 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		k++ // "جاء في البيان أن", "أشار إلى أن"
 		npA, npB = k, k
 	}
-	for start := k; k < len(s.toks) && k < start+12; k++ {
+	// far: the phrase ended at a stop word or a quoted name, and a long adverbial may follow before the speech
+	// ("قالت قسد في الذكرى الخامسة لتحرير … إن"). aside: a relative clause, whose own verbs are not cues
+	// ("وأضاف المسؤول، الذي طلب عدم ذكر اسمه، أن").
+	far, aside := false, false
+	for start := k; k < len(s.toks) && (k < start+12 || far && k < start+30); k++ {
 		if s.endsSentence(k) {
 			return noTerm, 0, 0, 0
 		}
@@ -230,7 +235,7 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 				return quoteTerm, k, npA, npB
 			}
 			// A short quoted name in the clause: the addressee ("لـ"نورث برس"") or a medium.
-			stopped = true
+			stopped, far = true, true
 			k = next - 1
 			continue
 		}
@@ -243,15 +248,16 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			stopped = stopped || npB > npA
 		}
 		w := s.f(k)
-		if s.lx.comp[w] {
+		if s.lx.comp[w] && !s.lx.notcomp[s.f(k-1)] {
 			return compTerm, k, npA, npB
 		}
-		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue && k > start {
+		aside = aside || s.lx.relative[w]
+		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue && k > start && !aside {
 			return noTerm, 0, 0, 0 // another reporting clause starts
 		}
 		if !stopped {
-			if s.npStop(w, npB-npA) {
-				stopped = true
+			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 {
+				stopped, far = true, true
 			} else {
 				npB = k + 1
 			}
@@ -260,10 +266,11 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	return noTerm, 0, 0, 0
 }
 
-// npStop reports whether folded word w, at position n of a noun phrase, ends the phrase.
-func (s *scan) npStop(w string, n int) bool {
+// npStop reports whether token k, folded w, at position n of a noun phrase, ends the phrase.
+func (s *scan) npStop(k int, w string, n int) bool {
 	if strip(w, s.lx.stop) {
-		return true
+		// Folding merges على and the name علي: a stop word spelled with ى does not stop a word with ي.
+		return !s.lx.stopYa[w] || !strings.HasSuffix(s.text[s.toks[k].Start:s.toks[k].End], "ي")
 	}
 	// ل attached to a noun marks the addressee ("للمرصد", "لنورث"); the first word may be a name that starts
 	// with ل ("لجنة"), so only later words are cut.
@@ -346,12 +353,19 @@ func (s *scan) relayed(from, to int) (int, int, bool) {
 // speaker sets the speaker of cn from the noun phrase [npA, npB) after the verb at token i, or, when there is
 // none, from the subject before the verb (SVO: "المرصد السوري قال إن"), or else from an earlier speaker.
 func (s *scan) speaker(cn *cand, i, npA, npB int) {
+	cn.res = named
 	if npA == npB {
 		npA, npB = s.subject(i)
 		cn.clause[0] = npA
 	}
 	if npA == npB {
 		cn.res = previous
+		// "نشرت لجنة التحقيق تقريرها، وقالت فيه إن": a verb inside the sentence shares the subject named
+		// earlier in it.
+		if e := s.sentenceEntity(i); e >= 0 {
+			cn.res = named
+			cn.npStart, cn.npEnd = s.doc.Entities[e].Start, s.doc.Entities[e].End
+		}
 		return
 	}
 	cn.npStart, cn.npEnd = s.toks[npA].Start, s.toks[npB-1].End
@@ -377,26 +391,51 @@ func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	}
 }
 
-// subject returns the noun phrase before the verb at token i within its clause, without leading words such
-// as "وكانت" or "من جهته", or an empty range.
+// sentenceEntity returns the first person or organization between the start of the sentence and token i,
+// or -1.
+func (s *scan) sentenceEntity(i int) int {
+	first := s.sentenceStart(i)
+	if first == i {
+		return -1
+	}
+	lo, hi := s.toks[first].Start, s.toks[i].Start
+	best := -1
+	for j, e := range s.doc.Entities {
+		if e.Start >= lo && e.End <= hi && (e.Type == marsad.PER || e.Type == marsad.ORG) &&
+			(best < 0 || e.Start < s.doc.Entities[best].Start) {
+			best = j
+		}
+	}
+	return best
+}
+
+// subject returns the noun phrase that opens the clause of the verb at token i (SVO: "المرصد السوري قال إن",
+// "وكانت قسد قد أعلنت أن"), or an empty range. The phrase must reach back to the start of the clause, a
+// punctuation mark or a word such as "وكانت" or "من جهته"; otherwise the words before the verb belong to an
+// earlier clause ("وهنأ المجتمع الدولي قسد على الإنجاز واعتبرت أن").
 func (s *scan) subject(i int) (int, int) {
-	a := i
-	for a > 0 && i-a < 6 && s.inDQ[a-1] < 0 && !s.gapHas(a, ".!?؟\n،,:;؛()«»\"“”") {
-		if _, isCue := s.lx.cues[s.f(a-1)]; isCue || s.lx.comp[s.f(a-1)] {
+	const punct = ".!?؟\n،,:;؛()«»\"“”"
+	b := i
+	for b > 0 && i-b < 2 && s.inDQ[b-1] < 0 && !s.gapHas(b, punct) && strip(s.f(b-1), s.lx.lead) {
+		b-- // "قد" between subject and verb
+	}
+	a := b
+	for a > 0 && b-a < 6 && s.inDQ[a-1] < 0 && !s.gapHas(a, punct) {
+		w := s.f(a - 1)
+		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue || s.lx.comp[w] || strip(w, s.lx.lead) {
 			break
 		}
 		a--
 	}
-	for a < i && strip(s.f(a), s.lx.lead) {
-		a++
-	}
-	b := a
-	for b < i && !strip(s.f(b), s.lx.lead) && !strip(s.f(b), s.lx.stop) {
-		b++
-	}
-	if b != i && !(b < i && strip(s.f(b), s.lx.lead)) {
-		// A preposition or another word in the way: "في الأثناء قال" has no subject before the verb.
+	boundary := a == 0 || s.inDQ[a-1] >= 0 || s.gapHas(a, punct) || strip(s.f(a-1), s.lx.lead)
+	if a == b || !boundary {
 		return i, i
+	}
+	for k := a; k < b; k++ {
+		if strip(s.f(k), s.lx.stop) {
+			// A preposition in the way: "في الأثناء قال" has no subject before the verb.
+			return i, i
+		}
 	}
 	return a, b
 }
@@ -411,10 +450,13 @@ func (s *scan) prep(i int, c cue) {
 		case w == c.next:
 			k++
 		case c.next == "ل" && strings.HasPrefix(w, "ل") && s.inDQ[k] < 0:
-			// "وفقاً للمرصد", "وفقاً لـمراسل": the speaker starts after the attached ل and any tatweel.
-			npStart = s.toks[k].Start + len("ل")
-			for strings.HasPrefix(s.text[npStart:], "ـ") {
-				npStart += len("ـ")
+			// "وفقاً لمصادر", "وفقاً لـمراسل": the speaker starts after the attached ل and any tatweel. In
+			// "للمرصد" the ل has eaten the article's alef, so the word is kept whole.
+			if !strings.HasPrefix(w, "لل") {
+				npStart = s.toks[k].Start + len("ل")
+				for strings.HasPrefix(s.text[npStart:], "ـ") {
+					npStart += len("ـ")
+				}
 			}
 		default:
 			return
@@ -441,7 +483,7 @@ func (s *scan) prep(i int, c cue) {
 			break
 		}
 		w := s.f(npB)
-		if s.lx.comp[w] || s.npStop(w, npB-npA) && npB > k {
+		if s.lx.comp[w] || s.npStop(npB, w, npB-npA) && npB > k {
 			break
 		}
 	}
@@ -528,7 +570,21 @@ func (s *scan) after(cn *cand, d, i int) bool {
 	if a > b || strings.Trim(s.text[a:b], " \t،,.-–—") != "" {
 		return false
 	}
+	// "«…». هذا ما قاله مسؤول": skip the demonstrative and relative.
+	for n := 0; n < 2 && i+1 < len(s.toks) && s.lx.relative[s.f(i)] && !s.endsSentence(i+1); n++ {
+		i++
+	}
 	c, ok := s.lx.cues[s.f(i)]
+	if !ok {
+		// The verb may carry the object pronoun that stands for the quote: "ما قاله"، "ما أكدته".
+		for _, suf := range []string{"ه", "ها"} {
+			if w, cut := strings.CutSuffix(s.f(i), suf); cut {
+				if c, ok = s.lx.cues[w]; ok {
+					break
+				}
+			}
+		}
+	}
 	if !ok || c.kind == prepCue {
 		return false
 	}
@@ -545,7 +601,7 @@ func (s *scan) after(cn *cand, d, i int) bool {
 		if s.lx.comp[w] {
 			return false
 		}
-		if s.npStop(w, npB-k) {
+		if s.npStop(npB, w, npB-k) {
 			break
 		}
 	}
