@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -30,12 +29,13 @@ type terms struct {
 	role   map[string]string // word → what happened to it
 	total  map[string]bool
 	update map[string]bool
+	period map[string]bool
 	skip   map[string]bool
 }
 
 func newTerms(src string) (*terms, error) {
 	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
-		update: map[string]bool{}, skip: map[string]bool{}}
+		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -55,8 +55,8 @@ func newTerms(src string) (*terms, error) {
 			for _, w := range f[2:] {
 				m[w] = f[1]
 			}
-		case "total", "update", "skip":
-			m := map[string]map[string]bool{"total": t.total, "update": t.update, "skip": t.skip}[f[0]]
+		case "total", "update", "period", "skip":
+			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip}[f[0]]
 			for _, w := range f[1:] {
 				m[w] = true
 			}
@@ -126,6 +126,7 @@ type fact struct {
 	role   string  // "" when no cue
 	total  bool    // its sentence gives a running total
 	update bool    // its sentence updates a total ("ارتفعت الحصيلة إلى")
+	period bool    // its sentence counts over a period ("خلال أسبوع"، "منذ بداية العام")
 }
 
 // Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
@@ -169,8 +170,10 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		if bf.unit != hf.unit {
 			continue
 		}
+		// The same figure anywhere in the body backs the headline even when its words are too far to read
+		// ("ليرتفع عدد الضحايا المدنيين في المنطقة منذ مطلع الشهر إلى 63"): a false alarm costs more than a miss.
 		related := bf.noun != "" && bf.noun == hf.noun || bf.role != "" && bf.role == hf.role
-		if related && agree(hf, bf) {
+		if related && agree(hf, bf) || bf.value == hf.value {
 			return dst
 		}
 		if bf.role == hf.role {
@@ -242,14 +245,18 @@ func countable(f fact) bool {
 	return measures[f.unit] || f.noun != "" || f.seg != body && f.unit == "" && casualties[f.role]
 }
 
-// same reports whether a and b count the same thing in the same way. A headline casualty figure without a
+// same reports whether a and b count the same thing in the same way, over the same stretch of time: a
+// monthly toll in the headline is not contradicted by one day's toll in the body. A headline casualty figure without a
 // noun counts whoever the body's figure with that role counts.
 func same(a, b fact) bool {
 	if a.unit != b.unit || a.role != b.role || a.role == "" {
 		return false
 	}
 	if measures[a.unit] {
-		return true
+		return true // areas and distances add up over time anyway
+	}
+	if a.period != b.period {
+		return false
 	}
 	if (a.noun == "" || a.noun == "person") && a.seg != body && a.unit == "" && casualties[a.role] {
 		return b.noun != ""
@@ -378,6 +385,9 @@ func headRanges(doc *marsad.Document) []marsad.Range {
 	return heads
 }
 
+// maxSentence bounds, in bytes, how far the sentence of a figure is looked for on each side.
+const maxSentence = 800
+
 const (
 	clauseBreak = ".،,؛;:!?؟\n"
 	sentenceEnd = ".!?؟\n"
@@ -435,22 +445,28 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 			prev = toks[i].End
 		}
 	}
-	// The sentence: does it give a running total, or update one?
-	s, e := 0, len(text)
-	if i := strings.LastIndexAny(text[:f.q.Start], sentenceEnd); i >= 0 {
-		_, size := utf8.DecodeRuneInString(text[i:])
-		s = i + size
+	// The sentence: does it give a running total, update one, count over a period? Only figures that can be
+	// compared need it, and the search is bounded so that a long text without full stops stays linear.
+	if !countable(*f) {
+		return
 	}
-	if i := strings.IndexAny(text[f.q.End:], sentenceEnd); i >= 0 {
+	s, e := max(0, f.q.Start-maxSentence), min(len(text), f.q.End+maxSentence)
+	if i := strings.LastIndexAny(text[s:f.q.Start], sentenceEnd); i >= 0 {
+		s += i
+	}
+	if i := strings.IndexAny(text[f.q.End:e], sentenceEnd); i >= 0 {
 		e = f.q.End + i
 	}
-	for _, t := range arabic.AppendTokens(nil, text[s:e]) {
-		w := arabic.Fold(text[s+t.Start : s+t.End])
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s }); i < len(toks) && toks[i].End <= e; i++ {
+		w := word(i)
 		if _, ok := lookup(c.t.total, w); ok {
 			f.total = true
 		}
 		if _, ok := lookup(c.t.update, w); ok {
 			f.update = true
+		}
+		if _, ok := lookup(c.t.period, w); ok {
+			f.period = true
 		}
 	}
 }

@@ -3,15 +3,18 @@ package conflicts
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // TestEvaluate prints the evaluation table and, with -v, every development article whose conflicts differ
 // from the gold.
 func TestEvaluate(t *testing.T) {
-	if err := Evaluate(os.Stdout, "testdata"); err != nil {
+	var table strings.Builder
+	if err := Evaluate(&table, "testdata"); err != nil {
 		t.Fatal(err)
 	}
+	t.Log("\n" + table.String())
 	files, _ := filepath.Glob("testdata/dev*.txt")
 	c := New()
 	for _, f := range files {

@@ -649,7 +649,7 @@ func (s *scan) follows(q direct) bool {
 // comma that opens further speech ("…، مضيفاً أن"). Quotations inside are skipped whole.
 func (s *scan) clauseEnd(k int) int {
 	end := s.toks[k].End
-	for m := k + 1; m < len(s.toks); m++ {
+	for m := k + 1; m < len(s.toks) && m < k+maxSentence; m++ {
 		if s.inDQ[m] >= 0 && s.inDQ[m] == s.inDQ[m-1] {
 			end = s.toks[m].End
 			continue
@@ -667,9 +667,12 @@ func (s *scan) clauseEnd(k int) int {
 	return end
 }
 
+// maxSentence bounds, in tokens, how far a sentence is followed, so that text without full stops stays linear.
+const maxSentence = 300
+
 // sentenceStart returns the first token of the sentence holding token i.
 func (s *scan) sentenceStart(i int) int {
-	for i > 0 {
+	for limit := i - maxSentence; i > 0 && i > limit; {
 		if s.inDQ[i] >= 0 && s.inDQ[i] == s.inDQ[i-1] {
 			i--
 			continue
