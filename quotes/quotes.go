@@ -231,10 +231,16 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		}
 		if d := s.dqAt(k); d >= 0 {
 			n, next := s.dqSkip(k)
-			if n >= 3 || s.gapHas(k, ":") {
+			// Speech after a colon, or long enough to be speech; a short quoted run that the sentence goes on
+			// after is a name: "قالت صحيفة "فيلت إم زونتاج" إن".
+			if s.gapHas(k, ":") || n >= 6 || n >= 3 && (next >= len(s.toks) || s.endsSentence(next)) {
 				return quoteTerm, k, npA, npB
 			}
-			// A short quoted name in the clause: the addressee ("لـ"نورث برس"") or a medium.
+			// A short quoted name in the clause: part of the speaker right after its noun ("صحيفة «ذا صن»"),
+			// else the addressee ("لـ"نورث برس"") or a medium.
+			if !stopped && npB == k && npB > npA {
+				npB = next
+			}
 			stopped, far = true, true
 			k = next - 1
 			continue
@@ -252,8 +258,12 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			return compTerm, k, npA, npB
 		}
 		aside = aside || s.lx.relative[w]
-		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue && k > start && !aside {
+		c, isCue := s.lx.cues[w]
+		if isCue && c.kind == verbCue && k > start && !aside {
 			return noTerm, 0, 0, 0 // another reporting clause starts
+		}
+		if isCue && c.kind == partCue {
+			stopped = true // "أضاف قائلاً:"
 		}
 		if !stopped {
 			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 {
@@ -272,9 +282,8 @@ func (s *scan) npStop(k int, w string, n int) bool {
 		// Folding merges على and the name علي: a stop word spelled with ى does not stop a word with ي.
 		return !s.lx.stopYa[w] || !strings.HasSuffix(s.text[s.toks[k].Start:s.toks[k].End], "ي")
 	}
-	// ل attached to a noun marks the addressee ("للمرصد", "لنورث"); the first word may be a name that starts
-	// with ل ("لجنة"), so only later words are cut.
-	return n > 0 && strings.HasPrefix(w, "لل")
+	// لل marks the addressee ("للصحيفة", "للمرصد"); no name starts with it.
+	return strings.HasPrefix(w, "لل")
 }
 
 // verb handles a reporting verb or participle at token i.
@@ -369,6 +378,9 @@ func (s *scan) speaker(cn *cand, i, npA, npB int) {
 		return
 	}
 	cn.npStart, cn.npEnd = s.toks[npA].Start, s.toks[npB-1].End
+	if d := s.inDQ[npB-1]; d >= 0 && s.dq[d].end == cn.npEnd {
+		cn.npEnd = s.dq[d].after // keep the closing mark of a quoted name
+	}
 	if s.linked(cn.npStart, cn.npEnd) {
 		return
 	}
@@ -485,6 +497,9 @@ func (s *scan) prep(i int, c cue) {
 		w := s.f(npB)
 		if s.lx.comp[w] || s.npStop(npB, w, npB-npA) && npB > k {
 			break
+		}
+		if c, isCue := s.lx.cues[w]; isCue && c.kind != prepCue && npB > k {
+			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
 		}
 	}
 	if npA == npB {
