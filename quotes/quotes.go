@@ -156,7 +156,7 @@ func (s *scan) dqAt(i int) int {
 	return -1
 }
 
-// dqLen is the number of tokens inside quotation d, and the token after it.
+// dqSkip returns the number of tokens of the quotation holding token i (from i on) and the token after it.
 func (s *scan) dqSkip(i int) (n, next int) {
 	d := s.inDQ[i]
 	for next = i; next < len(s.toks) && s.inDQ[next] == d; next++ {
