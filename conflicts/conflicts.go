@@ -270,7 +270,7 @@ func agree(a, b fact) bool { return agreeValue(a.value, a.q.Approx, b.value, b.q
 // agreeValue compares two figures with their qualifiers: "نحو 50" agrees with 52, "أكثر من 50" with 60, and
 // a round figure with the exact one it rounds (52 ألفاً, 52,300).
 func agreeValue(x float64, xa string, y float64, ya string) bool {
-	if close(x, y, 1e-9) {
+	if near(x, y, 1e-9) {
 		return true
 	}
 	// A bound agrees with figures near it, not with one a scale away: "أكثر من 52 كم²" is not 52,000 km².
@@ -279,14 +279,14 @@ func agreeValue(x float64, xa string, y float64, ya string) bool {
 		xa == "under" && y < x && 3*y > x, ya == "under" && x < y && 3*x > y:
 		return true
 	case xa != "" && xa != "over" && xa != "under" || ya != "" && ya != "over" && ya != "under":
-		return close(x, y, 0.15) // نحو، حوالي، قرابة
+		return near(x, y, 0.15) // نحو، حوالي، قرابة
 	case xa != "" && ya != "":
-		return close(x, y, 0.2) // both qualified the same way: too loose to contradict
+		return near(x, y, 0.2) // both qualified the same way: too loose to contradict
 	}
-	return (round(x) || round(y)) && close(x, y, 0.05)
+	return (round(x) || round(y)) && near(x, y, 0.05)
 }
 
-func close(x, y, tol float64) bool {
+func near(x, y, tol float64) bool {
 	return math.Abs(x-y) <= tol*math.Max(math.Abs(x), math.Abs(y))
 }
 
@@ -305,7 +305,7 @@ func scaleNote(x, y float64) string {
 	}
 	r := math.Max(x, y) / math.Min(x, y)
 	p := math.Round(math.Log10(r))
-	if p < 1 || !close(r, math.Pow(10, p), 0.01) {
+	if p < 1 || !near(r, math.Pow(10, p), 0.01) {
 		return ""
 	}
 	return "فرق بمضاعف " + strconv.FormatFloat(math.Pow(10, p), 'f', -1, 64) + " (خطأ محتمل في المرتبة أو الوحدة)"
@@ -332,7 +332,7 @@ var units = map[string]struct {
 // facts reads every quantity in its context.
 func (c *Checker) facts(doc *marsad.Document) []fact {
 	text := doc.Text
-	toks := arabic.AppendTokens(nil, text)
+	toks := windowTokens(text, doc.Quantities)
 	heads := headRanges(doc)
 	facts := make([]fact, 0, len(doc.Quantities))
 	for _, q := range doc.Quantities {
@@ -355,6 +355,42 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 		facts = append(facts, f)
 	}
 	return facts
+}
+
+// windowTokens returns the words of text within maxSentence bytes of a quantity, in order: a long article
+// with a few figures is not tokenized whole.
+func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
+	ws := make([]marsad.Range, 0, len(qs))
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+			continue
+		}
+		ws = append(ws, marsad.Range{Start: wordEdge(text, max(0, q.Start-maxSentence), -1),
+			End: wordEdge(text, min(len(text), q.End+maxSentence), 1)})
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
+	var toks []arabic.Token
+	for i := 0; i < len(ws); {
+		r := ws[i]
+		for i++; i < len(ws) && ws[i].Start <= r.End; i++ {
+			r.End = max(r.End, ws[i].End)
+		}
+		n := len(toks)
+		toks = arabic.AppendTokens(toks, text[r.Start:r.End])
+		for k := n; k < len(toks); k++ {
+			toks[k].Start += r.Start
+			toks[k].End += r.Start
+		}
+	}
+	return toks
+}
+
+// wordEdge moves offset i in direction dir (-1 back, 1 forward) to a space or a text edge, so no word is cut.
+func wordEdge(text string, i, dir int) int {
+	for i > 0 && i < len(text) && text[i] != ' ' && text[i] != '\n' {
+		i += dir
+	}
+	return i
 }
 
 // headRanges returns the title and the subheadings: short paragraphs that do not end a sentence.
@@ -386,7 +422,7 @@ func headRanges(doc *marsad.Document) []marsad.Range {
 }
 
 // maxSentence bounds, in bytes, how far the sentence of a figure is looked for on each side.
-const maxSentence = 800
+const maxSentence = 400
 
 const (
 	clauseBreak = ".،,؛;:!?؟\n"
