@@ -1,0 +1,508 @@
+// Package conflicts flags numbers that contradict each other inside an article, and casualty counts that differ between articles reporting the same event.
+package conflicts
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"math"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// Conflict kinds.
+const (
+	HeadlineBody = "headline_body" // the title or a subheading disagrees with the body
+	BodyBody     = "body_body"     // two running totals in the body disagree
+)
+
+//go:embed terms.txt
+var termsFile string
+
+// terms holds the folded word tables of terms.txt. It is read-only after newTerms.
+type terms struct {
+	noun   map[string]string // word → what is counted
+	role   map[string]string // word → what happened to it
+	total  map[string]bool
+	update map[string]bool
+	period map[string]bool
+	skip   map[string]bool
+}
+
+func newTerms(src string) (*terms, error) {
+	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
+		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		f := strings.Fields(arabic.Fold(line))
+		if len(f) == 0 {
+			continue
+		}
+		switch f[0] {
+		case "noun", "role":
+			if len(f) < 3 {
+				return nil, fmt.Errorf("terms.txt:%d: %s wants a name and words", n, f[0])
+			}
+			m := t.noun
+			if f[0] == "role" {
+				m = t.role
+			}
+			for _, w := range f[2:] {
+				m[w] = f[1]
+			}
+		case "total", "update", "period", "skip":
+			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip}[f[0]]
+			for _, w := range f[1:] {
+				m[w] = true
+			}
+		default:
+			return nil, fmt.Errorf("terms.txt:%d: unknown kind %q", n, f[0])
+		}
+	}
+	return t, sc.Err()
+}
+
+// lookup finds folded word w in m, also without the clitics news text attaches: the conjunctions و ف, the
+// prepositions ب ل, the article ال ("وللمدنيين" → "مدنيين").
+func lookup[V any](m map[string]V, w string) (V, bool) {
+	if v, ok := m[w]; ok {
+		return v, true
+	}
+	for _, conj := range []string{"", "و", "ف"} {
+		r, ok := strings.CutPrefix(w, conj)
+		if !ok {
+			continue
+		}
+		for _, p := range []string{"", "ال", "بال", "لل", "ب", "ل", "كال"} {
+			if s, ok := strings.CutPrefix(r, p); ok && s != "" {
+				if v, ok := m[s]; ok {
+					return v, true
+				}
+			}
+		}
+	}
+	var zero V
+	return zero, false
+}
+
+// Checker fills doc.Conflicts. It is safe for concurrent use.
+type Checker struct {
+	t *terms
+}
+
+var _ marsad.Annotator = (*Checker)(nil)
+
+// New returns a Checker with the embedded word tables.
+func New() *Checker {
+	t, err := newTerms(termsFile)
+	if err != nil {
+		// The table is embedded at build time, so a bad line is a bug in the build, not in the input.
+		panic(err)
+	}
+	return &Checker{t: t}
+}
+
+// segment says where a quantity stands.
+type segment uint8
+
+const (
+	body segment = iota
+	title
+	subheading
+)
+
+// fact is a quantity read in its context: what it counts and what happened to it.
+type fact struct {
+	q      marsad.Quantity
+	seg    segment
+	unit   string  // canonical unit after conversion (m² → km²)
+	value  float64 // in unit
+	noun   string  // class of the counted noun, "" when unknown
+	role   string  // "" when no cue
+	total  bool    // its sentence gives a running total
+	update bool    // its sentence updates a total ("ارتفعت الحصيلة إلى")
+	period bool    // its sentence counts over a period ("خلال أسبوع"، "منذ بداية العام")
+}
+
+// Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
+// layer; without it there is nothing to compare.
+func (c *Checker) Annotate(doc *marsad.Document) error {
+	doc.Conflicts = c.appendConflicts(doc.Conflicts[:0], doc)
+	return nil
+}
+
+func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) []marsad.Conflict {
+	if len(doc.Quantities) < 2 {
+		return dst
+	}
+	facts := c.facts(doc)
+	var heads, bodies []int
+	for i, f := range facts {
+		if f.seg == body {
+			bodies = append(bodies, i)
+		} else {
+			heads = append(heads, i)
+		}
+	}
+	for _, h := range heads {
+		dst = c.headline(dst, facts, h, bodies)
+	}
+	return c.bodyBody(dst, facts, bodies)
+}
+
+// headline compares the headline fact h with the body. It reports a conflict only when some body fact counts
+// the same thing with the same role and a different value, and no body fact that could be the same count
+// agrees with h: a body that also says "15" somewhere, or whose parts add up to 15, backs the headline.
+func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []int) []marsad.Conflict {
+	hf := facts[h]
+	if !countable(hf) {
+		return dst
+	}
+	var strong []int
+	sum, roleSum, roleN := 0.0, 0.0, 0
+	for _, b := range bodies {
+		bf := facts[b]
+		if bf.unit != hf.unit {
+			continue
+		}
+		// The same figure anywhere in the body backs the headline even when its words are too far to read
+		// ("ليرتفع عدد الضحايا المدنيين في المنطقة منذ مطلع الشهر إلى 63"): a false alarm costs more than a miss.
+		related := bf.noun != "" && bf.noun == hf.noun || bf.role != "" && bf.role == hf.role
+		if related && agree(hf, bf) || bf.value == hf.value {
+			return dst
+		}
+		if bf.role == hf.role {
+			roleSum += bf.value
+			roleN++
+		}
+		if same(hf, bf) {
+			strong = append(strong, b)
+			sum += bf.value
+		}
+	}
+	// The headline may add up the body: "مقتل ثمانية" over "قتل خمسة مدنيين وثلاثة عناصر".
+	if len(strong) == 0 || len(strong) > 1 && agreeValue(hf.value, hf.q.Approx, sum, "") ||
+		roleN > 1 && agreeValue(hf.value, hf.q.Approx, roleSum, "") {
+		return dst
+	}
+	spans := []marsad.Quantity{hf.q}
+	for _, b := range strong {
+		spans = append(spans, facts[b].q)
+	}
+	where := "العنوان"
+	if hf.seg == subheading {
+		where = "العنوان الفرعي"
+	}
+	msg := fmt.Sprintf("%s يذكر %s بينما يذكر النص %s", where, quote(hf.q.Text), listTexts(facts, strong))
+	if note := scaleNote(hf.value, facts[strong[0]].value); note != "" {
+		msg += "؛ " + note
+	}
+	return append(dst, marsad.Conflict{Kind: HeadlineBody, Message: msg, Spans: spans})
+}
+
+// bodyBody reports two running totals of the same thing in the body that disagree, when neither is an
+// update of the other. Casualty figures change as news comes in and reports often give one place's toll
+// next to the overall one, so only sentences that call themselves totals ("حصيلة"، "إجمالي") count.
+func (c *Checker) bodyBody(dst []marsad.Conflict, facts []fact, bodies []int) []marsad.Conflict {
+	for x, i := range bodies {
+		a := facts[i]
+		if !a.total || a.update || !countable(a) {
+			continue
+		}
+		for _, j := range bodies[x+1:] {
+			b := facts[j]
+			if !b.total || b.update || !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" {
+				continue
+			}
+			msg := fmt.Sprintf("النص يذكر حصيلتين مختلفتين: %s و%s", quote(a.q.Text), quote(b.q.Text))
+			if note := scaleNote(a.value, b.value); note != "" {
+				msg += "؛ " + note
+			}
+			dst = append(dst, marsad.Conflict{Kind: BodyBody, Message: msg, Spans: []marsad.Quantity{a.q, b.q}})
+		}
+	}
+	return dst
+}
+
+// measures are units whose role alone says what is measured: "حررت 52 كم²" and "حررت 52 ألف كم²" are the
+// same area whatever noun follows.
+var measures = map[string]bool{"km2": true, "km": true, "ton": true}
+
+// casualties are the roles a headline may give without a noun ("مقتل 15 بقصف على إدلب") or with one that
+// covers every noun the body may use ("مقتل ثمانية أشخاص").
+var casualties = map[string]bool{"killed": true, "injured": true, "arrested": true}
+
+// countable reports whether f says enough about what it counts to be compared.
+func countable(f fact) bool {
+	if f.role == "" {
+		return false
+	}
+	return measures[f.unit] || f.noun != "" || f.seg != body && f.unit == "" && casualties[f.role]
+}
+
+// same reports whether a and b count the same thing in the same way, over the same stretch of time: a
+// monthly toll in the headline is not contradicted by one day's toll in the body. A headline casualty figure without a
+// noun counts whoever the body's figure with that role counts.
+func same(a, b fact) bool {
+	if a.unit != b.unit || a.role != b.role || a.role == "" {
+		return false
+	}
+	if measures[a.unit] {
+		return true // areas and distances add up over time anyway
+	}
+	if a.period != b.period {
+		return false
+	}
+	if (a.noun == "" || a.noun == "person") && a.seg != body && a.unit == "" && casualties[a.role] {
+		return b.noun != ""
+	}
+	return a.noun != "" && a.noun == b.noun
+}
+
+// agree reports whether the values of a and b can be the same figure.
+func agree(a, b fact) bool { return agreeValue(a.value, a.q.Approx, b.value, b.q.Approx) }
+
+// agreeValue compares two figures with their qualifiers: "نحو 50" agrees with 52, "أكثر من 50" with 60, and
+// a round figure with the exact one it rounds (52 ألفاً, 52,300).
+func agreeValue(x float64, xa string, y float64, ya string) bool {
+	if near(x, y, 1e-9) {
+		return true
+	}
+	// A bound agrees with figures near it, not with one a scale away: "أكثر من 52 كم²" is not 52,000 km².
+	switch {
+	case xa == "over" && y > x && y < 3*x, ya == "over" && x > y && x < 3*y,
+		xa == "under" && y < x && 3*y > x, ya == "under" && x < y && 3*x > y:
+		return true
+	case xa != "" && xa != "over" && xa != "under" || ya != "" && ya != "over" && ya != "under":
+		return near(x, y, 0.15) // نحو، حوالي، قرابة
+	case xa != "" && ya != "":
+		return near(x, y, 0.2) // both qualified the same way: too loose to contradict
+	}
+	return (round(x) || round(y)) && near(x, y, 0.05)
+}
+
+func near(x, y, tol float64) bool {
+	return math.Abs(x-y) <= tol*math.Max(math.Abs(x), math.Abs(y))
+}
+
+// round reports whether v looks rounded: at least two trailing zeros, or 10 or more with one.
+func round(v float64) bool {
+	if v != math.Trunc(v) || v < 10 {
+		return false
+	}
+	return math.Mod(v, 100) == 0 || math.Mod(v, 10) == 0 && v >= 1000
+}
+
+// scaleNote names a slip of scale: two figures that differ by a power of ten.
+func scaleNote(x, y float64) string {
+	if x == 0 || y == 0 {
+		return ""
+	}
+	r := math.Max(x, y) / math.Min(x, y)
+	p := math.Round(math.Log10(r))
+	if p < 1 || !near(r, math.Pow(10, p), 0.01) {
+		return ""
+	}
+	return "فرق بمضاعف " + strconv.FormatFloat(math.Pow(10, p), 'f', -1, 64) + " (خطأ محتمل في المرتبة أو الوحدة)"
+}
+
+func quote(s string) string { return "«" + s + "»" }
+
+func listTexts(facts []fact, idx []int) string {
+	parts := make([]string, len(idx))
+	for i, j := range idx {
+		parts[i] = quote(facts[j].q.Text)
+	}
+	return strings.Join(parts, " و")
+}
+
+// units converts to one unit per dimension, so 52,000,000 m² meets 52 km².
+var units = map[string]struct {
+	to     string
+	factor float64
+}{
+	"m2": {"km2", 1e-6}, "ha": {"km2", 0.01}, "dunam": {"km2", 0.001}, "m": {"km", 1e-3}, "kg": {"ton", 1e-3},
+}
+
+// facts reads every quantity in its context.
+func (c *Checker) facts(doc *marsad.Document) []fact {
+	text := doc.Text
+	toks := windowTokens(text, doc.Quantities)
+	heads := headRanges(doc)
+	facts := make([]fact, 0, len(doc.Quantities))
+	for _, q := range doc.Quantities {
+		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+			continue
+		}
+		f := fact{q: q, unit: q.Unit, value: q.Value}
+		if u, ok := units[q.Unit]; ok {
+			f.unit, f.value = u.to, q.Value*u.factor
+		}
+		for _, h := range heads {
+			if q.Start >= h.Start && q.End <= h.End {
+				f.seg = subheading
+				if h.Start == 0 && doc.TitleEnd > 0 {
+					f.seg = title
+				}
+			}
+		}
+		c.context(&f, text, toks)
+		facts = append(facts, f)
+	}
+	return facts
+}
+
+// windowTokens returns the words of text within maxSentence bytes of a quantity, in order: a long article
+// with a few figures is not tokenized whole.
+func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
+	ws := make([]marsad.Range, 0, len(qs))
+	for _, q := range qs {
+		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+			continue
+		}
+		ws = append(ws, marsad.Range{Start: wordEdge(text, max(0, q.Start-maxSentence), -1),
+			End: wordEdge(text, min(len(text), q.End+maxSentence), 1)})
+	}
+	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
+	var toks []arabic.Token
+	for i := 0; i < len(ws); {
+		r := ws[i]
+		for i++; i < len(ws) && ws[i].Start <= r.End; i++ {
+			r.End = max(r.End, ws[i].End)
+		}
+		n := len(toks)
+		toks = arabic.AppendTokens(toks, text[r.Start:r.End])
+		for k := n; k < len(toks); k++ {
+			toks[k].Start += r.Start
+			toks[k].End += r.Start
+		}
+	}
+	return toks
+}
+
+// wordEdge moves offset i in direction dir (-1 back, 1 forward) to a space or a text edge, so no word is cut.
+func wordEdge(text string, i, dir int) int {
+	for i > 0 && i < len(text) && text[i] != ' ' && text[i] != '\n' {
+		i += dir
+	}
+	return i
+}
+
+// headRanges returns the title and the subheadings: short paragraphs that do not end a sentence.
+func headRanges(doc *marsad.Document) []marsad.Range {
+	var heads []marsad.Range
+	if doc.TitleEnd > 0 {
+		heads = append(heads, marsad.Range{Start: 0, End: doc.TitleEnd})
+	}
+	paras := doc.Paragraphs
+	if len(paras) == 0 {
+		start := 0
+		for _, p := range strings.Split(doc.Text, "\n\n") {
+			paras = append(paras, marsad.Range{Start: start, End: start + len(p)})
+			start += len(p) + 2
+		}
+	}
+	for _, p := range paras {
+		if p.Start < doc.TitleEnd || p.End > len(doc.Text) || p.Start >= p.End {
+			continue
+		}
+		s := strings.TrimSpace(doc.Text[p.Start:p.End])
+		if s == "" || arabic.CountTokens(s) > 16 || strings.ContainsAny(s[len(s)-1:], ".!?:؟…»\"”") ||
+			strings.HasSuffix(s, "؟") || strings.HasSuffix(s, "…") {
+			continue
+		}
+		heads = append(heads, p)
+	}
+	return heads
+}
+
+// maxSentence bounds, in bytes, how far the sentence of a figure is looked for on each side.
+const maxSentence = 400
+
+const (
+	clauseBreak = ".،,؛;:!?؟\n"
+	sentenceEnd = ".!?؟\n"
+)
+
+// context fills noun, role and the total/update flags of f from the words around its span.
+func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
+	after := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= f.q.End })
+	before := sort.Search(len(toks), func(i int) bool { return toks[i].End > f.q.Start }) - 1
+	word := func(i int) string { return arabic.Fold(text[toks[i].Start:toks[i].End]) }
+	brk := func(a, b int) bool { return strings.ContainsAny(text[a:b], clauseBreak) }
+
+	// The counted noun: the first word after the number that is not a scale, a unit or "من".
+	nounAt := -1
+	for i, prev := after, f.q.End; i < len(toks) && i < after+4 && !brk(prev, toks[i].Start); i++ {
+		w := word(i)
+		if n, ok := lookup(c.t.noun, w); ok {
+			f.noun, nounAt = n, i
+			break
+		}
+		if _, ok := lookup(c.t.skip, w); !ok {
+			break
+		}
+		prev = toks[i].End
+	}
+	// A dual or a number word may carry its noun inside the span: "جنديان"، "قتيلين".
+	if f.noun == "" && after > 0 && toks[after-1].Start >= f.q.Start {
+		if n, ok := lookup(c.t.noun, word(after-1)); ok {
+			f.noun = n
+		}
+	}
+	// The role: the nearest cue before the number in its clause, else a cue right after the noun.
+	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
+		w := word(i)
+		if r, ok := lookup(c.t.role, w); ok && f.role == "" {
+			f.role = r
+		}
+		if f.noun == "" {
+			if n, ok := lookup(c.t.noun, w); ok && i > before-3 {
+				f.noun = n // "عدد القتلى 15"
+			}
+		}
+		next = toks[i].Start
+	}
+	if f.role == "" {
+		from := after
+		if nounAt >= 0 {
+			from = nounAt
+		}
+		for i, prev := from, f.q.End; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start); i++ {
+			if r, ok := lookup(c.t.role, word(i)); ok {
+				f.role = r
+				break
+			}
+			prev = toks[i].End
+		}
+	}
+	// The sentence: does it give a running total, update one, count over a period? Only figures that can be
+	// compared need it, and the search is bounded so that a long text without full stops stays linear.
+	if !countable(*f) {
+		return
+	}
+	s, e := max(0, f.q.Start-maxSentence), min(len(text), f.q.End+maxSentence)
+	if i := strings.LastIndexAny(text[s:f.q.Start], sentenceEnd); i >= 0 {
+		s += i
+	}
+	if i := strings.IndexAny(text[f.q.End:e], sentenceEnd); i >= 0 {
+		e = f.q.End + i
+	}
+	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s }); i < len(toks) && toks[i].End <= e; i++ {
+		w := word(i)
+		if _, ok := lookup(c.t.total, w); ok {
+			f.total = true
+		}
+		if _, ok := lookup(c.t.update, w); ok {
+			f.update = true
+		}
+		if _, ok := lookup(c.t.period, w); ok {
+			f.period = true
+		}
+	}
+}

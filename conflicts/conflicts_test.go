@@ -1,0 +1,184 @@
+package conflicts
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/marsad/marsad"
+)
+
+// doc builds a document from a title and body whose quantities are marked [text|value|unit|approx].
+func doc(t testing.TB, title, body string) *marsad.Document {
+	t.Helper()
+	var b strings.Builder
+	var qs []marsad.Quantity
+	src := title + "\n\n" + body
+	for {
+		i := strings.IndexByte(src, '[')
+		if i < 0 {
+			b.WriteString(src)
+			break
+		}
+		j := strings.IndexByte(src[i:], ']') + i
+		b.WriteString(src[:i])
+		f := strings.Split(src[i+1:j], "|")
+		for len(f) < 4 {
+			f = append(f, "")
+		}
+		var v float64
+		fmt.Sscan(f[1], &v)
+		start := b.Len()
+		b.WriteString(f[0])
+		qs = append(qs, marsad.Quantity{Span: marsad.Span{Start: start, End: b.Len(), Text: f[0]}, Value: v, Unit: f[2], Approx: f[3]})
+		src = src[j+1:]
+	}
+	text := b.String()
+	return &marsad.Document{Text: text, TitleEnd: strings.Index(text, "\n\n"), Quantities: qs}
+}
+
+func TestConflicts(t *testing.T) {
+	for _, tc := range []struct {
+		name, title, body string
+		want              []string // kind and the texts of the spans
+	}{
+		{"count differs", "مقتل [15|15] مدنياً بقصف على إدلب", "قُتل [خمسة|5] مدنيين بقصف مدفعي.",
+			[]string{"headline_body 15 خمسة"}},
+		{"scale slip", "قسد حررت [52 كم2|52|km2] من الأراضي", "حررت القوات [اثنين وخمسين ألف كيلو متر مربع|52000|km2|over].",
+			[]string{"headline_body 52 كم2 اثنين وخمسين ألف كيلو متر مربع"}},
+		{"same value in words", "تحرير [5 ملايين|5000000||over] مدني", "حررت القوات [خمسة ملايين|5000000||over] مدني.", nil},
+		{"different things counted", "عودة [600|600] عائلة", "عادت [600|600] عائلة، فيما تنتظر [300|300] عائلة العودة.", nil},
+		{"different roles", "مقتل [3|3] عناصر", "قتل [ثلاثة|3] عناصر وأصيب [سبعة|7] عناصر آخرون.", nil},
+		{"headline adds up the body", "مقتل [ثمانية|8] أشخاص", "قتل [خمسة|5] مدنيين و[ثلاثة|3] عناصر من الشرطة.", nil},
+		{"update in the body", "ارتفاع حصيلة القتلى إلى [12|12]", "قتل [تسعة|9] عناصر. ثم ارتفعت حصيلة القتلى إلى [12|12].", nil},
+		{"approximate", "نحو [50 ألف|50000||about] نازح", "يقيم [48500|48500] نازح في المخيمات.", nil},
+		{"lower bound met", "إصابة [أكثر من 30|30||over] شخصاً", "أصيب [34|34] شخصاً بحالات اختناق.", nil},
+		{"month against one day", "مقتل [40|40] مدنياً في إدلب خلال شهر", "قتل [ستة|6] مدنيين اليوم بقصف على مدينة أريحا.", nil},
+		{"no role, no claim", "[600|600] عائلة في المخيم", "تقيم [300|300] عائلة في المخيم.", nil},
+		{"body totals disagree", "حصيلة الزلزال",
+			"بلغت حصيلة القتلى [23|23] شخصاً.\n\nوقالت الإدارة إن الحصيلة الإجمالية للقتلى بلغت [32|32] شخصاً.",
+			[]string{"body_body 23 32"}},
+	} {
+		d := doc(t, tc.title, tc.body)
+		if err := New().Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, c := range d.Conflicts {
+			s := c.Kind
+			for _, q := range c.Spans {
+				s += " " + q.Text
+			}
+			got = append(got, s)
+		}
+		if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+			t.Errorf("%s: got %q; want %q", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestScaleNote(t *testing.T) {
+	for _, tc := range []struct {
+		x, y float64
+		want bool
+	}{{52, 52000, true}, {15, 150, true}, {15, 5, false}, {600, 6000, true}, {3, 4, false}} {
+		if got := scaleNote(tc.x, tc.y) != ""; got != tc.want {
+			t.Errorf("scaleNote(%v, %v): got %v; want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+}
+
+func TestCrossCheck(t *testing.T) {
+	ev := func(typ, place, date string, killed float64) marsad.Event {
+		return marsad.Event{Type: typ, Date: date, Place: &marsad.Ref{ID: place},
+			Quantities: []marsad.EventQuantity{{Role: "killed", Value: killed}}}
+	}
+	reports := []Report{
+		{"a", ev(marsad.ASSAULT, "idlib", "2024-03-01", 5)},
+		{"b", ev(marsad.ASSAULT, "idlib", "2024-03-02", 7)},  // same event a day later, different toll
+		{"c", ev(marsad.ASSAULT, "idlib", "2024-03-02", 5)},  // agrees with a
+		{"d", ev(marsad.ASSAULT, "idlib", "2024-03-09", 12)}, // a week later: another strike
+		{"e", ev(marsad.ASSAULT, "raqqa", "2024-03-01", 9)},  // another place
+		{"f", ev(marsad.PROTEST, "idlib", "2024-03-01", 1)},  // another type
+		{"g", ev(marsad.ASSAULT, "raqqa", "2024-03", 3)},     // month only: cannot be matched
+		{"h", ev(marsad.ASSAULT, "raqqa", "2024-03-01", 9)},  // agrees with e
+	}
+	got := CrossCheck(reports, CasualtyRoles)
+	if len(got) != 1 {
+		t.Fatalf("got %d disagreements %+v; want 1", len(got), got)
+	}
+	d := got[0]
+	if d.Place != "idlib" || d.Role != "killed" || d.From != "2024-03-01" || d.To != "2024-03-02" || len(d.Counts) != 3 {
+		t.Errorf("got %+v; want idlib killed 2024-03-01..02 with counts from a, b, c", d)
+	}
+}
+
+func TestEvaluateFiles(t *testing.T) {
+	var b strings.Builder
+	if err := Evaluate(&b, "testdata"); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "heldout.txt") {
+		t.Errorf("got table %q; want a heldout.txt row", b.String())
+	}
+}
+
+func FuzzConflicts(f *testing.F) {
+	f.Add("مقتل 15 مدنياً\n\nقتل 5 مدنيين.", 6, 8, 15.0)
+	f.Add("x", 0, 1, 1.0)
+	c := New()
+	f.Fuzz(func(t *testing.T, text string, start, end int, v float64) {
+		if start < 0 || end > len(text) || start > end {
+			return
+		}
+		d := &marsad.Document{Text: text, TitleEnd: strings.Index(text, "\n\n") + 1, Quantities: []marsad.Quantity{
+			{Span: marsad.SpanOf(text, start, end), Value: v}, {Span: marsad.SpanOf(text, end, len(text)), Value: v + 1},
+		}}
+		if err := c.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkAnnotate(b *testing.B) {
+	src, err := os.ReadFile("testdata/dev.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	arts, err := parseArticles("dev.txt", string(src))
+	if err != nil {
+		b.Fatal(err)
+	}
+	c := New()
+	n := 0
+	for _, a := range arts {
+		n += len(a.doc.Text)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, a := range arts {
+			c.Annotate(a.doc)
+		}
+	}
+}
+
+func ExampleChecker_Annotate() {
+	text := "قسد حررت 52 كم2 من الأراضي السورية\n\nحررت القوات أكثر من اثنين وخمسين ألف كيلو متر مربع من التراب السوري."
+	title := "52 كم2"
+	body := "اثنين وخمسين ألف كيلو متر مربع"
+	t0, b0 := strings.Index(text, title), strings.Index(text, body)
+	doc := &marsad.Document{Text: text, TitleEnd: strings.Index(text, "\n\n"), Quantities: []marsad.Quantity{
+		{Span: marsad.SpanOf(text, t0, t0+len(title)), Value: 52, Unit: "km2"},
+		{Span: marsad.SpanOf(text, b0, b0+len(body)), Value: 52000, Unit: "km2", Approx: "over"},
+	}}
+	if err := New().Annotate(doc); err != nil {
+		panic(err)
+	}
+	for _, c := range doc.Conflicts {
+		fmt.Println(c.Kind + ": " + c.Message)
+	}
+	// Output:
+	// headline_body: العنوان يذكر «52 كم2» بينما يذكر النص «اثنين وخمسين ألف كيلو متر مربع»؛ فرق بمضاعف 1000 (خطأ محتمل في المرتبة أو الوحدة)
+}

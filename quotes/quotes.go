@@ -1,0 +1,824 @@
+// Package quotes finds reported speech in Arabic news: direct quotations, indirect speech after a reporting cue, and who said it.
+package quotes
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// Quoter fills doc.Quotes. It is safe for concurrent use.
+type Quoter struct {
+	lx *lexicon
+}
+
+var _ marsad.Annotator = (*Quoter)(nil)
+
+// New returns a Quoter with the embedded cue tables.
+func New() *Quoter {
+	lx, err := newLexicon(cuesFile)
+	if err != nil {
+		// The table is embedded at build time, so a bad line is a bug in the build, not in the input.
+		panic(err)
+	}
+	return &Quoter{lx: lx}
+}
+
+// Annotate replaces doc.Quotes with the quotations in doc.Text, ordered by offset. Speakers are linked to the
+// doc.Entities item they overlap, so the entities layer should be filled first.
+func (q *Quoter) Annotate(doc *marsad.Document) error {
+	s := newScan(q.lx, doc)
+	doc.Quotes = s.run(doc.Quotes[:0])
+	return nil
+}
+
+// Resolution of a speaker that the clause does not name.
+type resolve uint8
+
+const (
+	named    resolve = iota // np is the speaker
+	anaphor                 // np is "البيان", "المصدر": an earlier speaker whose clause has the noun, else the latest
+	backref                 // np is "المرصد": an earlier speaker whose clause has the noun, else np itself
+	previous                // no np: the latest speaker (pro-drop "وأضاف أن", "مضيفاً", a quote continued)
+	nobody                  // an unattributed quotation
+)
+
+// cand is a quotation found by one rule, before speakers that refer back are resolved in text order.
+type cand struct {
+	start, end int
+	direct     bool
+	cue        *marsad.Span
+	npStart    int // speaker noun phrase, byte offsets; npStart == npEnd when none
+	npEnd      int
+	res        resolve
+	noun       string // folded noun of an anaphor without its article: "بيان"
+	clause     [2]int // token range of the cue clause, searched by later anaphors
+}
+
+// scan holds the per-document state of one Annotate call.
+type scan struct {
+	lx   *lexicon
+	doc  *marsad.Document
+	text string
+	toks []arabic.Token
+	// fold is every token folded, separated by spaces; tokens [i, j) are fold[foff[i]:foff[j]-1].
+	fold   string
+	foff   []int
+	dq     []direct
+	inDQ   []int // per token: index into dq of the quotation containing it, or -1
+	usedDQ []bool
+	cands  []cand
+}
+
+func newScan(lx *lexicon, doc *marsad.Document) *scan {
+	s := &scan{lx: lx, doc: doc, text: doc.Text}
+	s.toks = arabic.AppendTokens(nil, s.text)
+	buf := make([]byte, 0, len(s.text))
+	s.foff = make([]int, len(s.toks)+1)
+	for i, t := range s.toks {
+		s.foff[i] = len(buf)
+		buf = arabic.AppendFold(buf, s.text[t.Start:t.End])
+		buf = append(buf, ' ')
+	}
+	s.foff[len(s.toks)] = len(buf)
+	s.fold = string(buf)
+	s.dq = findDirect(nil, s.text)
+	s.usedDQ = make([]bool, len(s.dq))
+	s.inDQ = make([]int, len(s.toks))
+	d := 0
+	for i, t := range s.toks {
+		for d < len(s.dq) && s.dq[d].end <= t.Start {
+			d++
+		}
+		s.inDQ[i] = -1
+		if d < len(s.dq) && t.Start >= s.dq[d].start {
+			s.inDQ[i] = d
+		}
+	}
+	return s
+}
+
+// f returns token i folded.
+func (s *scan) f(i int) string {
+	if i < 0 || i >= len(s.toks) {
+		return ""
+	}
+	return s.fold[s.foff[i] : s.foff[i+1]-1]
+}
+
+// gap returns the text between token i-1 and token i (from the text start for i == 0, to the end for
+// i == len(toks)).
+func (s *scan) gap(i int) (int, int) {
+	a, b := 0, len(s.text)
+	if i > 0 {
+		a = s.toks[i-1].End
+	}
+	if i < len(s.toks) {
+		b = s.toks[i].Start
+	}
+	return a, b
+}
+
+// gapHas reports whether the gap before token i holds one of the runes in set.
+func (s *scan) gapHas(i int, set string) bool {
+	a, b := s.gap(i)
+	return strings.ContainsAny(s.text[a:b], set)
+}
+
+// endsSentence reports whether the gap before token i ends a sentence. A point between digits is a decimal
+// point ("2.5"), not an end.
+func (s *scan) endsSentence(i int) bool {
+	a, b := s.gap(i)
+	g := s.text[a:b]
+	if !strings.ContainsAny(g, ".!?؟\n") {
+		return false
+	}
+	if g == "." && i > 0 && i < len(s.toks) && isDigit(s.text[a-1]) && isDigit(s.text[b]) {
+		return false
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// dqAt returns the quotation whose opening mark lies in the gap before token i, or -1.
+func (s *scan) dqAt(i int) int {
+	if i >= len(s.toks) || s.inDQ[i] < 0 {
+		return -1
+	}
+	d := s.inDQ[i]
+	if a, b := s.gap(i); s.dq[d].open >= a && s.dq[d].open < b {
+		return d
+	}
+	return -1
+}
+
+// dqSkip returns the number of tokens of the quotation holding token i (from i on) and the token after it.
+func (s *scan) dqSkip(i int) (n, next int) {
+	d := s.inDQ[i]
+	for next = i; next < len(s.toks) && s.inDQ[next] == d; next++ {
+	}
+	return next - i, next
+}
+
+// strip removes the conjunction و or ف from a folded word when the rest is a known word of set.
+func strip(w string, set map[string]bool) bool {
+	if set[w] {
+		return true
+	}
+	for _, p := range []string{"و", "ف"} {
+		if r, ok := strings.CutPrefix(w, p); ok && set[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// run applies the rules in text order and resolves speakers.
+func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
+	for i := 0; i < len(s.toks); i++ {
+		if s.inDQ[i] >= 0 {
+			continue
+		}
+		c, ok := s.lx.cues[s.f(i)]
+		if !ok {
+			continue
+		}
+		switch c.kind {
+		case verbCue, partCue:
+			s.verb(i, c)
+		case prepCue:
+			s.prep(i, c)
+		}
+	}
+	s.unlinked()
+	return s.resolve(dst)
+}
+
+// term says how a cue's clause ends.
+type term uint8
+
+const (
+	noTerm term = iota
+	compTerm
+	colonTerm
+	quoteTerm
+)
+
+// forward reads the words after a cue up to what introduces the speech: a complementizer (أن، إن، بأن), a
+// colon, or a quotation. It returns the speaker's noun phrase as tokens [npA, npB) and where the speech starts.
+// Words after a stop word (في بيان، لـ"نورث برس"، اليوم) may follow the speaker before the speech.
+func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
+	// at is the complementizer's token for compTerm, the token after the colon for colonTerm and the
+	// quotation's first token for quoteTerm.
+	npA, npB = i+1, i+1
+	stopped := false
+	k := i + 1
+	if c.particle != "" && s.f(k) == c.particle {
+		k++ // "جاء في البيان أن", "أشار إلى أن"
+		npA, npB = k, k
+	}
+	// far: the phrase ended at a stop word or a quoted name, and a long adverbial may follow before the speech
+	// ("قالت قسد في الذكرى الخامسة لتحرير … إن"). aside: a relative clause, whose own verbs are not cues
+	// ("وأضاف المسؤول، الذي طلب عدم ذكر اسمه، أن").
+	far, aside := false, false
+	for start := k; k < len(s.toks) && (k < start+12 || far && k < start+30); k++ {
+		if s.endsSentence(k) {
+			return noTerm, 0, 0, 0
+		}
+		if d := s.dqAt(k); d >= 0 {
+			n, next := s.dqSkip(k)
+			// Speech after a colon, or long enough to be speech; a short quoted run that the sentence goes on
+			// after is a name: "قالت صحيفة "فيلت إم زونتاج" إن".
+			if s.gapHas(k, ":") || n >= 6 || n >= 3 && (next >= len(s.toks) || s.endsSentence(next)) {
+				return quoteTerm, k, npA, npB
+			}
+			// A short quoted name in the clause: part of the speaker right after its noun ("صحيفة «ذا صن»"),
+			// else the addressee ("لـ"نورث برس"") or a medium.
+			if !stopped && npB == k && npB > npA {
+				npB = next
+			}
+			stopped, far = true, true
+			k = next - 1
+			continue
+		}
+		if s.gapHas(k, ":") {
+			return colonTerm, k, npA, npB
+		}
+		if s.gapHas(k, "،,;؛()") {
+			// Commas set off an apposition or an aside before the speech: "وقال أبو محمد، وهو من سكان
+			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause.
+			stopped = stopped || npB > npA
+		}
+		w := s.f(k)
+		if s.lx.comp[w] && !s.lx.notcomp[s.f(k-1)] {
+			return compTerm, k, npA, npB
+		}
+		aside = aside || s.lx.relative[w]
+		c, isCue := s.lx.cues[w]
+		if isCue && c.kind == verbCue && k > start && !aside {
+			return noTerm, 0, 0, 0 // another reporting clause starts
+		}
+		if isCue && c.kind == partCue {
+			stopped = true // "أضاف قائلاً:"
+		}
+		if !stopped {
+			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 {
+				stopped, far = true, true
+			} else {
+				npB = k + 1
+			}
+		}
+	}
+	return noTerm, 0, 0, 0
+}
+
+// npStop reports whether token k, folded w, at position n of a noun phrase, ends the phrase.
+func (s *scan) npStop(k int, w string, n int) bool {
+	if strip(w, s.lx.stop) {
+		// Folding merges على and the name علي: a stop word spelled with ى does not stop a word with ي.
+		return !s.lx.stopYa[w] || !strings.HasSuffix(s.text[s.toks[k].Start:s.toks[k].End], "ي")
+	}
+	// لل marks the addressee ("للصحيفة", "للمرصد"); no name starts with it.
+	return strings.HasPrefix(w, "لل")
+}
+
+// verb handles a reporting verb or participle at token i.
+func (s *scan) verb(i int, c cue) {
+	t, at, npA, npB := s.forward(i, c)
+	if t == noTerm {
+		return
+	}
+	cn := cand{cue: s.span(i, i+1), npStart: -1, clause: [2]int{i, npB}}
+	if t != noTerm {
+		cn.clause[1] = at
+	}
+	if a, b, ok := s.relayed(npB, cn.clause[1]); ok {
+		// "ونقلت وكالة الأناضول عن كالن قوله": the speaker is the one quoted, not the agency.
+		npA, npB = a, b
+	}
+	if c.kind == partCue {
+		cn.res = previous
+	} else {
+		s.speaker(&cn, i, npA, npB)
+	}
+	switch t {
+	case compTerm:
+		if at+1 >= len(s.toks) || s.endsSentence(at+1) {
+			return
+		}
+		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] {
+			s.linkDQ(&cn, d)
+			return
+		}
+		cn.start = s.toks[at+1].Start
+		cn.end = s.clauseEnd(at + 1)
+		cn.direct = s.mostlyQuoted(cn.start, cn.end)
+	case colonTerm:
+		if d := s.dqAt(at); d >= 0 {
+			if !s.usedDQ[d] {
+				s.linkDQ(&cn, d)
+			}
+			return
+		}
+		// Speech after a colon without marks is still the speaker's own words.
+		cn.start, cn.end, cn.direct = s.toks[at].Start, s.clauseEnd(at), true
+	case quoteTerm:
+		if d := s.inDQ[at]; !s.usedDQ[d] {
+			s.linkDQ(&cn, d)
+		}
+		return
+	}
+	if cn.start < cn.end {
+		s.cands = append(s.cands, cn)
+	}
+}
+
+func (s *scan) linkDQ(cn *cand, d int) {
+	s.usedDQ[d] = true
+	cn.start, cn.end, cn.direct = s.dq[d].start, s.dq[d].end, true
+	s.cands = append(s.cands, *cn)
+}
+
+// relayed finds "عن X قوله" in tokens [from, to) and returns X.
+func (s *scan) relayed(from, to int) (int, int, bool) {
+	an := -1
+	for k := from; k < to; k++ {
+		switch s.f(k) {
+		case "عن":
+			an = k + 1
+		case "قوله", "قولها", "قولهم", "قولهما":
+			if an >= 0 && an < k {
+				return an, k, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// speaker sets the speaker of cn from the noun phrase [npA, npB) after the verb at token i, or, when there is
+// none, from the subject before the verb (SVO: "المرصد السوري قال إن"), or else from an earlier speaker.
+func (s *scan) speaker(cn *cand, i, npA, npB int) {
+	cn.res = named
+	if npA == npB {
+		npA, npB = s.subject(i)
+		cn.clause[0] = npA
+	}
+	if npA == npB {
+		cn.res = previous
+		// "نشرت لجنة التحقيق تقريرها، وقالت فيه إن": a verb inside the sentence shares the subject named
+		// earlier in it.
+		if e := s.sentenceEntity(i); e >= 0 {
+			cn.res = named
+			cn.npStart, cn.npEnd = s.doc.Entities[e].Start, s.doc.Entities[e].End
+		}
+		return
+	}
+	cn.npStart, cn.npEnd = s.toks[npA].Start, s.toks[npB-1].End
+	if d := s.inDQ[npB-1]; d >= 0 && s.dq[d].end == cn.npEnd {
+		cn.npEnd = s.dq[d].after // keep the closing mark of a quoted name
+	}
+	if s.linked(cn.npStart, cn.npEnd) {
+		return
+	}
+	w := s.f(npA)
+	if npB-npA == 2 {
+		switch s.f(npA + 1) {
+		case "نفسه", "ذاته", "نفسها", "ذاتها":
+		default:
+			return
+		}
+	} else if npB-npA != 1 {
+		return
+	}
+	noun := strings.TrimPrefix(w, "ال")
+	switch {
+	case s.lx.anaphor[w]:
+		cn.res, cn.noun = anaphor, noun
+	case s.lx.backref[w]:
+		cn.res, cn.noun = backref, noun
+	}
+}
+
+// sentenceEntity returns the first person or organization between the start of the sentence and token i,
+// or -1.
+func (s *scan) sentenceEntity(i int) int {
+	first := s.sentenceStart(i)
+	if first == i {
+		return -1
+	}
+	lo, hi := s.toks[first].Start, s.toks[i].Start
+	best := -1
+	for j, e := range s.doc.Entities {
+		if e.Start >= lo && e.End <= hi && (e.Type == marsad.PER || e.Type == marsad.ORG) &&
+			(best < 0 || e.Start < s.doc.Entities[best].Start) {
+			best = j
+		}
+	}
+	return best
+}
+
+// subject returns the noun phrase that opens the clause of the verb at token i (SVO: "المرصد السوري قال إن",
+// "وكانت قسد قد أعلنت أن"), or an empty range. The phrase must reach back to the start of the clause, a
+// punctuation mark or a word such as "وكانت" or "من جهته"; otherwise the words before the verb belong to an
+// earlier clause ("وهنأ المجتمع الدولي قسد على الإنجاز واعتبرت أن").
+func (s *scan) subject(i int) (int, int) {
+	const punct = ".!?؟\n،,:;؛()«»\"“”"
+	b := i
+	for b > 0 && i-b < 2 && s.inDQ[b-1] < 0 && !s.gapHas(b, punct) && strip(s.f(b-1), s.lx.lead) {
+		b-- // "قد" between subject and verb
+	}
+	a := b
+	for a > 0 && b-a < 6 && s.inDQ[a-1] < 0 && !s.gapHas(a, punct) {
+		w := s.f(a - 1)
+		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue || s.lx.comp[w] || strip(w, s.lx.lead) {
+			break
+		}
+		a--
+	}
+	boundary := a == 0 || s.inDQ[a-1] >= 0 || s.gapHas(a, punct) || strip(s.f(a-1), s.lx.lead)
+	if a == b || !boundary {
+		return i, i
+	}
+	for k := a; k < b; k++ {
+		if strip(s.f(k), s.lx.stop) {
+			// A preposition in the way: "في الأثناء قال" has no subject before the verb.
+			return i, i
+		}
+	}
+	return a, b
+}
+
+// prep handles an attribution such as "بحسب المرصد" at token i: the speaker follows, the content is the
+// clause before it, or the clause after it when it opens the sentence.
+func (s *scan) prep(i int, c cue) {
+	k := i + 1
+	npStart := -1
+	if c.next != "" {
+		switch w := s.f(k); {
+		case w == c.next:
+			k++
+		case c.next == "ل" && strings.HasPrefix(w, "ل") && s.inDQ[k] < 0:
+			// "وفقاً لمصادر", "وفقاً لـمراسل": the speaker starts after the attached ل and any tatweel. In
+			// "للمرصد" the ل has eaten the article's alef, so the word is kept whole.
+			if !strings.HasPrefix(w, "لل") {
+				npStart = s.toks[k].Start + len("ل")
+				for strings.HasPrefix(s.text[npStart:], "ـ") {
+					npStart += len("ـ")
+				}
+			}
+		default:
+			return
+		}
+	}
+	cueEnd := k
+	// "بحسب ما أفاد به المرصد": skip the relative and its verb.
+	if s.f(k) == "ما" && !s.endsSentence(k) {
+		k++
+		if _, ok := s.lx.cues[s.f(k)]; ok && !s.endsSentence(k) {
+			k++
+			if w := s.f(k); (w == "به" || w == "بها") && !s.endsSentence(k) {
+				k++
+			}
+		}
+		npStart = -1
+	}
+	npA, npB := k, k
+	for ; npB < len(s.toks) && npB < k+8; npB++ {
+		if npB > k && (s.gapHas(npB, ".!?؟\n،,:;؛()") || s.dqAt(npB) >= 0) || s.inDQ[npB] >= 0 && s.dqAt(npB) < 0 {
+			break
+		}
+		if npB == k && s.endsSentence(npB) {
+			break
+		}
+		w := s.f(npB)
+		if s.lx.comp[w] || s.npStop(npB, w, npB-npA) && npB > k {
+			break
+		}
+		if c, isCue := s.lx.cues[w]; isCue && c.kind != prepCue && npB > k {
+			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
+		}
+	}
+	if npA == npB {
+		return
+	}
+	cn := cand{cue: s.span(i, cueEnd), clause: [2]int{i, npB}}
+	if npStart < 0 {
+		npStart = s.toks[npA].Start
+	}
+	cn.npStart, cn.npEnd = npStart, s.toks[npB-1].End
+	if d := s.dqBefore(i); d >= 0 {
+		if !s.usedDQ[d] {
+			s.linkDQ(&cn, d)
+		}
+		return
+	}
+	first := s.sentenceStart(i)
+	if i-first >= 3 {
+		cn.start, cn.end = s.toks[first].Start, s.toks[i-1].End
+		cn.direct = s.mostlyQuoted(cn.start, cn.end)
+		s.cands = append(s.cands, cn)
+		return
+	}
+	// The attribution opens the sentence: "وبحسب المرصد، فإن القصف …".
+	for npB < len(s.toks) && (s.f(npB) == "فان" || s.f(npB) == "فقد" || s.f(npB) == "فانه") {
+		npB++
+	}
+	if npB+2 >= len(s.toks) || s.endsSentence(npB) {
+		return
+	}
+	cn.start, cn.end = s.toks[npB].Start, s.clauseEnd(npB)
+	cn.direct = s.mostlyQuoted(cn.start, cn.end)
+	s.cands = append(s.cands, cn)
+}
+
+// dqBefore returns the quotation that closes right before token i (only spaces, commas or dashes between), or -1.
+func (s *scan) dqBefore(i int) int {
+	if i == 0 || s.inDQ[i-1] < 0 {
+		return -1
+	}
+	d := s.inDQ[i-1]
+	a, b := s.dq[d].after, s.toks[i].Start
+	if a > b || strings.Trim(s.text[a:b], " \t،,-–—") != "" {
+		return -1
+	}
+	return d
+}
+
+// unlinked attributes the quotations no cue before them claimed: to a cue right after them ("«…»، قال شامي"),
+// to the speaker of the previous quotation when they go on from it, or to nobody when long enough to be speech.
+func (s *scan) unlinked() {
+	for d, q := range s.dq {
+		if s.usedDQ[d] {
+			continue
+		}
+		first := sort.Search(len(s.toks), func(i int) bool { return s.toks[i].Start >= q.start })
+		if first == len(s.toks) {
+			continue
+		}
+		n, next := s.dqSkip(first)
+		cn := cand{start: q.start, end: q.end, direct: true, npStart: -1, res: nobody}
+		if next < len(s.toks) && s.after(&cn, d, next) {
+			s.usedDQ[d] = true
+			s.cands = append(s.cands, cn)
+			continue
+		}
+		switch {
+		case n >= 3 && s.follows(q):
+			cn.res = previous
+		case n >= 6:
+		default:
+			continue
+		}
+		s.usedDQ[d] = true
+		s.cands = append(s.cands, cn)
+	}
+}
+
+// after reads a reporting verb and its subject right after quotation d ("«…»، قال شامي."), which must end
+// there: a verb followed by أن starts new speech instead.
+func (s *scan) after(cn *cand, d, i int) bool {
+	a, b := s.dq[d].after, s.toks[i].Start
+	if a > b || strings.Trim(s.text[a:b], " \t،,.-–—") != "" {
+		return false
+	}
+	// "«…». هذا ما قاله مسؤول": skip the demonstrative and relative.
+	for n := 0; n < 2 && i+1 < len(s.toks) && s.lx.relative[s.f(i)] && !s.endsSentence(i+1); n++ {
+		i++
+	}
+	c, ok := s.lx.cues[s.f(i)]
+	if !ok {
+		// The verb may carry the object pronoun that stands for the quote: "ما قاله"، "ما أكدته".
+		for _, suf := range []string{"ه", "ها"} {
+			if w, cut := strings.CutSuffix(s.f(i), suf); cut {
+				if c, ok = s.lx.cues[w]; ok {
+					break
+				}
+			}
+		}
+	}
+	if !ok || c.kind == prepCue {
+		return false
+	}
+	k := i + 1
+	if c.particle != "" && s.f(k) == c.particle {
+		k++
+	}
+	npB := k
+	for ; npB < len(s.toks) && npB < k+8; npB++ {
+		if npB > k && s.gapHas(npB, ".!?؟\n،,:;؛()") || s.dqAt(npB) >= 0 || s.inDQ[npB] >= 0 {
+			break
+		}
+		w := s.f(npB)
+		if s.lx.comp[w] {
+			return false
+		}
+		if s.npStop(npB, w, npB-k) {
+			break
+		}
+	}
+	// Nothing may follow but the end of the clause or a stop phrase ("لـ"نورث برس"", "في تصريح").
+	for j := npB; j < len(s.toks) && !s.endsSentence(j) && (j == npB || !s.gapHas(j, "،,;؛")); j++ {
+		if s.lx.comp[s.f(j)] || s.gapHas(j, ":") {
+			return false
+		}
+	}
+	cn.cue = s.span(i, i+1)
+	cn.clause = [2]int{i, npB}
+	if c.kind == partCue || npB == k {
+		cn.res = previous
+		return true
+	}
+	s.speaker(cn, i, k, npB)
+	return true
+}
+
+// follows reports whether quotation q goes on from the speech just before it: the previous quotation ends in
+// the same paragraph, or q opens a paragraph right after the one holding it.
+func (s *scan) follows(q direct) bool {
+	var prev *cand
+	for i := range s.cands {
+		c := &s.cands[i]
+		if c.end <= q.open && (prev == nil || c.end > prev.end) {
+			prev = c
+		}
+	}
+	if prev == nil {
+		return false
+	}
+	breaks := strings.Count(s.text[prev.end:q.open], "\n\n")
+	if breaks == 0 {
+		breaks = strings.Count(s.text[prev.end:q.open], "\n")
+	}
+	if breaks == 0 {
+		return true
+	}
+	lineStart := strings.LastIndexByte(s.text[:q.open], '\n') + 1
+	return breaks == 1 && strings.TrimSpace(s.text[lineStart:q.open]) == ""
+}
+
+// clauseEnd returns where indirect speech that starts at token k ends: at the end of the sentence, or before a
+// comma that opens further speech ("…، مضيفاً أن"). Quotations inside are skipped whole.
+func (s *scan) clauseEnd(k int) int {
+	end := s.toks[k].End
+	for m := k + 1; m < len(s.toks) && m < k+maxSentence; m++ {
+		if s.inDQ[m] >= 0 && s.inDQ[m] == s.inDQ[m-1] {
+			end = s.toks[m].End
+			continue
+		}
+		if s.endsSentence(m) {
+			break
+		}
+		if s.gapHas(m, "،,;؛") {
+			if _, isCue := s.lx.cues[s.f(m)]; isCue {
+				break
+			}
+		}
+		end = s.toks[m].End
+	}
+	return end
+}
+
+// maxSentence bounds, in tokens, how far a sentence is followed, so that text without full stops stays linear.
+const maxSentence = 300
+
+// sentenceStart returns the first token of the sentence holding token i.
+func (s *scan) sentenceStart(i int) int {
+	for limit := i - maxSentence; i > 0 && i > limit; {
+		if s.inDQ[i] >= 0 && s.inDQ[i] == s.inDQ[i-1] {
+			i--
+			continue
+		}
+		if s.endsSentence(i) {
+			break
+		}
+		i--
+	}
+	return i
+}
+
+// mostlyQuoted reports whether quotation marks cover at least half of [start, end): indirect speech that is
+// mostly the speaker's words ("أن التنظيم «يسعى إلى…»") is marked direct.
+func (s *scan) mostlyQuoted(start, end int) bool {
+	n := 0
+	for _, q := range s.dq {
+		a, b := max(q.start, start), min(q.end, end)
+		if a < b {
+			n += b - a
+		}
+	}
+	return 2*n >= end-start
+}
+
+func (s *scan) span(i, j int) *marsad.Span {
+	sp := marsad.SpanOf(s.text, s.toks[i].Start, s.toks[j-1].End)
+	return &sp
+}
+
+// linked reports whether [a, b) overlaps an entity with an id; such a speaker is named even when it is a
+// word like "المرصد".
+func (s *scan) linked(a, b int) bool {
+	for _, e := range s.doc.Entities {
+		if e.ID != "" && e.Start < b && a < e.End {
+			return true
+		}
+	}
+	return false
+}
+
+// ref returns the speaker [a, b) linked to the entity it overlaps: a person before an organization before
+// anything else, then the longest, so "المتحدث باسم قسد فرهاد شامي" is شامي's.
+func (s *scan) ref(a, b int) *marsad.Ref {
+	r := &marsad.Ref{Span: marsad.SpanOf(s.text, a, b)}
+	best, bestScore := -1, 0
+	for i, e := range s.doc.Entities {
+		if e.Start >= b || a >= e.End {
+			continue
+		}
+		score := e.End - e.Start
+		switch e.Type {
+		case marsad.PER:
+			score += 3000
+		case marsad.ORG:
+			score += 2000
+		default:
+			score += 1000
+		}
+		if e.ID != "" {
+			score += 500
+		}
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	if best >= 0 {
+		r.ID, r.Name = s.doc.Entities[best].ID, s.doc.Entities[best].Name
+	}
+	return r
+}
+
+// resolve turns candidates into quotes in text order, resolving speakers that refer back, and drops a quote
+// that lies inside another (a quoted phrase inside indirect speech, speech reported within speech).
+func (s *scan) resolve(dst []marsad.Quote) []marsad.Quote {
+	sort.SliceStable(s.cands, func(i, j int) bool {
+		a, b := s.cands[i], s.cands[j]
+		if a.start != b.start {
+			return a.start < b.start
+		}
+		return a.end > b.end
+	})
+	type said struct {
+		ref    *marsad.Ref
+		clause string
+	}
+	var hist []said
+	last := -1
+	for i, c := range s.cands {
+		if last >= 0 && c.start >= s.cands[last].start && c.end <= s.cands[last].end {
+			continue
+		}
+		last = i
+		var ref *marsad.Ref
+		switch c.res {
+		case named:
+			if c.npStart >= 0 {
+				ref = s.ref(c.npStart, c.npEnd)
+			}
+		case anaphor, backref:
+			for h := len(hist) - 1; h >= 0 && ref == nil; h-- {
+				if strings.Contains(hist[h].clause, c.noun) {
+					ref = hist[h].ref
+				}
+			}
+			if ref == nil && c.res == anaphor && len(hist) > 0 {
+				ref = hist[len(hist)-1].ref
+			}
+			if ref == nil {
+				ref = s.ref(c.npStart, c.npEnd)
+			}
+		case previous:
+			if len(hist) > 0 {
+				ref = hist[len(hist)-1].ref
+			}
+		}
+		if ref != nil {
+			clause := ""
+			if c.clause[1] > c.clause[0] {
+				clause = s.fold[s.foff[c.clause[0]] : s.foff[c.clause[1]]-1]
+			}
+			hist = append(hist, said{ref, clause})
+			cp := *ref
+			ref = &cp
+		}
+		dst = append(dst, marsad.Quote{
+			Span:    marsad.SpanOf(s.text, c.start, c.end),
+			Direct:  c.direct,
+			Speaker: ref,
+			Cue:     c.cue,
+		})
+	}
+	return dst
+}
