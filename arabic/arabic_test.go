@@ -92,7 +92,7 @@ func TestCliticVariant(t *testing.T) {
 		{"بدمشق", "دمشق", true},
 		{"بلده", "", false}, // too short once stripped: "لده" would stem to "لد"
 		{"لبنان", "بنان", true},
-		{"لبني", "", false}, // "بني" would stem to "بن"
+		{"لبني", "", false},     // "بني" would stem to "بن"
 		{"بالباغوز", "", false}, // the article form is Stem's job
 		{"قسد", "", false},
 	} {

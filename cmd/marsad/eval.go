@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -11,8 +12,13 @@ import (
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/clean"
+	"github.com/marsad/marsad/conflicts"
+	"github.com/marsad/marsad/dates"
+	"github.com/marsad/marsad/gazetteer"
 	"github.com/marsad/marsad/input"
+	"github.com/marsad/marsad/numbers"
 	"github.com/marsad/marsad/pipeline"
+	"github.com/marsad/marsad/quotes"
 	"github.com/marsad/marsad/sqlite"
 )
 
@@ -22,9 +28,36 @@ type evalCommand struct {
 
 const evalUsage = `Usage: marsad eval <what> [flags] [arguments]
 
-  search CORPUS   recall of the Arabic-aware index vs FTS5's plain unicode61 tokenizer
-  clean CORPUS    what boilerplate removal removes, by reason, with a sample to check by hand
+  search CORPUS        recall of the Arabic-aware index vs FTS5's plain unicode61 tokenizer
+  clean CORPUS         what boilerplate removal removes, by reason, with a sample to check by hand
+  numbers [SET]        quantities: P/R/F1 (span + value + unit) on the annotated sets
+  dates [SET]          dates: P/R/F1 (span + value) on the annotated sets
+  gazetteer [SET]      entity resolution: type + id + coordinates accuracy
+  quotes [SET]         quotations: span and speaker P/R/F1
+  conflicts [SET]      contradictions: P/R/F1
+  numbers|dates --corpus FILE [--sample N] [--seed S]
+                       run over a JSONL corpus: counts, speed, a sample to check by hand
+
+SET defaults to the package's testdata; run from the repository root.
 `
+
+// setEvaluations score an extractor on annotated sets; corpusEvaluations survey a raw corpus.
+var (
+	setEvaluations = map[string]struct {
+		data string
+		run  func(io.Writer, string) error
+	}{
+		"numbers":   {"numbers/testdata", numbers.Evaluate},
+		"dates":     {"dates/testdata", dates.Evaluate},
+		"gazetteer": {"gazetteer/testdata", gazetteer.Evaluate},
+		"quotes":    {"quotes/testdata", quotes.Evaluate},
+		"conflicts": {"conflicts/testdata", conflicts.Evaluate},
+	}
+	corpusEvaluations = map[string]func(w io.Writer, path string, sample int, seed uint64) error{
+		"numbers": numbers.Survey,
+		"dates":   dates.EvaluateCorpus,
+	}
+)
 
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
@@ -37,8 +70,30 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	case "clean":
 		return c.clean(ctx, args[1:])
 	}
-	fmt.Fprint(c.Stderr, evalUsage)
-	return fmt.Errorf("%w: unknown evaluation %q", errUsage, args[0])
+	ev, ok := setEvaluations[args[0]]
+	if !ok {
+		fmt.Fprint(c.Stderr, evalUsage)
+		return fmt.Errorf("%w: unknown evaluation %q", errUsage, args[0])
+	}
+	fs := c.flags("eval "+args[0], "[--corpus FILE [--sample N] [--seed S]] [SET]")
+	corpus := fs.String("corpus", "", "survey this JSONL `corpus` instead of scoring the annotated sets")
+	sample := fs.Int("sample", 100, "items to print for checking by hand (with --corpus)")
+	seed := fs.Uint64("seed", 1, "random seed of the sample (with --corpus)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if *corpus != "" {
+		survey, ok := corpusEvaluations[args[0]]
+		if !ok {
+			return fmt.Errorf("%w: eval %s has no --corpus survey", errUsage, args[0])
+		}
+		return survey(c.Stdout, *corpus, *sample, *seed)
+	}
+	data := ev.data
+	if fs.NArg() > 0 {
+		data = fs.Arg(0)
+	}
+	return ev.run(c.Stdout, data)
 }
 
 func (c *evalCommand) search(ctx context.Context, args []string) error {
