@@ -29,12 +29,19 @@ var benchQueries = []string{
 }
 
 func (c *benchCommand) Run(ctx context.Context, args []string) error {
-	fs := c.flags("bench", "[--db PATH] [--rounds N] CORPUS ...")
+	fs := c.flags("bench", "[--db PATH] [--rounds N] [--stages] CORPUS ...")
 	db := fs.String("db", "", "store `path` (default: a new temporary store, removed afterwards)")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
+	stages := fs.Bool("stages", false, "measure extraction throughput per stage instead of ingest and search")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *stages {
+		if fs.NArg() == 0 {
+			return fmt.Errorf("%w: bench --stages needs a corpus", errUsage)
+		}
+		return benchStages(ctx, c.Stdout, fs.Args(), c.Stdin)
 	}
 	if fs.NArg() == 0 && *db == "" {
 		fs.Usage()

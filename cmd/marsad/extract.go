@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"runtime"
 
+	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/input"
 	"github.com/marsad/marsad/pipeline"
 )
@@ -20,6 +21,7 @@ func (c *extractCommand) Run(ctx context.Context, args []string) error {
 	format := fs.String("input", input.Auto, "input `format`: auto (by file name), text or jsonl")
 	boilerplate := fs.String("boilerplate", "", "`file` of learned boilerplate lines (from 'marsad boilerplate')")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
+	cleanOnly := fs.Bool("clean-only", false, "only decode, clean and segment: no extraction layers")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -27,9 +29,13 @@ func (c *extractCommand) Run(ctx context.Context, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	p, err := newPipeline(*boilerplate)
+	learned, err := readBoilerplate(*boilerplate)
 	if err != nil {
 		return err
+	}
+	p := pipeline.Standard(clean.New(learned))
+	if *cleanOnly {
+		p = pipeline.New(clean.New(learned))
 	}
 	w := bufio.NewWriterSize(c.Stdout, 1<<16)
 	enc := json.NewEncoder(w)

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"runtime"
+	"sync/atomic"
+	"time"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/clean"
+	"github.com/marsad/marsad/input"
+	"github.com/marsad/marsad/pipeline"
+)
+
+// timedStage adds up the time its annotator takes, across workers.
+type timedStage struct {
+	marsad.Annotator
+	total atomic.Int64
+}
+
+func (t *timedStage) Annotate(d *marsad.Document) error {
+	start := time.Now()
+	err := t.Annotator.Annotate(d)
+	t.total.Add(int64(time.Since(start)))
+	return err
+}
+
+// benchStages runs the standard pipeline over the corpus and prints the throughput of cleaning and of
+// every stage, in MB of cleaned text per second of one core.
+func benchStages(ctx context.Context, w io.Writer, paths []string, stdin io.Reader) error {
+	std := pipeline.Stages()
+	timed := make([]*timedStage, len(std))
+	stages := make([]pipeline.Stage, len(std))
+	for i, s := range std {
+		timed[i] = &timedStage{Annotator: s.Annotator}
+		stages[i] = pipeline.Stage{Name: s.Name, Annotator: timed[i]}
+	}
+	p := pipeline.New(clean.New(nil), stages...)
+	var docs, bytes int
+	read := func(emit func(input.Record) error) error {
+		return input.Read(ctx, paths, input.Auto, stdin, emit)
+	}
+	start := time.Now()
+	err := p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
+		if r.Err == nil {
+			docs++
+			bytes += len(r.Doc.Text)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	wall := time.Since(start)
+	var stageTotal int64
+	for _, t := range timed {
+		stageTotal += t.total.Load()
+	}
+	mb := float64(bytes) / 1e6
+	fmt.Fprintf(w, "extract: %d articles, %.1f MB of text in %.1f s wall on %d cores (%.2f MB/s)\n", docs, mb, wall.Seconds(), runtime.NumCPU(), mb/wall.Seconds())
+	fmt.Fprintf(w, "%-10s %10s %12s\n", "stage", "core s", "MB/s/core")
+	for i, t := range timed {
+		secs := time.Duration(t.total.Load()).Seconds()
+		fmt.Fprintf(w, "%-10s %10.2f %12.1f\n", std[i].Name, secs, mb/max(secs, 1e-9))
+	}
+	secs := time.Duration(stageTotal).Seconds()
+	fmt.Fprintf(w, "%-10s %10.2f %12.1f\n", "all stages", secs, mb/max(secs, 1e-9))
+	return nil
+}
