@@ -3,10 +3,12 @@
 package pipeline
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"sync"
 
 	"github.com/marsad/marsad"
@@ -66,7 +68,19 @@ func (p *Pipeline) Document(rec input.Record) (*marsad.Document, error) {
 			return nil, fmt.Errorf("%s: %s: %w", rec.Origin, s.Name, err)
 		}
 	}
+	sortLayers(doc)
 	return doc, nil
+}
+
+// sortLayers puts every layer in text order: stages append as they find, and a reader expects to walk the
+// text once.
+func sortLayers(d *marsad.Document) {
+	byStart := func(a, b marsad.Span) int { return cmp.Or(a.Start-b.Start, a.End-b.End) }
+	slices.SortStableFunc(d.Quantities, func(a, b marsad.Quantity) int { return byStart(a.Span, b.Span) })
+	slices.SortStableFunc(d.Dates, func(a, b marsad.Date) int { return byStart(a.Span, b.Span) })
+	slices.SortStableFunc(d.Entities, func(a, b marsad.Entity) int { return byStart(a.Span, b.Span) })
+	slices.SortStableFunc(d.Quotes, func(a, b marsad.Quote) int { return byStart(a.Span, b.Span) })
+	slices.SortStableFunc(d.Events, func(a, b marsad.Event) int { return byStart(a.Trigger, b.Trigger) })
 }
 
 // ContentID is a document's id: a hash of its folded text, so the same article re-scraped with other
