@@ -1,0 +1,267 @@
+package events
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+//go:generate go run gencameo.go
+
+//go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt
+var dataFS embed.FS
+
+// Trigger kinds: how the words around a trigger fill its roles.
+const (
+	kindVerb        = 'v' // active verb: subject is the doer, object the target
+	kindVictimVerb  = 'q' // verb whose subject is the victim (أصيب)
+	kindNoun        = 'n' // verbal noun: genitive is the doer when it names a force, else the target
+	kindVictimNoun  = 'p' // verbal noun whose genitive is the victim (مقتل)
+	sourceOwn       = 0.7 // base confidence of a hand-written trigger
+	sourceCAMEO     = 0.45
+	cameoMinLetters = 3
+)
+
+// entry is one trigger: a head word and the words that must follow it.
+type entry struct {
+	typ, mode string
+	kind      byte
+	next      [][]string // folded alternatives for each following word, in order
+	conf      float64
+}
+
+// modeCue gives the events of one type a mode when one of its words is near.
+type modeCue struct {
+	typ, mode string
+	rank      int
+}
+
+// roleCue says that a count next to the word has this role.
+type roleCue struct {
+	role   string
+	before bool // the word precedes the count ("مقتل 5")
+}
+
+// lexicon holds every table the stage reads; it is built once and only read afterwards.
+type lexicon struct {
+	// past holds verbs by their past stem and nouns by their stems; present holds verbs by the stem that
+	// follows the imperfect prefix (يستهدف → ستهدف).
+	past, present, nouns map[string][]*entry
+	modes                map[string][]modeCue
+	roles                map[string][]roleCue
+	classes              map[string]map[string]bool // word classes of cues.txt, by section name
+}
+
+func loadLexicon() (*lexicon, error) {
+	lx := &lexicon{
+		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
+		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
+	}
+	if err := lx.loadCues("data/cues.txt"); err != nil {
+		return nil, err
+	}
+	own, err := lx.loadTriggers("data/triggers.txt")
+	if err != nil {
+		return nil, err
+	}
+	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt", own); err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// lines calls fn with the fields of each non-blank, non-comment line of an embedded file.
+func lines(name string, fn func(n int, f []string) error) error {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(n, strings.Fields(line)); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (lx *lexicon) loadTriggers(name string) (map[string]bool, error) {
+	own := map[string]bool{}
+	err := lines(name, func(_ int, f []string) error {
+		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnp", f[2]) {
+			return fmt.Errorf("want TYPE MODE KIND WORD [+NEXT...], got %q", strings.Join(f, " "))
+		}
+		if !validTypes[f[0]] {
+			return fmt.Errorf("unknown PLOVER type %q", f[0])
+		}
+		e := &entry{typ: f[0], kind: f[2][0], conf: sourceOwn}
+		if f[1] != "-" {
+			e.mode = f[1]
+		}
+		for _, nx := range f[4:] {
+			if !strings.HasPrefix(nx, "+") {
+				return fmt.Errorf("following word %q lacks its +", nx)
+			}
+			var alts []string
+			for _, a := range strings.Split(nx[1:], "|") {
+				alts = append(alts, arabic.Fold(a))
+			}
+			e.next = append(e.next, alts)
+		}
+		w := arabic.Fold(f[3])
+		own[w] = true
+		lx.add(w, e)
+		return nil
+	})
+	return own, err
+}
+
+// add indexes e under the stems its word takes in text.
+func (lx *lexicon) add(w string, e *entry) {
+	if e.kind == kindVerb || e.kind == kindVictimVerb {
+		lx.past[w] = append(lx.past[w], e)
+		// Forms IV, VII, VIII and X lose their alef after the imperfect prefix: أرسل → يرسل, اعتقل → يعتقل.
+		p := w
+		if strings.HasPrefix(w, "ا") && utf8.RuneCountInString(w) >= 4 {
+			p = w[len("ا"):]
+		}
+		lx.present[p] = append(lx.present[p], e)
+		return
+	}
+	lx.nouns[w] = append(lx.nouns[w], e)
+	// The feminine plural replaces ta marbuta: مظاهرة → مظاهرات, so the stem without it finds both.
+	if s, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(s) >= 3 {
+		lx.nouns[s] = append(lx.nouns[s], e)
+	}
+}
+
+func (lx *lexicon) loadCues(name string) error {
+	var section []string
+	exact := false
+	return lines(name, func(_ int, f []string) error {
+		if strings.HasPrefix(f[0], "[") {
+			section = strings.Fields(strings.Trim(strings.Join(f, " "), "[]"))
+			exact = section[len(section)-1] == "exact"
+			if section[0] != "mode" && section[0] != "role" && lx.classes[section[0]] == nil {
+				lx.classes[section[0]] = map[string]bool{}
+			}
+			return nil
+		}
+		if section == nil {
+			return fmt.Errorf("words before any [section]")
+		}
+		for _, w := range f {
+			w = arabic.Fold(w)
+			if !exact {
+				w = bare(w)
+			}
+			switch section[0] {
+			case "mode":
+				if len(section) != 4 {
+					return fmt.Errorf("want [mode TYPE NAME RANK]")
+				}
+				rank, err := strconv.Atoi(section[3])
+				if err != nil {
+					return err
+				}
+				lx.modes[w] = append(lx.modes[w], modeCue{section[1], section[2], rank})
+			case "role":
+				if len(section) != 3 {
+					return fmt.Errorf("want [role NAME after|before]")
+				}
+				lx.roles[w] = append(lx.roles[w], roleCue{section[1], section[2] == "before"})
+			default:
+				lx.classes[section[0]][w] = true
+			}
+		}
+		return nil
+	})
+}
+
+// loadCAMEO adds the verbs of the UniversalPetrarch dictionary that code to one PLOVER type. The dictionary is
+// machine-aligned and noisy ("تلقى" take → demonstrate), so a verb is kept only when most of its codes agree,
+// and hand-written triggers win for the same word.
+func (lx *lexicon) loadCAMEO(mapName, lexName string, own map[string]bool) error {
+	prefixes := map[string]string{}
+	if err := lines(mapName, func(_ int, f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want CODE TYPE")
+		}
+		prefixes[f[0]] = f[1]
+		return nil
+	}); err != nil {
+		return err
+	}
+	plover := func(code string) string {
+		for n := len(code); n > 0; n-- {
+			if t, ok := prefixes[code[:n]]; ok {
+				return t
+			}
+		}
+		return "-"
+	}
+	votes := map[string]map[string]int{}
+	if err := lines(lexName, func(_ int, f []string) error {
+		if len(f) < 4 {
+			return fmt.Errorf("want POS CODE LEMMA COUNT")
+		}
+		n, err := strconv.Atoi(f[len(f)-1])
+		if err != nil {
+			return err
+		}
+		// Only single verbs: a coded object noun codes only together with its block's verbs.
+		if f[0] != "v" || len(f) != 4 || utf8.RuneCountInString(f[2]) < cameoMinLetters {
+			return nil
+		}
+		if votes[f[2]] == nil {
+			votes[f[2]] = map[string]int{}
+		}
+		votes[f[2]][plover(f[1])] += n
+		return nil
+	}); err != nil {
+		return err
+	}
+	skip := lx.classes["cameo_skip"]
+	words := make([]string, 0, len(votes))
+	for w := range votes {
+		words = append(words, w)
+	}
+	sort.Strings(words)
+	for _, w := range words {
+		if own[w] || skip[w] {
+			continue
+		}
+		best, total, top := "", 0, 0
+		for t, n := range votes[w] {
+			total += n
+			if n > top || n == top && t < best {
+				best, top = t, n
+			}
+		}
+		if best == "-" || 2*top <= total {
+			continue
+		}
+		lx.add(w, &entry{typ: best, kind: kindVerb, conf: sourceCAMEO})
+	}
+	return nil
+}
+
+// validTypes lists the PLOVER types a trigger may name.
+var validTypes = map[string]bool{
+	marsad.AGREE: true, marsad.CONSULT: true, marsad.SUPPORT: true, marsad.CONCEDE: true, marsad.COOPERATE: true,
+	marsad.AID: true, marsad.RETREAT: true, marsad.REQUEST: true, marsad.ACCUSE: true, marsad.REJECT: true,
+	marsad.THREATEN: true, marsad.PROTEST: true, marsad.SANCTION: true, marsad.MOBILIZE: true, marsad.COERCE: true,
+	marsad.ASSAULT: true,
+}

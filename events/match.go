@@ -1,0 +1,271 @@
+package events
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Verb endings, tried in this order on a folded word after its conjunction: first an object pronoun
+// ("قصفوها"), then a subject ending ("قصفوا"), so "استهدفتهم" reaches "استهدف".
+var (
+	objectEndings  = []string{"", "ه", "ها", "هم", "هما", "كم", "ني", "نا", "هن"}
+	subjectEndings = []string{"", "وا", "و", "ون", "ان", "ين", "ت", "تا", "تم", "ن", "نا", "ا"}
+	// Noun endings: plural and dual, accusative tanween ("هجوما"), possessives.
+	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم"}
+)
+
+func runes(s string) int { return utf8.RuneCountInString(s) }
+
+// verbEntries calls fn for each verb trigger the word f can be a form of.
+func (lx *lexicon) verbEntries(f string, fn func(*entry)) {
+	w := f
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 {
+			if runes(w) <= 3 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") {
+				return
+			}
+			w = w[len("و"):]
+		}
+		for _, o := range objectEndings {
+			x, ok := strings.CutSuffix(w, o)
+			if !ok || runes(x) < 2 {
+				continue
+			}
+			for _, s := range subjectEndings {
+				y, ok := strings.CutSuffix(x, s)
+				if !ok || runes(y) < 2 {
+					continue
+				}
+				for _, e := range lx.past[y] {
+					fn(e)
+				}
+				// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
+				if runes(y) >= 4 {
+					switch {
+					case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
+						for _, e := range lx.present[y[len("ي"):]] {
+							fn(e)
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// nounEntries calls fn for each noun trigger the word can be a form of.
+func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
+	try := func(w string) {
+		for _, s := range nounEndings {
+			y, ok := strings.CutSuffix(w, s)
+			if !ok || runes(y) < 3 {
+				continue
+			}
+			for _, e := range lx.nouns[y] {
+				fn(e)
+			}
+		}
+	}
+	try(t.b)
+	// An indefinite noun after a one-letter preposition: "بقصف", "لهجوم".
+	if !t.def && runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل") || strings.HasPrefix(t.b, "ك")) {
+		try(t.b[len("ب"):])
+	}
+}
+
+// match is a trigger found in the text: its entry and the tokens it covers.
+type match struct {
+	e     *entry
+	head  int
+	extra []int // tokens of the following words, in order
+	noun  bool
+}
+
+func (m *match) last() int {
+	if len(m.extra) > 0 {
+		return m.extra[len(m.extra)-1]
+	}
+	return m.head
+}
+
+// spanEnd is the last token of the trigger span: the following words when they are adjacent, else the head.
+func (m *match) spanEnd() int {
+	end := m.head
+	for _, x := range m.extra {
+		if x != end+1 {
+			break
+		}
+		end = x
+	}
+	return end
+}
+
+// altMatches reports whether the token is one of the folded alternatives of a following word.
+func altMatches(t *tok, alts []string) bool {
+	for _, a := range alts {
+		if t.f == a || t.b == a || t.b == bare(a) {
+			return true
+		}
+		if t.conj && t.f[len("و"):] == a {
+			return true
+		}
+		if s, ok := strings.CutSuffix(t.b, "ا"); ok && s == bare(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// follow finds the following words of e after token i, each within three tokens of the previous one and
+// without crossing punctuation; it returns nil when one is missing.
+func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
+	var got []int
+	at := i
+	for _, alts := range e.next {
+		found := -1
+		for k := at + 1; k < hi && k <= at+3; k++ {
+			if sc.toks[k].gap {
+				break
+			}
+			if altMatches(&sc.toks[k], alts) {
+				found = k
+				break
+			}
+		}
+		if found < 0 {
+			return nil, false
+		}
+		got = append(got, found)
+		at = found
+	}
+	return got, true
+}
+
+// triggers returns the accepted triggers of the sentence [lo, hi): every candidate, then the longest ones
+// first, dropping any that overlaps one already taken.
+func (sc *scan) triggers(lo, hi int) []match {
+	var cands []match
+	for i := lo; i < hi; i++ {
+		t := &sc.toks[i]
+		if t.num || runes(t.b) < 2 {
+			continue
+		}
+		var verbs, nouns []*entry
+		sc.lx.verbEntries(t.f, func(e *entry) { verbs = appendUnique(verbs, e) })
+		sc.lx.nounEntries(t, func(e *entry) { nouns = appendUnique(nouns, e) })
+		if len(verbs) == 0 && len(nouns) == 0 {
+			continue
+		}
+		if sc.negated(i, lo) || sc.timeNoun(i, hi) {
+			continue
+		}
+		useNoun := len(verbs) == 0 || len(nouns) > 0 && sc.nounReading(i, lo, hi)
+		pool := verbs
+		if useNoun {
+			pool = nouns
+		}
+		var best *match
+		for _, e := range pool {
+			extra, ok := sc.follow(e, i, hi)
+			if !ok {
+				continue
+			}
+			if best == nil || len(extra) > len(best.extra) || len(extra) == len(best.extra) && e.conf > best.e.conf {
+				best = &match{e: e, head: i, extra: extra, noun: useNoun}
+			}
+		}
+		if best != nil {
+			cands = append(cands, *best)
+		}
+	}
+	sort.SliceStable(cands, func(a, b int) bool {
+		if len(cands[a].extra) != len(cands[b].extra) {
+			return len(cands[a].extra) > len(cands[b].extra)
+		}
+		return cands[a].e.conf > cands[b].e.conf
+	})
+	var out []match
+	for _, m := range cands {
+		if sc.toks[m.head].trig || anyTrig(sc.toks, m.extra) {
+			continue
+		}
+		sc.toks[m.head].trig = true
+		for _, x := range m.extra {
+			sc.toks[x].trig = true
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].head < out[b].head })
+	return out
+}
+
+func appendUnique(es []*entry, e *entry) []*entry {
+	for _, x := range es {
+		if x == e {
+			return es
+		}
+	}
+	return append(es, e)
+}
+
+func anyTrig(toks []tok, idx []int) bool {
+	for _, x := range idx {
+		if toks[x].trig {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports a denial right before the trigger: "لم يقصف", "لم يتم اعتقال".
+func (sc *scan) negated(i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-2; k-- {
+		t := &sc.toks[k]
+		if sc.inExact("negation", t) {
+			return true
+		}
+		if t.b != "يتم" && t.b != "تم" {
+			return false
+		}
+	}
+	return false
+}
+
+// timeNoun reports "فجر أمس" (dawn) read as the verb فجّر.
+func (sc *scan) timeNoun(i, hi int) bool {
+	return sc.inExact("time_noun", &sc.toks[i]) && i+1 < hi && sc.inExact("time", &sc.toks[i+1])
+}
+
+// nounReading decides a word that can be a verb or its verbal noun ("قصف"): a noun after the article or a
+// preposition, or before an adjective ("قصف تركي"); else the verb that opens an Arabic clause.
+func (sc *scan) nounReading(i, lo, hi int) bool {
+	t := &sc.toks[i]
+	// Ta marbuta ends nouns ("إصابة"), while a verb would carry the pronoun ه ("أصابه") far less often.
+	if t.def || t.prep || strings.HasSuffix(t.b, "ه") {
+		return true
+	}
+	if !t.conj && (strings.HasPrefix(t.f, "ب") || strings.HasPrefix(t.f, "ل")) {
+		return true
+	}
+	if i > lo && !t.gap && sc.inExact("prep", &sc.toks[i-1]) {
+		return true
+	}
+	if i+1 < hi && !sc.toks[i+1].gap && !sc.toks[i+1].def && nisba(&sc.toks[i+1]) {
+		return true
+	}
+	return false
+}
+
+// nisba reports an adjective in -ي: "تركي", "التركية", "مدنيين".
+func nisba(t *tok) bool {
+	if runes(t.b) < 4 {
+		return false
+	}
+	for _, s := range []string{"ي", "يه", "يين", "يون", "يان", "يا", "يات"} {
+		if strings.HasSuffix(t.b, s) {
+			return true
+		}
+	}
+	return false
+}
