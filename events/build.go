@@ -9,33 +9,45 @@ const mergeWindow = 8
 
 // merge folds an event into an earlier one of the same type when they are one report seen twice: a victim
 // word and the attack that caused it anywhere in the sentence ("قصفت الطائرات ... ما أسفر عن مقتل 5"), or
-// close triggers whose roles do not clash ("تظاهر المئات ... احتجاجا على").
-func (sc *scan) merge(evs []event) []event {
-	out := evs[:0]
-	for _, ev := range evs {
-		if n := len(out); n > 0 && out[n-1].m.e.typ == ev.m.e.typ {
-			p := &out[n-1]
-			victim := isVictim(p.m.e.kind) || isVictim(ev.m.e.kind)
-			near := ev.m.head-p.m.last() <= mergeWindow && compatible(p.actor1, ev.actor1) && compatible(p.actor2, ev.actor2)
+// close triggers whose roles do not clash ("تظاهر المئات ... احتجاجا على"). The trigger the report model
+// trusts more is kept, and the other fills its missing roles.
+func (sc *scan) merge(cs []cand) []cand {
+	out := cs[:0]
+	for _, c := range cs {
+		if n := len(out); n > 0 && out[n-1].ev.m.e.typ == c.ev.m.e.typ {
+			p, ev := &out[n-1], c.ev
+			victim := isVictim(p.ev.m.e.kind) || isVictim(ev.m.e.kind)
+			near := ev.m.head-p.ev.m.last() <= mergeWindow && compatible(p.ev.actor1, ev.actor1) && compatible(p.ev.actor2, ev.actor2)
 			if victim || near {
-				if !p.actor1.ok() {
-					p.actor1, p.nisba1 = ev.actor1, ev.nisba1
+				if sc.lx.score(&c.x) > sc.lx.score(&p.x) {
+					*p, c = c, *p
 				}
-				if !p.actor2.ok() {
-					p.actor2 = ev.actor2
-				}
-				if !p.place.ok() {
-					p.place = ev.place
-				}
-				if p.mode == "" {
-					p.mode = ev.m.e.mode
-				}
+				fill(&p.ev, &c.ev)
 				continue
 			}
 		}
-		out = append(out, ev)
+		out = append(out, c)
 	}
 	return out
+}
+
+// fill gives ev the roles it lacks from other, an earlier or later mention of the same event.
+func fill(ev, other *event) {
+	if !ev.actor1.ok() {
+		ev.actor1, ev.nisba1 = other.actor1, other.nisba1
+	}
+	if !ev.actor2.ok() {
+		ev.actor2 = other.actor2
+	}
+	if !ev.place.ok() {
+		ev.place = other.place
+	}
+	if ev.mode == "" && ev.m.e.mode == "" {
+		ev.mode = other.m.e.mode
+		if ev.mode == "" {
+			ev.mode = other.mode
+		}
+	}
 }
 
 func isVictim(kind byte) bool { return kind == kindVictimNoun || kind == kindVictimVerb }
@@ -57,21 +69,6 @@ func (sc *scan) build(ev *event, si, lo, hi int) marsad.Event {
 		Sentence: si,
 	}
 	out.Date, out.DateSource = sc.date(sc.toks[lo].start, sc.toks[hi-1].end, sc.toks[m.head].start)
-	c := m.e.conf
-	if ev.actor1.ok() {
-		c += 0.1
-	}
-	if ev.actor2.ok() {
-		c += 0.05
-	}
-	if ev.place.ok() {
-		c += 0.05
-	}
-	// A bare verbal noun with nothing around it is often a mention, not a report ("الهجمات تهدد ...").
-	if m.noun && !ev.actor1.ok() && !ev.actor2.ok() && !ev.place.ok() {
-		c -= 0.2
-	}
-	out.Confidence = min(c, 0.95)
 	return out
 }
 
@@ -212,7 +209,6 @@ func (sc *scan) attachCounts(out []marsad.Event, evs []event, lo, hi int) {
 		}
 		if best >= 0 {
 			out[best].Quantities = append(out[best].Quantities, marsad.EventQuantity{Role: role, Value: c.val})
-			out[best].Confidence = min(out[best].Confidence+0.05, 0.95)
 		}
 	}
 }

@@ -19,9 +19,6 @@ import (
 // tuning: every fifth one.
 func HeldOut(i int) bool { return i%5 == 4 }
 
-// DetectThreshold is the confidence an event needs for its sentence to count as reporting that type.
-const DetectThreshold = 0.5
-
 // Evaluate measures the annotator and prints three tables to w:
 //   - sentence-level ASSAULT and PROTEST detection against the Arabic event GSR in gsrDir (the dev files
 //     assault_gsr.dev.csv and protest_gsr.dev.csv): "yes" rows are positive, "easy no" and "difficult no"
@@ -126,7 +123,7 @@ func (a *Annotator) events(text string) []marsad.Event {
 
 func (a *Annotator) detects(text, typ string) bool {
 	for _, e := range a.events(text) {
-		if e.Type == typ && e.Confidence >= DetectThreshold {
+		if e.Type == typ && e.Confidence >= a.lx.threshold {
 			return true
 		}
 	}

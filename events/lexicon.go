@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"embed"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,8 +13,9 @@ import (
 )
 
 //go:generate go run gencameo.go
+//go:generate go run gentrain.go
 
-//go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt
+//go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt data/report_weights.txt
 var dataFS embed.FS
 
 // Trigger kinds: how the words around a trigger fill its roles.
@@ -57,6 +57,8 @@ type lexicon struct {
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	classes              map[string]map[string]bool // word classes of cues.txt, by section name
+	weights              [nFeatures]float64         // report model, see report.go
+	threshold            float64                    // report model score of a reported event
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -67,11 +69,13 @@ func loadLexicon() (*lexicon, error) {
 	if err := lx.loadCues("data/cues.txt"); err != nil {
 		return nil, err
 	}
-	own, err := lx.loadTriggers("data/triggers.txt")
-	if err != nil {
+	if err := lx.loadTriggers("data/triggers.txt"); err != nil {
 		return nil, err
 	}
-	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt", own); err != nil {
+	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
+		return nil, err
+	}
+	if err := lx.loadWeights("data/report_weights.txt"); err != nil {
 		return nil, err
 	}
 	return lx, nil
@@ -97,9 +101,8 @@ func lines(name string, fn func(n int, f []string) error) error {
 	return sc.Err()
 }
 
-func (lx *lexicon) loadTriggers(name string) (map[string]bool, error) {
-	own := map[string]bool{}
-	err := lines(name, func(_ int, f []string) error {
+func (lx *lexicon) loadTriggers(name string) error {
+	return lines(name, func(_ int, f []string) error {
 		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnp", f[2]) {
 			return fmt.Errorf("want TYPE MODE KIND WORD [+NEXT...], got %q", strings.Join(f, " "))
 		}
@@ -120,12 +123,9 @@ func (lx *lexicon) loadTriggers(name string) (map[string]bool, error) {
 			}
 			e.next = append(e.next, alts)
 		}
-		w := arabic.Fold(f[3])
-		own[w] = true
-		lx.add(w, e)
+		lx.add(arabic.Fold(f[3]), e)
 		return nil
 	})
-	return own, err
 }
 
 // add indexes e under the stems its word takes in text.
@@ -190,10 +190,10 @@ func (lx *lexicon) loadCues(name string) error {
 	})
 }
 
-// loadCAMEO adds the verbs of the UniversalPetrarch dictionary that code to one PLOVER type. The dictionary is
-// machine-aligned and noisy ("تلقى" take → demonstrate), so a verb is kept only when most of its codes agree,
-// and hand-written triggers win for the same word.
-func (lx *lexicon) loadCAMEO(mapName, lexName string, own map[string]bool) error {
+// loadCAMEO adds the verb patterns of the UniversalPetrarch dictionary: a verb that codes as an event only
+// with its object ("أدام ... قصف" 190, "فرض ... حظر تجول" 1723). Its objects are merged into one trigger per
+// verb and type; hand-written triggers outrank them where both match.
+func (lx *lexicon) loadCAMEO(mapName, lexName string) error {
 	prefixes := map[string]string{}
 	if err := lines(mapName, func(_ int, f []string) error {
 		if len(f) != 2 {
@@ -212,50 +212,39 @@ func (lx *lexicon) loadCAMEO(mapName, lexName string, own map[string]bool) error
 		}
 		return "-"
 	}
-	votes := map[string]map[string]int{}
-	if err := lines(lexName, func(_ int, f []string) error {
-		if len(f) < 4 {
-			return fmt.Errorf("want POS CODE LEMMA COUNT")
+	type vt struct{ verb, typ string }
+	single := map[vt]*entry{}
+	return lines(lexName, func(_ int, f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want CODE VERB OBJECT...")
 		}
-		n, err := strconv.Atoi(f[len(f)-1])
-		if err != nil {
-			return err
-		}
-		// Only single verbs: a coded object noun codes only together with its block's verbs.
-		if f[0] != "v" || len(f) != 4 || utf8.RuneCountInString(f[2]) < cameoMinLetters {
+		typ := plover(f[0])
+		if typ == "-" || runes(f[1]) < cameoMinLetters {
 			return nil
 		}
-		if votes[f[2]] == nil {
-			votes[f[2]] = map[string]int{}
-		}
-		votes[f[2]][plover(f[1])] += n
-		return nil
-	}); err != nil {
-		return err
-	}
-	skip := lx.classes["cameo_skip"]
-	words := make([]string, 0, len(votes))
-	for w := range votes {
-		words = append(words, w)
-	}
-	sort.Strings(words)
-	for _, w := range words {
-		if own[w] || skip[w] {
-			continue
-		}
-		best, total, top := "", 0, 0
-		for t, n := range votes[w] {
-			total += n
-			if n > top || n == top && t < best {
-				best, top = t, n
+		for _, w := range f[2:] {
+			if runes(w) < cameoMinLetters {
+				return nil
 			}
 		}
-		if best == "-" || 2*top <= total {
-			continue
+		if len(f) == 3 {
+			k := vt{f[1], typ}
+			if e := single[k]; e != nil {
+				e.next[0] = append(e.next[0], f[2])
+				return nil
+			}
+			e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO, next: [][]string{{f[2]}}}
+			single[k] = e
+			lx.add(f[1], e)
+			return nil
 		}
-		lx.add(w, &entry{typ: best, kind: kindVerb, conf: sourceCAMEO})
-	}
-	return nil
+		e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO}
+		for _, w := range f[2:] {
+			e.next = append(e.next, []string{w})
+		}
+		lx.add(f[1], e)
+		return nil
+	})
 }
 
 // validTypes lists the PLOVER types a trigger may name.

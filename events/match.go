@@ -17,8 +17,9 @@ var (
 
 func runes(s string) int { return utf8.RuneCountInString(s) }
 
-// verbEntries calls fn for each verb trigger the word f can be a form of.
-func (lx *lexicon) verbEntries(f string, fn func(*entry)) {
+// verbEntries calls fn for each verb trigger the word f can be a form of, saying whether it was read as
+// an imperfect (يقصف) rather than a past (قصف).
+func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 	w := f
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
@@ -38,14 +39,14 @@ func (lx *lexicon) verbEntries(f string, fn func(*entry)) {
 					continue
 				}
 				for _, e := range lx.past[y] {
-					fn(e)
+					fn(e, false)
 				}
 				// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
 				if runes(y) >= 4 {
 					switch {
 					case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
 						for _, e := range lx.present[y[len("ي"):]] {
-							fn(e)
+							fn(e, true)
 						}
 					}
 				}
@@ -77,9 +78,10 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 // match is a trigger found in the text: its entry and the tokens it covers.
 type match struct {
 	e     *entry
-	head  int
-	extra []int // tokens of the following words, in order
-	noun  bool
+	head      int
+	extra     []int // tokens of the following words, in order
+	noun      bool
+	imperfect bool // a verb read only as an imperfect: a habit or a plan more often than a report
 }
 
 func (m *match) last() int {
@@ -117,18 +119,23 @@ func altMatches(t *tok, alts []string) bool {
 	return false
 }
 
-// follow finds the following words of e after token i, each within three tokens of the previous one and
-// without crossing punctuation; it returns nil when one is missing.
+// follow finds the following words of e after token i, each within three tokens of the previous one (not
+// counting time words and numbers: "أطلقت صباح أمس خمسة صواريخ") and without crossing punctuation; it
+// returns nil when one is missing.
 func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	var got []int
 	at := i
 	for _, alts := range e.next {
 		found := -1
-		for k := at + 1; k < hi && k <= at+3; k++ {
-			if sc.toks[k].gap {
+		for k, n := at+1, 0; k < hi && n < 3; k++ {
+			t := &sc.toks[k]
+			if t.gap {
 				break
 			}
-			if altMatches(&sc.toks[k], alts) {
+			if !t.num && !sc.inExact("skip", t) && !sc.inExact("number", t) {
+				n++
+			}
+			if altMatches(t, alts) {
 				found = k
 				break
 			}
@@ -152,7 +159,16 @@ func (sc *scan) triggers(lo, hi int) []match {
 			continue
 		}
 		var verbs, nouns []*entry
-		sc.lx.verbEntries(t.f, func(e *entry) { verbs = appendUnique(verbs, e) })
+		var past []bool // parallel to verbs
+		sc.lx.verbEntries(t.f, func(e *entry, imperfect bool) {
+			for k, x := range verbs {
+				if x == e {
+					past[k] = past[k] || !imperfect
+					return
+				}
+			}
+			verbs, past = append(verbs, e), append(past, !imperfect)
+		})
 		sc.lx.nounEntries(t, func(e *entry) { nouns = appendUnique(nouns, e) })
 		if len(verbs) == 0 && len(nouns) == 0 {
 			continue
@@ -166,24 +182,25 @@ func (sc *scan) triggers(lo, hi int) []match {
 			pool = nouns
 		}
 		var best *match
-		for _, e := range pool {
+		for k, e := range pool {
 			extra, ok := sc.follow(e, i, hi)
 			if !ok {
 				continue
 			}
-			if best == nil || len(extra) > len(best.extra) || len(extra) == len(best.extra) && e.conf > best.e.conf {
-				best = &match{e: e, head: i, extra: extra, noun: useNoun}
+			if best == nil || e.conf > best.e.conf || e.conf == best.e.conf && len(extra) > len(best.extra) {
+				best = &match{e: e, head: i, extra: extra, noun: useNoun, imperfect: !useNoun && !past[k]}
 			}
 		}
 		if best != nil {
 			cands = append(cands, *best)
 		}
 	}
+	// Hand-written triggers first, then longer ones.
 	sort.SliceStable(cands, func(a, b int) bool {
-		if len(cands[a].extra) != len(cands[b].extra) {
-			return len(cands[a].extra) > len(cands[b].extra)
+		if cands[a].e.conf != cands[b].e.conf {
+			return cands[a].e.conf > cands[b].e.conf
 		}
-		return cands[a].e.conf > cands[b].e.conf
+		return len(cands[a].extra) > len(cands[b].extra)
 	})
 	var out []match
 	for _, m := range cands {

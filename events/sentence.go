@@ -1,6 +1,7 @@
 package events
 
 import (
+	"math"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -22,8 +23,32 @@ type event struct {
 	mode                  string // mode of a trigger merged into this one
 }
 
-// sentence finds the events of the sentence with tokens [lo, hi).
+// cand is an event of a sentence with its report-model features.
+type cand struct {
+	ev event
+	x  [nFeatures]float64
+}
+
+// sentence finds the events of the sentence si with tokens [lo, hi).
 func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
+	cs := sc.candidates(lo, hi)
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]marsad.Event, 0, len(cs))
+	evs := make([]event, 0, len(cs))
+	for i := range cs {
+		e := sc.build(&cs[i].ev, si, lo, hi)
+		e.Confidence = math.Round(sc.lx.score(&cs[i].x)*100) / 100
+		out = append(out, e)
+		evs = append(evs, cs[i].ev)
+	}
+	sc.attachCounts(out, evs, lo, hi)
+	return out
+}
+
+// candidates finds the triggers of the sentence, fills their roles and merges those that are one event.
+func (sc *scan) candidates(lo, hi int) []cand {
 	ms := sc.triggers(lo, hi)
 	if len(ms) == 0 {
 		return nil
@@ -49,13 +74,16 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 		ev.place = sc.location(&ev, lo, hi)
 		evs = append(evs, ev)
 	}
-	evs = sc.merge(evs)
-	out := make([]marsad.Event, 0, len(evs))
-	for i := range evs {
-		out = append(out, sc.build(&evs[i], si, lo, hi))
+	per := map[string]int{}
+	for _, ev := range evs {
+		per[ev.m.e.typ]++
 	}
-	sc.attachCounts(out, evs, lo, hi)
-	return out
+	cs := make([]cand, len(evs))
+	for i := range evs {
+		cs[i].ev = evs[i]
+		sc.features(&cs[i].ev, &cs[i].x, lo, hi, per[evs[i].m.e.typ])
+	}
+	return sc.merge(cs)
 }
 
 // verbRoles fills the doer and target of a verb trigger from Arabic word order: the subject before the
