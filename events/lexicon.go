@@ -138,6 +138,12 @@ func (lx *lexicon) add(w string, e *entry) {
 			p = w[len("ا"):]
 		}
 		lx.present[p] = append(lx.present[p], e)
+		// A verb ending in alef or alef maqsura loses it before the feminine ending: أخلى → أخلت, دعا → دعت.
+		if s, ok := strings.CutSuffix(w, "ي"); ok && runes(s) >= 3 {
+			lx.past[s] = append(lx.past[s], e)
+		} else if s, ok := strings.CutSuffix(w, "ا"); ok && runes(s) >= 2 {
+			lx.past[s] = append(lx.past[s], e)
+		}
 		return
 	}
 	lx.nouns[w] = append(lx.nouns[w], e)

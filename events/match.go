@@ -69,6 +69,10 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 		}
 	}
 	try(t.b)
+	// A noun that begins with و is not a conjunction: "وقفة".
+	if t.conj && !t.def {
+		try(t.f)
+	}
 	// An indefinite noun after a one-letter preposition: "بقصف", "لهجوم".
 	if !t.def && runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل") || strings.HasPrefix(t.b, "ك")) {
 		try(t.b[len("ب"):])
@@ -77,7 +81,7 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 
 // match is a trigger found in the text: its entry and the tokens it covers.
 type match struct {
-	e     *entry
+	e         *entry
 	head      int
 	extra     []int // tokens of the following words, in order
 	noun      bool
@@ -119,7 +123,7 @@ func altMatches(t *tok, alts []string) bool {
 	return false
 }
 
-// follow finds the following words of e after token i, each within three tokens of the previous one (not
+// follow finds the following words of e after token i, each within four tokens of the previous one (not
 // counting time words and numbers: "أطلقت صباح أمس خمسة صواريخ") and without crossing punctuation; it
 // returns nil when one is missing.
 func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
@@ -127,7 +131,7 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	at := i
 	for _, alts := range e.next {
 		found := -1
-		for k, n := at+1, 0; k < hi && n < 3; k++ {
+		for k, n := at+1, 0; k < hi && n < 4; k++ {
 			t := &sc.toks[k]
 			if t.gap {
 				break
@@ -155,7 +159,8 @@ func (sc *scan) triggers(lo, hi int) []match {
 	var cands []match
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
-		if t.num || runes(t.b) < 2 {
+		// A word inside a named entity is part of a name: "هيئة تحرير الشام".
+		if t.num || runes(t.b) < 2 || t.ent >= 0 {
 			continue
 		}
 		var verbs, nouns []*entry
@@ -268,7 +273,7 @@ func (sc *scan) nounReading(i, lo, hi int) bool {
 	if i > lo && !t.gap && sc.inExact("prep", &sc.toks[i-1]) {
 		return true
 	}
-	if i+1 < hi && !sc.toks[i+1].gap && !sc.toks[i+1].def && nisba(&sc.toks[i+1]) {
+	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.in("victim", n) {
 		return true
 	}
 	return false

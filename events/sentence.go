@@ -108,7 +108,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 		return
 	}
-	passive := !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.in("victim", &sc.toks[np1.s]))
+	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
+	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.in("victim", &sc.toks[np1.s]))
 	switch {
 	case passive:
 		ev.actor2 = np1
@@ -116,6 +117,16 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		ev.actor1, ev.actor2 = pre, np1
 	default:
 		ev.actor1, ev.actor2 = np1, np2
+	}
+	// "أطلق سراح X", "أفرج عن X": the object follows the trigger's last word.
+	if len(m.extra) > 0 && !ev.actor2.ok() {
+		k := m.last() + 1
+		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
+			k++
+		}
+		if k < hi && !sc.toks[k].gap {
+			ev.actor2, _ = sc.np(k, hi)
+		}
 	}
 }
 
@@ -125,8 +136,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	k := ev.m.spanEnd() + 1
 	def := sc.toks[ev.m.head].def
-	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && nisba(&sc.toks[k]) && !sc.toks[k].trig {
-		if !ev.actor1.ok() && !sc.in("generic_nisba", &sc.toks[k]) && !sc.in("victim", &sc.toks[k]) {
+	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && nisba(&sc.toks[k]) && !sc.toks[k].trig && !sc.in("victim", &sc.toks[k]) {
+		if !ev.actor1.ok() && sc.in("nationality", &sc.toks[k]) {
 			ev.actor1, ev.nisba1 = phrase{k, k + 1}, true
 		}
 		k++
@@ -225,10 +236,27 @@ func (sc *scan) skip(k, hi int) int {
 // head reports whether token k can head a noun phrase.
 func (sc *scan) head(k int) bool {
 	t := &sc.toks[k]
-	if t.trig || t.num || runes(t.b) < 2 {
+	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) {
 		return false
 	}
 	return !sc.inExact("stop", t) && !sc.inExact("skip", t) && !sc.inExact("number", t)
+}
+
+// prepWord reports a word that carries a preposition and so opens a prepositional phrase: "بالمدفعية",
+// "بتعزيزات", "بشن", "بارتكاب" (ب before a verbal noun of the derived forms), "بعدة".
+func (sc *scan) prepWord(t *tok) bool {
+	if t.prep && !strings.HasPrefix(t.f, "لل") {
+		return true
+	}
+	if t.def || t.ent >= 0 || runes(t.b) < 4 || !strings.HasPrefix(t.b, "ب") && !strings.HasPrefix(t.b, "ل") {
+		return false
+	}
+	rest := t.b[len("ب"):]
+	if strings.HasPrefix(t.b, "ب") && (strings.HasPrefix(rest, "ت") || strings.HasPrefix(rest, "ا")) {
+		return true
+	}
+	r := tok{f: rest, b: rest}
+	return sc.lx.nounLike(&r) || sc.inExact("number", &r) || sc.inExact("stop", &r) || len(sc.lx.present[rest]) > 0
 }
 
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
@@ -290,7 +318,7 @@ func (sc *scan) countLead(k, hi int) bool {
 // construct ("قوات النظام"), an agreeing adjective ("الطائرات التركية", "مسلحون مجهولون"), or a definite
 // conjunct ("النشطاء الحقوقيين والسياسيين").
 func (sc *scan) cont(p, t *tok) bool {
-	if t.trig || t.num {
+	if t.trig || t.num || sc.prepWord(t) {
 		return false
 	}
 	if t.conj {
@@ -304,7 +332,7 @@ func (sc *scan) cont(p, t *tok) bool {
 	case !p.def && t.def:
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
-		return nisba(t) || strings.HasPrefix(t.b, "م") && runes(t.b) >= 4
+		return nisba(t) || !nisba(p) && strings.HasPrefix(t.b, "م") && runes(t.b) >= 4
 	case !p.def && !t.def:
 		if nisba(t) && agree(p.b, t.b) {
 			return true
@@ -394,7 +422,7 @@ func (sc *scan) agent(k, hi int) phrase {
 			continue
 		}
 		p, _ := sc.np(k+1, hi)
-		if p.ok() {
+		if p.ok() && !sc.in("generic_nisba", &sc.toks[p.s]) {
 			return p
 		}
 	}
@@ -413,7 +441,7 @@ func (sc *scan) nationalWeapon(lo, hi int) phrase {
 			if t.gap || !nisba(t) || t.def != sc.toks[k].def {
 				break
 			}
-			if !sc.in("generic_nisba", t) {
+			if sc.in("nationality", t) {
 				return phrase{k, j + 1}
 			}
 		}
@@ -454,7 +482,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			continue
 		}
 		switch {
-		case sc.placeWord(t) && (t.f != t.b || !sc.in("place", t) || k > lo && sc.inExact("place_prep", &sc.toks[k-1])):
+		case sc.placeWord(t):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
 		case t.f == "في" || t.f == "وفي":
@@ -503,7 +531,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
-		if t.gap || t.trig || t.num || t.prep || sc.inExact("stop", t) || sc.inExact("skip", t) || t.conj && !t.def || sc.placeWord(t) && !sc.in("place", t) {
+		if t.gap || t.trig || t.num || sc.prepWord(t) || sc.inExact("stop", t) || sc.inExact("skip", t) || t.conj && !t.def || sc.placeWord(t) && !sc.in("place", t) {
 			break
 		}
 		e++
