@@ -136,7 +136,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	k := ev.m.spanEnd() + 1
 	def := sc.toks[ev.m.head].def
-	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && nisba(&sc.toks[k]) && !sc.toks[k].trig && !sc.in("victim", &sc.toks[k]) {
+	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && !sc.toks[k].trig && (sc.in("generic_nisba", &sc.toks[k]) || sc.in("nationality", &sc.toks[k])) {
 		if !ev.actor1.ok() && sc.in("nationality", &sc.toks[k]) {
 			ev.actor1, ev.nisba1 = phrase{k, k + 1}, true
 		}
@@ -337,7 +337,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		if nisba(t) && agree(p.b, t.b) {
 			return true
 		}
-		if sc.lx.classes["agent"][p.b] && !strings.HasSuffix(p.b, "ا") {
+		if sc.lx.classes["construct"][p.b] {
 			return true
 		}
 		for _, s := range []string{"ون", "ين"} {
@@ -475,6 +475,13 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	}
 	if best.ok() {
 		return best
+	}
+	// A place word right after "في" or carrying ب ("في ريف", "بمدينة") before any other ("على قاعدة").
+	for _, k := range sc.order(ev.m.head, lo, hi) {
+		t := &sc.toks[k]
+		if !used(k) && sc.placeWord(t) && (!sc.in("place", t) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "وفي")) {
+			return sc.placeName(k, hi, true)
+		}
 	}
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
