@@ -186,14 +186,13 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if useNoun {
 			pool = nouns
 		}
-		var best *match
-		for k, e := range pool {
-			extra, ok := sc.follow(e, i, hi)
-			if !ok {
-				continue
-			}
-			if best == nil || e.conf > best.e.conf || e.conf == best.e.conf && len(extra) > len(best.extra) {
-				best = &match{e: e, head: i, extra: extra, noun: useNoun, imperfect: !useNoun && !past[k]}
+		best := sc.pick(pool, past, useNoun, i, hi)
+		if best == nil && len(verbs) > 0 && len(nouns) > 0 {
+			// The other reading: "وقف إطلاق النار" is a noun although CAMEO lists the verb وقف.
+			if useNoun {
+				best = sc.pick(verbs, past, false, i, hi)
+			} else {
+				best = sc.pick(nouns, nil, true, i, hi)
 			}
 		}
 		if best != nil {
@@ -220,6 +219,22 @@ func (sc *scan) triggers(lo, hi int) []match {
 	}
 	sort.Slice(out, func(a, b int) bool { return out[a].head < out[b].head })
 	return out
+}
+
+// pick returns the entry of the pool whose following words are found after token i: hand-written before
+// CAMEO-derived, then the one with more following words. past says, for verbs, which were read as a past.
+func (sc *scan) pick(pool []*entry, past []bool, noun bool, i, hi int) *match {
+	var best *match
+	for k, e := range pool {
+		extra, ok := sc.follow(e, i, hi)
+		if !ok {
+			continue
+		}
+		if best == nil || e.conf > best.e.conf || e.conf == best.e.conf && len(extra) > len(best.extra) {
+			best = &match{e: e, head: i, extra: extra, noun: noun, imperfect: !noun && !past[k]}
+		}
+	}
+	return best
 }
 
 func appendUnique(es []*entry, e *entry) []*entry {
@@ -284,7 +299,7 @@ func nisba(t *tok) bool {
 	if runes(t.b) < 4 {
 		return false
 	}
-	for _, s := range []string{"ي", "يه", "يين", "يون", "يان", "يا", "يات"} {
+	for _, s := range []string{"ي", "يه", "يين", "يون", "يان", "يا"} {
 		if strings.HasSuffix(t.b, s) {
 			return true
 		}
