@@ -46,8 +46,9 @@ type tok struct {
 	prep       bool   // carries a one-letter preposition before the article (بال, لل)
 	num        bool   // a number in digits
 	val        float64
-	trig       bool // part of an accepted trigger
-	ent        int  // index into doc.Entities of the entity covering it, or -1
+	trig       bool   // part of an accepted trigger
+	cls        uint32 // word classes of cues.txt, as lexicon.classBit
+	ent        int    // index into doc.Entities of the entity covering it, or -1
 }
 
 // scan holds the state of one Annotate call.
@@ -74,6 +75,10 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 		from = ends[i]
 		conj, prep, art, rest := split(f)
 		tk := tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
+		tk.cls = lx.exact[f] | lx.bare[rest]
+		if conj {
+			tk.cls |= lx.exact[f[len("و"):]]
+		}
 		if i == 0 || strings.TrimSpace(text[spans[i-1].End:t.Start]) != "" {
 			tk.gap = true
 		}
@@ -123,15 +128,9 @@ func bare(w string) string {
 	return r
 }
 
-func (sc *scan) in(class string, t *tok) bool { return sc.lx.classes[class][t.b] }
-
-func (sc *scan) inExact(class string, t *tok) bool {
-	c := sc.lx.classes[class]
-	if c[t.f] {
-		return true
-	}
-	return t.conj && c[t.f[len("و"):]]
-}
+// is reports whether the token belongs to a word class of cues.txt: by its folded form (without the
+// conjunction) for "exact" classes, else by its form without clitics.
+func (sc *scan) is(c class, t *tok) bool { return t.cls&sc.lx.bits[c] != 0 }
 
 // run finds the events sentence by sentence.
 func (sc *scan) run() []marsad.Event {

@@ -33,8 +33,16 @@ const (
 type entry struct {
 	typ, mode string
 	kind      byte
-	next      [][]string // folded alternatives for each following word, in order
+	next      [][]alt // alternatives for each following word, in order
 	conf      float64
+}
+
+// alt is a word that may follow a trigger, folded and without clitics.
+type alt struct{ f, b string }
+
+func newAlt(w string) alt {
+	f := arabic.Fold(w)
+	return alt{f, bare(f)}
 }
 
 // modeCue gives the events of one type a mode when one of its words is near.
@@ -57,14 +65,20 @@ type lexicon struct {
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	classes              map[string]map[string]bool // word classes of cues.txt, by section name
-	weights              [nFeatures]float64         // report model, see report.go
-	threshold            float64                    // report model score of a reported event
+	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
+	// matched on the folded word, bare those matched without clitics.
+	classBit    map[string]uint32
+	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
+	exact, bare map[string]uint32
+	weights     [nFeatures]float64 // report model, see report.go
+	threshold   float64            // report model score of a reported event
 }
 
 func loadLexicon() (*lexicon, error) {
 	lx := &lexicon{
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
+		classBit: map[string]uint32{}, exact: map[string]uint32{}, bare: map[string]uint32{},
 	}
 	if err := lx.loadCues("data/cues.txt"); err != nil {
 		return nil, err
@@ -77,6 +91,16 @@ func loadLexicon() (*lexicon, error) {
 	}
 	if err := lx.loadWeights("data/report_weights.txt"); err != nil {
 		return nil, err
+	}
+	if len(lx.classes) > 32 {
+		return nil, fmt.Errorf("cues.txt: %d word classes; at most 32", len(lx.classes))
+	}
+	for c, name := range classNames {
+		bit, ok := lx.classBit[name]
+		if !ok {
+			return nil, fmt.Errorf("cues.txt: no [%s] section", name)
+		}
+		lx.bits[c] = bit
 	}
 	return lx, nil
 }
@@ -117,9 +141,9 @@ func (lx *lexicon) loadTriggers(name string) error {
 			if !strings.HasPrefix(nx, "+") {
 				return fmt.Errorf("following word %q lacks its +", nx)
 			}
-			var alts []string
+			var alts []alt
 			for _, a := range strings.Split(nx[1:], "|") {
-				alts = append(alts, arabic.Fold(a))
+				alts = append(alts, newAlt(a))
 			}
 			e.next = append(e.next, alts)
 		}
@@ -162,6 +186,7 @@ func (lx *lexicon) loadCues(name string) error {
 			exact = section[len(section)-1] == "exact"
 			if section[0] != "mode" && section[0] != "role" && lx.classes[section[0]] == nil {
 				lx.classes[section[0]] = map[string]bool{}
+				lx.classBit[section[0]] = 1 << len(lx.classBit)
 			}
 			return nil
 		}
@@ -190,6 +215,11 @@ func (lx *lexicon) loadCues(name string) error {
 				lx.roles[w] = append(lx.roles[w], roleCue{section[1], section[2] == "before"})
 			default:
 				lx.classes[section[0]][w] = true
+				if exact {
+					lx.exact[w] |= lx.classBit[section[0]]
+				} else {
+					lx.bare[w] |= lx.classBit[section[0]]
+				}
 			}
 		}
 		return nil
@@ -236,17 +266,17 @@ func (lx *lexicon) loadCAMEO(mapName, lexName string) error {
 		if len(f) == 3 {
 			k := vt{f[1], typ}
 			if e := single[k]; e != nil {
-				e.next[0] = append(e.next[0], f[2])
+				e.next[0] = append(e.next[0], newAlt(f[2]))
 				return nil
 			}
-			e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO, next: [][]string{{f[2]}}}
+			e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO, next: [][]alt{{newAlt(f[2])}}}
 			single[k] = e
 			lx.add(f[1], e)
 			return nil
 		}
 		e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO}
 		for _, w := range f[2:] {
-			e.next = append(e.next, []string{w})
+			e.next = append(e.next, []alt{newAlt(w)})
 		}
 		lx.add(f[1], e)
 		return nil
@@ -260,3 +290,35 @@ var validTypes = map[string]bool{
 	marsad.THREATEN: true, marsad.PROTEST: true, marsad.SANCTION: true, marsad.MOBILIZE: true, marsad.COERCE: true,
 	marsad.ASSAULT: true,
 }
+
+// class names a word class of cues.txt that the code reads.
+type class int
+
+const (
+	cAgent class = iota
+	cAgentAfter
+	cAgentVerb
+	cFrame
+	cGenericNisba
+	cNationality
+	cNegation
+	cNotPlace
+	cNumber
+	cPlace
+	cPlacePrep
+	cPrep
+	cReportCue
+	cSkip
+	cStop
+	cTargetPrep
+	cTime
+	cTimeAnchor
+	cTimeNoun
+	cVictim
+	cWeapon
+	cConstruct
+	nClasses
+)
+
+// classNames are the sections of cues.txt, by class.
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct"}

@@ -3,7 +3,6 @@ package events
 import (
 	"sort"
 	"strings"
-	"unicode/utf8"
 )
 
 // Verb endings, tried in this order on a folded word after its conjunction: first an object pronoun
@@ -15,7 +14,16 @@ var (
 	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم"}
 )
 
-func runes(s string) int { return utf8.RuneCountInString(s) }
+// runes counts the runes of s by its leading bytes, faster than decoding them.
+func runes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
 
 // verbEntries calls fn for each verb trigger the word f can be a form of, saying whether it was read as
 // an imperfect (يقصف) rather than a past (قصف).
@@ -108,15 +116,15 @@ func (m *match) spanEnd() int {
 }
 
 // altMatches reports whether the token is one of the folded alternatives of a following word.
-func altMatches(t *tok, alts []string) bool {
+func altMatches(t *tok, alts []alt) bool {
 	for _, a := range alts {
-		if t.f == a || t.b == a || t.b == bare(a) {
+		if t.f == a.f || t.b == a.f || t.b == a.b {
 			return true
 		}
-		if t.conj && t.f[len("و"):] == a {
+		if t.conj && t.f[len("و"):] == a.f {
 			return true
 		}
-		if s, ok := strings.CutSuffix(t.b, "ا"); ok && s == bare(a) {
+		if s, ok := strings.CutSuffix(t.b, "ا"); ok && s == a.b {
 			return true
 		}
 	}
@@ -136,7 +144,7 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 			if t.gap {
 				break
 			}
-			if !t.num && !sc.inExact("skip", t) && !sc.inExact("number", t) {
+			if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) {
 				n++
 			}
 			if altMatches(t, alts) {
@@ -259,7 +267,7 @@ func anyTrig(toks []tok, idx []int) bool {
 func (sc *scan) negated(i, lo int) bool {
 	for k := i - 1; k >= lo && k >= i-2; k-- {
 		t := &sc.toks[k]
-		if sc.inExact("negation", t) {
+		if sc.is(cNegation, t) {
 			return true
 		}
 		if t.b != "يتم" && t.b != "تم" {
@@ -271,7 +279,7 @@ func (sc *scan) negated(i, lo int) bool {
 
 // timeNoun reports "فجر أمس" (dawn) read as the verb فجّر.
 func (sc *scan) timeNoun(i, hi int) bool {
-	return sc.inExact("time_noun", &sc.toks[i]) && i+1 < hi && sc.inExact("time", &sc.toks[i+1])
+	return sc.is(cTimeNoun, &sc.toks[i]) && i+1 < hi && sc.is(cTime, &sc.toks[i+1])
 }
 
 // nounReading decides a word that can be a verb or its verbal noun ("قصف"): a noun after the article or a
@@ -285,10 +293,10 @@ func (sc *scan) nounReading(i, lo, hi int) bool {
 	if !t.conj && (strings.HasPrefix(t.f, "ب") || strings.HasPrefix(t.f, "ل")) {
 		return true
 	}
-	if i > lo && !t.gap && sc.inExact("prep", &sc.toks[i-1]) {
+	if i > lo && !t.gap && sc.is(cPrep, &sc.toks[i-1]) {
 		return true
 	}
-	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.in("victim", n) {
+	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) {
 		return true
 	}
 	return false

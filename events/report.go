@@ -43,7 +43,7 @@ func (sc *scan) features(ev *event, x *[nFeatures]float64, lo, hi, sameType int)
 	set("imperfect", m.imperfect)
 	set("definite", t.def)
 	set("plural", m.noun && (strings.HasSuffix(t.b, "ات") || strings.HasSuffix(t.b, "ين")))
-	set("after_prep", m.head > lo && sc.inExact("prep", &sc.toks[m.head-1]) || t.prep || m.noun && !t.def && strings.HasPrefix(t.b, "ب"))
+	set("after_prep", m.head > lo && sc.is(cPrep, &sc.toks[m.head-1]) || t.prep || m.noun && !t.def && strings.HasPrefix(t.b, "ب"))
 	set("actor1", ev.actor1.ok())
 	set("actor2", ev.actor2.ok())
 	set("place", ev.place.ok())
@@ -57,11 +57,11 @@ func (sc *scan) features(ev *event, x *[nFeatures]float64, lo, hi, sameType int)
 	var number, time, source, frame, counted bool
 	for k := lo; k < hi; k++ {
 		tk := &sc.toks[k]
-		number = number || tk.num || sc.inExact("number", tk)
-		time = time || sc.inExact("time_anchor", tk)
-		source = source || sc.inExact("report_cue", tk)
-		frame = frame || sc.in("frame", tk) && k != m.head
-		if !counted && (tk.num || sc.inExact("number", tk)) && sc.role(k, lo, hi) != "" {
+		number = number || tk.num || sc.is(cNumber, tk)
+		time = time || sc.is(cTimeAnchor, tk)
+		source = source || sc.is(cReportCue, tk)
+		frame = frame || sc.is(cFrame, tk) && k != m.head
+		if !counted && (tk.num || sc.is(cNumber, tk)) && sc.role(k, lo, hi) != "" {
 			counted = true
 		}
 	}

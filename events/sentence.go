@@ -109,7 +109,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		return
 	}
 	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
-	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.in("victim", &sc.toks[np1.s]))
+	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
 	switch {
 	case passive:
 		ev.actor2 = np1
@@ -136,8 +136,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	k := ev.m.spanEnd() + 1
 	def := sc.toks[ev.m.head].def
-	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && !sc.toks[k].trig && (sc.in("generic_nisba", &sc.toks[k]) || sc.in("nationality", &sc.toks[k])) {
-		if !ev.actor1.ok() && sc.in("nationality", &sc.toks[k]) {
+	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && !sc.toks[k].trig && (sc.is(cGenericNisba, &sc.toks[k]) || sc.is(cNationality, &sc.toks[k])) {
+		if !ev.actor1.ok() && sc.is(cNationality, &sc.toks[k]) {
 			ev.actor1, ev.nisba1 = phrase{k, k + 1}, true
 		}
 		k++
@@ -164,7 +164,7 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		return
 	}
 	t := &sc.toks[np.s]
-	if !t.def && t.ent < 0 && !sc.in("agent", t) && np.e-np.s == 1 && ev.m.e.kind == kindNoun {
+	if !t.def && t.ent < 0 && !sc.is(cAgent, t) && np.e-np.s == 1 && ev.m.e.kind == kindNoun {
 		return
 	}
 	if ev.m.e.kind == kindNoun && !ev.actor1.ok() && sc.agentive(np) {
@@ -177,7 +177,7 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 // agentive reports a phrase that names a force: an agent word or an organization entity at its head.
 func (sc *scan) agentive(p phrase) bool {
 	t := &sc.toks[p.s]
-	if sc.in("agent", t) {
+	if sc.is(cAgent, t) {
 		return true
 	}
 	return t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC
@@ -208,7 +208,7 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	}
 	if k > lo && !sc.toks[k].gap {
 		prev := &sc.toks[k-1]
-		if !sc.inExact("stop", prev) || sc.inExact("prep", prev) {
+		if !sc.is(cStop, prev) || sc.is(cPrep, prev) {
 			return phrase{}
 		}
 	}
@@ -223,8 +223,8 @@ func (sc *scan) sameEntity(a, b int) bool {
 func (sc *scan) skip(k, hi int) int {
 	for k < hi && !sc.toks[k].trig {
 		switch {
-		case sc.inExact("skip", &sc.toks[k]):
-		case sc.toks[k].f == "من" && k+1 < hi && sc.inExact("time", &sc.toks[k+1]): // "أول من أمس"
+		case sc.is(cSkip, &sc.toks[k]):
+		case sc.toks[k].f == "من" && k+1 < hi && sc.is(cTime, &sc.toks[k+1]): // "أول من أمس"
 		default:
 			return k
 		}
@@ -239,7 +239,7 @@ func (sc *scan) head(k int) bool {
 	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) {
 		return false
 	}
-	return !sc.inExact("stop", t) && !sc.inExact("skip", t) && !sc.inExact("number", t)
+	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t)
 }
 
 // prepWord reports a word that carries a preposition and so opens a prepositional phrase: "بالمدفعية",
@@ -256,7 +256,7 @@ func (sc *scan) prepWord(t *tok) bool {
 		return true
 	}
 	r := tok{f: rest, b: rest}
-	return sc.lx.nounLike(&r) || sc.inExact("number", &r) || sc.inExact("stop", &r) || len(sc.lx.present[rest]) > 0
+	return sc.lx.nounLike(&r) || sc.is(cNumber, &r) || sc.is(cStop, &r) || len(sc.lx.present[rest]) > 0
 }
 
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
@@ -264,7 +264,7 @@ func (sc *scan) prepWord(t *tok) bool {
 func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 	for k < hi {
 		t := &sc.toks[k]
-		if t.num || sc.inExact("number", t) {
+		if t.num || sc.is(cNumber, t) {
 			counted = true
 			k++
 			continue
@@ -307,7 +307,7 @@ func (sc *scan) countLead(k, hi int) bool {
 		return false
 	}
 	for j := k + 1; j < hi && j <= k+4; j++ {
-		if sc.toks[j].num || sc.inExact("number", &sc.toks[j]) {
+		if sc.toks[j].num || sc.is(cNumber, &sc.toks[j]) {
 			return true
 		}
 	}
@@ -337,7 +337,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		if nisba(t) && agree(p.b, t.b) {
 			return true
 		}
-		if sc.lx.classes["construct"][p.b] {
+		if sc.is(cConstruct, p) {
 			return true
 		}
 		for _, s := range []string{"ون", "ين"} {
@@ -390,9 +390,9 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		if t.trig && k != ev.m.last()+1 {
 			break
 		}
-		if sc.inExact("target_prep", t) {
+		if sc.is(cTargetPrep, t) {
 			p, _ := sc.np(k+1, hi)
-			if p.ok() && !sc.in("place", &sc.toks[p.s]) {
+			if p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
 				return p
 			}
 			return phrase{}
@@ -406,8 +406,8 @@ func (sc *scan) agent(k, hi int) phrase {
 	for ; k < hi; k++ {
 		t := &sc.toks[k]
 		switch {
-		case sc.inExact("agent_verb", t):
-		case sc.inExact("agent_after", t):
+		case sc.is(cAgentVerb, t):
+		case sc.is(cAgentAfter, t):
 			if t.f == "يد" || t.f == "يدي" {
 				if k == 0 || sc.toks[k-1].f != "علي" {
 					continue
@@ -422,7 +422,7 @@ func (sc *scan) agent(k, hi int) phrase {
 			continue
 		}
 		p, _ := sc.np(k+1, hi)
-		if p.ok() && !sc.in("generic_nisba", &sc.toks[p.s]) {
+		if p.ok() && !sc.is(cGenericNisba, &sc.toks[p.s]) {
 			return p
 		}
 	}
@@ -433,7 +433,7 @@ func (sc *scan) agent(k, hi int) phrase {
 // "غارة جوية روسية".
 func (sc *scan) nationalWeapon(lo, hi int) phrase {
 	for k := lo; k < hi; k++ {
-		if !sc.in("weapon", &sc.toks[k]) {
+		if !sc.is(cWeapon, &sc.toks[k]) {
 			continue
 		}
 		for j := k + 1; j < hi && j <= k+2; j++ {
@@ -441,7 +441,7 @@ func (sc *scan) nationalWeapon(lo, hi int) phrase {
 			if t.gap || !nisba(t) || t.def != sc.toks[k].def {
 				break
 			}
-			if sc.in("nationality", t) {
+			if sc.is(cNationality, t) {
 				return phrase{k, j + 1}
 			}
 		}
@@ -479,7 +479,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	// A place word right after "في" or carrying ب ("في ريف", "بمدينة") before any other ("على قاعدة").
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if !used(k) && sc.placeWord(t) && (!sc.in("place", t) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "وفي")) {
+		if !used(k) && sc.placeWord(t) && (!sc.is(cPlace, t) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "وفي")) {
 			return sc.placeName(k, hi, true)
 		}
 	}
@@ -497,14 +497,14 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 				continue
 			}
 			n := &sc.toks[k+1]
-			if sc.in("place", n) {
+			if sc.is(cPlace, n) {
 				return sc.placeName(k+1, hi, true)
 			}
-			if sc.inExact("not_place", n) || sc.inExact("stop", n) || n.trig || n.num || !sc.head(k+1) {
+			if sc.is(cNotPlace, n) || sc.is(cStop, n) || n.trig || n.num || !sc.head(k+1) {
 				continue
 			}
 			// A definite word after في is a place only when nothing continues it ("في الموصل،").
-			if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.inExact("place_prep", &sc.toks[k+2]) {
+			if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.is(cPlacePrep, &sc.toks[k+2]) {
 				continue
 			}
 			if !n.def && sc.lx.nounLike(n) {
@@ -538,7 +538,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
-		if t.gap || t.trig || t.num || sc.prepWord(t) || sc.inExact("stop", t) || sc.inExact("skip", t) || t.conj && !t.def || sc.placeWord(t) && !sc.in("place", t) {
+		if t.gap || t.trig || t.num || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || t.conj && !t.def || sc.placeWord(t) && !sc.is(cPlace, t) {
 			break
 		}
 		e++
@@ -548,7 +548,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 
 // placeWord reports a place class word, bare or after a one-letter preposition ("بريف", "بمدينة").
 func (sc *scan) placeWord(t *tok) bool {
-	if sc.in("place", t) {
+	if sc.is(cPlace, t) {
 		return true
 	}
 	return runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل")) && sc.lx.classes["place"][t.b[len("ب"):]]
