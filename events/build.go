@@ -19,7 +19,7 @@ func (sc *scan) merge(cs []cand) []cand {
 			victim := isVictim(p.ev.m.e.kind) || isVictim(ev.m.e.kind)
 			near := ev.m.head-p.ev.m.last() <= mergeWindow && compatible(p.ev.actor1, ev.actor1) && compatible(p.ev.actor2, ev.actor2)
 			if victim || near {
-				if sc.lx.score(&c.x) > sc.lx.score(&p.x) {
+				if sc.lx.score(c.x) > sc.lx.score(p.x) {
 					*p, c = c, *p
 				}
 				fill(&p.ev, &c.ev)

@@ -21,7 +21,7 @@ var _ marsad.Annotator = (*Annotator)(nil)
 
 // New builds the trigger and cue tables from the embedded data files.
 func New() (*Annotator, error) {
-	lx, err := loadLexicon()
+	lx, err := loadLexicon(true)
 	if err != nil {
 		return nil, err
 	}

@@ -74,7 +74,8 @@ type lexicon struct {
 	threshold   float64            // report model score of a reported event
 }
 
-func loadLexicon() (*lexicon, error) {
+// loadLexicon reads the embedded tables; without the report model when training it.
+func loadLexicon(withModel bool) (*lexicon, error) {
 	lx := &lexicon{
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
@@ -89,8 +90,10 @@ func loadLexicon() (*lexicon, error) {
 	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
 		return nil, err
 	}
-	if err := lx.loadWeights("data/report_weights.txt"); err != nil {
-		return nil, err
+	if withModel {
+		if err := lx.loadWeights("data/report_weights.txt"); err != nil {
+			return nil, err
+		}
 	}
 	if len(lx.classes) > 32 {
 		return nil, fmt.Errorf("cues.txt: %d word classes; at most 32", len(lx.classes))

@@ -26,7 +26,7 @@ type event struct {
 // cand is an event of a sentence with its report-model features.
 type cand struct {
 	ev event
-	x  [nFeatures]float64
+	x  []int32 // report-model features
 }
 
 // sentence finds the events of the sentence si with tokens [lo, hi).
@@ -39,7 +39,7 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 	evs := make([]event, 0, len(cs))
 	for i := range cs {
 		e := sc.build(&cs[i].ev, si, lo, hi)
-		e.Confidence = math.Round(sc.lx.score(&cs[i].x)*100) / 100
+		e.Confidence = math.Round(sc.lx.score(cs[i].x)*100) / 100
 		out = append(out, e)
 		evs = append(evs, cs[i].ev)
 	}
@@ -81,7 +81,7 @@ func (sc *scan) candidates(lo, hi int) []cand {
 	cs := make([]cand, len(evs))
 	for i := range evs {
 		cs[i].ev = evs[i]
-		sc.features(&cs[i].ev, &cs[i].x, lo, hi, per[evs[i].m.e.typ])
+		cs[i].x = sc.features(&cs[i].ev, lo, hi, per[evs[i].m.e.typ])
 	}
 	return sc.merge(cs)
 }
