@@ -71,6 +71,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.ASSAULT {
 			ev.actor1 = sc.nationalWeapon(lo, hi)
 		}
+		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
+			ev.actor1 = sc.protesters(lo, hi)
+		}
 		ev.place = sc.location(&ev, lo, hi)
 		evs = append(evs, ev)
 	}
@@ -444,6 +447,18 @@ func (sc *scan) nationalWeapon(lo, hi int) phrase {
 			if sc.is(cNationality, t) {
 				return phrase{k, j + 1}
 			}
+		}
+	}
+	return phrase{}
+}
+
+// protesters finds the doers of a protest named as such anywhere in its sentence: "المتظاهرون",
+// "الاف المتظاهرين المناصرين للملكية".
+func (sc *scan) protesters(lo, hi int) phrase {
+	for k := lo; k < hi; k++ {
+		if sc.is(cProtester, &sc.toks[k]) && !sc.toks[k].trig {
+			p, _ := sc.np(k, hi)
+			return p
 		}
 	}
 	return phrase{}
