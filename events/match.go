@@ -189,6 +189,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if sc.negated(i, lo) || sc.timeNoun(i, hi) {
 			continue
 		}
+		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
+		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && i > lo && !t.gap && !sc.is(cStop, &sc.toks[i-1]) {
+			continue
+		}
 		useNoun := len(verbs) == 0 || len(nouns) > 0 && sc.nounReading(i, lo, hi)
 		pool := verbs
 		if useNoun {

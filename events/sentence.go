@@ -100,7 +100,20 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	var np2 phrase
 	if np1.ok() {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
+			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة".
+			if k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) {
+				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
+				}
+			}
 			np2, _ = sc.np(k, hi)
+		}
+		// A place visited or left is where, not whom: "زار وفد روسي مدينة القامشلي"; a village shelled is a
+		// target.
+		switch m.e.typ {
+		case marsad.CONSULT, marsad.RETREAT, marsad.MOBILIZE, marsad.AID:
+			if np2.ok() && sc.placeWord(&sc.toks[np2.s]) {
+				np2 = phrase{}
+			}
 		}
 	}
 	if m.e.kind == kindVictimVerb {
@@ -121,8 +134,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	default:
 		ev.actor1, ev.actor2 = np1, np2
 	}
-	// "أطلق سراح X", "أفرج عن X": the object follows the trigger's last word.
-	if len(m.extra) > 0 && !ev.actor2.ok() {
+	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word.
+	if m.e.typ == marsad.CONCEDE && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -259,7 +272,8 @@ func (sc *scan) prepWord(t *tok) bool {
 		return true
 	}
 	r := tok{f: rest, b: rest}
-	return sc.lx.nounLike(&r) || sc.is(cNumber, &r) || sc.is(cStop, &r) || len(sc.lx.present[rest]) > 0
+	return sc.lx.nounLike(&r) || len(sc.lx.present[rest]) > 0 || len(sc.lx.past[rest]) > 0 ||
+		sc.lx.exact[rest]&(sc.lx.bits[cNumber]|sc.lx.bits[cStop]) != 0
 }
 
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
@@ -335,7 +349,7 @@ func (sc *scan) cont(p, t *tok) bool {
 	case !p.def && t.def:
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
-		return nisba(t) || !nisba(p) && strings.HasPrefix(t.b, "م") && runes(t.b) >= 4
+		return nisba(t) || sc.is(cParticiple, t)
 	case !p.def && !t.def:
 		if nisba(t) && agree(p.b, t.b) {
 			return true
@@ -372,6 +386,39 @@ func agree(noun, adj string) bool {
 
 // target finds a target introduced by "على", "ضد" or "استهدف" within a few words after the trigger.
 func (sc *scan) target(ev *event, hi int) phrase {
+	switch ev.m.e.typ {
+	case marsad.ACCUSE, marsad.SUPPORT:
+		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب.
+		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+5; k++ {
+			t := &sc.toks[k]
+			if t.gap {
+				break
+			}
+			if t.prep && strings.HasPrefix(t.f, "ب") || t.conj && t.prep && strings.HasPrefix(t.f[len("و"):], "ب") {
+				e := k + 1
+				for e < hi && !sc.toks[e].gap && sc.toks[e].def && nisba(&sc.toks[e]) {
+					e++
+				}
+				return phrase{k, e}
+			}
+		}
+		if ev.m.e.typ == marsad.SUPPORT {
+			return phrase{}
+		}
+	case marsad.AID:
+		// Recipients: "على النازحين", "للمتضررين".
+		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
+			t := &sc.toks[k]
+			if t.f == "علي" {
+				p, _ := sc.np(k+1, hi)
+				return p
+			}
+			if strings.HasPrefix(t.f, "لل") {
+				return phrase{k, k + 1}
+			}
+		}
+		return phrase{}
+	}
 	switch ev.m.e.typ {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
