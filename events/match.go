@@ -25,6 +25,31 @@ func runes(s string) int {
 	return n
 }
 
+// byLast indexes endings by their last letter, so a word tries only the endings it can have.
+func byLast(endings []string) map[string][]string {
+	m := map[string][]string{}
+	for _, e := range endings {
+		if e != "" {
+			k := lastLetter(e)
+			m[k] = append(m[k], e)
+		}
+	}
+	return m
+}
+
+// lastLetter returns the last letter of a folded Arabic word (two bytes) or its last byte.
+func lastLetter(w string) string {
+	if len(w) >= 2 && w[len(w)-2] >= 0xC0 {
+		return w[len(w)-2:]
+	}
+	if w == "" {
+		return ""
+	}
+	return w[len(w)-1:]
+}
+
+var objectByLast, subjectByLast = byLast(objectEndings), byLast(subjectEndings)
+
 // verbEntries calls fn for each verb trigger the word f can be a form of, saying whether it was read as
 // an imperfect (يقصف) rather than a past (قصف).
 func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
@@ -36,29 +61,38 @@ func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 			}
 			w = w[len("و"):]
 		}
-		for _, o := range objectEndings {
-			x, ok := strings.CutSuffix(w, o)
-			if !ok || runes(x) < 2 {
-				continue
+		lx.verbStems(w, fn)
+		for _, o := range objectByLast[lastLetter(w)] {
+			if x, ok := strings.CutSuffix(w, o); ok && runes(x) >= 2 {
+				lx.verbStems(x, fn)
 			}
-			for _, s := range subjectEndings {
-				y, ok := strings.CutSuffix(x, s)
-				if !ok || runes(y) < 2 {
-					continue
-				}
-				for _, e := range lx.past[y] {
-					fn(e, false)
-				}
-				// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
-				if runes(y) >= 4 {
-					switch {
-					case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
-						for _, e := range lx.present[y[len("ي"):]] {
-							fn(e, true)
-						}
-					}
+		}
+	}
+}
+
+// verbStems looks up x, stripped of one subject ending, as a past and as an imperfect stem.
+func (lx *lexicon) verbStems(x string, fn func(e *entry, imperfect bool)) {
+	try := func(y string) {
+		if runes(y) < 2 {
+			return
+		}
+		for _, e := range lx.past[y] {
+			fn(e, false)
+		}
+		// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
+		if runes(y) >= 4 {
+			switch {
+			case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
+				for _, e := range lx.present[y[len("ي"):]] {
+					fn(e, true)
 				}
 			}
+		}
+	}
+	try(x)
+	for _, s := range subjectByLast[lastLetter(x)] {
+		if y, ok := strings.CutSuffix(x, s); ok {
+			try(y)
 		}
 	}
 }
