@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // maxPhrase caps a noun phrase, so a missed boundary cannot swallow a clause.
@@ -126,6 +127,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
 	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
+	// A vowelled passive says so itself: "قُتل", "اعتُقل".
+	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
 	case passive:
 		ev.actor2 = np1
@@ -144,6 +147,22 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// vowelledPassive reports a past verb written with the damma of the passive on one of its first three
+// letters: "قُتل", "اعتُقل", "أُصيب".
+func (sc *scan) vowelledPassive(k int) bool {
+	w := sc.doc.Text[sc.toks[k].start:sc.toks[k].end]
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r == '\u064F':
+			return letters <= 3
+		case !arabic.IsDiacritic(r):
+			letters++
+		}
+	}
+	return false
 }
 
 // nounRoles fills the roles of a verbal noun: an adjective of nationality or a genitive naming a force is
@@ -279,6 +298,7 @@ func (sc *scan) prepWord(t *tok) bool {
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
 // "ما لا يقل عن 28 متطوعا"); counted reports that one was skipped.
 func (sc *scan) np(k, hi int) (p phrase, counted bool) {
+	start := k
 	for k < hi {
 		t := &sc.toks[k]
 		if t.num || sc.is(cNumber, t) {
@@ -292,7 +312,7 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 		}
 		break
 	}
-	if k >= hi || !sc.head(k) {
+	if k >= hi || !sc.head(k) || k > start && sc.toks[k].gap {
 		return phrase{}, counted
 	}
 	e := k + 1
@@ -349,7 +369,7 @@ func (sc *scan) cont(p, t *tok) bool {
 	case !p.def && t.def:
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
-		return nisba(t) || sc.is(cParticiple, t)
+		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)
 	case !p.def && !t.def:
 		if nisba(t) && agree(p.b, t.b) {
 			return true
