@@ -71,7 +71,7 @@ type lexicon struct {
 	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
 	exact, bare map[string]uint32
 	weights     [nFeatures]float64 // report model, see report.go
-	threshold   float64            // report model score of a reported event
+	threshold   map[string]float64 // report model score of a reported event, by type
 }
 
 // loadLexicon reads the embedded tables; without the report model when training it.
@@ -80,6 +80,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
 		classBit: map[string]uint32{}, exact: map[string]uint32{}, bare: map[string]uint32{},
+		threshold: map[string]float64{},
 	}
 	if err := lx.loadCues("data/cues.txt"); err != nil {
 		return nil, err
