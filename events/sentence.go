@@ -125,6 +125,14 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 		return
 	}
+	// A place right after the verb is its object, the subject being in the verb: "حررت بلدة الباغوز".
+	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) {
+		np1, np2 = phrase{}, np1
+		switch m.e.typ {
+		case marsad.CONSULT, marsad.RETREAT, marsad.MOBILIZE, marsad.AID:
+			np2 = phrase{}
+		}
+	}
 	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
 	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
@@ -271,10 +279,10 @@ func (sc *scan) skip(k, hi int) int {
 // head reports whether token k can head a noun phrase.
 func (sc *scan) head(k int) bool {
 	t := &sc.toks[k]
-	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) {
+	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || strings.ContainsAny(t.f, "0123456789") {
 		return false
 	}
-	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t)
+	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !sc.is(cPlacePrep, t)
 }
 
 // prepWord reports a word that carries a preposition and so opens a prepositional phrase: "بالمدفعية",
@@ -620,7 +628,11 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
-		if t.gap || t.trig || t.num || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || t.conj && !t.def || sc.placeWord(t) && !sc.is(cPlace, t) {
+		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
+			break
+		}
+		// "المنطقة" takes only its adjectives ("المنطقة الشرقية"); "مدينة" takes a name ("مدينة دير الزور").
+		if word && sc.toks[k].def && !sc.cont(&sc.toks[e-1], t) {
 			break
 		}
 		e++
