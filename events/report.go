@@ -137,6 +137,25 @@ func (lx *lexicon) loadWeights(name string) error {
 	})
 }
 
+// confidence is the report model's score of an event of type typ, shifted so that the type's decision
+// threshold maps to 0.5: an event at 0.5 or above is judged reported, not just mentioned. Types without a
+// threshold of their own take the mean of the others.
+func (lx *lexicon) confidence(x []int32, typ string) float64 {
+	th, ok := lx.threshold[typ]
+	if !ok {
+		n := 0
+		for _, t := range lx.threshold {
+			th += t
+			n++
+		}
+		th /= float64(max(n, 1))
+	}
+	th = min(max(th, 1e-6), 1-1e-6)
+	s := min(max(lx.score(x), 1e-9), 1-1e-9)
+	z := math.Log(s/(1-s)) - math.Log(th/(1-th))
+	return 1 / (1 + math.Exp(-z))
+}
+
 func (lx *lexicon) score(x []int32) float64 {
 	z := 0.0
 	for _, i := range x {
@@ -219,7 +238,7 @@ func TrainReportModel(w io.Writer, gsrDir string) error {
 		mean, th := 0.0, map[string]float64{}
 		for _, typ := range types {
 			top := -1.0
-			for t := 0.05; t < 0.96; t += 0.01 {
+			for t := 0.005; t < 0.99; t += 0.005 {
 				var c counts
 				for _, p := range pooled[typ] {
 					c.add(p.yes, p.score >= t)
@@ -239,7 +258,7 @@ func TrainReportModel(w io.Writer, gsrDir string) error {
 	fmt.Fprintf(w, "# %d examples, %d positive; L2 %g and thresholds of best cross-validated F1 (mean of types %.3f).\n", len(ys), int(sum(ys)), bestL2, bestF1)
 	fmt.Fprintln(w, "# threshold TYPE score, then feature weight.")
 	for _, typ := range types {
-		fmt.Fprintf(w, "threshold\t%s\t%.2f\n", typ, best[typ])
+		fmt.Fprintf(w, "threshold\t%s\t%.3f\n", typ, best[typ])
 	}
 	for i, wt := range lx.weights {
 		if math.Abs(wt) >= 0.0005 {

@@ -40,7 +40,7 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 	evs := make([]event, 0, len(cs))
 	for i := range cs {
 		e := sc.build(&cs[i].ev, si, lo, hi)
-		e.Confidence = math.Round(sc.lx.score(cs[i].x)*100) / 100
+		e.Confidence = math.Round(sc.lx.confidence(cs[i].x, e.Type)*1000) / 1000
 		out = append(out, e)
 		evs = append(evs, cs[i].ev)
 	}
