@@ -34,7 +34,7 @@ func (sc *scan) merge(cs []cand) []cand {
 // fill gives ev the roles it lacks from other, an earlier or later mention of the same event.
 func fill(ev, other *event) {
 	if !ev.actor1.ok() {
-		ev.actor1, ev.nisba1 = other.actor1, other.nisba1
+		ev.actor1 = other.actor1
 	}
 	if !ev.actor2.ok() {
 		ev.actor2 = other.actor2

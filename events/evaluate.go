@@ -26,7 +26,8 @@ func HeldOut(i int) bool { return i%5 == 4 }
 //   - source and target actor spans against assault_spans.dev.json and protest_spans.dev.json;
 //   - type, actors and location on the annotated news sentences at ownPath (see testdata/news.tsv).
 //
-// Each table has a tuning part and a held-out part (HeldOut). An empty gsrDir or ownPath skips its tables.
+// A sentence is detected when one of its events of the type has confidence 0.5 or more. Each table has a
+// tuning part and a held-out part (HeldOut). An empty gsrDir or ownPath skips its tables.
 func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 	a, err := New()
 	if err != nil {

@@ -28,7 +28,9 @@ func New() (*Annotator, error) {
 	return &Annotator{lx: lx}, nil
 }
 
-// Annotate replaces doc.Events with the events of the document, in text order.
+// Annotate replaces doc.Events with the events of the document, in text order. Every trigger found is kept;
+// Confidence 0.5 or more means the report model judges the event reported as happening, below it more
+// likely mentioned (a plan, a memory, a topic). Without doc.Sentences the whole text is sentence 0.
 func (a *Annotator) Annotate(doc *marsad.Document) error {
 	sc := newScan(a.lx, doc)
 	doc.Events = sc.run()

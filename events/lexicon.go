@@ -20,13 +20,13 @@ var dataFS embed.FS
 
 // Trigger kinds: how the words around a trigger fill its roles.
 const (
-	kindVerb        = 'v' // active verb: subject is the doer, object the target
-	kindVictimVerb  = 'q' // verb whose subject is the victim (أصيب)
-	kindNoun        = 'n' // verbal noun: genitive is the doer when it names a force, else the target
-	kindVictimNoun  = 'p' // verbal noun whose genitive is the victim (مقتل)
-	sourceOwn       = 0.7 // base confidence of a hand-written trigger
-	sourceCAMEO     = 0.45
-	cameoMinLetters = 3
+	kindVerb        = 'v'  // active verb: subject is the doer, object the target
+	kindVictimVerb  = 'q'  // verb whose subject is the victim (أصيب)
+	kindNoun        = 'n'  // verbal noun: genitive is the doer when it names a force, else the target
+	kindVictimNoun  = 'p'  // verbal noun whose genitive is the victim (مقتل)
+	sourceOwn       = 0.7  // rank of a hand-written trigger: it wins over a CAMEO one on the same words
+	sourceCAMEO     = 0.45 // rank of a CAMEO-derived trigger
+	cameoMinLetters = 3    // shorter CAMEO words are too ambiguous to code
 )
 
 // entry is one trigger: a head word and the words that must follow it.
@@ -34,7 +34,7 @@ type entry struct {
 	typ, mode string
 	kind      byte
 	next      [][]alt // alternatives for each following word, in order
-	conf      float64
+	conf      float64 // sourceOwn or sourceCAMEO
 }
 
 // alt is a word that may follow a trigger, folded and without clitics.

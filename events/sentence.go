@@ -20,7 +20,6 @@ func (p phrase) ok() bool { return p.e > p.s }
 type event struct {
 	m                     match
 	actor1, actor2, place phrase
-	nisba1                bool   // actor1 is an adjective ("قصف تركي"), not a phrase of its own
 	mode                  string // mode of a trigger merged into this one
 }
 
@@ -181,7 +180,7 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	def := sc.toks[ev.m.head].def
 	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && !sc.toks[k].trig && (sc.is(cGenericNisba, &sc.toks[k]) || sc.is(cNationality, &sc.toks[k])) {
 		if !ev.actor1.ok() && sc.is(cNationality, &sc.toks[k]) {
-			ev.actor1, ev.nisba1 = phrase{k, k + 1}, true
+			ev.actor1 = phrase{k, k + 1}
 		}
 		k++
 	}
