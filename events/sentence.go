@@ -184,7 +184,7 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		}
 		k++
 	}
-	if k >= hi || sc.toks[k].gap && k != ev.m.spanEnd()+1 {
+	if k >= hi || sc.toks[k].gap {
 		return
 	}
 	// "هجوم لداعش", "تفجير لـ«إيتا»": the doer after ل.
@@ -197,9 +197,6 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 			ev.actor1, _ = sc.np(k, hi)
 			return
 		}
-	}
-	if sc.toks[k].gap {
-		return
 	}
 	np, _ := sc.np(k, hi)
 	if !np.ok() || np.s != k && ev.m.e.kind == kindNoun {
