@@ -107,13 +107,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			}
 			np2, _ = sc.np(k, hi)
 		}
-		// A place visited or left is where, not whom: "زار وفد روسي مدينة القامشلي"; a village shelled is a
-		// target.
-		switch m.e.typ {
-		case marsad.CONSULT, marsad.RETREAT, marsad.MOBILIZE, marsad.AID:
-			if np2.ok() && sc.placeWord(&sc.toks[np2.s]) {
-				np2 = phrase{}
-			}
+		if np2.ok() && placeIsWhere(m.e.typ) && sc.placeWord(&sc.toks[np2.s]) {
+			np2 = phrase{}
 		}
 	}
 	if m.e.kind == kindVictimVerb {
@@ -127,8 +122,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// A place right after the verb is its object, the subject being in the verb: "حررت بلدة الباغوز".
 	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) {
 		np1, np2 = phrase{}, np1
-		switch m.e.typ {
-		case marsad.CONSULT, marsad.RETREAT, marsad.MOBILIZE, marsad.AID:
+		if placeIsWhere(m.e.typ) {
 			np2 = phrase{}
 		}
 	}
@@ -168,6 +162,16 @@ func (sc *scan) vowelledPassive(k int) bool {
 		case !arabic.IsDiacritic(r):
 			letters++
 		}
+	}
+	return false
+}
+
+// placeIsWhere reports the types whose object place is where they happen, not whom they touch: a town
+// visited, left, reinforced or supplied ("زار وفد روسي مدينة القامشلي"), unlike a village shelled.
+func placeIsWhere(typ string) bool {
+	switch typ {
+	case marsad.CONSULT, marsad.RETREAT, marsad.MOBILIZE, marsad.AID:
+		return true
 	}
 	return false
 }
