@@ -175,9 +175,12 @@ func (lx *lexicon) add(w string, e *entry) {
 		return
 	}
 	lx.nouns[w] = append(lx.nouns[w], e)
-	// The feminine plural replaces ta marbuta: مظاهرة → مظاهرات, so the stem without it finds both.
-	if s, ok := strings.CutSuffix(w, "ه"); ok && utf8.RuneCountInString(s) >= 3 {
-		lx.nouns[s] = append(lx.nouns[s], e)
+	// The feminine plural and dual replace ta marbuta: مظاهرة → مظاهرات, غارة → غارتين. The bare stem is not
+	// a key, as it is often another word: مصادرة (seizure) → مصادر (sources).
+	if s, ok := strings.CutSuffix(w, "ه"); ok && runes(s) >= 3 {
+		for _, end := range []string{"ات", "تين", "تان"} {
+			lx.nouns[s+end] = append(lx.nouns[s+end], e)
+		}
 	}
 }
 
@@ -323,8 +326,9 @@ const (
 	cConstruct
 	cProtester
 	cParticiple
+	cTitle
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title"}

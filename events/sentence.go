@@ -202,6 +202,10 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
+	// A genitive carries no preposition: "هجوم بحزامين ناسفين" names the weapon, "قصف بلدة" the target.
+	if t := &sc.toks[k]; t.prep && !strings.HasPrefix(t.f, "لل") || !t.def && strings.HasPrefix(t.b, "ب") && !sc.placeWord(t) {
+		return
+	}
 	np, _ := sc.np(k, hi)
 	if !np.ok() || np.s != k && ev.m.e.kind == kindNoun {
 		return
@@ -330,7 +334,7 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 			e++
 			continue
 		}
-		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) {
+		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) {
 			break
 		}
 		e++
@@ -344,10 +348,17 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 	return phrase{k, e}, counted
 }
 
+// name reports whether token e continues a phrase headed by a title with a personal name right after it:
+// "العميد جبار مساعد". A name word is indefinite and not a word the tables know.
+func (sc *scan) name(head, e int) bool {
+	nameWord := func(t *tok) bool { return !t.def && !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
+	return sc.is(cTitle, &sc.toks[head]) && nameWord(&sc.toks[e]) && (e-1 == head || nameWord(&sc.toks[e-1]))
+}
+
 // countLead reports the words that lead to a count: "ما لا يقل عن 28", "أكثر من 20", "حوالي 20".
 func (sc *scan) countLead(k, hi int) bool {
 	switch sc.toks[k].f {
-	case "ما", "لا", "يقل", "اكثر", "حوالي", "قرابه", "زهاء", "نحو":
+	case "ما", "لا", "يقل", "عن", "من", "اكثر", "حوالي", "قرابه", "زهاء", "نحو":
 	default:
 		return false
 	}
@@ -511,7 +522,8 @@ func (sc *scan) agent(k, hi int) phrase {
 // "غارة جوية روسية".
 func (sc *scan) nationalWeapon(lo, hi int) phrase {
 	for k := lo; k < hi; k++ {
-		if !sc.is(cWeapon, &sc.toks[k]) {
+		// "متطوعا في الجيش العراقي", "عناصر من القوات التركية" are victims' units, not attackers.
+		if !sc.is(cWeapon, &sc.toks[k]) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "من") {
 			continue
 		}
 		for j := k + 1; j < hi && j <= k+2; j++ {
