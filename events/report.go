@@ -203,9 +203,10 @@ func TrainReportModel(w io.Writer, gsrDir string) error {
 			sents = append(sents, s)
 		}
 	}
-	// The penalty and the threshold are chosen by five-fold cross-validation inside the tuning rows, so the
-	// held-out rows stay unseen. The model is the average of the five fold models, whose scores the
-	// thresholds were chosen on; a refit on all rows shifts the scores away from them.
+	// The penalty and the threshold are chosen by five-fold cross-validation, repeated over cvRepeats fold
+	// assignments, inside the tuning rows, so the held-out rows stay unseen. The model is the average of the
+	// fold models, whose scores the thresholds were chosen on; a refit on all rows shifts the scores away
+	// from them.
 	// Each type gets its own threshold, as their base rates differ; the penalty is the one whose per-type
 	// best F1s average highest.
 	types := []string{marsad.ASSAULT, marsad.PROTEST}
@@ -219,27 +220,29 @@ func TrainReportModel(w io.Writer, gsrDir string) error {
 		}
 		pooled := map[string][]scored{}
 		var avg [nFeatures]float64
-		for fold := range 5 {
-			var fx [][]int32
-			var fy []float64
-			for j, s := range sents {
-				if j%5 != fold {
-					for _, x := range s.xs {
-						fx, fy = append(fx, x), append(fy, float64(b2i(s.yes)))
+		for rep := range cvRepeats {
+			for fold := range 5 {
+				var fx [][]int32
+				var fy []float64
+				for j, s := range sents {
+					if foldOf(j, rep) != fold {
+						for _, x := range s.xs {
+							fx, fy = append(fx, x), append(fy, float64(b2i(s.yes)))
+						}
 					}
 				}
-			}
-			lx := lexicon{weights: fitLogistic(fx, fy, l2, epochs)}
-			for j, v := range lx.weights {
-				avg[j] += v / 5
-			}
-			for j, s := range sents {
-				if j%5 == fold {
-					top := 0.0
-					for _, x := range s.xs {
-						top = max(top, lx.score(x))
+				lx := lexicon{weights: fitLogistic(fx, fy, l2, epochs)}
+				for j, v := range lx.weights {
+					avg[j] += v / (5 * cvRepeats)
+				}
+				for j, s := range sents {
+					if foldOf(j, rep) == fold {
+						top := 0.0
+						for _, x := range s.xs {
+							top = max(top, lx.score(x))
+						}
+						pooled[s.typ] = append(pooled[s.typ], scored{top, s.yes})
 					}
-					pooled[s.typ] = append(pooled[s.typ], scored{top, s.yes})
 				}
 			}
 		}
@@ -282,6 +285,20 @@ func sum(v []float64) float64 {
 		s += x
 	}
 	return s
+}
+
+// cvRepeats is how many fold assignments cross-validation averages over: with ~100 positives one split's
+// best threshold and penalty are mostly noise.
+const cvRepeats = 3
+
+// foldOf assigns sentence j to one of five folds; repeat 0 takes every fifth, the others a fixed
+// scrambling of the order.
+func foldOf(j, rep int) int {
+	if rep == 0 {
+		return j % 5
+	}
+	h := uint32(j)*2654435761 + uint32(rep)*40503
+	return int(h>>16) % 5
 }
 
 // epochs is the number of passes of gradient descent when fitting the report model.
