@@ -1,0 +1,345 @@
+package events
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// HeldOut reports whether the i-th item (0-based, in file order) of an evaluation set is held out from
+// tuning: every fifth one.
+func HeldOut(i int) bool { return i%5 == 4 }
+
+// Evaluate measures the annotator and prints three tables to w:
+//   - sentence-level ASSAULT and PROTEST detection against the Arabic event GSR in gsrDir (the dev files
+//     assault_gsr.dev.csv and protest_gsr.dev.csv): "yes" rows are positive, "easy no" and "difficult no"
+//     rows negative, "ambiguous" rows left out;
+//   - source and target actor spans against assault_spans.dev.json and protest_spans.dev.json;
+//   - type, actors and location on the annotated news sentences at ownPath (see testdata/news.tsv).
+//
+// A sentence is detected when one of its events of the type has confidence 0.5 or more. Each table has a
+// tuning part and a held-out part (HeldOut). An empty gsrDir or ownPath skips its tables.
+func Evaluate(w io.Writer, gsrDir, ownPath string) error {
+	a, err := New()
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
+	defer tw.Flush()
+	if gsrDir != "" {
+		fmt.Fprintln(tw, "GSR detection\tpart\tsentences\tTP\tFP\tFN\tP\tR\tF1\t")
+		for _, typ := range []string{marsad.ASSAULT, marsad.PROTEST} {
+			name := filepath.Join(gsrDir, strings.ToLower(typ)+"_gsr.dev.csv")
+			rows, err := readGSR(name)
+			if err != nil {
+				return err
+			}
+			for _, part := range []string{"tune", "held-out"} {
+				var c counts
+				for i, r := range rows {
+					if HeldOut(i) != (part == "held-out") || r.label == "ambiguous" {
+						continue
+					}
+					c.add(r.label == "yes", a.detects(r.text, typ))
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", typ, part, c.n, c.tp, c.fp, c.fn, c.p(), c.r(), c.f1())
+			}
+		}
+		fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t")
+		fmt.Fprintln(tw, "GSR actor spans\tpart\trecords\tsource exact\tsource overlap\ttarget exact\ttarget overlap\t")
+		for _, typ := range []string{marsad.ASSAULT, marsad.PROTEST} {
+			recs, err := readSpans(filepath.Join(gsrDir, strings.ToLower(typ)+"_spans.dev.json"))
+			if err != nil {
+				return err
+			}
+			for _, part := range []string{"tune", "held-out"} {
+				var n, se, so, te, to int
+				for i, r := range recs {
+					if HeldOut(i) != (part == "held-out") {
+						continue
+					}
+					ev := a.first(r.Text, typ)
+					var src, dst *marsad.Ref
+					if ev != nil {
+						src, dst = ev.Actor1, ev.Actor2
+					}
+					n++
+					e, o := r.judge(src, true)
+					se, so = se+b2i(e), so+b2i(o)
+					e, o = r.judge(dst, false)
+					te, to = te+b2i(e), to+b2i(o)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", typ, part, n, ratio(se, n), ratio(so, n), ratio(te, n), ratio(to, n))
+			}
+		}
+	}
+	if ownPath != "" {
+		rows, err := readOwn(ownPath)
+		if err != nil {
+			return err
+		}
+		if gsrDir != "" {
+			fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t")
+		}
+		fmt.Fprintln(tw, "news set\tpart\tevents\ttype\tactor1\tactor2\tlocation\tall four\t")
+		for _, part := range []string{"tune", "held-out"} {
+			var n, ty, a1, a2, lo, all int
+			for i, r := range rows {
+				if HeldOut(i) != (part == "held-out") {
+					continue
+				}
+				n++
+				ev := a.first(r.text, r.typ)
+				if ev == nil {
+					continue
+				}
+				ok1, ok2, ok3 := sameRef(ev.Actor1, r.actor1), sameRef(ev.Actor2, r.actor2), sameRef(ev.Place, r.place)
+				ty, a1, a2, lo = ty+1, a1+b2i(ok1), a2+b2i(ok2), lo+b2i(ok3)
+				all += b2i(ok1 && ok2 && ok3)
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", filepath.Base(ownPath), part, n,
+				ratio(ty, n), ratio(a1, n), ratio(a2, n), ratio(lo, n), ratio(all, n))
+		}
+	}
+	return nil
+}
+
+// events annotates one evaluation sentence as a document of its own.
+func (a *Annotator) events(text string) []marsad.Event {
+	d := &marsad.Document{Text: text, Sentences: []marsad.Range{{Start: 0, End: len(text)}}}
+	if err := a.Annotate(d); err != nil {
+		return nil
+	}
+	return d.Events
+}
+
+func (a *Annotator) detects(text, typ string) bool {
+	for _, e := range a.events(text) {
+		if e.Type == typ && e.Confidence >= 0.5 {
+			return true
+		}
+	}
+	return false
+}
+
+// first returns the first event of the type in text, the one an annotator of that sentence labelled.
+func (a *Annotator) first(text, typ string) *marsad.Event {
+	for _, e := range a.events(text) {
+		if e.Type == typ {
+			return &e
+		}
+	}
+	return nil
+}
+
+type counts struct{ n, tp, fp, fn int }
+
+func (c *counts) add(gold, got bool) {
+	c.n++
+	switch {
+	case gold && got:
+		c.tp++
+	case got:
+		c.fp++
+	case gold:
+		c.fn++
+	}
+}
+
+func (c *counts) p() float64 { return ratio(c.tp, c.tp+c.fp) }
+func (c *counts) r() float64 { return ratio(c.tp, c.tp+c.fn) }
+func (c *counts) f1() float64 {
+	p, r := c.p(), c.r()
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+type gsrRow struct{ text, label string }
+
+func readGSR(name string) ([]gsrRow, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(recs) == 0 {
+		return nil, fmt.Errorf("read %s: empty", name)
+	}
+	col := map[string]int{}
+	for i, h := range recs[0] {
+		col[h] = i
+	}
+	ti, ok1 := col["text"]
+	li, ok2 := col["label"]
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("read %s: no text or label column", name)
+	}
+	var rows []gsrRow
+	for _, r := range recs[1:] {
+		rows = append(rows, gsrRow{text: strings.TrimSpace(r[ti]), label: r[li]})
+	}
+	return rows, nil
+}
+
+// spanRecord is one span-annotated GSR sentence: a consensus ("gold") bag of words per role, when the
+// annotators agreed, and each annotator's spans.
+type spanRecord struct {
+	Text  string `json:"text"`
+	Spans []struct {
+		Source []string `json:"source_actor"`
+		Target []string `json:"target_actor"`
+	} `json:"spans"`
+	SourceGold string `json:"source_gold"`
+	TargetGold string `json:"target_gold"`
+}
+
+func readSpans(name string) ([]spanRecord, error) {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	var recs []spanRecord
+	if err := json.Unmarshal(b, &recs); err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return recs, nil
+}
+
+// judge compares a predicted actor with the record's annotations. The gold answers are the consensus bag
+// and each annotator's span; a role most annotators left empty is correct only when left empty. exact
+// needs the same words as one answer; overlap needs a shared word.
+func (r *spanRecord) judge(got *marsad.Ref, source bool) (exact, overlap bool) {
+	var answers [][]string
+	empty := 0
+	gold := r.TargetGold
+	if source {
+		gold = r.SourceGold
+	}
+	if gold != "" {
+		answers = append(answers, strings.Fields(gold))
+	}
+	for _, s := range r.Spans {
+		words := s.Target
+		if source {
+			words = s.Source
+		}
+		if len(words) == 0 {
+			empty++
+			continue
+		}
+		answers = append(answers, words)
+	}
+	if gold == "" && 2*empty >= len(r.Spans) {
+		return got == nil, got == nil
+	}
+	if got == nil {
+		return false, false
+	}
+	g := wordSet(strings.Fields(got.Text))
+	for _, ans := range answers {
+		a := wordSet(ans)
+		shared := 0
+		for w := range a {
+			if g[w] {
+				shared++
+			}
+		}
+		if shared == len(a) && shared == len(g) {
+			exact = true
+		}
+		if shared > 0 {
+			overlap = true
+		}
+	}
+	return exact, overlap
+}
+
+func wordSet(ws []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		for _, t := range arabic.AppendTokens(nil, w) {
+			m[bare(arabic.Fold(w[t.Start:t.End]))] = true
+		}
+	}
+	return m
+}
+
+// ownRow is one line of the annotated news set: the sentence and its main event.
+type ownRow struct {
+	text, typ, actor1, actor2, place string
+}
+
+// readOwn reads the news set: tab-separated TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE, with "-" for a role
+// the sentence does not fill; "#" lines are comments.
+func readOwn(name string) ([]ownRow, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var rows []ownRow
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 || !validTypes[f[0]] {
+			return nil, fmt.Errorf("%s:%d: want TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE separated by tabs", name, n)
+		}
+		dash := func(s string) string {
+			if s == "-" {
+				return ""
+			}
+			return s
+		}
+		rows = append(rows, ownRow{typ: f[0], actor1: dash(f[1]), actor2: dash(f[2]), place: dash(f[3]), text: f[4]})
+	}
+	return rows, sc.Err()
+}
+
+// sameRef judges a predicted role against the annotated words: both empty, or sharing at least half of
+// the words of the longer one, so "قوات النظام" matches "قوات النظام السوري" but not "النظام".
+func sameRef(got *marsad.Ref, want string) bool {
+	if got == nil || want == "" {
+		return got == nil && want == ""
+	}
+	g, w := wordSet(strings.Fields(got.Text)), wordSet(strings.Fields(want))
+	shared := 0
+	for x := range w {
+		if g[x] {
+			shared++
+		}
+	}
+	return 2*shared >= max(len(g), len(w))
+}

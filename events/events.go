@@ -1,0 +1,160 @@
+// Package events finds who did what to whom in Arabic conflict news, coded as PLOVER events.
+package events
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// Annotator fills doc.Events. It reads doc.Sentences, and uses doc.Entities, doc.Dates and doc.Quantities
+// when earlier stages filled them; without them it finds actors, places and counts from the words alone.
+type Annotator struct {
+	lx *lexicon
+}
+
+var _ marsad.Annotator = (*Annotator)(nil)
+
+// New builds the trigger and cue tables from the embedded data files.
+func New() (*Annotator, error) {
+	lx, err := loadLexicon(true)
+	if err != nil {
+		return nil, err
+	}
+	return &Annotator{lx: lx}, nil
+}
+
+// Annotate replaces doc.Events with the events of the document, in text order. Every trigger found is kept;
+// Confidence 0.5 or more means the report model judges the event reported as happening, below it more
+// likely mentioned (a plan, a memory, a topic). Without doc.Sentences the whole text is sentence 0.
+func (a *Annotator) Annotate(doc *marsad.Document) error {
+	sc := newScan(a.lx, doc)
+	doc.Events = sc.run()
+	return nil
+}
+
+// tok is a word of the document with its folded forms and the flags the grammar rules read.
+type tok struct {
+	start, end int
+	f          string // folded word
+	b          string // folded word without conjunction, preposition and article
+	gap        bool   // punctuation or a sentence start precedes it
+	conj       bool   // starts with the conjunction و or ف
+	def        bool   // carries the article
+	prep       bool   // carries a one-letter preposition before the article (بال, لل)
+	num        bool   // a number in digits
+	val        float64
+	trig       bool   // part of an accepted trigger
+	cls        uint32 // word classes of cues.txt, as lexicon.classBit
+	ent        int    // index into doc.Entities of the entity covering it, or -1
+}
+
+// scan holds the state of one Annotate call.
+type scan struct {
+	lx   *lexicon
+	doc  *marsad.Document
+	toks []tok
+}
+
+func newScan(lx *lexicon, doc *marsad.Document) *scan {
+	text := doc.Text
+	spans := arabic.AppendTokens(make([]arabic.Token, 0, len(text)/6), text)
+	buf := make([]byte, 0, len(text))
+	ends := make([]int, len(spans))
+	for i, t := range spans {
+		buf = arabic.AppendFold(buf, text[t.Start:t.End])
+		ends[i] = len(buf)
+	}
+	folded := string(buf)
+	sc := &scan{lx: lx, doc: doc, toks: make([]tok, len(spans))}
+	from := 0
+	for i, t := range spans {
+		f := folded[from:ends[i]]
+		from = ends[i]
+		conj, prep, art, rest := split(f)
+		tk := tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
+		tk.cls = lx.exact[f] | lx.bare[rest]
+		if conj {
+			tk.cls |= lx.exact[f[len("و"):]]
+		}
+		if i == 0 || strings.TrimSpace(text[spans[i-1].End:t.Start]) != "" {
+			tk.gap = true
+		}
+		if d := strings.TrimLeft(rest, "بل"); d != "" && d[0] >= '0' && d[0] <= '9' {
+			if v, err := strconv.ParseFloat(d, 64); err == nil {
+				tk.num, tk.val = true, v
+			}
+		}
+		sc.toks[i] = tk
+	}
+	// Entities are sorted by start in practice; a token takes the first entity that covers it.
+	for ei, e := range doc.Entities {
+		k := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].end > e.Start })
+		for ; k < len(sc.toks) && sc.toks[k].start < e.End; k++ {
+			if sc.toks[k].ent < 0 {
+				sc.toks[k].ent = ei
+			}
+		}
+	}
+	return sc
+}
+
+// split separates a folded word into its proclitics and the rest: "وبالقصف" → conj, prep, article, "قصف".
+// A letter is taken as a clitic only where the rest stays a plausible word, and a one-letter preposition
+// only before the article, since ب ل ك often begin the word itself.
+func split(f string) (conj, prep, art bool, rest string) {
+	w := f
+	n := utf8.RuneCountInString(w)
+	if n > 3 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && !strings.HasPrefix(w, "وو") {
+		conj, w, n = true, w[len("و"):], n-1
+	}
+	if n > 4 && strings.HasPrefix(w, "لل") {
+		return conj, true, true, w[len("لل"):]
+	}
+	if n > 4 && (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك")) && strings.HasPrefix(w[len("ب"):], "ال") {
+		prep, w, n = true, w[len("ب"):], n-1
+	}
+	if n > 3 && strings.HasPrefix(w, "ال") {
+		art, w = true, w[len("ال"):]
+	}
+	return conj, prep, art, w
+}
+
+// bare is the rest of split: cue words are listed and matched without their clitics.
+func bare(w string) string {
+	_, _, _, r := split(w)
+	return r
+}
+
+// is reports whether the token belongs to a word class of cues.txt: by its folded form (without the
+// conjunction) for "exact" classes, else by its form without clitics.
+func (sc *scan) is(c class, t *tok) bool { return t.cls&sc.lx.bits[c] != 0 }
+
+// run finds the events sentence by sentence.
+func (sc *scan) run() []marsad.Event {
+	var out []marsad.Event
+	sents := sc.doc.Sentences
+	if len(sents) == 0 {
+		sents = []marsad.Range{{Start: 0, End: len(sc.doc.Text)}}
+	}
+	k := 0
+	for si, s := range sents {
+		for k < len(sc.toks) && sc.toks[k].start < s.Start {
+			k++
+		}
+		lo := k
+		for k < len(sc.toks) && sc.toks[k].end <= s.End {
+			k++
+		}
+		if lo == k {
+			continue
+		}
+		sc.toks[lo].gap = true
+		out = append(out, sc.sentence(si, lo, k)...)
+	}
+	return out
+}

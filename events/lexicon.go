@@ -1,0 +1,334 @@
+package events
+
+import (
+	"bufio"
+	"embed"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+//go:generate go run gencameo.go
+//go:generate go run gentrain.go
+
+//go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt data/report_weights.txt
+var dataFS embed.FS
+
+// Trigger kinds: how the words around a trigger fill its roles.
+const (
+	kindVerb        = 'v'  // active verb: subject is the doer, object the target
+	kindVictimVerb  = 'q'  // verb whose subject is the victim (أصيب)
+	kindNoun        = 'n'  // verbal noun: genitive is the doer when it names a force, else the target
+	kindVictimNoun  = 'p'  // verbal noun whose genitive is the victim (مقتل)
+	sourceOwn       = 0.7  // rank of a hand-written trigger: it wins over a CAMEO one on the same words
+	sourceCAMEO     = 0.45 // rank of a CAMEO-derived trigger
+	cameoMinLetters = 3    // shorter CAMEO words are too ambiguous to code
+)
+
+// entry is one trigger: a head word and the words that must follow it.
+type entry struct {
+	typ, mode string
+	kind      byte
+	next      [][]alt // alternatives for each following word, in order
+	conf      float64 // sourceOwn or sourceCAMEO
+}
+
+// alt is a word that may follow a trigger, folded and without clitics.
+type alt struct{ f, b string }
+
+func newAlt(w string) alt {
+	f := arabic.Fold(w)
+	return alt{f, bare(f)}
+}
+
+// modeCue gives the events of one type a mode when one of its words is near.
+type modeCue struct {
+	typ, mode string
+	rank      int
+}
+
+// roleCue says that a count next to the word has this role.
+type roleCue struct {
+	role   string
+	before bool // the word precedes the count ("مقتل 5")
+}
+
+// lexicon holds every table the stage reads; it is built once and only read afterwards.
+type lexicon struct {
+	// past holds verbs by their past stem and nouns by their stems; present holds verbs by the stem that
+	// follows the imperfect prefix (يستهدف → ستهدف).
+	past, present, nouns map[string][]*entry
+	modes                map[string][]modeCue
+	roles                map[string][]roleCue
+	classes              map[string]map[string]bool // word classes of cues.txt, by section name
+	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
+	// matched on the folded word, bare those matched without clitics.
+	classBit    map[string]uint32
+	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
+	exact, bare map[string]uint32
+	weights     [nFeatures]float64 // report model, see report.go
+	threshold   map[string]float64 // report model score of a reported event, by type
+}
+
+// loadLexicon reads the embedded tables; without the report model when training it.
+func loadLexicon(withModel bool) (*lexicon, error) {
+	lx := &lexicon{
+		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
+		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
+		classBit: map[string]uint32{}, exact: map[string]uint32{}, bare: map[string]uint32{},
+		threshold: map[string]float64{},
+	}
+	if err := lx.loadCues("data/cues.txt"); err != nil {
+		return nil, err
+	}
+	if err := lx.loadTriggers("data/triggers.txt"); err != nil {
+		return nil, err
+	}
+	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
+		return nil, err
+	}
+	if withModel {
+		if err := lx.loadWeights("data/report_weights.txt"); err != nil {
+			return nil, err
+		}
+	}
+	if len(lx.classes) > 32 {
+		return nil, fmt.Errorf("cues.txt: %d word classes; at most 32", len(lx.classes))
+	}
+	for c, name := range classNames {
+		bit, ok := lx.classBit[name]
+		if !ok {
+			return nil, fmt.Errorf("cues.txt: no [%s] section", name)
+		}
+		lx.bits[c] = bit
+	}
+	return lx, nil
+}
+
+// lines calls fn with the fields of each non-blank, non-comment line of an embedded file.
+func lines(name string, fn func(n int, f []string) error) error {
+	f, err := dataFS.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if err := fn(n, strings.Fields(line)); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (lx *lexicon) loadTriggers(name string) error {
+	return lines(name, func(_ int, f []string) error {
+		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnp", f[2]) {
+			return fmt.Errorf("want TYPE MODE KIND WORD [+NEXT...], got %q", strings.Join(f, " "))
+		}
+		if !validTypes[f[0]] {
+			return fmt.Errorf("unknown PLOVER type %q", f[0])
+		}
+		e := &entry{typ: f[0], kind: f[2][0], conf: sourceOwn}
+		if f[1] != "-" {
+			e.mode = f[1]
+		}
+		for _, nx := range f[4:] {
+			if !strings.HasPrefix(nx, "+") {
+				return fmt.Errorf("following word %q lacks its +", nx)
+			}
+			var alts []alt
+			for _, a := range strings.Split(nx[1:], "|") {
+				alts = append(alts, newAlt(a))
+			}
+			e.next = append(e.next, alts)
+		}
+		lx.add(arabic.Fold(f[3]), e)
+		return nil
+	})
+}
+
+// add indexes e under the stems its word takes in text.
+func (lx *lexicon) add(w string, e *entry) {
+	if e.kind == kindVerb || e.kind == kindVictimVerb {
+		lx.past[w] = append(lx.past[w], e)
+		// Forms IV, VII, VIII and X lose their alef after the imperfect prefix: أرسل → يرسل, اعتقل → يعتقل.
+		p := w
+		if strings.HasPrefix(w, "ا") && utf8.RuneCountInString(w) >= 4 {
+			p = w[len("ا"):]
+		}
+		lx.present[p] = append(lx.present[p], e)
+		// A verb ending in alef or alef maqsura loses it before the feminine ending: أخلى → أخلت, دعا → دعت.
+		if s, ok := strings.CutSuffix(w, "ي"); ok && runes(s) >= 3 {
+			lx.past[s] = append(lx.past[s], e)
+		} else if s, ok := strings.CutSuffix(w, "ا"); ok && runes(s) >= 2 {
+			lx.past[s] = append(lx.past[s], e)
+		}
+		return
+	}
+	lx.nouns[w] = append(lx.nouns[w], e)
+	// The feminine plural and dual replace ta marbuta: مظاهرة → مظاهرات, غارة → غارتين. The bare stem is not
+	// a key, as it is often another word: مصادرة (seizure) → مصادر (sources).
+	if s, ok := strings.CutSuffix(w, "ه"); ok && runes(s) >= 3 {
+		for _, end := range []string{"ات", "تين", "تان"} {
+			lx.nouns[s+end] = append(lx.nouns[s+end], e)
+		}
+	}
+}
+
+func (lx *lexicon) loadCues(name string) error {
+	var section []string
+	exact := false
+	return lines(name, func(_ int, f []string) error {
+		if strings.HasPrefix(f[0], "[") {
+			section = strings.Fields(strings.Trim(strings.Join(f, " "), "[]"))
+			exact = section[len(section)-1] == "exact"
+			if section[0] != "mode" && section[0] != "role" && lx.classes[section[0]] == nil {
+				lx.classes[section[0]] = map[string]bool{}
+				lx.classBit[section[0]] = 1 << len(lx.classBit)
+			}
+			return nil
+		}
+		if section == nil {
+			return fmt.Errorf("words before any [section]")
+		}
+		for _, w := range f {
+			w = arabic.Fold(w)
+			if !exact {
+				w = bare(w)
+			}
+			switch section[0] {
+			case "mode":
+				if len(section) != 4 {
+					return fmt.Errorf("want [mode TYPE NAME RANK]")
+				}
+				rank, err := strconv.Atoi(section[3])
+				if err != nil {
+					return err
+				}
+				lx.modes[w] = append(lx.modes[w], modeCue{section[1], section[2], rank})
+			case "role":
+				if len(section) != 3 {
+					return fmt.Errorf("want [role NAME after|before]")
+				}
+				lx.roles[w] = append(lx.roles[w], roleCue{section[1], section[2] == "before"})
+			default:
+				lx.classes[section[0]][w] = true
+				if exact {
+					lx.exact[w] |= lx.classBit[section[0]]
+				} else {
+					lx.bare[w] |= lx.classBit[section[0]]
+				}
+			}
+		}
+		return nil
+	})
+}
+
+// loadCAMEO adds the verb patterns of the UniversalPetrarch dictionary: a verb that codes as an event only
+// with its object ("أدام ... قصف" 190, "فرض ... حظر تجول" 1723). Its objects are merged into one trigger per
+// verb and type; hand-written triggers outrank them where both match.
+func (lx *lexicon) loadCAMEO(mapName, lexName string) error {
+	prefixes := map[string]string{}
+	if err := lines(mapName, func(_ int, f []string) error {
+		if len(f) != 2 {
+			return fmt.Errorf("want CODE TYPE")
+		}
+		prefixes[f[0]] = f[1]
+		return nil
+	}); err != nil {
+		return err
+	}
+	plover := func(code string) string {
+		for n := len(code); n > 0; n-- {
+			if t, ok := prefixes[code[:n]]; ok {
+				return t
+			}
+		}
+		return "-"
+	}
+	type vt struct{ verb, typ string }
+	single := map[vt]*entry{}
+	return lines(lexName, func(_ int, f []string) error {
+		if len(f) < 3 {
+			return fmt.Errorf("want CODE VERB OBJECT...")
+		}
+		typ := plover(f[0])
+		if typ == "-" || runes(f[1]) < cameoMinLetters {
+			return nil
+		}
+		for _, w := range f[2:] {
+			if runes(w) < cameoMinLetters {
+				return nil
+			}
+		}
+		if len(f) == 3 {
+			k := vt{f[1], typ}
+			if e := single[k]; e != nil {
+				e.next[0] = append(e.next[0], newAlt(f[2]))
+				return nil
+			}
+			e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO, next: [][]alt{{newAlt(f[2])}}}
+			single[k] = e
+			lx.add(f[1], e)
+			return nil
+		}
+		e := &entry{typ: typ, kind: kindVerb, conf: sourceCAMEO}
+		for _, w := range f[2:] {
+			e.next = append(e.next, []alt{newAlt(w)})
+		}
+		lx.add(f[1], e)
+		return nil
+	})
+}
+
+// validTypes lists the PLOVER types a trigger may name.
+var validTypes = map[string]bool{
+	marsad.AGREE: true, marsad.CONSULT: true, marsad.SUPPORT: true, marsad.CONCEDE: true, marsad.COOPERATE: true,
+	marsad.AID: true, marsad.RETREAT: true, marsad.REQUEST: true, marsad.ACCUSE: true, marsad.REJECT: true,
+	marsad.THREATEN: true, marsad.PROTEST: true, marsad.SANCTION: true, marsad.MOBILIZE: true, marsad.COERCE: true,
+	marsad.ASSAULT: true,
+}
+
+// class names a word class of cues.txt that the code reads.
+type class int
+
+const (
+	cAgent class = iota
+	cAgentAfter
+	cAgentVerb
+	cFrame
+	cGenericNisba
+	cNationality
+	cNegation
+	cNotPlace
+	cNumber
+	cPlace
+	cPlacePrep
+	cPrep
+	cReportCue
+	cSkip
+	cStop
+	cTargetPrep
+	cTime
+	cTimeAnchor
+	cTimeNoun
+	cVictim
+	cWeapon
+	cConstruct
+	cProtester
+	cParticiple
+	cTitle
+	nClasses
+)
+
+// classNames are the sections of cues.txt, by class.
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title"}

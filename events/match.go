@@ -1,0 +1,354 @@
+package events
+
+import (
+	"sort"
+	"strings"
+)
+
+// Verb endings, tried in this order on a folded word after its conjunction: first an object pronoun
+// ("قصفوها"), then a subject ending ("قصفوا"), so "استهدفتهم" reaches "استهدف".
+var (
+	objectEndings  = []string{"", "ه", "ها", "هم", "هما", "كم", "ني", "نا", "هن"}
+	subjectEndings = []string{"", "وا", "و", "ون", "ان", "ين", "ت", "تا", "تم", "ن", "نا", "ا"}
+	// Noun endings: plural and dual, accusative tanween ("هجوما"), possessives.
+	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم"}
+)
+
+// runes counts the runes of s by its leading bytes, faster than decoding them.
+func runes(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// byLast indexes endings by their last letter, so a word tries only the endings it can have.
+func byLast(endings []string) map[string][]string {
+	m := map[string][]string{}
+	for _, e := range endings {
+		if e != "" {
+			k := lastLetter(e)
+			m[k] = append(m[k], e)
+		}
+	}
+	return m
+}
+
+// lastLetter returns the last letter of a folded Arabic word (two bytes) or its last byte.
+func lastLetter(w string) string {
+	if len(w) >= 2 && w[len(w)-2] >= 0xC0 {
+		return w[len(w)-2:]
+	}
+	if w == "" {
+		return ""
+	}
+	return w[len(w)-1:]
+}
+
+var objectByLast, subjectByLast = byLast(objectEndings), byLast(subjectEndings)
+
+// verbEntries calls fn for each verb trigger the word f can be a form of, saying whether it was read as
+// an imperfect (يقصف) rather than a past (قصف).
+func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
+	w := f
+	for pass := 0; pass < 2; pass++ {
+		if pass == 1 {
+			if runes(w) <= 3 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") {
+				return
+			}
+			w = w[len("و"):]
+		}
+		lx.verbStems(w, fn)
+		for _, o := range objectByLast[lastLetter(w)] {
+			if x, ok := strings.CutSuffix(w, o); ok && runes(x) >= 2 {
+				lx.verbStems(x, fn)
+			}
+		}
+	}
+}
+
+// verbStems looks up x, stripped of one subject ending, as a past and as an imperfect stem.
+func (lx *lexicon) verbStems(x string, fn func(e *entry, imperfect bool)) {
+	try := func(y string) {
+		if runes(y) < 2 {
+			return
+		}
+		for _, e := range lx.past[y] {
+			fn(e, false)
+		}
+		// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
+		if runes(y) >= 4 {
+			switch {
+			case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
+				for _, e := range lx.present[y[len("ي"):]] {
+					fn(e, true)
+				}
+			}
+		}
+	}
+	try(x)
+	for _, s := range subjectByLast[lastLetter(x)] {
+		if y, ok := strings.CutSuffix(x, s); ok {
+			try(y)
+		}
+	}
+}
+
+// nounEntries calls fn for each noun trigger the word can be a form of.
+func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
+	try := func(w string) {
+		for _, s := range nounEndings {
+			y, ok := strings.CutSuffix(w, s)
+			if !ok || runes(y) < 3 {
+				continue
+			}
+			for _, e := range lx.nouns[y] {
+				fn(e)
+			}
+		}
+	}
+	try(t.b)
+	// A noun that begins with و is not a conjunction: "وقفة".
+	if t.conj && !t.def {
+		try(t.f)
+	}
+	// An indefinite noun after a one-letter preposition: "بقصف", "لهجوم".
+	if !t.def && runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل") || strings.HasPrefix(t.b, "ك")) {
+		try(t.b[len("ب"):])
+	}
+}
+
+// match is a trigger found in the text: its entry and the tokens it covers.
+type match struct {
+	e         *entry
+	head      int
+	extra     []int // tokens of the following words, in order
+	noun      bool
+	imperfect bool // a verb read only as an imperfect: a habit or a plan more often than a report
+}
+
+func (m *match) last() int {
+	if len(m.extra) > 0 {
+		return m.extra[len(m.extra)-1]
+	}
+	return m.head
+}
+
+// spanEnd is the last token of the trigger span: the following words when they are adjacent, else the head.
+func (m *match) spanEnd() int {
+	end := m.head
+	for _, x := range m.extra {
+		if x != end+1 {
+			break
+		}
+		end = x
+	}
+	return end
+}
+
+// altMatches reports whether the token is one of the folded alternatives of a following word.
+func altMatches(t *tok, alts []alt) bool {
+	for _, a := range alts {
+		if t.f == a.f || t.b == a.f || t.b == a.b {
+			return true
+		}
+		if t.conj && t.f[len("و"):] == a.f {
+			return true
+		}
+		if s, ok := strings.CutSuffix(t.b, "ا"); ok && s == a.b {
+			return true
+		}
+	}
+	return false
+}
+
+// follow finds the following words of e after token i, each within four tokens of the previous one (not
+// counting time words and numbers: "أطلقت صباح أمس خمسة صواريخ") and without crossing punctuation; it
+// returns nil when one is missing.
+func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
+	var got []int
+	at := i
+	for _, alts := range e.next {
+		found := -1
+		for k, n := at+1, 0; k < hi && n < 4; k++ {
+			t := &sc.toks[k]
+			if t.gap {
+				break
+			}
+			if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) {
+				n++
+			}
+			if altMatches(t, alts) {
+				found = k
+				break
+			}
+		}
+		if found < 0 {
+			return nil, false
+		}
+		got = append(got, found)
+		at = found
+	}
+	return got, true
+}
+
+// triggers returns the accepted triggers of the sentence [lo, hi): every candidate, then the longest ones
+// first, dropping any that overlaps one already taken.
+func (sc *scan) triggers(lo, hi int) []match {
+	var cands []match
+	for i := lo; i < hi; i++ {
+		t := &sc.toks[i]
+		// A word inside a named entity is part of a name: "هيئة تحرير الشام".
+		if t.num || runes(t.b) < 2 || t.ent >= 0 {
+			continue
+		}
+		var verbs, nouns []*entry
+		var past []bool // parallel to verbs
+		sc.lx.verbEntries(t.f, func(e *entry, imperfect bool) {
+			for k, x := range verbs {
+				if x == e {
+					past[k] = past[k] || !imperfect
+					return
+				}
+			}
+			verbs, past = append(verbs, e), append(past, !imperfect)
+		})
+		sc.lx.nounEntries(t, func(e *entry) { nouns = appendUnique(nouns, e) })
+		if len(verbs) == 0 && len(nouns) == 0 {
+			continue
+		}
+		if sc.negated(i, lo) || sc.timeNoun(i, hi) {
+			continue
+		}
+		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
+		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && i > lo && !t.gap && !sc.is(cStop, &sc.toks[i-1]) {
+			continue
+		}
+		useNoun := len(verbs) == 0 || len(nouns) > 0 && sc.nounReading(i, lo, hi)
+		pool := verbs
+		if useNoun {
+			pool = nouns
+		}
+		best := sc.pick(pool, past, useNoun, i, hi)
+		if best == nil && len(verbs) > 0 && len(nouns) > 0 {
+			// The other reading: "وقف إطلاق النار" is a noun although CAMEO lists the verb وقف.
+			if useNoun {
+				best = sc.pick(verbs, past, false, i, hi)
+			} else {
+				best = sc.pick(nouns, nil, true, i, hi)
+			}
+		}
+		if best != nil {
+			cands = append(cands, *best)
+		}
+	}
+	// Hand-written triggers first, then longer ones.
+	sort.SliceStable(cands, func(a, b int) bool {
+		if cands[a].e.conf != cands[b].e.conf {
+			return cands[a].e.conf > cands[b].e.conf
+		}
+		return len(cands[a].extra) > len(cands[b].extra)
+	})
+	var out []match
+	for _, m := range cands {
+		if sc.toks[m.head].trig || anyTrig(sc.toks, m.extra) {
+			continue
+		}
+		sc.toks[m.head].trig = true
+		for _, x := range m.extra {
+			sc.toks[x].trig = true
+		}
+		out = append(out, m)
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].head < out[b].head })
+	return out
+}
+
+// pick returns the entry of the pool whose following words are found after token i: hand-written before
+// CAMEO-derived, then the one with more following words. past says, for verbs, which were read as a past.
+func (sc *scan) pick(pool []*entry, past []bool, noun bool, i, hi int) *match {
+	var best *match
+	for k, e := range pool {
+		extra, ok := sc.follow(e, i, hi)
+		if !ok {
+			continue
+		}
+		if best == nil || e.conf > best.e.conf || e.conf == best.e.conf && len(extra) > len(best.extra) {
+			best = &match{e: e, head: i, extra: extra, noun: noun, imperfect: !noun && !past[k]}
+		}
+	}
+	return best
+}
+
+func appendUnique(es []*entry, e *entry) []*entry {
+	for _, x := range es {
+		if x == e {
+			return es
+		}
+	}
+	return append(es, e)
+}
+
+func anyTrig(toks []tok, idx []int) bool {
+	for _, x := range idx {
+		if toks[x].trig {
+			return true
+		}
+	}
+	return false
+}
+
+// negated reports a denial right before the trigger: "لم يقصف", "لم يتم اعتقال".
+func (sc *scan) negated(i, lo int) bool {
+	for k := i - 1; k >= lo && k >= i-2; k-- {
+		t := &sc.toks[k]
+		if sc.is(cNegation, t) {
+			return true
+		}
+		if t.b != "يتم" && t.b != "تم" {
+			return false
+		}
+	}
+	return false
+}
+
+// timeNoun reports "فجر أمس" (dawn) read as the verb فجّر.
+func (sc *scan) timeNoun(i, hi int) bool {
+	return sc.is(cTimeNoun, &sc.toks[i]) && i+1 < hi && sc.is(cTime, &sc.toks[i+1])
+}
+
+// nounReading decides a word that can be a verb or its verbal noun ("قصف"): a noun after the article or a
+// preposition, or before an adjective ("قصف تركي"); else the verb that opens an Arabic clause.
+func (sc *scan) nounReading(i, lo, hi int) bool {
+	t := &sc.toks[i]
+	// Ta marbuta ends nouns ("إصابة"), while a verb would carry the pronoun ه ("أصابه") far less often.
+	if t.def || t.prep || strings.HasSuffix(t.b, "ه") {
+		return true
+	}
+	if !t.conj && (strings.HasPrefix(t.f, "ب") || strings.HasPrefix(t.f, "ل")) {
+		return true
+	}
+	if i > lo && !t.gap && sc.is(cPrep, &sc.toks[i-1]) {
+		return true
+	}
+	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) {
+		return true
+	}
+	return false
+}
+
+// nisba reports an adjective in -ي: "تركي", "التركية", "مدنيين".
+func nisba(t *tok) bool {
+	if runes(t.b) < 4 {
+		return false
+	}
+	for _, s := range []string{"ي", "يه", "يين", "يون", "يان", "يا"} {
+		if strings.HasSuffix(t.b, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,674 @@
+package events
+
+import (
+	"math"
+	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
+)
+
+// maxPhrase caps a noun phrase, so a missed boundary cannot swallow a clause.
+const maxPhrase = 6
+
+// phrase is a token range [s, e); s == e is no phrase.
+type phrase struct{ s, e int }
+
+func (p phrase) ok() bool { return p.e > p.s }
+
+// event is an event under construction, with its roles as token ranges.
+type event struct {
+	m                     match
+	actor1, actor2, place phrase
+	mode                  string // mode of a trigger merged into this one
+}
+
+// cand is an event of a sentence with its report-model features.
+type cand struct {
+	ev event
+	x  []int32 // report-model features
+}
+
+// sentence finds the events of the sentence si with tokens [lo, hi).
+func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
+	cs := sc.candidates(lo, hi)
+	if len(cs) == 0 {
+		return nil
+	}
+	out := make([]marsad.Event, 0, len(cs))
+	evs := make([]event, 0, len(cs))
+	for i := range cs {
+		e := sc.build(&cs[i].ev, si, lo, hi)
+		e.Confidence = math.Round(sc.lx.confidence(cs[i].x, e.Type)*1000) / 1000
+		out = append(out, e)
+		evs = append(evs, cs[i].ev)
+	}
+	sc.attachCounts(out, evs, lo, hi)
+	return out
+}
+
+// candidates finds the triggers of the sentence, fills their roles and merges those that are one event.
+func (sc *scan) candidates(lo, hi int) []cand {
+	ms := sc.triggers(lo, hi)
+	if len(ms) == 0 {
+		return nil
+	}
+	evs := make([]event, 0, len(ms))
+	for _, m := range ms {
+		ev := event{m: m}
+		switch m.e.kind {
+		case kindVerb, kindVictimVerb:
+			sc.verbRoles(&ev, lo, hi)
+		default:
+			sc.nounRoles(&ev, lo, hi)
+		}
+		if !ev.actor2.ok() {
+			ev.actor2 = sc.target(&ev, hi)
+		}
+		if !ev.actor1.ok() && (m.e.kind == kindVictimVerb || m.e.kind == kindVictimNoun || ev.actor2.ok() || m.e.typ == marsad.ASSAULT) {
+			ev.actor1 = sc.agent(m.last()+1, hi)
+		}
+		if !ev.actor1.ok() && m.e.typ == marsad.ASSAULT {
+			ev.actor1 = sc.nationalWeapon(lo, hi)
+		}
+		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
+			ev.actor1 = sc.protesters(lo, hi)
+		}
+		ev.place = sc.location(&ev, lo, hi)
+		evs = append(evs, ev)
+	}
+	per := map[string]int{}
+	for _, ev := range evs {
+		per[ev.m.e.typ]++
+	}
+	cs := make([]cand, len(evs))
+	for i := range evs {
+		cs[i].ev = evs[i]
+		cs[i].x = sc.features(&cs[i].ev, lo, hi, per[evs[i].m.e.typ])
+	}
+	return sc.merge(cs)
+}
+
+// verbRoles fills the doer and target of a verb trigger from Arabic word order: the subject before the
+// verb (SVO, "الجيش قصف"), or after it (VSO, "قصف الجيش القرية"); a count or a victim word right after an
+// unmarked verb reads it as passive ("قتل 5 مدنيين").
+func (sc *scan) verbRoles(ev *event, lo, hi int) {
+	m := ev.m
+	pre := sc.subjectBefore(m.head, lo)
+	after := sc.skip(m.spanEnd()+1, hi)
+	np1, counted := sc.np(after, hi)
+	var np2 phrase
+	if np1.ok() {
+		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
+			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة".
+			if k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) {
+				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
+				}
+			}
+			np2, _ = sc.np(k, hi)
+		}
+		if np2.ok() && placeIsWhere(m.e.typ) && sc.placeWord(&sc.toks[np2.s]) {
+			np2 = phrase{}
+		}
+	}
+	if m.e.kind == kindVictimVerb {
+		if np1.ok() {
+			ev.actor2 = np1
+		} else {
+			ev.actor2 = pre
+		}
+		return
+	}
+	// A place right after the verb is its object, the subject being in the verb: "حررت بلدة الباغوز".
+	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) {
+		np1, np2 = phrase{}, np1
+		if placeIsWhere(m.e.typ) {
+			np2 = phrase{}
+		}
+	}
+	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
+	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
+	// A vowelled passive says so itself: "قُتل", "اعتُقل".
+	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
+	switch {
+	case passive:
+		ev.actor2 = np1
+	case pre.ok():
+		ev.actor1, ev.actor2 = pre, np1
+	default:
+		ev.actor1, ev.actor2 = np1, np2
+	}
+	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word.
+	if m.e.typ == marsad.CONCEDE && len(m.extra) > 0 && !ev.actor2.ok() {
+		k := m.last() + 1
+		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
+			k++
+		}
+		if k < hi && !sc.toks[k].gap {
+			ev.actor2, _ = sc.np(k, hi)
+		}
+	}
+}
+
+// vowelledPassive reports a past verb written with the damma of the passive on one of its first three
+// letters: "قُتل", "اعتُقل", "أُصيب".
+func (sc *scan) vowelledPassive(k int) bool {
+	w := sc.doc.Text[sc.toks[k].start:sc.toks[k].end]
+	letters := 0
+	for _, r := range w {
+		switch {
+		case r == '\u064F':
+			return letters <= 3
+		case !arabic.IsDiacritic(r):
+			letters++
+		}
+	}
+	return false
+}
+
+// placeIsWhere reports the types whose object place is where they happen, not whom they touch: a town
+// visited, left, reinforced or supplied ("زار وفد روسي مدينة القامشلي"), unlike a village shelled.
+func placeIsWhere(typ string) bool {
+	switch typ {
+	case marsad.CONSULT, marsad.RETREAT, marsad.MOBILIZE, marsad.AID:
+		return true
+	}
+	return false
+}
+
+// nounRoles fills the roles of a verbal noun: an adjective of nationality or a genitive naming a force is
+// the doer ("قصف تركي", "قصف الطائرات"), another genitive the target, and a victim noun's genitive the
+// victim ("مقتل 5 مدنيين").
+func (sc *scan) nounRoles(ev *event, lo, hi int) {
+	k := ev.m.spanEnd() + 1
+	def := sc.toks[ev.m.head].def
+	for k < hi && !sc.toks[k].gap && sc.toks[k].def == def && !sc.toks[k].trig && (sc.is(cGenericNisba, &sc.toks[k]) || sc.is(cNationality, &sc.toks[k])) {
+		if !ev.actor1.ok() && sc.is(cNationality, &sc.toks[k]) {
+			ev.actor1 = phrase{k, k + 1}
+		}
+		k++
+	}
+	if k >= hi || sc.toks[k].gap {
+		return
+	}
+	// "هجوم لداعش", "تفجير لـ«إيتا»": the doer after ل.
+	if t := &sc.toks[k]; !ev.actor1.ok() && !t.def && strings.HasPrefix(t.f, "ل") && ev.m.e.kind == kindNoun {
+		if t.f == "ل" && k+1 < hi {
+			ev.actor1, _ = sc.np(k+1, hi)
+			return
+		}
+		if t.ent >= 0 || sc.lx.classes["agent"][t.b[len("ل"):]] {
+			ev.actor1, _ = sc.np(k, hi)
+			return
+		}
+	}
+	// A genitive carries no preposition: "هجوم بحزامين ناسفين" names the weapon, "قصف بلدة" the target.
+	if t := &sc.toks[k]; t.prep && !strings.HasPrefix(t.f, "لل") || !t.def && strings.HasPrefix(t.b, "ب") && !sc.placeWord(t) {
+		return
+	}
+	np, _ := sc.np(k, hi)
+	if !np.ok() || np.s != k && ev.m.e.kind == kindNoun {
+		return
+	}
+	t := &sc.toks[np.s]
+	if !t.def && t.ent < 0 && !sc.is(cAgent, t) && np.e-np.s == 1 && ev.m.e.kind == kindNoun {
+		return
+	}
+	if ev.m.e.kind == kindNoun && !ev.actor1.ok() && sc.agentive(np) {
+		ev.actor1 = np
+	} else {
+		ev.actor2 = np
+	}
+}
+
+// agentive reports a phrase that names a force: an agent word or an organization entity at its head.
+func (sc *scan) agentive(p phrase) bool {
+	t := &sc.toks[p.s]
+	if sc.is(cAgent, t) {
+		return true
+	}
+	return t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC
+}
+
+// subjectBefore returns the noun phrase right before the verb at i when it opens its clause, the Arabic SVO
+// order ("المسلحون اقتحموا", "أن مسلحين مجهولين اغتالوا"); with "كان ... قد" the subject sits between them.
+func (sc *scan) subjectBefore(i, lo int) phrase {
+	j := i - 1
+	if j >= lo && (sc.toks[j].b == "قد" || sc.toks[j].b == "لقد") && !sc.toks[i].gap {
+		for k := j - 1; k >= lo && k >= j-10; k-- {
+			if b := sc.toks[k].f; b == "كان" || b == "كانت" || b == "وكان" || b == "وكانت" || b == "كانوا" || b == "وكانوا" {
+				p, _ := sc.np(k+1, j)
+				return p
+			}
+		}
+		j--
+	}
+	if j < lo || sc.toks[i].gap || sc.toks[j].trig {
+		return phrase{}
+	}
+	k := j
+	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
+		k--
+	}
+	if !sc.head(k) {
+		return phrase{}
+	}
+	if k > lo && !sc.toks[k].gap {
+		prev := &sc.toks[k-1]
+		if !sc.is(cStop, prev) || sc.is(cPrep, prev) {
+			return phrase{}
+		}
+	}
+	return phrase{k, j + 1}
+}
+
+func (sc *scan) sameEntity(a, b int) bool {
+	return sc.toks[a].ent >= 0 && sc.toks[a].ent == sc.toks[b].ent
+}
+
+// skip moves past adverbs and time words between a verb and its arguments ("قتلت أمس القوات").
+func (sc *scan) skip(k, hi int) int {
+	for k < hi && !sc.toks[k].trig {
+		switch {
+		case sc.is(cSkip, &sc.toks[k]):
+		case sc.toks[k].f == "من" && k+1 < hi && sc.is(cTime, &sc.toks[k+1]): // "أول من أمس"
+		default:
+			return k
+		}
+		k++
+	}
+	return k
+}
+
+// head reports whether token k can head a noun phrase.
+func (sc *scan) head(k int) bool {
+	t := &sc.toks[k]
+	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || strings.ContainsAny(t.f, "0123456789") {
+		return false
+	}
+	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !sc.is(cPlacePrep, t)
+}
+
+// prepWord reports a word that carries a preposition and so opens a prepositional phrase: "بالمدفعية",
+// "بتعزيزات", "بشن", "بارتكاب" (ب before a verbal noun of the derived forms), "بعدة".
+func (sc *scan) prepWord(t *tok) bool {
+	if t.prep && !strings.HasPrefix(t.f, "لل") {
+		return true
+	}
+	if t.def || t.ent >= 0 || runes(t.b) < 4 || !strings.HasPrefix(t.b, "ب") && !strings.HasPrefix(t.b, "ل") {
+		return false
+	}
+	rest := t.b[len("ب"):]
+	if strings.HasPrefix(t.b, "ب") && (strings.HasPrefix(rest, "ت") || strings.HasPrefix(rest, "ا")) {
+		return true
+	}
+	r := tok{f: rest, b: rest}
+	return sc.lx.nounLike(&r) || len(sc.lx.present[rest]) > 0 || len(sc.lx.past[rest]) > 0 ||
+		sc.lx.exact[rest]&(sc.lx.bits[cNumber]|sc.lx.bits[cStop]) != 0
+}
+
+// np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
+// "ما لا يقل عن 28 متطوعا"); counted reports that one was skipped.
+func (sc *scan) np(k, hi int) (p phrase, counted bool) {
+	start := k
+	for k < hi {
+		t := &sc.toks[k]
+		if t.num || sc.is(cNumber, t) {
+			counted = true
+			k++
+			continue
+		}
+		if counted && (t.f == "من" || t.f == "عن") || sc.countLead(k, hi) {
+			k++
+			continue
+		}
+		break
+	}
+	if k >= hi || !sc.head(k) || k > start && sc.toks[k].gap {
+		return phrase{}, counted
+	}
+	e := k + 1
+	for e < hi && e-k < maxPhrase {
+		t := &sc.toks[e]
+		if sc.sameEntity(e-1, e) {
+			e++
+			continue
+		}
+		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) {
+			break
+		}
+		e++
+	}
+	// An entity that starts inside the phrase is kept whole.
+	if last := sc.toks[e-1].ent; last >= 0 {
+		for e < hi && sc.toks[e].ent == last {
+			e++
+		}
+	}
+	return phrase{k, e}, counted
+}
+
+// name reports whether token e continues a phrase headed by a title with a personal name right after it:
+// "العميد جبار مساعد". A name word is indefinite and not a word the tables know.
+func (sc *scan) name(head, e int) bool {
+	nameWord := func(t *tok) bool { return !t.def && !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
+	return sc.is(cTitle, &sc.toks[head]) && nameWord(&sc.toks[e]) && (e-1 == head || nameWord(&sc.toks[e-1]))
+}
+
+// countLead reports the words that lead to a count: "ما لا يقل عن 28", "أكثر من 20", "حوالي 20".
+func (sc *scan) countLead(k, hi int) bool {
+	switch sc.toks[k].f {
+	case "ما", "لا", "يقل", "عن", "من", "اكثر", "حوالي", "قرابه", "زهاء", "نحو":
+	default:
+		return false
+	}
+	for j := k + 1; j < hi && j <= k+4; j++ {
+		if sc.toks[j].num || sc.is(cNumber, &sc.toks[j]) {
+			return true
+		}
+	}
+	return false
+}
+
+// cont reports whether t continues the noun phrase that ends with p: a genitive after an indefinite
+// construct ("قوات النظام"), an agreeing adjective ("الطائرات التركية", "مسلحون مجهولون"), or a definite
+// conjunct ("النشطاء الحقوقيين والسياسيين").
+func (sc *scan) cont(p, t *tok) bool {
+	if t.trig || t.num || sc.prepWord(t) {
+		return false
+	}
+	if t.conj {
+		return t.def && p.def && !t.prep
+	}
+	if t.prep {
+		// "دورية للشرطة" keeps its genitive; "بالقرب", "بالمدينة" start a new phrase.
+		return strings.HasPrefix(t.f, "لل") && !p.def
+	}
+	switch {
+	case !p.def && t.def:
+		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
+	case p.def && t.def:
+		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)
+	case !p.def && !t.def:
+		if nisba(t) && agree(p.b, t.b) {
+			return true
+		}
+		if sc.is(cConstruct, p) {
+			return true
+		}
+		for _, s := range []string{"ون", "ين"} {
+			if strings.HasSuffix(p.b, s) && strings.HasSuffix(t.b, s) && runes(t.b) > 4 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agree reports whether an indefinite adjective's ending fits its noun: case and number for sound plurals
+// and tanween, gender otherwise ("قوات تركية", "مسلحين مجهولين").
+func agree(noun, adj string) bool {
+	switch {
+	case strings.HasSuffix(noun, "ون"):
+		return strings.HasSuffix(adj, "ون")
+	case strings.HasSuffix(noun, "ين"):
+		return strings.HasSuffix(adj, "ين")
+	case strings.HasSuffix(noun, "اء"):
+		return true
+	case strings.HasSuffix(noun, "ا"):
+		return strings.HasSuffix(adj, "ا")
+	case strings.HasSuffix(noun, "ه"), strings.HasSuffix(noun, "ات"):
+		return strings.HasSuffix(adj, "ه")
+	}
+	return strings.HasSuffix(adj, "ي") || strings.HasSuffix(adj, "يه")
+}
+
+// target finds a target introduced by "على", "ضد" or "استهدف" within a few words after the trigger.
+func (sc *scan) target(ev *event, hi int) phrase {
+	switch ev.m.e.typ {
+	case marsad.ACCUSE, marsad.SUPPORT:
+		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب.
+		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+5; k++ {
+			t := &sc.toks[k]
+			if t.gap {
+				break
+			}
+			if t.prep && strings.HasPrefix(t.f, "ب") || t.conj && t.prep && strings.HasPrefix(t.f[len("و"):], "ب") {
+				e := k + 1
+				for e < hi && !sc.toks[e].gap && sc.toks[e].def && nisba(&sc.toks[e]) {
+					e++
+				}
+				return phrase{k, e}
+			}
+		}
+		if ev.m.e.typ == marsad.SUPPORT {
+			return phrase{}
+		}
+	case marsad.AID:
+		// Recipients: "على النازحين", "للمتضررين".
+		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
+			t := &sc.toks[k]
+			if t.f == "علي" {
+				p, _ := sc.np(k+1, hi)
+				return p
+			}
+			if strings.HasPrefix(t.f, "لل") {
+				return phrase{k, k + 1}
+			}
+		}
+		return phrase{}
+	}
+	switch ev.m.e.typ {
+	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
+	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
+		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
+			if sc.toks[k].trig {
+				break
+			}
+			if sc.toks[k].f == "مع" || sc.toks[k].f == "بين" {
+				p, _ := sc.np(k+1, hi)
+				return p
+			}
+		}
+		return phrase{}
+	default:
+		return phrase{}
+	}
+	for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
+		t := &sc.toks[k]
+		if t.trig && k != ev.m.last()+1 {
+			break
+		}
+		if sc.is(cTargetPrep, t) {
+			p, _ := sc.np(k+1, hi)
+			if p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
+				return p
+			}
+			return phrase{}
+		}
+	}
+	return phrase{}
+}
+
+// agent finds the doer of a passive verb or a victim noun: "على يد", "من قبل", "بنيران", "نفذه".
+func (sc *scan) agent(k, hi int) phrase {
+	for ; k < hi; k++ {
+		t := &sc.toks[k]
+		switch {
+		case sc.is(cAgentVerb, t):
+		case sc.is(cAgentAfter, t):
+			if t.f == "يد" || t.f == "يدي" {
+				if k == 0 || sc.toks[k-1].f != "علي" {
+					continue
+				}
+			}
+			if t.f == "قبل" || t.f == "طرف" {
+				if k == 0 || sc.toks[k-1].f != "من" {
+					continue
+				}
+			}
+		default:
+			continue
+		}
+		p, _ := sc.np(k+1, hi)
+		if p.ok() && !sc.is(cGenericNisba, &sc.toks[p.s]) {
+			return p
+		}
+	}
+	return phrase{}
+}
+
+// nationalWeapon finds an attacker named by a weapon and a nationality: "الطائرات التركية", "مسيرة تركية",
+// "غارة جوية روسية".
+func (sc *scan) nationalWeapon(lo, hi int) phrase {
+	for k := lo; k < hi; k++ {
+		// "متطوعا في الجيش العراقي", "عناصر من القوات التركية" are victims' units, not attackers.
+		if !sc.is(cWeapon, &sc.toks[k]) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "من") {
+			continue
+		}
+		for j := k + 1; j < hi && j <= k+2; j++ {
+			t := &sc.toks[j]
+			if t.gap || !nisba(t) || t.def != sc.toks[k].def {
+				break
+			}
+			if sc.is(cNationality, t) {
+				return phrase{k, j + 1}
+			}
+		}
+	}
+	return phrase{}
+}
+
+// protesters finds the doers of a protest named as such anywhere in its sentence: "المتظاهرون",
+// "الاف المتظاهرين المناصرين للملكية".
+func (sc *scan) protesters(lo, hi int) phrase {
+	for k := lo; k < hi; k++ {
+		if sc.is(cProtester, &sc.toks[k]) && !sc.toks[k].trig {
+			p, _ := sc.np(k, hi)
+			return p
+		}
+	}
+	return phrase{}
+}
+
+// location finds where the event happened: a place entity nearest after the trigger (else before it), or a
+// phrase after "في" headed by a place word ("في بلدة خان بني سعد") or naming a place ("في منبج").
+func (sc *scan) location(ev *event, lo, hi int) phrase {
+	used := func(k int) bool {
+		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
+	}
+	best, bestDist := phrase{}, 1<<30
+	for k := lo; k < hi; k++ {
+		t := &sc.toks[k]
+		if t.ent < 0 || sc.doc.Entities[t.ent].Type != marsad.LOC || used(k) || k > lo && sc.toks[k-1].ent == t.ent {
+			continue
+		}
+		e := k + 1
+		for e < hi && sc.toks[e].ent == t.ent {
+			e++
+		}
+		d := k - ev.m.head
+		if d < 0 {
+			d = -d + 100 // prefer places after the trigger
+		}
+		if d < bestDist {
+			best, bestDist = phrase{k, e}, d
+		}
+	}
+	if best.ok() {
+		return best
+	}
+	// A place word right after "في" or carrying ب ("في ريف", "بمدينة") before any other ("على قاعدة").
+	for _, k := range sc.order(ev.m.head, lo, hi) {
+		t := &sc.toks[k]
+		if !used(k) && sc.placeWord(t) && (!sc.is(cPlace, t) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "وفي")) {
+			return sc.placeName(k, hi, true)
+		}
+	}
+	for _, k := range sc.order(ev.m.head, lo, hi) {
+		t := &sc.toks[k]
+		if used(k) {
+			continue
+		}
+		switch {
+		case sc.placeWord(t):
+			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
+			return sc.placeName(k, hi, true)
+		case t.f == "في" || t.f == "وفي":
+			if k+1 >= hi || sc.toks[k+1].gap {
+				continue
+			}
+			n := &sc.toks[k+1]
+			if sc.is(cPlace, n) {
+				return sc.placeName(k+1, hi, true)
+			}
+			if sc.is(cNotPlace, n) || sc.is(cStop, n) || n.trig || n.num || !sc.head(k+1) {
+				continue
+			}
+			// A definite word after في is a place only when nothing continues it ("في الموصل،").
+			if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.is(cPlacePrep, &sc.toks[k+2]) {
+				continue
+			}
+			if !n.def && sc.lx.nounLike(n) {
+				continue
+			}
+			return sc.placeName(k+1, hi, false)
+		}
+	}
+	return phrase{}
+}
+
+// order lists the sentence's tokens after the trigger first, then those before it, nearest first.
+func (sc *scan) order(head, lo, hi int) []int {
+	out := make([]int, 0, hi-lo)
+	for k := head + 1; k < hi; k++ {
+		out = append(out, k)
+	}
+	for k := head - 1; k >= lo; k-- {
+		out = append(out, k)
+	}
+	return out
+}
+
+// placeName takes a place phrase from k: the place word and up to three name words after it, stopping at
+// punctuation, particles and numbers.
+func (sc *scan) placeName(k, hi int, word bool) phrase {
+	e := k + 1
+	limit := k + 3
+	if word {
+		limit = k + 4
+	}
+	for e < hi && e < limit {
+		t := &sc.toks[e]
+		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
+			break
+		}
+		// "المنطقة" takes only its adjectives ("المنطقة الشرقية"); "مدينة" takes a name ("مدينة دير الزور").
+		if word && sc.toks[k].def && !sc.cont(&sc.toks[e-1], t) {
+			break
+		}
+		e++
+	}
+	return phrase{k, e}
+}
+
+// placeWord reports a place class word, bare or after a one-letter preposition ("بريف", "بمدينة").
+func (sc *scan) placeWord(t *tok) bool {
+	if sc.is(cPlace, t) {
+		return true
+	}
+	return runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل")) && sc.lx.classes["place"][t.b[len("ب"):]]
+}
+
+// nounLike reports an indefinite word that is a common noun rather than a name: a trigger or cue word.
+func (lx *lexicon) nounLike(t *tok) bool {
+	if len(lx.nouns[t.b]) > 0 || len(lx.past[t.b]) > 0 || len(lx.modes[t.b]) > 0 || len(lx.roles[t.b]) > 0 {
+		return true
+	}
+	for _, c := range []string{"agent", "victim", "weapon", "generic_nisba"} {
+		if lx.classes[c][t.b] {
+			return true
+		}
+	}
+	return false
+}
