@@ -18,12 +18,15 @@ var update = flag.Bool("update", false, "rewrite testdata/golden after a reviewe
 // TestGolden runs the standard pipeline over the bundled sample articles and compares every layer with
 // testdata/golden/<id>.json, so a change in any stage shows up as a reviewable diff.
 func TestGolden(t *testing.T) {
-	p := Standard(clean.New(nil))
+	p, err := Standard(clean.New(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
 	read := func(emit func(input.Record) error) error {
 		return input.Read(context.Background(), []string{"../sample"}, input.Auto, nil, emit)
 	}
 	n := 0
-	err := p.Run(t.Context(), 2, read, func(r Result) error {
+	err = p.Run(t.Context(), 2, read, func(r Result) error {
 		if r.Err != nil {
 			t.Errorf("%s: %v", r.Origin, r.Err)
 			return nil

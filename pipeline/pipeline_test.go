@@ -94,7 +94,10 @@ func TestContentID(t *testing.T) {
 }
 
 func BenchmarkDocument(b *testing.B) {
-	p := Standard(clean.New(nil))
+	p, err := Standard(clean.New(nil))
+	if err != nil {
+		b.Fatal(err)
+	}
 	body := strings.Repeat("أعلنت قوات سوريا الديمقراطية، اليوم السبت، تحرير بلدة الباغوز بريف دير الزور الشرقي من مرتزقة داعش.\n", 30)
 	b.SetBytes(int64(len(body)))
 	for b.Loop() {

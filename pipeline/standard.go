@@ -4,25 +4,35 @@ import (
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/conflicts"
 	"github.com/marsad/marsad/dates"
+	"github.com/marsad/marsad/events"
 	"github.com/marsad/marsad/gazetteer"
 	"github.com/marsad/marsad/numbers"
 	"github.com/marsad/marsad/quotes"
 )
 
-// Standard returns the pipeline with every annotation stage marsad has, in dependency order: quantities and
-// dates first, then entities (resolved and geocoded), quotes that link speakers to them, and the
-// contradiction check over the quantities.
-func Standard(c *clean.Cleaner) *Pipeline {
-	return New(c, Stages()...)
+// Standard returns the pipeline with every annotation stage marsad has.
+func Standard(c *clean.Cleaner) (*Pipeline, error) {
+	stages, err := Stages()
+	if err != nil {
+		return nil, err
+	}
+	return New(c, stages...), nil
 }
 
-// Stages returns the standard annotation stages, in order.
-func Stages() []Stage {
+// Stages returns the standard annotation stages in dependency order: quantities and dates first, then
+// entities (resolved and geocoded), events that use all three, quotes that link speakers to entities, and the
+// contradiction check over the quantities.
+func Stages() ([]Stage, error) {
+	ev, err := events.New()
+	if err != nil {
+		return nil, err
+	}
 	return []Stage{
 		{"numbers", numbers.New()},
 		{"dates", dates.New()},
 		{"gazetteer", gazetteer.NewResolver(gazetteer.Default())},
+		{"events", ev},
 		{"quotes", quotes.New()},
 		{"conflicts", conflicts.New()},
-	}
+	}, nil
 }

@@ -30,7 +30,10 @@ func (t *timedStage) Annotate(d *marsad.Document) error {
 // benchStages runs the standard pipeline over the corpus and prints the throughput of cleaning and of
 // every stage, in MB of cleaned text per second of one core.
 func benchStages(ctx context.Context, w io.Writer, paths []string, stdin io.Reader) error {
-	std := pipeline.Stages()
+	std, err := pipeline.Stages()
+	if err != nil {
+		return err
+	}
 	timed := make([]*timedStage, len(std))
 	stages := make([]pipeline.Stage, len(std))
 	for i, s := range std {
@@ -43,7 +46,7 @@ func benchStages(ctx context.Context, w io.Writer, paths []string, stdin io.Read
 		return input.Read(ctx, paths, input.Auto, stdin, emit)
 	}
 	start := time.Now()
-	err := p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
+	err = p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
 		if r.Err == nil {
 			docs++
 			bytes += len(r.Doc.Text)

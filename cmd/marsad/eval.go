@@ -14,6 +14,7 @@ import (
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/conflicts"
 	"github.com/marsad/marsad/dates"
+	"github.com/marsad/marsad/events"
 	"github.com/marsad/marsad/gazetteer"
 	"github.com/marsad/marsad/input"
 	"github.com/marsad/marsad/numbers"
@@ -35,6 +36,8 @@ const evalUsage = `Usage: marsad eval <what> [flags] [arguments]
   gazetteer [SET]      entity resolution: type + id + coordinates accuracy
   quotes [SET]         quotations: span and speaker P/R/F1
   conflicts [SET]      contradictions: P/R/F1
+  events [--gsr DIR] [--news FILE]
+                       ASSAULT/PROTEST detection and actor spans on the event GSR; type + actors + location
   numbers|dates --corpus FILE [--sample N] [--seed S]
                        run over a JSONL corpus: counts, speed, a sample to check by hand
 
@@ -69,6 +72,14 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 		return c.search(ctx, args[1:])
 	case "clean":
 		return c.clean(ctx, args[1:])
+	case "events":
+		fs := c.flags("eval events", "[--gsr DIR] [--news FILE]")
+		gsr := fs.String("gsr", "../shared/data/arabic_event_gsr", "`dir` of the Arabic event GSR dev files (empty: skip)")
+		news := fs.String("news", "events/testdata/news.tsv", "annotated news `file` (empty: skip)")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		return events.Evaluate(c.Stdout, *gsr, *news)
 	}
 	ev, ok := setEvaluations[args[0]]
 	if !ok {

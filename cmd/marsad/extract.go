@@ -33,9 +33,11 @@ func (c *extractCommand) Run(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
-	p := pipeline.Standard(clean.New(learned))
-	if *cleanOnly {
-		p = pipeline.New(clean.New(learned))
+	p := pipeline.New(clean.New(learned))
+	if !*cleanOnly {
+		if p, err = pipeline.Standard(clean.New(learned)); err != nil {
+			return err
+		}
 	}
 	w := bufio.NewWriterSize(c.Stdout, 1<<16)
 	enc := json.NewEncoder(w)

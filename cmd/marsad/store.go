@@ -20,7 +20,7 @@ func newPipeline(boilerplateFile string) (*pipeline.Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.Standard(clean.New(learned)), nil
+	return pipeline.Standard(clean.New(learned))
 }
 
 // readBoilerplate reads learned boilerplate lines; no file means none.
