@@ -2,6 +2,7 @@ package conflicts
 
 import (
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"os"
 	"path/filepath"
@@ -153,13 +154,9 @@ func pairs(cs []marsad.Conflict) map[pair]bool {
 // writes one row per file and a total: articles, expected and predicted conflicting pairs, precision, recall,
 // F1, and the articles with a false alarm.
 func Evaluate(w io.Writer, path string) error {
-	files := []string{path}
-	if st, err := os.Stat(path); err != nil {
+	files, err := evalset.Files(path)
+	if err != nil {
 		return err
-	} else if st.IsDir() {
-		if files, err = filepath.Glob(filepath.Join(path, "*.txt")); err != nil {
-			return err
-		}
 	}
 	c := New()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
@@ -167,7 +164,7 @@ func Evaluate(w io.Writer, path string) error {
 	type score struct{ arts, gold, pred, match, alarms int }
 	var total score
 	row := func(name string, s score) {
-		p, r := ratio(s.match, s.pred), ratio(s.match, s.gold)
+		p, r := evalset.Ratio(s.match, s.pred), evalset.Ratio(s.match, s.gold)
 		f := 0.0
 		if p+r > 0 {
 			f = 2 * p * r / (p + r)
@@ -215,11 +212,4 @@ func Evaluate(w io.Writer, path string) error {
 		row("total", total)
 	}
 	return tw.Flush()
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }

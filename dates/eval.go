@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"math/rand/v2"
 	"os"
@@ -132,15 +133,8 @@ func (e *Extractor) score(exs []example) score {
 	return sc
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
 func (sc score) prf() (p, r, f float64) {
-	p, r = ratio(sc.correct, sc.found), ratio(sc.correct, sc.gold)
+	p, r = evalset.Ratio(sc.correct, sc.found), evalset.Ratio(sc.correct, sc.gold)
 	if p+r > 0 {
 		f = 2 * p * r / (p + r)
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"os"
 	"path/filepath"
@@ -78,7 +79,7 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 					e, o = r.judge(dst, false)
 					te, to = te+b2i(e), to+b2i(o)
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", typ, part, n, ratio(se, n), ratio(so, n), ratio(te, n), ratio(to, n))
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t\n", typ, part, n, evalset.Ratio(se, n), evalset.Ratio(so, n), evalset.Ratio(te, n), evalset.Ratio(to, n))
 			}
 		}
 	}
@@ -107,7 +108,7 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 				all += b2i(ok1 && ok2 && ok3)
 			}
 			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", filepath.Base(ownPath), part, n,
-				ratio(ty, n), ratio(a1, n), ratio(a2, n), ratio(lo, n), ratio(all, n))
+				evalset.Ratio(ty, n), evalset.Ratio(a1, n), evalset.Ratio(a2, n), evalset.Ratio(lo, n), evalset.Ratio(all, n))
 		}
 	}
 	return nil
@@ -155,21 +156,14 @@ func (c *counts) add(gold, got bool) {
 	}
 }
 
-func (c *counts) p() float64 { return ratio(c.tp, c.tp+c.fp) }
-func (c *counts) r() float64 { return ratio(c.tp, c.tp+c.fn) }
+func (c *counts) p() float64 { return evalset.Ratio(c.tp, c.tp+c.fp) }
+func (c *counts) r() float64 { return evalset.Ratio(c.tp, c.tp+c.fn) }
 func (c *counts) f1() float64 {
 	p, r := c.p(), c.r()
 	if p+r == 0 {
 		return 0
 	}
 	return 2 * p * r / (p + r)
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }
 
 func b2i(b bool) int {

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"errors"
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"os"
 	"path/filepath"
@@ -159,17 +160,10 @@ type Score struct {
 }
 
 // Accuracy is Correct / Mentions.
-func (s Score) Accuracy() float64 { return ratio(s.Correct, s.Mentions) }
+func (s Score) Accuracy() float64 { return evalset.Ratio(s.Correct, s.Mentions) }
 
 // Precision is Matched / Predicted.
-func (s Score) Precision() float64 { return ratio(s.Matched, s.Predicted) }
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
+func (s Score) Precision() float64 { return evalset.Ratio(s.Matched, s.Predicted) }
 
 // EvalGold resolves the gold spans, given with their types and without ids, as the tagger would hand them over.
 func (r *Resolver) EvalGold(docs []GoldDoc) (Score, error) {
@@ -255,13 +249,9 @@ func coord(e marsad.Entity) string {
 // modes: "gold", resolving the gold spans as the tagger would hand them over, and "find", where the resolver
 // finds the mentions itself from the gazetteer and actor table alone (with its precision).
 func Evaluate(w io.Writer, path string) error {
-	files := []string{path}
-	if st, err := os.Stat(path); err != nil {
+	files, err := evalset.Files(path)
+	if err != nil {
 		return err
-	} else if st.IsDir() {
-		if files, err = filepath.Glob(filepath.Join(path, "*.txt")); err != nil {
-			return err
-		}
 	}
 	r := NewResolver(Default())
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

@@ -3,6 +3,7 @@ package numbers
 import (
 	"bufio"
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"math"
 	"os"
@@ -160,13 +161,9 @@ func (s *score) prf() (p, r, f float64) {
 
 // evaluate scores the extractor on the set at path, or on every *.txt set in the directory path.
 func (e *Extractor) evaluate(path string) ([]*score, error) {
-	files := []string{path}
-	if fi, err := os.Stat(path); err != nil {
+	files, err := evalset.Files(path)
+	if err != nil {
 		return nil, err
-	} else if fi.IsDir() {
-		if files, err = filepath.Glob(filepath.Join(path, "*.txt")); err != nil {
-			return nil, err
-		}
 	}
 	var out []*score
 	total := &score{name: "all"}

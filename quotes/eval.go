@@ -2,6 +2,7 @@ package quotes
 
 import (
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"os"
 	"path/filepath"
@@ -206,23 +207,19 @@ func (a article) speakerRight(label string, got *marsad.Ref) bool {
 // one by half of their union), the same with the speaker also right ("+speaker"), and the share of matched
 // quotes whose direct/indirect flag is right.
 func Evaluate(w io.Writer, path string) error {
-	files := []string{path}
-	if st, err := os.Stat(path); err != nil {
+	files, err := evalset.Files(path)
+	if err != nil {
 		return err
-	} else if st.IsDir() {
-		if files, err = filepath.Glob(filepath.Join(path, "*.txt")); err != nil {
-			return err
-		}
 	}
 	q := New()
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
 	fmt.Fprintln(tw, "set\tgold\tpred\tspan P\tR\tF1\t+speaker P\tR\tF1\tdirect acc\t")
 	var total score
 	row := func(name string, sc score) {
-		p, r, f := prf(sc.span, sc.pred, sc.gold)
-		fp, fr, ff := prf(sc.full, sc.pred, sc.gold)
+		p, r, f := evalset.PRF(sc.span, sc.pred, sc.gold)
+		fp, fr, ff := evalset.PRF(sc.full, sc.pred, sc.gold)
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", name, sc.gold, sc.pred, p, r, f, fp, fr, ff,
-			ratio(sc.direct, sc.span))
+			evalset.Ratio(sc.direct, sc.span))
 	}
 	for _, file := range files {
 		src, err := os.ReadFile(file)
@@ -247,19 +244,4 @@ func Evaluate(w io.Writer, path string) error {
 		row("total", total)
 	}
 	return tw.Flush()
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
-
-func prf(match, pred, gold int) (p, r, f float64) {
-	p, r = ratio(match, pred), ratio(match, gold)
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
 }
