@@ -35,9 +35,10 @@ const (
 	gazPer                        // an actor dictionary entry that names a person
 	gazOrg                        // an actor dictionary entry that names a group or institution
 	gazCountry                    // an actor dictionary entry coded as a bare country
+	gazActor                      // an actor dictionary entry without a code
 )
 
-var gazNames = [...]string{"loc", "locmajor", "per", "org", "country"}
+var gazNames = [...]string{"loc", "locmajor", "per", "org", "country", "actor"}
 
 // maxGazWords bounds the phrase length looked up in the gazetteer.
 const maxGazWords = 5
@@ -151,8 +152,8 @@ func gazCandidates(dst []string, folded string) []string {
 	return dst
 }
 
-// matchGazetteer marks, for each token of a sentence, the gazetteer classes of the longest phrase that
-// covers it, as begin (first word) or inside bits.
+// matchGazetteer marks, for each token of a sentence, the gazetteer classes of every phrase that covers it,
+// as begin (first word) or inside bits.
 func (lex *lexicon) matchGazetteer(folded []string, begin, inside []uint8) {
 	var cands []string
 	var sb strings.Builder
