@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -27,40 +28,43 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 	if len(sents) == 0 {
 		sents = []marsad.Range{{Start: 0, End: len(doc.Text)}}
 	}
-	var toks []arabic.Token
-	var words []string
+	// Tokens of every sentence, in document offsets, then one tagging of the whole text so the context model
+	// sees the other sentences.
+	toks := make([][]arabic.Token, 0, len(sents))
+	doc2 := make([][]string, 0, len(sents))
 	for _, r := range sents {
 		if r.Start < 0 || r.End > len(doc.Text) || r.Start > r.End {
 			return fmt.Errorf("ner: document %s: sentence [%d,%d) outside the text", doc.ID, r.Start, r.End)
 		}
-		text := doc.Text[r.Start:r.End]
-		toks = AppendTokens(toks[:0], text)
-		if len(toks) == 0 {
+		ts := AppendTokens(nil, doc.Text[r.Start:r.End])
+		if len(ts) == 0 {
 			continue
 		}
-		words = words[:0]
-		for _, t := range toks {
-			words = append(words, text[t.Start:t.End])
+		words := make([]string, len(ts))
+		for i := range ts {
+			ts[i].Start += r.Start
+			ts[i].End += r.Start
+			words[i] = doc.Text[ts[i].Start:ts[i].End]
 		}
-		s := tg.lex.prepare(words)
-		em := tg.emissions(s)
-		path := viterbi(em, &tg.trans, len(words))
-		probs := marginals(em, &tg.trans, len(words), confidenceTemperature)
-		tags := make([]string, len(path))
-		for i, t := range path {
-			tags[i] = Tags[t]
+		toks = append(toks, ts)
+		doc2 = append(doc2, words)
+	}
+	for j, t := range tg.tagDoc(doc2) {
+		probs := marginals(t.em, &tg.ctx.trans, len(t.path), confidenceTemperature)
+		tags := make([]string, len(t.path))
+		for i, id := range t.path {
+			tags[i] = Tags[id]
 		}
 		for _, c := range chunks(tags) {
 			conf := 0.0
 			for i := c.start; i < c.end; i++ {
-				conf += probs[i*numTags+path[i]]
+				conf += probs[i*numTags+t.path[i]]
 			}
 			conf /= float64(c.end - c.start)
-			start, end := r.Start+toks[c.start].Start, r.Start+toks[c.end-1].End
 			doc.Entities = append(doc.Entities, marsad.Entity{
-				Span:       marsad.SpanOf(doc.Text, start, end),
+				Span:       marsad.SpanOf(doc.Text, toks[j][c.start].Start, toks[j][c.end-1].End),
 				Type:       entityTypes[c.typ],
-				Confidence: float64(int(conf*1000+0.5)) / 1000,
+				Confidence: math.Round(conf*1000) / 1000,
 			})
 		}
 	}
@@ -73,34 +77,47 @@ func (tg *Tagger) TagCoNLL(r io.Reader, w io.Writer) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 1<<20)
 	bw := bufio.NewWriter(w)
+	var doc [][]string
 	var words []string
+	// Sentences are tagged in blocks, so input of any length streams through; a block boundary only cuts the
+	// context the second stage sees.
 	flush := func() {
-		for i, tag := range tg.Tag(words) {
-			bw.WriteString(words[i])
-			bw.WriteByte(' ')
-			bw.WriteString(tag)
+		for _, t := range tg.tagDoc(doc) {
+			for i, id := range t.path {
+				bw.WriteString(t.s.words[i])
+				bw.WriteByte(' ')
+				bw.WriteString(Tags[id])
+				bw.WriteByte('\n')
+			}
 			bw.WriteByte('\n')
 		}
-		words = words[:0]
+		doc = doc[:0]
 	}
 	n := 0
 	for sc.Scan() {
 		n++
 		fields := strings.Fields(sc.Text())
-		if len(fields) == 0 {
-			if len(words) > 0 {
-				flush()
-				bw.WriteByte('\n')
-			}
+		if len(fields) > 0 {
+			words = append(words, fields[0])
 			continue
 		}
-		words = append(words, fields[0])
+		if len(words) > 0 {
+			doc = append(doc, words)
+			words = nil
+			if len(doc) >= conllBlock {
+				flush()
+			}
+		}
 	}
 	if err := sc.Err(); err != nil {
 		return fmt.Errorf("ner: conll line %d: %w", n+1, err)
 	}
 	if len(words) > 0 {
-		flush()
+		doc = append(doc, words)
 	}
+	flush()
 	return bw.Flush()
 }
+
+// conllBlock is the number of sentences TagCoNLL tags at once.
+const conllBlock = 2000

@@ -94,11 +94,20 @@ func (s *Scores) WriteTable(w io.Writer) error {
 	return tw.Flush()
 }
 
-// Score tags every sentence and counts entity matches against its gold tags.
+// Score tags the sentences as one running text (as TagCoNLL does) and counts entity matches against their
+// gold tags.
 func (tg *Tagger) Score(sents []Sentence) *Scores {
+	doc := make([][]string, len(sents))
+	for i, snt := range sents {
+		doc[i] = snt.Words
+	}
 	s := newScores()
-	for _, snt := range sents {
-		s.add(snt.Tags, tg.Tag(snt.Words))
+	for i, t := range tg.tagDoc(doc) {
+		pred := make([]string, len(t.path))
+		for j, id := range t.path {
+			pred[j] = Tags[id]
+		}
+		s.add(sents[i].Tags, pred)
 	}
 	return s
 }

@@ -46,6 +46,11 @@ type sentence struct {
 	gazI     []uint8
 	clusters [][numClusterLevels]uint16
 	known    []bool
+	// keys are the memory keys of the words (see memKey); empty for punctuation and numbers.
+	keys []string
+	// local holds the local features of token i at local[off[i]:off[i+1]].
+	local []uint32
+	off   []int
 }
 
 func (lex *lexicon) prepare(words []string) *sentence {
@@ -58,16 +63,29 @@ func (lex *lexicon) prepare(words []string) *sentence {
 		gazI:     make([]uint8, n),
 		clusters: make([][numClusterLevels]uint16, n),
 		known:    make([]bool, n),
+		keys:     make([]string, n),
+		off:      make([]int, n+1),
 	}
 	for i, w := range words {
 		f := arabic.Fold(w)
 		s.folded[i] = f
 		s.stems[i] = arabic.Stem(f)
 		s.clusters[i], s.known[i] = lex.cluster(f)
+		if sh := shape(f); sh == "arab" || sh == "latin" {
+			s.keys[i] = memKey(f)
+		}
 	}
 	lex.matchGazetteer(s.folded, s.gazB, s.gazI)
+	s.local = make([]uint32, 0, n*64)
+	for i := range words {
+		s.local = lex.features(s.local, s, i)
+		s.off[i+1] = len(s.local)
+	}
 	return s
 }
+
+// localFeatures returns the local features of token i.
+func (s *sentence) localFeatures(i int) []uint32 { return s.local[s.off[i]:s.off[i+1]] }
 
 // shape classifies a word by its script and characters: numbers, Latin words and punctuation behave alike
 // within a class whatever the word.

@@ -11,11 +11,12 @@ import (
 	"slices"
 )
 
-// The model file is gzip-compressed: a magic line, the transition scores as float32, then the features
-// sorted by key, each as the delta of its key (uvarint), a bit mask of its non-zero tags (uvarint) and those
-// weights quantized to multiples of quantum (zigzag varints).
+// The model file is gzip-compressed: a magic line, then the base and the context model. Each model is its
+// transition scores as float32, the feature count, then the features sorted by key, each as the delta of its
+// key (uvarint), a bit mask of its non-zero tags (uvarint) and those weights quantized to multiples of
+// quantum (zigzag varints).
 
-const modelMagic = "marsad-ner-perceptron 1\n"
+const modelMagic = "marsad-ner-perceptron 2\n"
 
 // quantum is the weight resolution stored: perceptron weights are sums of ±1 averaged over updates, and
 // differences below 1/64 do not change a decision in practice.
@@ -31,17 +32,25 @@ func (tg *Tagger) Save(w io.Writer) error {
 	}
 	bw := bufio.NewWriter(zw)
 	bw.WriteString(modelMagic)
-	for p := range tg.trans {
-		for t := range tg.trans[p] {
-			binary.Write(bw, binary.LittleEndian, tg.trans[p][t])
+	tg.base.write(bw)
+	tg.ctx.write(bw)
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+func (m *model) write(bw *bufio.Writer) {
+	for p := range m.trans {
+		for t := range m.trans[p] {
+			binary.Write(bw, binary.LittleEndian, m.trans[p][t])
 		}
 	}
-	keys := make([]uint32, 0, len(tg.feats))
-	for f := range tg.feats {
+	keys := make([]uint32, 0, len(m.feats))
+	for f := range m.feats {
 		keys = append(keys, f)
 	}
 	slices.Sort(keys)
-	var buf []byte
 	type entry struct {
 		key  uint32
 		mask uint64
@@ -49,9 +58,8 @@ func (tg *Tagger) Save(w io.Writer) error {
 	}
 	var entries []entry
 	for _, f := range keys {
-		row := tg.weights[int(tg.feats[f])*numTags : (int(tg.feats[f])+1)*numTags]
-		var e entry
-		e.key = f
+		row := m.weights[int(m.feats[f])*numTags : (int(m.feats[f])+1)*numTags]
+		e := entry{key: f}
 		for t, v := range row {
 			if q := int64(math.Round(float64(v) / quantum)); q != 0 {
 				e.mask |= 1 << t
@@ -62,7 +70,7 @@ func (tg *Tagger) Save(w io.Writer) error {
 			entries = append(entries, e)
 		}
 	}
-	buf = binary.AppendUvarint(buf[:0], uint64(len(entries)))
+	buf := binary.AppendUvarint(nil, uint64(len(entries)))
 	bw.Write(buf)
 	prev := uint32(0)
 	for _, e := range entries {
@@ -74,10 +82,6 @@ func (tg *Tagger) Save(w io.Writer) error {
 		bw.Write(buf)
 		prev = e.key
 	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	return zw.Close()
 }
 
 func readModel(r io.Reader, lex *lexicon) (*Tagger, error) {
@@ -91,19 +95,30 @@ func readModel(r io.Reader, lex *lexicon) (*Tagger, error) {
 		return nil, fmt.Errorf("%w: bad header", errBadModel)
 	}
 	tg := &Tagger{lex: lex}
-	for p := range tg.trans {
-		for t := range tg.trans[p] {
-			if err := binary.Read(br, binary.LittleEndian, &tg.trans[p][t]); err != nil {
+	if tg.base, err = readOne(br); err != nil {
+		return nil, fmt.Errorf("base: %w", err)
+	}
+	if tg.ctx, err = readOne(br); err != nil {
+		return nil, fmt.Errorf("context: %w", err)
+	}
+	return tg, nil
+}
+
+func readOne(br *bufio.Reader) (*model, error) {
+	m := &model{}
+	for p := range m.trans {
+		for t := range m.trans[p] {
+			if err := binary.Read(br, binary.LittleEndian, &m.trans[p][t]); err != nil {
 				return nil, fmt.Errorf("%w: transitions: %v", errBadModel, err)
 			}
 		}
 	}
 	n, err := binary.ReadUvarint(br)
-	if err != nil || n > 1<<26 {
+	if err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("%w: feature count", errBadModel)
 	}
-	tg.feats = make(map[uint32]int32, n)
-	tg.weights = make([]float32, int(n)*numTags)
+	m.feats = make(map[uint32]int32, n)
+	m.weights = make([]float32, int(n)*numTags)
 	key := uint32(0)
 	for i := range int(n) {
 		d, err := binary.ReadUvarint(br)
@@ -115,7 +130,7 @@ func readModel(r io.Reader, lex *lexicon) (*Tagger, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: feature %d: %v", errBadModel, i, err)
 		}
-		row := tg.weights[i*numTags : (i+1)*numTags]
+		row := m.weights[i*numTags : (i+1)*numTags]
 		for t := range numTags {
 			if mask&(1<<t) == 0 {
 				continue
@@ -126,7 +141,7 @@ func readModel(r io.Reader, lex *lexicon) (*Tagger, error) {
 			}
 			row[t] = float32(float64(q) * quantum)
 		}
-		tg.feats[key] = int32(i)
+		m.feats[key] = int32(i)
 	}
-	return tg, nil
+	return m, nil
 }

@@ -39,11 +39,9 @@ func allowed(prev, t int) bool {
 // Tagger labels token sequences. It is immutable after construction and safe for concurrent use.
 type Tagger struct {
 	lex *lexicon
-	// feats maps a feature hash to its row in weights: numTags weights per feature.
-	feats   map[uint32]int32
-	weights []float32
-	// trans[p+1][t] scores tag t after tag p (p = -1 at the sentence start).
-	trans [numTags + 1][numTags]float32
+	// base tags a sentence from local features; ctx retags it with the base tags of the text around it (see
+	// tagDoc).
+	base, ctx *model
 }
 
 //go:embed data/model.bin.gz

@@ -2,25 +2,27 @@ package ner
 
 import "math"
 
-// emissions returns the per-token tag scores of a prepared sentence: for token i, scores[i*numTags+t].
-func (tg *Tagger) emissions(s *sentence) []float32 {
-	scores := make([]float32, len(s.words)*numTags)
-	var fs []uint32
-	for i := range s.words {
-		fs = tg.lex.features(fs[:0], s, i)
-		row := scores[i*numTags : (i+1)*numTags]
-		for _, f := range fs {
-			k, ok := tg.feats[f]
-			if !ok {
-				continue
-			}
-			w := tg.weights[int(k)*numTags : (int(k)+1)*numTags]
-			for t := range row {
-				row[t] += w[t]
-			}
+// model is one linear scorer: a weight per tag for each hashed feature, and tag transition scores.
+type model struct {
+	// feats maps a feature hash to its row in weights: numTags weights per feature.
+	feats   map[uint32]int32
+	weights []float32
+	// trans[p+1][t] scores tag t after tag p (p = -1 at the sentence start).
+	trans [numTags + 1][numTags]float32
+}
+
+// addScores adds the weights of features fs to row.
+func (m *model) addScores(row []float32, fs []uint32) {
+	for _, f := range fs {
+		k, ok := m.feats[f]
+		if !ok {
+			continue
+		}
+		w := m.weights[int(k)*numTags : (int(k)+1)*numTags]
+		for t := range row {
+			row[t] += w[t]
 		}
 	}
-	return scores
 }
 
 var negInf = float32(math.Inf(-1))
@@ -140,16 +142,12 @@ func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temper
 }
 
 // Tag returns the IOB tag of each word. Words are tokens as in ANERcorp: punctuation separate, clitics
-// attached ("وسوريا").
+// attached ("وسوريا"). The sentence is tagged on its own; TagCoNLL and Annotate also use the neighbouring
+// sentences of the same text.
 func (tg *Tagger) Tag(words []string) []string {
 	out := make([]string, len(words))
-	for i, t := range tg.tagIDs(words) {
+	for i, t := range tg.tagDoc([][]string{words})[0].path {
 		out[i] = Tags[t]
 	}
 	return out
-}
-
-func (tg *Tagger) tagIDs(words []string) []int {
-	s := tg.lex.prepare(words)
-	return viterbi(tg.emissions(s), &tg.trans, len(words))
 }

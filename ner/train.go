@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"time"
 )
@@ -64,22 +65,21 @@ func SplitDev(sents []Sentence, frac float64) (train, dev []Sentence) {
 type TrainConfig struct {
 	// Epochs is the number of passes over the training sentences (shuffled each pass with a fixed seed).
 	Epochs int
+	// Folds is the number of parts the training set is cut into to produce the base tags the context model
+	// learns from: each part is tagged by a base model trained on the others, so the context model sees base
+	// tags with realistic errors.
+	Folds int
 	// Prune drops a feature whose averaged weights are all below it in magnitude, to keep the model small.
 	Prune float32
-	// Log receives one progress line per epoch; nil discards it.
+	// Log receives progress lines; nil discards them.
 	Log io.Writer
 }
 
 // DefaultTrainConfig holds the hyper-parameters chosen on the development set.
-var DefaultTrainConfig = TrainConfig{Epochs: 12, Prune: 0.05}
+var DefaultTrainConfig = TrainConfig{Epochs: 12, Folds: 5, Prune: 0.05}
 
-type example struct {
-	feats [][]int32 // feature rows per token
-	gold  []int
-}
-
-// Train fits an averaged structured perceptron on sents with the embedded lexicon (gazetteer, triggers and
-// clusters) and returns the resulting Tagger.
+// Train fits the two-stage tagger on sents (consecutive sentences of running text, as in ANERcorp) with the
+// embedded lexicon (gazetteer, triggers and clusters), each stage an averaged structured perceptron.
 func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	lex, err := loadLexicon()
 	if err != nil {
@@ -89,19 +89,81 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	if logw == nil {
 		logw = io.Discard
 	}
-	index := map[uint32]int32{}
-	exs := make([]example, len(sents))
-	var fs []uint32
+	cfg.Log = logw
+	prepared := make([]tagged, len(sents))
+	gold := make([][]int, len(sents))
 	for k, snt := range sents {
-		s := lex.prepare(snt.Words)
-		ex := example{feats: make([][]int32, len(snt.Words)), gold: make([]int, len(snt.Words))}
-		for i := range snt.Words {
-			t, ok := tagIndex(snt.Tags[i])
+		prepared[k].s = lex.prepare(snt.Words)
+		gold[k] = make([]int, len(snt.Words))
+		for i, tag := range snt.Tags {
+			t, ok := tagIndex(tag)
 			if !ok {
-				return nil, fmt.Errorf("ner: sentence %d: unknown tag %q", k+1, snt.Tags[i])
+				return nil, fmt.Errorf("ner: sentence %d: unknown tag %q", k+1, tag)
 			}
-			ex.gold[i] = t
-			fs = lex.features(fs[:0], s, i)
+			gold[k][i] = t
+		}
+	}
+	local := func(k, i int) []uint32 { return prepared[k].s.localFeatures(i) }
+
+	// Base tags for the context model's training data, each fold tagged by a model that never saw it.
+	bases := make([][]int, len(sents))
+	folds := max(cfg.Folds, 2)
+	for f := range folds {
+		lo, hi := f*len(sents)/folds, (f+1)*len(sents)/folds
+		var idx []int
+		for k := range sents {
+			if k < lo || k >= hi {
+				idx = append(idx, k)
+			}
+		}
+		fmt.Fprintf(logw, "ner: base model for fold %d/%d\n", f+1, folds)
+		m := trainModel(idx, gold, local, cfg)
+		for k := lo; k < hi; k++ {
+			s := prepared[k].s
+			em := make([]float32, len(s.words)*numTags)
+			for i := range s.words {
+				m.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
+			}
+			bases[k] = viterbi(em, &m.trans, len(s.words))
+		}
+	}
+	all := make([]int, len(sents))
+	for k := range all {
+		all[k] = k
+	}
+	fmt.Fprintf(logw, "ner: base model\n")
+	tg := &Tagger{lex: lex, base: trainModel(all, gold, local, cfg)}
+
+	ctxFeats := make([][]uint32, len(sents))
+	ctxOff := make([][]int, len(sents))
+	windowed(prepared, bases, func(k int, mem *memory) {
+		s := prepared[k].s
+		off := make([]int, len(s.words)+1)
+		var fs []uint32
+		for i := range s.words {
+			fs = contextFeatures(fs, s, bases[k], i, mem)
+			off[i+1] = len(fs)
+		}
+		ctxFeats[k], ctxOff[k] = fs, off
+	})
+	fmt.Fprintf(logw, "ner: context model\n")
+	var buf []uint32
+	tg.ctx = trainModel(all, gold, func(k, i int) []uint32 {
+		buf = append(buf[:0], local(k, i)...)
+		return append(buf, ctxFeats[k][ctxOff[k][i]:ctxOff[k][i+1]]...)
+	}, cfg)
+	return tg, nil
+}
+
+// trainModel fits an averaged structured perceptron on the sentences idx, with gold tags and the features of
+// token i of sentence k given by feats(k, i).
+func trainModel(idx []int, gold [][]int, feats func(k, i int) []uint32, cfg TrainConfig) *model {
+	index := map[uint32]int32{}
+	rows := make([][][]int32, len(gold))
+	for _, k := range idx {
+		rows[k] = make([][]int32, len(gold[k]))
+		for i := range gold[k] {
+			fs := feats(k, i)
 			row := make([]int32, len(fs))
 			for j, f := range fs {
 				id, ok := index[f]
@@ -111,12 +173,10 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 				}
 				row[j] = id
 			}
-			ex.feats[i] = row
+			rows[k][i] = row
 		}
-		exs[k] = ex
 	}
 	nf := len(index)
-	fmt.Fprintf(logw, "ner: %d sentences, %d features\n", len(exs), nf)
 
 	// Averaging by the standard trick: u accumulates c·Δw, and the average is w − u/c.
 	w := make([]float32, nf*numTags)
@@ -124,22 +184,18 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	var tw, tu [numTags + 1][numTags]float32
 	c := float32(1)
 	rng := rand.New(rand.NewPCG(1, 2))
-	order := make([]int, len(exs))
-	for i := range order {
-		order[i] = i
-	}
+	order := slices.Clone(idx)
 	em := make([]float32, 0, 256*numTags)
 	for epoch := range cfg.Epochs {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, toks := 0, 0
 		for _, k := range order {
-			ex := &exs[k]
-			n := len(ex.gold)
+			n := len(gold[k])
 			em = em[:0]
 			for i := range n {
 				var row [numTags]float32
-				for _, f := range ex.feats[i] {
+				for _, f := range rows[k][i] {
 					wf := w[int(f)*numTags : (int(f)+1)*numTags]
 					for t := range row {
 						row[t] += wf[t]
@@ -150,10 +206,10 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 			pred := viterbi(em, &tw, n)
 			toks += n
 			for i := range n {
-				g, p := ex.gold[i], pred[i]
+				g, p := gold[k][i], pred[i]
 				if g != p {
 					errs++
-					for _, f := range ex.feats[i] {
+					for _, f := range rows[k][i] {
 						w[int(f)*numTags+g]++
 						w[int(f)*numTags+p]--
 						u[int(f)*numTags+g] += c
@@ -162,7 +218,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 				}
 				gp, pp := -1, -1
 				if i > 0 {
-					gp, pp = ex.gold[i-1], pred[i-1]
+					gp, pp = gold[k][i-1], pred[i-1]
 				}
 				if g != p || gp != pp {
 					tw[gp+1][g]++
@@ -173,13 +229,13 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 			}
 			c++
 		}
-		fmt.Fprintf(logw, "ner: epoch %d: %.4f token errors, %s\n", epoch+1, float64(errs)/float64(toks), time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(cfg.Log, "ner: epoch %d: %.4f token errors, %s\n", epoch+1, float64(errs)/float64(toks), time.Since(start).Round(time.Millisecond))
 	}
 
-	tg := &Tagger{lex: lex, feats: map[uint32]int32{}}
+	m := &model{feats: map[uint32]int32{}}
 	for p := range tw {
 		for t := range tw[p] {
-			tg.trans[p][t] = tw[p][t] - tu[p][t]/c
+			m.trans[p][t] = tw[p][t] - tu[p][t]/c
 		}
 	}
 	for f, id := range index {
@@ -194,9 +250,9 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 		if !keep {
 			continue
 		}
-		tg.feats[f] = int32(len(tg.feats))
-		tg.weights = append(tg.weights, row[:]...)
+		m.feats[f] = int32(len(m.feats))
+		m.weights = append(m.weights, row[:]...)
 	}
-	fmt.Fprintf(logw, "ner: kept %d of %d features\n", len(tg.feats), nf)
-	return tg, nil
+	fmt.Fprintf(cfg.Log, "ner: kept %d of %d features\n", len(m.feats), nf)
+	return m
 }
