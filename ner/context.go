@@ -120,6 +120,11 @@ func (tg *Tagger) tagDoc(doc [][]string) []tagged {
 	bases := make([][]int, len(doc))
 	var fs []uint32
 	for j, words := range doc {
+		// Every ANERcorp sentence ends with punctuation, and the model learned that a sentence's last word
+		// is followed by one; a title or a line without it is tagged with a period added, dropped after.
+		if n := len(words); n > 0 && shape(words[n-1]) != "punct" {
+			words = append(words[:n:n], ".")
+		}
 		s := tg.lex.prepare(words)
 		em := make([]float32, len(words)*numTags)
 		for i := range words {
@@ -136,8 +141,9 @@ func (tg *Tagger) tagDoc(doc [][]string) []tagged {
 			fs = contextFeatures(fs[:0], s, bases[j], i, mem)
 			tg.ctx.addScores(em[i*numTags:(i+1)*numTags], fs)
 		}
-		out[j].em = em
-		out[j].path = viterbi(em, &tg.ctx.trans, len(s.words))
+		n := len(doc[j])
+		out[j].em = em[:n*numTags]
+		out[j].path = viterbi(em, &tg.ctx.trans, len(s.words))[:n]
 	})
 	return out
 }
