@@ -33,7 +33,7 @@ type ClusterConfig struct {
 }
 
 // DefaultClusterConfig is the clustering the embedded lexicon was built with.
-var DefaultClusterConfig = ClusterConfig{Vocab: 60000, Sizes: [numClusterLevels]int{64, 256, 1024}, Iterations: 6}
+var DefaultClusterConfig = ClusterConfig{Vocab: 150000, Sizes: [numClusterLevels]int{64, 256, 1024}, Iterations: 6}
 
 // BuildClusters clusters the words of a SaudiNewsNet-style corpus (gzip JSONL, text in the "content" field)
 // and writes the cluster table (gzip TSV: folded word, then one class id per level, coarse to fine).

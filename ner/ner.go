@@ -1,6 +1,8 @@
-// Package ner tags named entities (persons, places, organizations, other) in Arabic news text with an
-// averaged structured perceptron trained on ANERcorp.
+// Package ner tags persons, places, organizations and other names in Arabic news text (ANERcorp-trained).
 package ner
+
+//go:generate go run gen_lexicon.go
+//go:generate go run gen_model.go
 
 import (
 	"bytes"
