@@ -15,11 +15,12 @@ import (
 	"github.com/marsad/marsad/arabic"
 )
 
-// BuildGazetteer writes the gazetteer table the tagger's features read (gzip TSV: phrase key, class bits)
+// BuildGazetteer writes the gazetteer table the tagger's features read (gzip TSV: phrase key, class bits,
+// and for places a written form)
 // from the shared data directory: Who's On First places of Syria, Iraq and Turkey with Arabic names, the
 // OpenSyria administrative units, and the UniversalPetrarch Arabic actor dictionary.
 func BuildGazetteer(w io.Writer, dataDir string) error {
-	g := map[string]uint8{}
+	g := gazTable{bits: map[string]uint8{}, surface: map[string]string{}}
 	for _, cc := range []string{"sy", "iq", "tr"} {
 		if err := addWOF(g, filepath.Join(dataDir, "wof_gazetteer_sy_iq_tr", "wof_"+cc+".tsv.gz")); err != nil {
 			return err
@@ -33,8 +34,8 @@ func BuildGazetteer(w io.Writer, dataDir string) error {
 	if err := addActors(g, filepath.Join(dataDir, "universalpetrarch_arabic_dicts", "actor_dict_ar_v4.txt")); err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(g))
-	for k := range g {
+	keys := make([]string, 0, len(g.bits))
+	for k := range g.bits {
 		keys = append(keys, k)
 	}
 	slices.Sort(keys)
@@ -44,7 +45,7 @@ func BuildGazetteer(w io.Writer, dataDir string) error {
 	}
 	bw := bufio.NewWriter(zw)
 	for _, k := range keys {
-		fmt.Fprintf(bw, "%s\t%d\n", k, g[k])
+		fmt.Fprintf(bw, "%s\t%d\t%s\n", k, g.bits[k], g.surface[k])
 	}
 	if err := bw.Flush(); err != nil {
 		return err
@@ -88,13 +89,25 @@ func joinedTokens(s string) string {
 	return strings.Join(parts, " ")
 }
 
-func addName(g map[string]uint8, name string, bits uint8) {
-	if k, ok := phraseKey(name); ok {
-		g[k] |= bits
+// gazTable collects phrase keys with their class bits, and for places one written form of the name, which
+// training uses to put the gazetteer's places into ANERcorp sentences (see TrainConfig.Augment).
+type gazTable struct {
+	bits    map[string]uint8
+	surface map[string]string
+}
+
+func (g gazTable) add(name string, bits uint8) {
+	k, ok := phraseKey(name)
+	if !ok {
+		return
+	}
+	g.bits[k] |= bits
+	if _, seen := g.surface[k]; !seen && bits&gazLoc != 0 {
+		g.surface[k] = joinedTokens(name)
 	}
 }
 
-func addWOF(g map[string]uint8, path string) error {
+func addWOF(g gazTable, path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -132,9 +145,9 @@ func addWOF(g map[string]uint8, path string) error {
 				bits |= gazLocMajor
 			}
 		}
-		addName(g, get("name_ar_preferred"), bits)
+		g.add(get("name_ar_preferred"), bits)
 		for _, v := range strings.Split(get("name_ar_variant"), "|") {
-			addName(g, v, bits)
+			g.add(v, bits)
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -146,7 +159,7 @@ func addWOF(g map[string]uint8, path string) error {
 // adminWords are the unit nouns OpenSyria puts before names ("ناحية مركز الحسكة"); the bare name is added too.
 var adminWords = []string{"محافظة ", "منطقة ", "ناحية ", "مركز "}
 
-func addOpenSyria(g map[string]uint8, path string) error {
+func addOpenSyria(g gazTable, path string) error {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -167,7 +180,7 @@ func addOpenSyria(g map[string]uint8, path string) error {
 		}
 		for _, n := range names {
 			for {
-				addName(g, n, gazLoc|gazLocMajor)
+				g.add(n, gazLoc|gazLocMajor)
 				trimmed := n
 				for _, w := range adminWords {
 					trimmed = strings.TrimPrefix(trimmed, w)
@@ -185,7 +198,7 @@ func addOpenSyria(g map[string]uint8, path string) error {
 // addActors reads the PETRARCH actor dictionary. An entry is a phrase line ("نوري_المالكي_", words joined by
 // "_") with an inline code ("[USAGOV]") or indented dated codes below it. Individuals carry dated role codes,
 // so a dated entry counts as a person; a bare three-letter code is a country; another code a group.
-func addActors(g map[string]uint8, path string) error {
+func addActors(g gazTable, path string) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err
@@ -199,7 +212,7 @@ func addActors(g map[string]uint8, path string) error {
 			if bits == 0 {
 				bits = gazActor
 			}
-			addName(g, phrase, bits)
+			g.add(phrase, bits)
 		}
 		phrase, bits = "", 0
 	}

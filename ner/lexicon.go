@@ -50,6 +50,8 @@ type lexicon struct {
 	triggers map[string]string
 	gaz      map[string]uint8
 	clusters map[string][numClusterLevels]uint16
+	// places are written forms of the major places, for training-time augmentation.
+	places []string
 }
 
 func loadLexicon() (*lexicon, error) {
@@ -66,14 +68,17 @@ func loadLexicon() (*lexicon, error) {
 		lex.triggers[arabic.Fold(strings.TrimSpace(word))] = class
 	}
 	err := readGzipLines(gazetteerData, func(n int, fields []string) error {
-		if len(fields) != 2 {
-			return fmt.Errorf("gazetteer.tsv:%d: want 2 fields", n)
+		if len(fields) != 3 {
+			return fmt.Errorf("gazetteer.tsv:%d: want 3 fields", n)
 		}
 		m, err := strconv.ParseUint(fields[1], 10, 8)
 		if err != nil {
 			return fmt.Errorf("gazetteer.tsv:%d: %w", n, err)
 		}
 		lex.gaz[fields[0]] |= uint8(m)
+		if uint8(m)&gazLocMajor != 0 && fields[2] != "" {
+			lex.places = append(lex.places, fields[2])
+		}
 		return nil
 	})
 	if err != nil {
