@@ -210,6 +210,9 @@ func (lex *lexicon) features(dst []uint32, s *sentence, i int) []uint32 {
 		dst = append(dst, feat("f"+ds, s.folded[j]))
 		if d == -1 || d == 1 {
 			dst = append(dst, feat("s"+ds, s.stems[j]))
+			if rest, ok := cliticRest(s.folded[j]); ok {
+				dst = append(dst, feat("rest"+ds, gazKey(rest)))
+			}
 		}
 	}
 	if i > 0 {
