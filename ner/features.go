@@ -186,7 +186,7 @@ func (lex *lexicon) features(dst []uint32, s *sentence, i int) []uint32 {
 	if hasArticle(f) {
 		dst = append(dst, feat("art"))
 	}
-	for n := 1; n <= 3; n++ {
+	for n := 1; n <= 4; n++ {
 		if p, ok := runePrefix(f, n); ok {
 			dst = append(dst, feat("pre", p))
 		}
