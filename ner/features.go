@@ -191,7 +191,7 @@ func (lex *lexicon) features(dst []uint32, s *sentence, i int) []uint32 {
 			dst = append(dst, feat("pre", p))
 		}
 	}
-	for n := 1; n <= 4; n++ {
+	for n := 1; n <= 5; n++ {
 		if p, ok := runeSuffix(f, n); ok {
 			dst = append(dst, feat("suf", p))
 		}
