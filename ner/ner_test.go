@@ -287,3 +287,28 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(words)*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestRegional scores the embedded model on sentences written for this package in the style of Syrian and
+// Iraqi news: regional_tune.conll was looked at while developing, regional_heldout.conll was not. The floor
+// only catches a broken model; the figures are in the README.
+func TestRegional(t *testing.T) {
+	tg := mustDefault(t)
+	for _, name := range []string{"regional_tune.conll", "regional_heldout.conll"} {
+		f, err := os.Open("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents, err := ReadCoNLL(f, name)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := tg.Score(sents)
+		var out bytes.Buffer
+		sc.WriteTable(&out)
+		t.Logf("%s:\n%s", name, out.String())
+		if _, _, f1 := sc.PRF(""); f1 < 0.7 {
+			t.Errorf("%s: got F1 %.3f; want at least 0.7", name, f1)
+		}
+	}
+}
