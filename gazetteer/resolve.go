@@ -81,6 +81,9 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		joins[i] = strings.Trim(text[toks[i].End:toks[i+1].Start], " \t\u00a0\u200f\u200e") == ""
 	}
 	covered := make([]bool, len(toks))
+	if r.AddMissing && len(doc.Entities) > 0 {
+		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, sent))
+	}
 	var ms []*mention
 	for ei := range doc.Entities {
 		e := &doc.Entities[ei]
@@ -126,6 +129,23 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 	r.resolve(ms)
 	r.fill(doc, ms)
 	return nil
+}
+
+// dropInsideLongerNames removes the tagger's entities that lie inside a longer name of the tables: a
+// statistical tagger trained on older news reads "قوات سوريا الديمقراطية" as the place "سوريا", while the
+// actor table knows the whole name. Only unresolved entities (the tagger's) give way.
+func (r *Resolver) dropInsideLongerNames(ents []marsad.Entity, found []*mention) []marsad.Entity {
+	return slices.DeleteFunc(ents, func(e marsad.Entity) bool {
+		if e.ID != "" {
+			return false
+		}
+		for _, m := range found {
+			if m.start <= e.Start && e.End <= m.end && m.end-m.start > e.End-e.Start {
+				return true
+			}
+		}
+		return false
+	})
 }
 
 // sentences returns the sentence index of each token: doc.Sentences when the cleaner filled them, otherwise

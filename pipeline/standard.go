@@ -6,6 +6,7 @@ import (
 	"github.com/marsad/marsad/dates"
 	"github.com/marsad/marsad/events"
 	"github.com/marsad/marsad/gazetteer"
+	"github.com/marsad/marsad/ner"
 	"github.com/marsad/marsad/numbers"
 	"github.com/marsad/marsad/quotes"
 )
@@ -20,9 +21,13 @@ func Standard(c *clean.Cleaner) (*Pipeline, error) {
 }
 
 // Stages returns the standard annotation stages in dependency order: quantities and dates first, then
-// entities (resolved and geocoded), events that use all three, quotes that link speakers to entities, and the
+// entities (tagged, then resolved and geocoded), events that use all three, quotes that link speakers to entities, and the
 // contradiction check over the quantities.
 func Stages() ([]Stage, error) {
+	tagger, err := ner.Default()
+	if err != nil {
+		return nil, err
+	}
 	ev, err := events.New()
 	if err != nil {
 		return nil, err
@@ -30,6 +35,7 @@ func Stages() ([]Stage, error) {
 	return []Stage{
 		{"numbers", numbers.New()},
 		{"dates", dates.New()},
+		{"ner", tagger},
 		{"gazetteer", gazetteer.NewResolver(gazetteer.Default())},
 		{"events", ev},
 		{"quotes", quotes.New()},

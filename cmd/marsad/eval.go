@@ -17,6 +17,7 @@ import (
 	"github.com/marsad/marsad/events"
 	"github.com/marsad/marsad/gazetteer"
 	"github.com/marsad/marsad/input"
+	"github.com/marsad/marsad/ner"
 	"github.com/marsad/marsad/numbers"
 	"github.com/marsad/marsad/pipeline"
 	"github.com/marsad/marsad/quotes"
@@ -36,6 +37,7 @@ const evalUsage = `Usage: marsad eval <what> [flags] [arguments]
   gazetteer [SET]      entity resolution: type + id + coordinates accuracy
   quotes [SET]         quotations: span and speaker P/R/F1
   conflicts [SET]      contradictions: P/R/F1
+  ner [CONLL]          entity-level P/R/F1 per type (conlleval: exact span and type) on a CoNLL file
   events [--gsr DIR] [--news FILE]
                        ASSAULT/PROTEST detection and actor spans on the event GSR; type + actors + location
   numbers|dates --corpus FILE [--sample N] [--seed S]
@@ -55,6 +57,7 @@ var (
 		"gazetteer": {"gazetteer/testdata", gazetteer.Evaluate},
 		"quotes":    {"quotes/testdata", quotes.Evaluate},
 		"conflicts": {"conflicts/testdata", conflicts.Evaluate},
+		"ner":       {"ner/testdata/regional_heldout.conll", ner.Evaluate},
 	}
 	corpusEvaluations = map[string]func(w io.Writer, path string, sample int, seed uint64) error{
 		"numbers": numbers.Survey,

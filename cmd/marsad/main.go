@@ -55,6 +55,7 @@ Commands:
   extract      print the cleaned, annotated document of each article as JSON Lines
   search       search the store
   show         print one stored article as JSON
+  ner          tag CoNLL tokens (one a line, blank line between sentences) from stdin with IOB tags
   boilerplate  learn a source's boilerplate lines from a corpus
   bench        measure ingest and search speed on a corpus
   eval         measure accuracy: search recall, boilerplate removal, and each extractor
@@ -82,6 +83,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&boilerplateCommand{Main: m}).Run(ctx, rest)
 	case "bench":
 		return (&benchCommand{Main: m}).Run(ctx, rest)
+	case "ner":
+		return (&nerCommand{Main: m}).Run(ctx, rest)
 	case "eval":
 		return (&evalCommand{Main: m}).Run(ctx, rest)
 	case "help", "-h", "--help":
