@@ -35,6 +35,9 @@ type Options struct {
 //go:embed openapi.json
 var openAPI []byte
 
+// webFS is the page; web/region.json is its base map.
+//
+//go:generate go run mkregion.go
 //go:embed web
 var webFS embed.FS
 
