@@ -57,7 +57,10 @@ func Open(path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)"
+	// Transactions begin IMMEDIATE: a deferred one that starts reading and then writes fails at once with
+	// SQLITE_BUSY, without waiting out the busy timeout, when another writer (a server POST while an ingest
+	// runs) holds the lock.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
