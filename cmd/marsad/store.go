@@ -1,16 +1,23 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/pipeline"
+	"github.com/marsad/marsad/postgres"
 	"github.com/marsad/marsad/sqlite"
 )
 
+// openStore opens the store at path: a PostgreSQL database for a postgres:// URL, else a SQLite file.
 func openStore(path string) (marsad.Store, error) {
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		return postgres.Open(context.Background(), path)
+	}
 	return sqlite.Open(path)
 }
 
