@@ -20,44 +20,6 @@ import (
 
 const token = "s3cret"
 
-// tagger stands in for the annotation stages: it marks every "قسد" as the SDF and every "الرقة" as a
-// located place, and files an ASSAULT event on each "هجوم", so the layer endpoints have something to list.
-type tagger struct{}
-
-func (tagger) Annotate(d *marsad.Document) error {
-	lat, lon := 35.95, 39.01
-	for _, w := range []string{"قسد", "الرقة"} {
-		for off := 0; ; {
-			i := strings.Index(d.Text[off:], w)
-			if i < 0 {
-				break
-			}
-			s := off + i
-			e := marsad.Entity{Span: marsad.SpanOf(d.Text, s, s+len(w)), Type: marsad.ORG, ID: "sdf", Name: "SDF", Confidence: 1}
-			if w == "الرقة" {
-				e.Type, e.ID, e.Name, e.Lat, e.Lon = marsad.LOC, "raqqa", "الرقة", &lat, &lon
-			}
-			d.Entities = append(d.Entities, e)
-			off = s + len(w)
-		}
-	}
-	if i := strings.Index(d.Text, "هجوم"); i >= 0 {
-		ev := marsad.Event{Type: marsad.ASSAULT, Trigger: marsad.SpanOf(d.Text, i, i+len("هجوم")), Date: "2019-03-23",
-			Quantities: []marsad.EventQuantity{{Role: "killed", Value: 3}}}
-		for _, e := range d.Entities {
-			switch e.ID {
-			case "sdf":
-				ev.Actor1 = &marsad.Ref{Span: e.Span, ID: e.ID, Name: e.Name}
-			case "raqqa":
-				ev.Place = &marsad.Ref{Span: e.Span, ID: e.ID, Name: e.Name}
-			}
-		}
-		d.Events = append(d.Events, ev)
-		d.Conflicts = append(d.Conflicts, marsad.Conflict{Kind: "headline_body", Message: "3 ≠ 4"})
-	}
-	return nil
-}
-
 func newServer(t *testing.T, opts Options) *httptest.Server {
 	t.Helper()
 	store, err := sqlite.Open(filepath.Join(t.TempDir(), "marsad.db"))
@@ -103,7 +65,7 @@ func do(t *testing.T, srv *httptest.Server, c call) (int, http.Header, []byte) {
 }
 
 const (
-	article1 = `{"id": "a1", "title": "هجوم لقسد في الرقة", "text": "قالت قسد إن هجوما استهدف مواقعها في ريف الرقة الشرقي.", "published": "2019-03-23", "source": "sana"}`
+	article1 = `{"id": "a1", "title": "هجوم لقسد في الرقة يوقع 4 قتلى", "text": "قالت قسد إن هجوما استهدف مواقعها في ريف الرقة الشرقي وقتل 3 من عناصرها.", "published": "2019-03-23", "source": "sana"}`
 	article2 = `{"id": "a2", "title": "اجتماع في بغداد", "text": "عقد وزراء اجتماعا في بغداد لبحث إعادة الإعمار.", "published": "2019-04-02", "source": "ina"}`
 )
 
@@ -161,7 +123,7 @@ func TestPostAndGet(t *testing.T) {
 		if !slices.Contains(d.Origins, id) || d.Text == "" {
 			t.Errorf("get %s: got origins %q, text %q", id, d.Origins, d.Text)
 		}
-		if id == "a1" && (len(d.Events) != 1 || len(d.Entities) == 0) {
+		if id == "a1" && (len(d.Events) == 0 || len(d.Entities) == 0) {
 			t.Errorf("get a1: got %d events, %d entities; want the tagger's layers", len(d.Events), len(d.Entities))
 		}
 	}
@@ -223,10 +185,10 @@ func TestSearch(t *testing.T) {
 		want        []string // titles
 		sources     int
 	}{
-		{"word with clitic", "?q=والرقة", []string{"هجوم لقسد في الرقة"}, 1},
+		{"word with clitic", "?q=والرقة", []string{"هجوم لقسد في الرقة يوقع 4 قتلى"}, 1},
 		{"source facet", "?q=في&source=ina", []string{"اجتماع في بغداد"}, 1},
 		{"date range", "?q=في&from=2019-04-01&to=2019-04-30", []string{"اجتماع في بغداد"}, 1},
-		{"to is inclusive", "?q=في&to=2019-03-23", []string{"هجوم لقسد في الرقة"}, 1},
+		{"to is inclusive", "?q=في&to=2019-03-23", []string{"هجوم لقسد في الرقة يوقع 4 قتلى"}, 1},
 		{"no match", "?q=الموصل", nil, 0},
 	}
 	for _, tc := range tests {
@@ -259,14 +221,16 @@ func TestLayers(t *testing.T) {
 		name, query string
 		want        int
 	}{
-		{"all", "", 1},
-		{"type", "?type=assault", 1},
+		{"all", "", 4},
+		{"type", "?type=assault", 2},
 		{"other type", "?type=PROTEST", 0},
-		{"actor id", "?actor=sdf", 1},
-		{"actor mention", "?actor=قسد", 1},
-		{"place", "?place=الرقة", 1},
-		{"from", "?from=2019-03-24", 0},
-		{"to", "?to=2019-03-23", 1},
+		{"actor id", "?actor=sdf", 2},
+		{"actor mention", "?actor=قسد", 2},
+		{"actor is whole", "?actor=قس", 0},
+		{"place", "?place=الرقة", 2},
+		{"from", "?from=2019-03-24", 2},
+		{"to", "?to=2019-03-23", 2},
+		{"limit", "?limit=1", 1},
 	}
 	for _, tc := range tests {
 		_, _, b := do(t, srv, call{method: "GET", path: "/api/events" + tc.query})
@@ -281,16 +245,20 @@ func TestLayers(t *testing.T) {
 
 	_, h, b := do(t, srv, call{method: "GET", path: "/api/events", accept: "text/csv"})
 	rows, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-	if err != nil || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") || len(rows) != 2 {
+	if err != nil || !strings.HasPrefix(h.Get("Content-Type"), "text/csv") || len(rows) != 5 {
 		t.Fatalf("csv: got %q (%v)", b, err)
 	}
-	if got := rows[1][slices.Index(csvHeader, "quantities")]; got != "killed=3" {
-		t.Errorf("csv quantities: got %q; want killed=3", got)
+	var quantities []string
+	for _, r := range rows[1:] {
+		quantities = append(quantities, r[slices.Index(csvHeader, "quantities")])
+	}
+	if !slices.Contains(quantities, "killed=3") {
+		t.Errorf("csv quantities: got %q; want killed=3 among them", quantities)
 	}
 
 	_, _, b = do(t, srv, call{method: "GET", path: "/api/events?format=geojson"})
 	var fc featureCollection
-	if err := json.Unmarshal(b, &fc); err != nil || len(fc.Features) != 1 || fc.Features[0].Geometry.Coordinates != [2]float64{39.01, 35.95} {
+	if err := json.Unmarshal(b, &fc); err != nil || len(fc.Features) != 4 || fc.Features[3].Geometry.Coordinates != [2]float64{39.01, 35.95} {
 		t.Errorf("geojson: got %s", b)
 	}
 

@@ -168,7 +168,7 @@ async function viewSearch(main, p) {
 
 // ---------- article ----------
 
-function refText(r) { return r ? (r.name || r.text) + (r.id ? ` (${r.id})` : "") : ""; }
+function refText(r) { return r ? (r.name || r.text) : ""; }
 
 // annotations lists every highlightable item of the document: byte range, layer key and hover text.
 function annotations(d) {
