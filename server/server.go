@@ -59,7 +59,8 @@ type route struct {
 // routes are the API; the OpenAPI document describes exactly these (TestOpenAPI keeps it so).
 var routes = []route{
 	{"POST", "/api/articles", write, (*handler).postArticles},
-	{"GET", "/api/articles/{id}", read, (*handler).getArticle},
+	// {id...}: an article may be fetched by the URL or file path it was posted with, slashes and all.
+	{"GET", "/api/articles/{id...}", read, (*handler).getArticle},
 	{"GET", "/api/search", read, (*handler).search},
 	{"GET", "/api/events", read, (*handler).events},
 	{"GET", "/api/entities", read, (*handler).entities},
