@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/input"
@@ -191,7 +190,7 @@ func rawRecord(q map[string][]string, body []byte) ([]input.Record, error) {
 		}
 		return ""
 	}
-	if !utf8.Valid(body) && len(bytes.TrimSpace(body)) == 0 {
+	if len(bytes.TrimSpace(body)) == 0 {
 		return nil, errorf(http.StatusBadRequest, "empty request body")
 	}
 	rec := input.Record{Origin: "body", ID: get("id"), Title: get("title"), Raw: body, URL: get("url"), Source: get("source")}

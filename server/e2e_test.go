@@ -134,6 +134,16 @@ func TestBrowser(t *testing.T) {
 	if assault == 0 || assault >= rows || other != 0 {
 		t.Errorf("events filtered by type: got %d rows (%d of other types) of %d", assault, other, rows)
 	}
+	// Entities and conflicts list what the articles hold.
+	do("entities", chromedp.Navigate(srv.URL+"/#/entities"), chromedp.WaitVisible(`table.entities tbody tr`))
+	if n := count(`table.entities tbody tr`); n < 5 {
+		t.Errorf("entities: got %d rows; want at least 5", n)
+	}
+	do("conflicts", chromedp.Navigate(srv.URL+"/#/conflicts"), chromedp.WaitVisible(`ul.conflicts li`))
+	if n := count(`ul.conflicts li`); n != 1 {
+		t.Errorf("conflicts: got %d; want 1", n)
+	}
+
 	resp, err := http.Get(srv.URL + "/healthz")
 	if err != nil || resp.StatusCode != 200 {
 		t.Errorf("healthz after the browser session: %v", err)
