@@ -153,7 +153,7 @@ func refKeys(refs ...*Ref) string {
 			continue
 		}
 		for _, s := range []string{r.ID, r.Name, r.Text} {
-			if s = FoldName(s); s != "" {
+			if s = FoldName(s); s != "" && !strings.Contains(b.String(), "|"+s+"|") {
 				b.WriteString(s)
 				b.WriteByte('|')
 			}
