@@ -23,12 +23,16 @@ const token = "s3cret"
 
 func newServer(t testing.TB, opts Options) *httptest.Server {
 	t.Helper()
+	return newServerWith(t, pipeline.New(clean.New(nil), pipeline.Stage{Name: "tagger", Annotator: tagger{}}), opts)
+}
+
+func newServerWith(t testing.TB, p *pipeline.Pipeline, opts Options) *httptest.Server {
+	t.Helper()
 	store, err := sqlite.Open(filepath.Join(t.TempDir(), "marsad.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
-	p := pipeline.New(clean.New(nil), pipeline.Stage{Name: "tagger", Annotator: tagger{}})
 	srv := httptest.NewServer(New(store, p, opts))
 	t.Cleanup(srv.Close)
 	return srv
