@@ -3,6 +3,7 @@ package postgres_test
 import (
 	"context"
 	"crypto/rand"
+	"errors"
 	"encoding/hex"
 	"net/url"
 	"os"
@@ -12,12 +13,13 @@ import (
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/postgres"
+	"github.com/marsad/marsad/search"
 	"github.com/marsad/marsad/storetest"
 )
 
 // testURL returns the database of MARSAD_TEST_POSTGRES with a fresh schema for one test, dropped after it;
 // the test is skipped when the variable is not set (.ci/postgres.sh sets it up).
-func testURL(t *testing.T) string {
+func testURL(t testing.TB) string {
 	t.Helper()
 	base := os.Getenv("MARSAD_TEST_POSTGRES")
 	if base == "" {
@@ -84,4 +86,23 @@ func TestMigrateConcurrently(t *testing.T) {
 			t.Error(err)
 		}
 	}
+}
+
+// FuzzSearch checks that no query text makes PostgreSQL reject the tsquery built from it: every user word
+// must reach to_tsquery quoted, whatever characters it holds.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{"قسد", `"قوات سوريا"`, "الديمقر*", `' & | ! ( ) :* <-> \`, `"'"`, "a:*B", "«»", "x''y"} {
+		f.Add(s)
+	}
+	store, err := postgres.Open(f.Context(), testURL(f))
+	if err != nil {
+		f.Fatal(err)
+	}
+	defer store.Close()
+	f.Fuzz(func(t *testing.T, q string) {
+		_, err := store.Search(context.Background(), marsad.Query{Text: q})
+		if err != nil && !errors.Is(err, search.ErrEmptyQuery) {
+			t.Errorf("search %q: %v", q, err)
+		}
+	})
 }
