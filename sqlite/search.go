@@ -17,30 +17,19 @@ const snippetWords = 30
 
 // Search implements marsad.Store. Snippets mark matches with [ and ].
 func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error) {
-	clauses, err := search.Parse(q.Text)
+	clauses, where, args, err := filter(q)
 	if err != nil {
 		return nil, err
-	}
-	// Rank inside the index first and fetch the texts of the page only: carrying every match's text
-	// through the sort is what makes a frequent word slow.
-	where := []string{"fts MATCH ?"}
-	args := []any{MatchExpr(clauses)}
-	if q.Source != "" {
-		where, args = append(where, "a.source = ?"), append(args, q.Source)
-	}
-	if !q.From.IsZero() {
-		where, args = append(where, "a.published >= ?"), append(args, formatTime(q.From))
-	}
-	if !q.To.IsZero() {
-		where, args = append(where, "a.published != '' AND a.published <= ?"), append(args, formatTime(q.To))
-	}
-	from := "fts"
-	if len(where) > 1 {
-		from = "fts JOIN articles a ON a.rowid = fts.rowid"
 	}
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
+	}
+	// Rank inside the index first and fetch the texts of the page only: carrying every match's text
+	// through the sort is what makes a frequent word slow.
+	from := "fts"
+	if len(where) > 1 {
+		from = "fts JOIN articles a ON a.rowid = fts.rowid"
 	}
 	args = append(args, limit, max(q.Offset, 0))
 	rows, err := s.db.QueryContext(ctx, `SELECT a.id, a.title, a.published, a.source, a.text, r.score FROM (
@@ -64,6 +53,26 @@ func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
+}
+
+// filter returns the parsed query and the SQL conditions and arguments that select its articles.
+func filter(q marsad.Query) (clauses []search.Clause, where []string, args []any, err error) {
+	clauses, err = search.Parse(q.Text)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	where = []string{"fts MATCH ?"}
+	args = []any{MatchExpr(clauses)}
+	if q.Source != "" {
+		where, args = append(where, "a.source = ?"), append(args, q.Source)
+	}
+	if !q.From.IsZero() {
+		where, args = append(where, "a.published >= ?"), append(args, formatTime(q.From))
+	}
+	if !q.To.IsZero() {
+		where, args = append(where, "a.published != '' AND a.published <= ?"), append(args, formatTime(q.To))
+	}
+	return clauses, where, args, nil
 }
 
 // MatchExpr translates parsed clauses into an FTS5 MATCH expression: every clause must match; a word matches

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS origins (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS origins_origin ON origins(origin);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(title, body, variants, content='', tokenize='unicode61');
-`
+` + layersSchema
 
 // Open opens or creates the store at path, creating its directory.
 func Open(path string) (*Store, error) {
@@ -57,7 +57,10 @@ func Open(path string) (*Store, error) {
 			return nil, err
 		}
 	}
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)"
+	// Transactions begin IMMEDIATE: a deferred one that starts reading and then writes fails at once with
+	// SQLITE_BUSY, without waiting out the busy timeout, when another writer (a server POST while an ingest
+	// runs) holds the lock.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(ON)&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		return nil, err
@@ -93,6 +96,10 @@ func (s *Store) Put(ctx context.Context, docs []*marsad.Document) ([]bool, error
 	if err != nil {
 		return nil, err
 	}
+	layers, err := prepareLayers(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
 	added := make([]bool, len(docs))
 	for i, d := range docs {
 		blob, err := encodeDoc(d)
@@ -111,6 +118,9 @@ func (s *Store) Put(ctx context.Context, docs []*marsad.Document) ([]bool, error
 			variants := strings.TrimSpace(title.Variants + " " + body.Variants)
 			if _, err := index.ExecContext(ctx, rowid, title.Stems, body.Stems, variants); err != nil {
 				return nil, fmt.Errorf("index article %s: %w", d.ID, err)
+			}
+			if err := layers.put(ctx, rowid, d); err != nil {
+				return nil, fmt.Errorf("index layers of article %s: %w", d.ID, err)
 			}
 		}
 		for _, o := range d.Origins {

@@ -41,7 +41,7 @@ func (c *ingestCommand) Run(ctx context.Context, args []string) error {
 	}
 	defer store.Close()
 	n, err := ingest(ctx, store, p, fs.Args(), *format, c.Main, *workers)
-	fmt.Fprintf(c.Stderr, "ingested %d new, %d already stored, %d rejected into %s\n", n.added, n.existing, n.rejected, *db)
+	fmt.Fprintf(c.Stderr, "ingested %d new, %d already stored, %d rejected into %s\n", n.added, n.existing, n.rejected, displayDB(*db))
 	if err != nil {
 		return err
 	}

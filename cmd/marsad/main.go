@@ -55,6 +55,7 @@ Commands:
   extract      print the cleaned, annotated document of each article as JSON Lines
   search       search the store
   show         print one stored article as JSON
+  serve        serve the HTTP API and the web page
   ner          tag CoNLL tokens (one a line, blank line between sentences) from stdin with IOB tags
   boilerplate  learn a source's boilerplate lines from a corpus
   bench        measure ingest and search speed on a corpus
@@ -83,6 +84,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&boilerplateCommand{Main: m}).Run(ctx, rest)
 	case "bench":
 		return (&benchCommand{Main: m}).Run(ctx, rest)
+	case "serve":
+		return (&serveCommand{Main: m}).Run(ctx, rest)
 	case "ner":
 		return (&nerCommand{Main: m}).Run(ctx, rest)
 	case "eval":

@@ -1,16 +1,24 @@
 package main
 
 import (
+	"context"
 	"fmt"
+	"net/url"
 	"os"
+	"strings"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/pipeline"
+	"github.com/marsad/marsad/postgres"
 	"github.com/marsad/marsad/sqlite"
 )
 
+// openStore opens the store at path: a PostgreSQL database for a postgres:// URL, else a SQLite file.
 func openStore(path string) (marsad.Store, error) {
+	if strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://") {
+		return postgres.Open(context.Background(), path)
+	}
 	return sqlite.Open(path)
 }
 
@@ -38,4 +46,13 @@ func readBoilerplate(file string) (*clean.Boilerplate, error) {
 		return nil, fmt.Errorf("%s: %w", file, err)
 	}
 	return b, nil
+}
+
+// displayDB is the store location fit for messages: a PostgreSQL URL loses its password.
+func displayDB(db string) string {
+	u, err := url.Parse(db)
+	if err != nil || u.User == nil {
+		return db
+	}
+	return u.Redacted()
 }
