@@ -55,6 +55,7 @@ Commands:
   extract      print the cleaned, annotated document of each article as JSON Lines
   search       search the store
   show         print one stored article as JSON
+  conflicts    list reports of one event in different articles whose casualty counts disagree
   serve        serve the HTTP API and the web page
   ner          tag CoNLL tokens (one a line, blank line between sentences) from stdin with IOB tags
   boilerplate  learn a source's boilerplate lines from a corpus
@@ -84,6 +85,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&boilerplateCommand{Main: m}).Run(ctx, rest)
 	case "bench":
 		return (&benchCommand{Main: m}).Run(ctx, rest)
+	case "conflicts":
+		return (&conflictsCommand{Main: m}).Run(ctx, rest)
 	case "serve":
 		return (&serveCommand{Main: m}).Run(ctx, rest)
 	case "ner":

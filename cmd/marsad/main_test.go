@@ -132,3 +132,25 @@ func TestDisplayDBRedactsPassword(t *testing.T) {
 		}
 	}
 }
+
+func TestConflictsAcrossArticles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	in := `{"id":"a","title":"مقتل مدنيين بقصف على الرقة","text":"قُتل خمسة مدنيين أمس في قصف جوي على مدينة الرقة.","published":"2024-03-23"}
+{"id":"b","title":"غارة على الرقة","text":"قُتل تسعة مدنيين أمس في قصف جوي على مدينة الرقة، بحسب مصادر محلية.","published":"2024-03-23"}
+{"id":"c","title":"قصف على الرقة","text":"قُتل خمسة مدنيين أمس في قصف جوي على مدينة الرقة.","published":"2024-03-23","source":"other"}
+`
+	if _, stderr, err := run(t, in, "ingest", "--db", db, "--input", "jsonl", "-"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	out, _, err := run(t, "", "conflicts", "--db", db, "--json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Type, Role string
+		Counts     []struct{ Value float64 }
+	}
+	if err := json.Unmarshal([]byte(strings.SplitN(out, "\n", 2)[0]), &d); err != nil || d.Type != "ASSAULT" || d.Role != "killed" || len(d.Counts) < 2 {
+		t.Errorf("got %q; want the 5 vs 9 killed in al-Raqqa", out)
+	}
+}
