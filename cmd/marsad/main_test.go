@@ -124,7 +124,7 @@ func TestUsageErrors(t *testing.T) {
 
 func TestDisplayDBRedactsPassword(t *testing.T) {
 	for in, want := range map[string]string{
-		"postgres://marsad:secret@127.0.0.1/m": "postgres://marsad:xxxxx@127.0.0.1/m",
+		"postgres://marsad:secret@127.0.0.1/m":  "postgres://marsad:xxxxx@127.0.0.1/m",
 		"/home/a/.local/share/marsad/marsad.db": "/home/a/.local/share/marsad/marsad.db",
 	} {
 		if got := displayDB(in); got != want {
