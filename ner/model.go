@@ -143,5 +143,6 @@ func readOne(br *bufio.Reader) (*model, error) {
 		}
 		m.feats[key] = int32(i)
 	}
+	m.rows = newFeatTable(m.feats)
 	return m, nil
 }

@@ -5,7 +5,10 @@ import "math"
 // model is one linear scorer: a weight per tag for each hashed feature, and tag transition scores.
 type model struct {
 	// feats maps a feature hash to its row in weights: numTags weights per feature.
-	feats   map[uint32]int32
+	feats map[uint32]int32
+	// rows is feats as an open-addressing table, built once the model is complete: tagging looks up every
+	// feature of every token, and most are missing, which a Go map answers several times slower.
+	rows    featTable
 	weights []float32
 	// trans[p+1][t] scores tag t after tag p (p = -1 at the sentence start).
 	trans [numTags + 1][numTags]float32
@@ -14,13 +17,52 @@ type model struct {
 // addScores adds the weights of features fs to row.
 func (m *model) addScores(row []float32, fs []uint32) {
 	for _, f := range fs {
-		k, ok := m.feats[f]
+		k, ok := m.rows.get(f)
 		if !ok {
 			continue
 		}
 		w := m.weights[int(k)*numTags : (int(k)+1)*numTags]
 		for t := range row {
 			row[t] += w[t]
+		}
+	}
+}
+
+// featTable maps feature hashes to weight rows with linear probing at a load factor of at most one half.
+type featTable struct {
+	keys  []uint32
+	rows  []int32 // row+1; 0 marks an empty slot
+	shift uint
+}
+
+func newFeatTable(feats map[uint32]int32) featTable {
+	bits := uint(1)
+	for 1<<bits < 2*len(feats) {
+		bits++
+	}
+	t := featTable{keys: make([]uint32, 1<<bits), rows: make([]int32, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.keys) - 1)
+	for f, row := range feats {
+		i := t.slot(f)
+		for t.rows[i] != 0 {
+			i = (i + 1) & mask
+		}
+		t.keys[i], t.rows[i] = f, row+1
+	}
+	return t
+}
+
+// slot is the home slot of f: Fibonacci hashing spreads the feature hashes over the table.
+func (t *featTable) slot(f uint32) uint32 { return (f * 2654435769) >> t.shift }
+
+func (t *featTable) get(f uint32) (int32, bool) {
+	mask := uint32(len(t.keys) - 1)
+	for i := t.slot(f); ; i = (i + 1) & mask {
+		switch r := t.rows[i]; {
+		case r == 0:
+			return 0, false
+		case t.keys[i] == f:
+			return r - 1, true
 		}
 	}
 }

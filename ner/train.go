@@ -306,5 +306,6 @@ func trainModel(idx []int, gold [][]int, feats func(k, i int) []uint32, cfg Trai
 		m.weights = append(m.weights, row[:]...)
 	}
 	fmt.Fprintf(cfg.Log, "ner: kept %d of %d features\n", len(m.feats), nf)
+	m.rows = newFeatTable(m.feats)
 	return m
 }
