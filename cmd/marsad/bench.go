@@ -29,11 +29,12 @@ var benchQueries = []string{
 }
 
 func (c *benchCommand) Run(ctx context.Context, args []string) error {
-	fs := c.flags("bench", "[--db PATH] [--rounds N] [--stages] CORPUS ...")
+	fs := c.flags("bench", "[--db PATH] [--rounds N] [--stages] [--clean-only] CORPUS ...")
 	db := fs.String("db", "", "store `path` (default: a new temporary store, removed afterwards)")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	stages := fs.Bool("stages", false, "measure extraction throughput per stage instead of ingest and search")
+	cleanOnly := fs.Bool("clean-only", false, "ingest without extraction layers")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -55,7 +56,7 @@ func (c *benchCommand) Run(ctx context.Context, args []string) error {
 		defer os.RemoveAll(dir)
 		*db = filepath.Join(dir, "bench.db")
 	}
-	p, err := newPipeline("")
+	p, err := newPipeline("", *cleanOnly)
 	if err != nil {
 		return err
 	}

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"runtime"
 
-	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/input"
 	"github.com/marsad/marsad/pipeline"
 )
@@ -29,15 +28,9 @@ func (c *extractCommand) Run(ctx context.Context, args []string) error {
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	learned, err := readBoilerplate(*boilerplate)
+	p, err := newPipeline(*boilerplate, *cleanOnly)
 	if err != nil {
 		return err
-	}
-	p := pipeline.New(clean.New(learned))
-	if !*cleanOnly {
-		if p, err = pipeline.Standard(clean.New(learned)); err != nil {
-			return err
-		}
 	}
 	w := bufio.NewWriterSize(c.Stdout, 1<<16)
 	enc := json.NewEncoder(w)

@@ -24,6 +24,7 @@ func (c *ingestCommand) Run(ctx context.Context, args []string) error {
 	format := fs.String("input", input.Auto, "input `format`: auto (by file name), text or jsonl")
 	boilerplate := fs.String("boilerplate", "", "`file` of learned boilerplate lines (from 'marsad boilerplate')")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
+	cleanOnly := fs.Bool("clean-only", false, "store cleaned text only, without extraction layers (faster)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -31,7 +32,7 @@ func (c *ingestCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: ingest needs a file, directory or -", errUsage)
 	}
-	p, err := newPipeline(*boilerplate)
+	p, err := newPipeline(*boilerplate, *cleanOnly)
 	if err != nil {
 		return err
 	}

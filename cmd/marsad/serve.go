@@ -40,7 +40,7 @@ func (c *serveCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: serve takes no arguments", errUsage)
 	}
-	p, err := newPipeline(*boilerplate)
+	p, err := newPipeline(*boilerplate, false)
 	if err != nil {
 		return err
 	}

@@ -22,11 +22,15 @@ func openStore(path string) (marsad.Store, error) {
 	return sqlite.Open(path)
 }
 
-// newPipeline builds the standard pipeline, with the boilerplate lines learned into file when it is given.
-func newPipeline(boilerplateFile string) (*pipeline.Pipeline, error) {
+// newPipeline builds the standard pipeline, with the boilerplate lines learned into file when it is given;
+// with cleanOnly it decodes, cleans and segments but extracts no layer.
+func newPipeline(boilerplateFile string, cleanOnly bool) (*pipeline.Pipeline, error) {
 	learned, err := readBoilerplate(boilerplateFile)
 	if err != nil {
 		return nil, err
+	}
+	if cleanOnly {
+		return pipeline.New(clean.New(learned)), nil
 	}
 	return pipeline.Standard(clean.New(learned))
 }
