@@ -164,11 +164,7 @@ func Evaluate(w io.Writer, path string) error {
 	type score struct{ arts, gold, pred, match, alarms int }
 	var total score
 	row := func(name string, s score) {
-		p, r := evalset.Ratio(s.match, s.pred), evalset.Ratio(s.match, s.gold)
-		f := 0.0
-		if p+r > 0 {
-			f = 2 * p * r / (p + r)
-		}
+		p, r, f := evalset.PRF(s.match, s.pred, s.gold)
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d\t\n", name, s.arts, s.gold, s.pred, p, r, f, s.alarms)
 	}
 	for _, file := range files {

@@ -133,13 +133,7 @@ func (e *Extractor) score(exs []example) score {
 	return sc
 }
 
-func (sc score) prf() (p, r, f float64) {
-	p, r = evalset.Ratio(sc.correct, sc.found), evalset.Ratio(sc.correct, sc.gold)
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
-}
+func (sc score) prf() (p, r, f float64) { return evalset.PRF(sc.correct, sc.found, sc.gold) }
 
 // Evaluate scores the extractor on every annotated set (*.txt) in dir, one row per set, and prints
 // precision, recall and F1 over spans with their values. The heldout*.txt sets were written after the rules;

@@ -159,11 +159,8 @@ func (c *counts) add(gold, got bool) {
 func (c *counts) p() float64 { return evalset.Ratio(c.tp, c.tp+c.fp) }
 func (c *counts) r() float64 { return evalset.Ratio(c.tp, c.tp+c.fn) }
 func (c *counts) f1() float64 {
-	p, r := c.p(), c.r()
-	if p+r == 0 {
-		return 0
-	}
-	return 2 * p * r / (p + r)
+	_, _, f := evalset.PRF(c.tp, c.tp+c.fp, c.tp+c.fn)
+	return f
 }
 
 func b2i(b bool) int {

@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"github.com/marsad/marsad/internal/evalset"
 	"io"
 	"os"
 	"strings"
@@ -67,16 +68,7 @@ func (s *Scores) add(gold, pred []string) {
 
 // PRF returns precision, recall and F1 for one type, or overall for "".
 func (s *Scores) PRF(typ string) (p, r, f float64) {
-	if s.Pred[typ] > 0 {
-		p = float64(s.Correct[typ]) / float64(s.Pred[typ])
-	}
-	if s.Gold[typ] > 0 {
-		r = float64(s.Correct[typ]) / float64(s.Gold[typ])
-	}
-	if p+r > 0 {
-		f = 2 * p * r / (p + r)
-	}
-	return p, r, f
+	return evalset.PRF(s.Correct[typ], s.Pred[typ], s.Gold[typ])
 }
 
 // WriteTable prints the scores as a small table, one row per type and the overall row.
