@@ -43,7 +43,7 @@ func (c *conflictsCommand) Run(ctx context.Context, args []string) error {
 			return fmt.Errorf("%w: --to: %v", errUsage, err)
 		}
 	}
-	store, err := openStore(*db)
+	store, err := openExisting(*db)
 	if err != nil {
 		return err
 	}

@@ -154,3 +154,15 @@ func TestConflictsAcrossArticles(t *testing.T) {
 		t.Errorf("got %q; want the 5 vs 9 killed in al-Raqqa", out)
 	}
 }
+
+func TestReadCommandsNeedAStore(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "typo.db")
+	for _, args := range [][]string{{"search", "--db", db, "قسد"}, {"show", "--db", db, "x"}, {"conflicts", "--db", db}} {
+		if _, _, err := run(t, "", args...); err == nil || !strings.Contains(err.Error(), "no store at") {
+			t.Errorf("%q: got %v; want a missing-store error", args, err)
+		}
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Error("a read command created the store")
+	}
+}

@@ -41,7 +41,7 @@ func (c *searchCommand) Run(ctx context.Context, args []string) error {
 		}
 		q.To = q.To.Add(24*time.Hour - time.Second)
 	}
-	store, err := openStore(*db)
+	store, err := openExisting(*db)
 	if err != nil {
 		return err
 	}

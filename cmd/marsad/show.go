@@ -23,7 +23,7 @@ func (c *showCommand) Run(ctx context.Context, args []string) error {
 		fs.Usage()
 		return fmt.Errorf("%w: show needs one id", errUsage)
 	}
-	store, err := openStore(*db)
+	store, err := openExisting(*db)
 	if err != nil {
 		return err
 	}

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"strings"
@@ -20,6 +22,17 @@ func openStore(path string) (marsad.Store, error) {
 		return postgres.Open(context.Background(), path)
 	}
 	return sqlite.Open(path)
+}
+
+// openExisting opens a store that commands only read: a mistyped --db must say so, not create an empty store
+// and report no results.
+func openExisting(path string) (marsad.Store, error) {
+	if !strings.Contains(path, "://") {
+		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("no store at %s: ingest articles first, or give --db", path)
+		}
+	}
+	return openStore(path)
 }
 
 // newPipeline builds the standard pipeline, with the boilerplate lines learned into file when it is given;
