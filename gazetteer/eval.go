@@ -192,9 +192,20 @@ func (r *Resolver) EvalGold(docs []GoldDoc) (Score, error) {
 
 // EvalFind lets the resolver find the mentions itself from the gazetteer and actor table alone.
 func (r *Resolver) EvalFind(docs []GoldDoc) (Score, error) {
+	return r.evalPrepared(docs, nil)
+}
+
+// evalPrepared is EvalFind with the documents first given to prepare (nil for none): a tagger, so the score
+// is that of the tagger and the resolver together.
+func (r *Resolver) evalPrepared(docs []GoldDoc, prepare func(*marsad.Document) error) (Score, error) {
 	var s Score
 	for _, d := range docs {
 		doc := &marsad.Document{Text: d.Text}
+		if prepare != nil {
+			if err := prepare(doc); err != nil {
+				return s, err
+			}
+		}
 		rr := *r
 		rr.AddMissing = true
 		if err := rr.Annotate(doc); err != nil {
@@ -249,6 +260,13 @@ func coord(e marsad.Entity) string {
 // modes: "gold", resolving the gold spans as the tagger would hand them over, and "find", where the resolver
 // finds the mentions itself from the gazetteer and actor table alone (with its precision).
 func Evaluate(w io.Writer, path string) error {
+	return EvaluateTagged(w, path, nil)
+}
+
+// EvaluateTagged is Evaluate with a third mode, "tagged", when tag is not nil: tag (segmenting and running
+// the NER tagger, say) fills the entities first and the resolver resolves them and adds what they missed, as
+// in the standard pipeline.
+func EvaluateTagged(w io.Writer, path string, tag func(*marsad.Document) error) error {
 	files, err := evalset.Files(path)
 	if err != nil {
 		return err
@@ -272,6 +290,13 @@ func Evaluate(w io.Writer, path string) error {
 			return err
 		}
 		fmt.Fprintf(tw, "%s\tfind\t%d\t%d\t%.3f\t%d\t%.3f\t\n", name, fd.Mentions, fd.Correct, fd.Accuracy(), fd.Predicted, fd.Precision())
+		if tag != nil {
+			td, err := r.evalPrepared(docs, tag)
+			if err != nil {
+				return err
+			}
+			fmt.Fprintf(tw, "%s\ttagged\t%d\t%d\t%.3f\t%d\t%.3f\t\n", name, td.Mentions, td.Correct, td.Accuracy(), td.Predicted, td.Precision())
+		}
 	}
 	return tw.Flush()
 }
