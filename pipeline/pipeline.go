@@ -41,18 +41,27 @@ type Result struct {
 	Err    error            // names the origin
 }
 
+// Body returns the record's raw article text, decoding a text file's bytes, or the error that makes the
+// record unusable, naming its origin.
+func Body(rec input.Record) (string, error) {
+	if rec.Err != nil {
+		return "", fmt.Errorf("%s: %w", rec.Origin, rec.Err)
+	}
+	if rec.Raw == nil {
+		return rec.Body, nil
+	}
+	text, _, err := clean.Decode(rec.Raw)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", rec.Origin, err)
+	}
+	return text, nil
+}
+
 // Document decodes, cleans and annotates one record.
 func (p *Pipeline) Document(rec input.Record) (*marsad.Document, error) {
-	if rec.Err != nil {
-		return nil, fmt.Errorf("%s: %w", rec.Origin, rec.Err)
-	}
-	body := rec.Body
-	if rec.Raw != nil {
-		text, _, err := clean.Decode(rec.Raw)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", rec.Origin, err)
-		}
-		body = text
+	body, err := Body(rec)
+	if err != nil {
+		return nil, err
 	}
 	doc := &marsad.Document{Title: rec.Title, Published: rec.Published, URL: rec.URL, Source: rec.Source}
 	if err := p.cleaner.Clean(doc, body); err != nil {

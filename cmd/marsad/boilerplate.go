@@ -7,6 +7,7 @@ import (
 
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/input"
+	"github.com/marsad/marsad/pipeline"
 )
 
 type boilerplateCommand struct {
@@ -28,13 +29,10 @@ func (c *boilerplateCommand) Run(ctx context.Context, args []string) error {
 	l := clean.NewLearner()
 	docs, rejected := 0, 0
 	err := input.Read(ctx, fs.Args(), *format, c.Stdin, func(r input.Record) error {
-		body := r.Body
-		if r.Err == nil && r.Raw != nil {
-			body, _, r.Err = clean.Decode(r.Raw)
-		}
-		if r.Err != nil {
+		body, err := pipeline.Body(r)
+		if err != nil {
 			rejected++
-			fmt.Fprintf(c.Stderr, "rejected: %s: %v\n", r.Origin, r.Err)
+			fmt.Fprintln(c.Stderr, "rejected:", err)
 			return nil
 		}
 		docs++

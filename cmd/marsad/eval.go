@@ -191,11 +191,8 @@ func (c *evalCommand) clean(ctx context.Context, args []string) error {
 	reasons := map[clean.Reason]int{}
 	var removed []clean.Removal
 	err = input.Read(ctx, fs.Args(), input.Auto, c.Stdin, func(r input.Record) error {
-		body := r.Body
-		if r.Err == nil && r.Raw != nil {
-			body, _, r.Err = clean.Decode(r.Raw)
-		}
-		if r.Err != nil {
+		body, err := pipeline.Body(r)
+		if err != nil {
 			return nil
 		}
 		articles++
