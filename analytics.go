@@ -26,12 +26,14 @@ type Analytics interface {
 type EventFilter struct {
 	Type string
 	// Actor matches either actor's entity id, name or mention text (folded); Place likewise matches the place.
-	Actor  string
-	Place  string
-	From   time.Time // inclusive, on Day
-	To     time.Time // inclusive, on Day
-	Limit  int
-	Offset int
+	Actor string
+	Place string
+	// MinConfidence keeps events whose confidence is at least this; 0.5 and above are reported as happening.
+	MinConfidence float64
+	From          time.Time // inclusive, on Day
+	To            time.Time // inclusive, on Day
+	Limit         int
+	Offset        int
 }
 
 // StoredEvent is an event with the article it was read from.

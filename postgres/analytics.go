@@ -27,6 +27,9 @@ func (s *Store) Events(ctx context.Context, f marsad.EventFilter) ([]marsad.Stor
 	if f.Place != "" {
 		add("strpos(e.place, $%d) > 0", "|"+marsad.FoldName(f.Place)+"|")
 	}
+	if f.MinConfidence > 0 {
+		add("coalesce((e.event->>'confidence')::float8, 0) >= $%d", f.MinConfidence)
+	}
 	if !f.From.IsZero() {
 		add("e.day >= $%d", f.From.UTC().Format("2006-01-02"))
 	}

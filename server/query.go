@@ -79,6 +79,9 @@ func (h *handler) events(w http.ResponseWriter, r *http.Request) error {
 	if f.Offset, err = intParam(v, "offset", 0, 1000000); err != nil {
 		return err
 	}
+	if f.MinConfidence, err = confidenceParam(v, "min_confidence", 0.5); err != nil {
+		return err
+	}
 	if f.From, f.To, err = dateRange(v); err != nil {
 		return err
 	}
@@ -248,6 +251,19 @@ func intParam(v url.Values, name string, def, most int) (int, error) {
 		return 0, errorf(http.StatusBadRequest, fmt.Sprintf("%s must be a whole number from 0 to %d", name, most))
 	}
 	return n, nil
+}
+
+// confidenceParam reads a confidence from 0 to 1.
+func confidenceParam(v url.Values, name string, def float64) (float64, error) {
+	s := v.Get(name)
+	if s == "" {
+		return def, nil
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || !(x >= 0 && x <= 1) {
+		return 0, errorf(http.StatusBadRequest, name+" must be a number from 0 to 1")
+	}
+	return x, nil
 }
 
 // dateRange reads from= and to=; a to= without a time of day includes that whole day.

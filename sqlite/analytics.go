@@ -112,6 +112,9 @@ func (s *Store) Events(ctx context.Context, f marsad.EventFilter) ([]marsad.Stor
 	if f.Place != "" {
 		where, args = append(where, "instr(e.place, ?) > 0"), append(args, "|"+marsad.FoldName(f.Place)+"|")
 	}
+	if f.MinConfidence > 0 {
+		where, args = append(where, "coalesce(json_extract(e.event, '$.confidence'), 0) >= ?"), append(args, f.MinConfidence)
+	}
 	if !f.From.IsZero() {
 		where, args = append(where, "e.day >= ?"), append(args, f.From.UTC().Format("2006-01-02"))
 	}

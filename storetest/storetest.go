@@ -269,6 +269,8 @@ func testAnalytics(t *testing.T, s marsad.Store) {
 		{"from", marsad.EventFilter{From: day("2019-03-24")}, []string{"2019-04-01 CONSULT"}},
 		{"to", marsad.EventFilter{To: day("2019-03-23")}, []string{"2019-03-23 ASSAULT"}},
 		{"limit", marsad.EventFilter{Limit: 1}, []string{"2019-04-01 CONSULT"}},
+		{"reported as happening", marsad.EventFilter{MinConfidence: 0.65}, []string{"2019-03-23 ASSAULT"}},
+		{"confidence is inclusive", marsad.EventFilter{MinConfidence: 0.6}, []string{"2019-04-01 CONSULT", "2019-03-23 ASSAULT"}},
 	}
 	for _, tc := range events {
 		evs, err := a.Events(ctx, tc.f)

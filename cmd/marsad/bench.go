@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strings"
 	"syscall"
@@ -29,14 +30,26 @@ var benchQueries = []string{
 }
 
 func (c *benchCommand) Run(ctx context.Context, args []string) error {
-	fs := c.flags("bench", "[--db PATH] [--rounds N] [--stages] [--clean-only] CORPUS ...")
+	fs := c.flags("bench", "[--db PATH] [--rounds N] [--stages] [--clean-only] [--cpuprofile FILE] CORPUS ...")
 	db := fs.String("db", "", "store `path` (default: a new temporary store, removed afterwards)")
 	rounds := fs.Int("rounds", 20, "times each query is run")
 	workers := fs.Int("workers", runtime.NumCPU(), "parallel workers")
 	stages := fs.Bool("stages", false, "measure extraction throughput per stage instead of ingest and search")
 	cleanOnly := fs.Bool("clean-only", false, "ingest without extraction layers")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the run to `file` (for go tool pprof)")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
 	}
 	if *stages {
 		if fs.NArg() == 0 {

@@ -368,6 +368,10 @@ async function viewEvents(main, p) {
   el("label", {}, "المكان ", el("input", { name: "place", value: p.get("place") || "" })),
   el("label", {}, "من ", el("input", { name: "from", type: "date", value: p.get("from") || "" })),
   el("label", {}, "إلى ", el("input", { name: "to", type: "date", value: p.get("to") || "" })),
+  // The API keeps the events reported as happening (confidence ≥ 0.5) unless asked for every mention.
+  el("label", {}, "الثقة ", el("select", { name: "min_confidence" },
+    el("option", { value: "" }, "وقعت فعلًا"),
+    el("option", { value: "0", selected: p.get("min_confidence") === "0" }, "كل الإشارات"))),
   el("button", { type: "submit" }, "تصفية"));
   main.append(form);
   const qp = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
