@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/text/transform"
 )
@@ -142,6 +143,14 @@ func BenchmarkTokensAndStem(b *testing.B) {
 		toks = AppendTokens(toks[:0], f)
 		for _, t := range toks {
 			Stem(f[t.Start:t.End])
+		}
+	}
+}
+
+func TestIsWordRuneTable(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := IsWordRune(r), isWordRune(r); got != want {
+			t.Fatalf("IsWordRune(%U) = %v; want %v", r, got, want)
 		}
 	}
 }

@@ -44,6 +44,9 @@ func FoldRune(r rune) rune {
 			return r + 'a' - 'A'
 		}
 		return r
+	case r >= arabicBlock && r < arabicBlock+0x100:
+		// No case here; the unicode tables would be searched for nothing.
+		return r
 	}
 	return unicode.ToLower(r)
 }
@@ -62,6 +65,10 @@ func Fold(s string) string {
 // AppendFold appends the folded s to dst.
 func AppendFold(dst []byte, s string) []byte {
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			dst = append(dst, byte(FoldRune(r)))
+			continue
+		}
 		if ignorable(r) {
 			continue
 		}

@@ -15,8 +15,26 @@ func IsWordRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
 	}
+	if arabicBlock <= r && r < arabicBlock+0x100 {
+		return arabicWordRunes[r-arabicBlock]
+	}
+	return isWordRune(r)
+}
+
+func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == Tatweel || r == '\u200c' || r == '\u200d'
 }
+
+// arabicWordRunes answers IsWordRune for the Arabic block, where nearly every rune of the text lies, without
+// the binary searches of the unicode tables.
+const arabicBlock = 0x0600
+
+var arabicWordRunes = func() (t [0x100]bool) {
+	for i := range t {
+		t[i] = isWordRune(arabicBlock + rune(i))
+	}
+	return t
+}()
 
 // AppendTokens appends the words of s to dst. A word is a maximal run of word runes.
 func AppendTokens(dst []Token, s string) []Token {
