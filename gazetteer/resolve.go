@@ -670,7 +670,9 @@ func (r *Resolver) fill(doc *marsad.Document, ms []*mention) {
 		case m.actor >= 0:
 			a := &r.g.actors[m.actor]
 			e.ID, e.Name = a.ID, a.Name
-			if e.Type == "" {
+			// The table knows whether a name is a person or a group better than the tagger, which often
+			// reads an unfamiliar acronym ("قسد") as a person.
+			if e.Type == "" || a.Type != "" && a.Type != marsad.LOC && e.Type != marsad.LOC {
 				e.Type = a.Type
 			}
 			if a.located && e.Type == marsad.LOC {
@@ -688,9 +690,8 @@ func (r *Resolver) fill(doc *marsad.Document, ms []*mention) {
 				e.ID = r.g.actors[p.actor].ID
 			}
 			e.Lat, e.Lon = ptr(p.Lat), ptr(p.Lon)
-			if e.Type == "" {
-				e.Type = marsad.LOC
-			}
+			// A geocoded name is a place whatever the tagger called it ("بلدة الباغوز" as MISC).
+			e.Type = marsad.LOC
 			e.Confidence = math.Min(0.95, 0.6+0.1*math.Min(m.margin, 3.5))
 		}
 		if m.ent >= 0 {
