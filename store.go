@@ -19,6 +19,18 @@ type Store interface {
 	Close() error
 }
 
+// Relayering is implemented by a Store whose articles can be annotated again: it gives back the stored
+// documents and replaces their layers, keeping their text, search index and origins. Articles stored before a
+// stage existed, or by an older model, are brought up to date without their original input.
+type Relayering interface {
+	// Documents returns up to n stored documents (without origins) in id order, from the first id after
+	// `after` ("" for the start).
+	Documents(ctx context.Context, after string, n int) ([]*Document, error)
+	// ReplaceLayers stores the layers of already stored documents in one transaction. A document that is not
+	// stored is an error, and nothing is changed.
+	ReplaceLayers(ctx context.Context, docs []*Document) error
+}
+
 // Query is a search request. Text uses the search syntax: words, "phrases" and prefix* terms, all of which
 // must match.
 type Query struct {

@@ -72,13 +72,30 @@ func (p *Pipeline) Document(rec input.Record) (*marsad.Document, error) {
 	if rec.ID != "" && rec.ID != rec.Origin {
 		doc.Origins = append(doc.Origins, rec.ID)
 	}
+	if err := p.annotate(doc); err != nil {
+		return nil, fmt.Errorf("%s: %w", rec.Origin, err)
+	}
+	return doc, nil
+}
+
+// Reannotate replaces the layers of a document cleaned earlier with what the stages find now: stored
+// articles get the layers of newer stages without their original input.
+func (p *Pipeline) Reannotate(doc *marsad.Document) error {
+	doc.Quantities, doc.Dates, doc.Entities, doc.Events, doc.Quotes, doc.Conflicts = nil, nil, nil, nil, nil, nil
+	if err := p.annotate(doc); err != nil {
+		return fmt.Errorf("article %s: %w", doc.ID, err)
+	}
+	return nil
+}
+
+func (p *Pipeline) annotate(doc *marsad.Document) error {
 	for _, s := range p.stages {
 		if err := s.Annotate(doc); err != nil {
-			return nil, fmt.Errorf("%s: %s: %w", rec.Origin, s.Name, err)
+			return fmt.Errorf("%s: %w", s.Name, err)
 		}
 	}
 	sortLayers(doc)
-	return doc, nil
+	return nil
 }
 
 // sortLayers puts every layer in text order: stages append as they find, and a reader expects to walk the

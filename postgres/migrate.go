@@ -65,6 +65,8 @@ var migrations = []string{
 		conflict json NOT NULL,
 		PRIMARY KEY (article, seq)
 	);`,
+	// 2: an article's mentions are replaced when its layers are extracted again.
+	`CREATE INDEX mentions_article ON mentions (article);`,
 }
 
 // migrationLock is the advisory lock that keeps two processes starting at once from migrating together.

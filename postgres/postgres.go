@@ -237,3 +237,56 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	err := s.pool.QueryRow(ctx, `SELECT count(*) FROM articles`).Scan(&n)
 	return n, err
 }
+
+var _ marsad.Relayering = (*Store)(nil)
+
+// Documents implements marsad.Relayering.
+func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.Document, error) {
+	rows, err := s.pool.Query(ctx, `SELECT id, text, doc FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, n)
+	if err != nil {
+		return nil, err
+	}
+	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (*marsad.Document, error) {
+		var id, text string
+		var blob []byte
+		if err := row.Scan(&id, &text, &blob); err != nil {
+			return nil, err
+		}
+		d := &marsad.Document{}
+		if err := json.Unmarshal(blob, d); err != nil {
+			return nil, fmt.Errorf("article %s: %w", id, err)
+		}
+		d.Text = text
+		return d, nil
+	})
+}
+
+// ReplaceLayers implements marsad.Relayering.
+func (s *Store) ReplaceLayers(ctx context.Context, docs []*marsad.Document) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		for _, d := range docs {
+			blob, err := encodeDoc(d)
+			if err != nil {
+				return fmt.Errorf("article %s: %w", d.ID, err)
+			}
+			tag, err := tx.Exec(ctx, `UPDATE articles SET doc = $1 WHERE id = $2`, blob, d.ID)
+			if err != nil {
+				return fmt.Errorf("article %s: %w", d.ID, err)
+			}
+			if tag.RowsAffected() == 0 {
+				return fmt.Errorf("article %s: %w", d.ID, marsad.ErrNotFound)
+			}
+			var b pgx.Batch
+			for _, table := range [...]string{"events", "mentions", "conflicts"} {
+				b.Queue(`DELETE FROM `+table+` WHERE article = $1`, d.ID)
+			}
+			if err := queueLayers(&b, d); err != nil {
+				return fmt.Errorf("article %s: %w", d.ID, err)
+			}
+			if err := tx.SendBatch(ctx, &b).Close(); err != nil {
+				return fmt.Errorf("article %s: %w", d.ID, err)
+			}
+		}
+		return nil
+	})
+}

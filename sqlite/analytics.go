@@ -41,6 +41,7 @@ CREATE TABLE IF NOT EXISTS mentions (
 	lon     REAL,
 	PRIMARY KEY (entity, article)
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS mentions_article ON mentions(article);
 CREATE TABLE IF NOT EXISTS conflicts (
 	article  INTEGER NOT NULL REFERENCES articles(rowid),
 	seq      INTEGER NOT NULL,

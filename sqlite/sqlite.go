@@ -192,3 +192,68 @@ func (s *Store) Count(ctx context.Context) (int, error) {
 	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&n)
 	return n, err
 }
+
+var _ marsad.Relayering = (*Store)(nil)
+
+// Documents implements marsad.Relayering.
+func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.Document, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT id, text, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var docs []*marsad.Document
+	for rows.Next() {
+		var id, text string
+		var blob []byte
+		if err := rows.Scan(&id, &text, &blob); err != nil {
+			return nil, err
+		}
+		d := &marsad.Document{}
+		if err := json.Unmarshal(blob, d); err != nil {
+			return nil, fmt.Errorf("article %s: %w", id, err)
+		}
+		d.Text = text
+		docs = append(docs, d)
+	}
+	return docs, rows.Err()
+}
+
+// ReplaceLayers implements marsad.Relayering.
+func (s *Store) ReplaceLayers(ctx context.Context, docs []*marsad.Document) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	update, err := tx.PrepareContext(ctx, `UPDATE articles SET doc = ? WHERE id = ? RETURNING rowid`)
+	if err != nil {
+		return err
+	}
+	layers, err := prepareLayers(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, d := range docs {
+		blob, err := encodeDoc(d)
+		if err != nil {
+			return fmt.Errorf("article %s: %w", d.ID, err)
+		}
+		var rowid int64
+		err = update.QueryRowContext(ctx, blob, d.ID).Scan(&rowid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("article %s: %w", d.ID, marsad.ErrNotFound)
+		} else if err != nil {
+			return fmt.Errorf("article %s: %w", d.ID, err)
+		}
+		for _, table := range [...]string{"events", "mentions", "conflicts"} {
+			if _, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE article = ?`, rowid); err != nil {
+				return fmt.Errorf("article %s: %w", d.ID, err)
+			}
+		}
+		if err := layers.put(ctx, rowid, d); err != nil {
+			return fmt.Errorf("index layers of article %s: %w", d.ID, err)
+		}
+	}
+	return tx.Commit()
+}

@@ -15,7 +15,7 @@ import (
 )
 
 // Run runs the suite; open returns a new, empty store, closed by the suite. A store that also implements
-// marsad.Analytics is tested on it too.
+// marsad.Analytics or marsad.Relayering is tested on it too.
 func Run(t *testing.T, open func(t *testing.T) marsad.Store) {
 	tests := []struct {
 		name string
@@ -25,6 +25,7 @@ func Run(t *testing.T, open func(t *testing.T) marsad.Store) {
 		{"Search", testSearch},
 		{"ConcurrentPut", testConcurrentPut},
 		{"Analytics", testAnalytics},
+		{"Relayering", testRelayering},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -323,5 +324,106 @@ func testAnalytics(t *testing.T, s marsad.Store) {
 		Months:  []marsad.Count{{Value: "2019-03", N: 1}, {Value: "2019-04", N: 1}}}
 	if !reflect.DeepEqual(f, want) {
 		t.Errorf("facets: got %+v; want %+v", f, want)
+	}
+}
+
+func testRelayering(t *testing.T, s marsad.Store) {
+	r, ok := s.(marsad.Relayering)
+	if !ok {
+		t.Skip("store does not implement marsad.Relayering")
+	}
+	ctx := t.Context()
+	docs := corpus()
+	if _, err := s.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	// Page through in id order, two at a time.
+	var ids []string
+	after := ""
+	for {
+		page, err := r.Documents(ctx, after, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, d := range page {
+			if d.Text == "" || d.Title == "" {
+				t.Errorf("document %s: got no text or title", d.ID)
+			}
+			ids = append(ids, d.ID)
+		}
+		after = page[len(page)-1].ID
+	}
+	if want := []string{"a", "b", "c"}; !slices.Equal(ids, want) {
+		t.Fatalf("documents: got %q; want %q", ids, want)
+	}
+
+	// Replace a's layers: its old event, mentions and conflict go; the new ones are indexed; b is untouched.
+	a, err := s.Get(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Origins = nil
+	a.Conflicts = nil
+	a.Events = []marsad.Event{{Type: marsad.PROTEST, Trigger: span(a, "هجوما", 0), Date: "2019-03-22", Confidence: 0.9}}
+	a.Entities = a.Entities[:1]
+	if err := r.ReplaceLayers(ctx, []*marsad.Document{a}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Get(ctx, "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != 1 || got.Events[0].Type != marsad.PROTEST || len(got.Entities) != 1 || len(got.Origins) != 1 {
+		t.Errorf("get after replace: got %d events, %d entities, %d origins; want the new layers and the old origin",
+			len(got.Events), len(got.Entities), len(got.Origins))
+	}
+	if hits, err := s.Search(ctx, marsad.Query{Text: "الباغوز"}); err != nil || len(hits) == 0 || hits[0].ID != "a" {
+		t.Errorf("search after replace: got %+v, %v; want a still found", hits, err)
+	}
+	an, ok := s.(marsad.Analytics)
+	if !ok {
+		return
+	}
+	evs, err := an.Events(ctx, marsad.EventFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var days []string
+	for _, e := range evs {
+		days = append(days, e.Day+" "+e.Type)
+	}
+	if want := []string{"2019-04-01 CONSULT", "2019-03-22 PROTEST"}; !slices.Equal(days, want) {
+		t.Errorf("events after replace: got %q; want %q", days, want)
+	}
+	if cs, err := an.Conflicts(ctx, 10, 0); err != nil || len(cs) != 0 {
+		t.Errorf("conflicts after replace: got %+v, %v; want none", cs, err)
+	}
+	ents, err := an.Entities(ctx, "", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var keys []string
+	for _, e := range ents {
+		keys = append(keys, fmt.Sprintf("%s %d", e.Key, e.Mentions))
+	}
+	if want := []string{"baghdad 1", "sdf 1"}; !slices.Equal(keys, want) {
+		t.Errorf("entities after replace: got %q; want %q", keys, want)
+	}
+
+	// A document that is not stored fails the whole call and changes nothing.
+	b, err := s.Get(ctx, "b")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Events = nil
+	ghost := Doc("ghost", "عنوان", "نص", "", "")
+	if err := r.ReplaceLayers(ctx, []*marsad.Document{b, ghost}); !errors.Is(err, marsad.ErrNotFound) {
+		t.Errorf("replace with an unknown document: got %v; want ErrNotFound", err)
+	}
+	if got, err := s.Get(ctx, "b"); err != nil || len(got.Events) != 1 {
+		t.Errorf("b after a failed replace: got %+v, %v; want its event kept", got, err)
 	}
 }

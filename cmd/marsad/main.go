@@ -52,6 +52,7 @@ Usage: marsad <command> [flags] [arguments]
 
 Commands:
   ingest       read articles (files, directories, JSON Lines, -) into the store
+  reannotate   extract the layers of every stored article again with the current stages
   extract      print the cleaned, annotated document of each article as JSON Lines
   search       search the store
   show         print one stored article as JSON
@@ -75,6 +76,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 	switch cmd {
 	case "ingest":
 		return (&ingestCommand{Main: m}).Run(ctx, rest)
+	case "reannotate":
+		return (&reannotateCommand{Main: m}).Run(ctx, rest)
 	case "extract":
 		return (&extractCommand{Main: m}).Run(ctx, rest)
 	case "search":

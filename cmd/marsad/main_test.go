@@ -133,15 +133,21 @@ func TestDisplayDBRedactsPassword(t *testing.T) {
 	}
 }
 
-func TestConflictsAcrossArticles(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "m.db")
-	in := `{"id":"a","title":"مقتل مدنيين بقصف على الرقة","text":"قُتل خمسة مدنيين أمس في قصف جوي على مدينة الرقة.","published":"2024-03-23"}
+const raqqaReports = `{"id":"a","title":"مقتل مدنيين بقصف على الرقة","text":"قُتل خمسة مدنيين أمس في قصف جوي على مدينة الرقة.","published":"2024-03-23"}
 {"id":"b","title":"غارة على الرقة","text":"قُتل تسعة مدنيين أمس في قصف جوي على مدينة الرقة، بحسب مصادر محلية.","published":"2024-03-23"}
 {"id":"c","title":"قصف على الرقة","text":"قُتل خمسة مدنيين أمس في قصف جوي على مدينة الرقة.","published":"2024-03-23","source":"other"}
 `
-	if _, stderr, err := run(t, in, "ingest", "--db", db, "--input", "jsonl", "-"); err != nil {
+
+func TestConflictsAcrossArticles(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	if _, stderr, err := run(t, raqqaReports, "ingest", "--db", db, "--input", "jsonl", "-"); err != nil {
 		t.Fatalf("ingest: %v\n%s", err, stderr)
 	}
+	wantRaqqaConflict(t, db)
+}
+
+func wantRaqqaConflict(t *testing.T, db string) {
+	t.Helper()
 	out, _, err := run(t, "", "conflicts", "--db", db, "--json")
 	if err != nil {
 		t.Fatal(err)
@@ -155,9 +161,31 @@ func TestConflictsAcrossArticles(t *testing.T) {
 	}
 }
 
+// TestReannotate stores articles without layers, as a store written before the stages existed, and brings
+// them up to date.
+func TestReannotate(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "m.db")
+	if _, stderr, err := run(t, raqqaReports, "ingest", "--db", db, "--clean-only", "--input", "jsonl", "-"); err != nil {
+		t.Fatalf("ingest: %v\n%s", err, stderr)
+	}
+	if out, _, _ := run(t, "", "conflicts", "--db", db, "--json"); out != "" {
+		t.Fatalf("conflicts before reannotate: got %q; want none, there are no events yet", out)
+	}
+	_, stderr, err := run(t, "", "reannotate", "--db", db)
+	if err != nil || !strings.Contains(stderr, "reannotated 3 articles") {
+		t.Fatalf("reannotate: %v\n%s", err, stderr)
+	}
+	out, _, err := run(t, "", "show", "--db", db, "b")
+	var d marsad.Document
+	if err != nil || json.Unmarshal([]byte(out), &d) != nil || len(d.Events) == 0 || len(d.Quantities) == 0 || len(d.Origins) == 0 {
+		t.Errorf("show after reannotate: %v %+v; want events, quantities and the origin", err, d)
+	}
+	wantRaqqaConflict(t, db)
+}
+
 func TestReadCommandsNeedAStore(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "typo.db")
-	for _, args := range [][]string{{"search", "--db", db, "قسد"}, {"show", "--db", db, "x"}, {"conflicts", "--db", db}} {
+	for _, args := range [][]string{{"search", "--db", db, "قسد"}, {"show", "--db", db, "x"}, {"conflicts", "--db", db}, {"reannotate", "--db", db}} {
 		if _, _, err := run(t, "", args...); err == nil || !strings.Contains(err.Error(), "no store at") {
 			t.Errorf("%q: got %v; want a missing-store error", args, err)
 		}
