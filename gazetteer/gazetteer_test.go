@@ -207,6 +207,37 @@ func TestResolverKeepsEntities(t *testing.T) {
 	}
 }
 
+// TestResolverTaggedTypes checks how the tagger's type meets the tables: a person named like a village is
+// not geocoded, a geocoded name is a place, and a known group is a group.
+func TestResolverTaggedTypes(t *testing.T) {
+	r := NewResolver(Default())
+	for _, tc := range []struct {
+		name, text, span, typ string
+		wantType, wantID    string
+	}{
+		{"surname that is a village", "التقى الرئيس ميشال عون في بعبدا", "ميشال عون", marsad.PER, marsad.PER, ""},
+		{"whole name that is a village", "وقال عون إن الحكومة ستتشكل", "عون", marsad.PER, marsad.PER, ""},
+		{"a city the tagger took for a person", "وصلت التعزيزات إلى حلب أمس", "حلب", marsad.PER, marsad.LOC, "wof:421202163"},
+		{"a town the tagger took for a name", "ذكرى تحرير بلدة الباغوز", "الباغوز", marsad.MISC, marsad.LOC, "wof:1343849925"},
+		{"a group the tagger took for a person", "وأكدت قسد أن التنظيم خطر", "قسد", marsad.PER, marsad.ORG, "sdf"},
+	} {
+		start := strings.Index(tc.text, tc.span)
+		doc := &marsad.Document{Text: tc.text, Entities: []marsad.Entity{{Span: marsad.SpanOf(tc.text, start, start+len(tc.span)), Type: tc.typ}}}
+		if err := r.Annotate(doc); err != nil {
+			t.Fatal(err)
+		}
+		var got *marsad.Entity
+		for i, e := range doc.Entities {
+			if e.Start == start {
+				got = &doc.Entities[i]
+			}
+		}
+		if got == nil || got.Type != tc.wantType || got.ID != tc.wantID {
+			t.Errorf("%s: got %+v; want type %s, id %q", tc.name, got, tc.wantType, tc.wantID)
+		}
+	}
+}
+
 // TestResolverIdempotent runs the resolver twice: the second run must change nothing.
 func TestResolverIdempotent(t *testing.T) {
 	r := NewResolver(Default())

@@ -60,7 +60,9 @@ type mention struct {
 	fixed      bool // resolved before this run; never rewritten
 	// placeOK tells whether a mention found here may be a place; a name that is also a back-reference to an
 	// actor not yet named is kept only when it could stand alone as a place.
-	placeOK    bool
+	placeOK bool
+	// inner tells that a tagger's mention matched only a name inside it ("عون" in "ميشال عون").
+	inner      bool
 	margin     float64 // over the runner-up
 	candidates []int32
 	priors     []float64
@@ -296,7 +298,7 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 				}
 			}
 			if s > best {
-				best, bestN, m.refs, m.key = s, n, refs, k
+				best, bestN, m.refs, m.key, m.inner = s, n, refs, k, true
 			}
 			break
 		}
@@ -460,9 +462,16 @@ func (r *Resolver) chooseActor(m *mention, named map[int32]bool) {
 	case back >= 0 && !(hasPlace && (m.typ == marsad.LOC || m.ent < 0 && m.placeOK)):
 		m.actor, m.backref = back, true
 	}
-	if m.actor < 0 && (!hasPlace || m.ent < 0 && !m.placeOK) {
+	if m.actor < 0 && (!hasPlace || m.ent < 0 && !m.placeOK || m.ent >= 0 && m.typ == marsad.PER && !r.personPlace(m)) {
 		m.refs = nil
 	}
+}
+
+// personPlace tells whether a mention the tagger calls a person may still be the place it names. Many
+// family names are also villages ("ميشال عون", "سعد الحريري"), so only a whole name that would stand alone
+// as a place in running text is taken for one: a tagger's slip on "حلب", not a person's surname.
+func (r *Resolver) personPlace(m *mention) bool {
+	return !m.inner && r.placeOK(m.refs, m.key, m.word)
 }
 
 // anchor is a place the article names without doubt; it is context for the others.
