@@ -2,7 +2,6 @@ package conflicts
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -142,11 +141,7 @@ func FuzzConflicts(f *testing.F) {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	src, err := os.ReadFile("testdata/dev.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts, err := parseArticles("dev.txt", string(src))
+	arts, err := readArticles("testdata/dev.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

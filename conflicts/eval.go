@@ -2,21 +2,18 @@ package conflicts
 
 import (
 	"fmt"
-	"github.com/marsad/marsad/internal/evalset"
 	"io"
-	"os"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
-// An evaluation file holds articles in a light markup. Each article starts with a line "=== id"; its first
-// paragraph is the title and paragraphs are separated by blank lines; lines starting with '#' are comments.
-// The numbers layer is given inline, so the check is measured apart from the numbers stage:
+// An evaluation file is an annotated set (see internal/evalset) whose <n> tags give the numbers layer, so the
+// check is measured apart from the numbers stage:
 //
 //	<n id=a v=52000 u=km2 a=over>اثنين وخمسين ألف كيلو متر مربع</n>
 //
@@ -34,108 +31,50 @@ type pair struct {
 	a, b marsad.Range
 }
 
-var numRE = regexp.MustCompile(`<(/?)n((?:\s+\w+=[^\s>]+)*)\s*>`)
+var markup = evalset.NewMarkup("n")
 
-func parseArticles(name, src string) ([]article, error) {
-	var arts []article
-	var id string
-	var body, wants []string
-	line0 := 0
-	flush := func() error {
-		if id == "" {
-			return nil
-		}
-		a, err := parseArticle(id, strings.TrimSpace(strings.Join(body, "\n")), wants)
+// readArticles parses the evaluation file name.
+func readArticles(name string) ([]article, error) {
+	src, err := markup.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	arts := make([]article, 0, len(src))
+	for _, s := range src {
+		a, err := newArticle(s)
 		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line0, err)
+			return nil, fmt.Errorf("%s:%d: article %s: %w", name, s.Line, s.ID, err)
 		}
 		arts = append(arts, a)
-		return nil
-	}
-	for n, line := range strings.Split(src, "\n") {
-		switch {
-		case strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "==="):
-			if err := flush(); err != nil {
-				return nil, err
-			}
-			id, body, wants, line0 = strings.TrimSpace(strings.TrimPrefix(line, "===")), nil, nil, n+1
-		case strings.HasPrefix(line, "!"):
-			wants = append(wants, strings.TrimPrefix(line, "!"))
-		default:
-			body = append(body, strings.TrimRight(line, " \t\r"))
-		}
-	}
-	if err := flush(); err != nil {
-		return nil, err
 	}
 	return arts, nil
 }
 
-func parseArticle(id, src string, wants []string) (article, error) {
-	a := article{ids: map[string]marsad.Range{}, gold: map[pair]bool{}}
-	doc := &marsad.Document{ID: id}
-	var text strings.Builder
-	var open map[string]string
-	openAt, last := -1, 0
-	for _, m := range numRE.FindAllStringSubmatchIndex(src, -1) {
-		text.WriteString(src[last:m[0]])
-		last = m[1]
-		if src[m[2]:m[3]] == "" {
-			if openAt >= 0 {
-				return a, fmt.Errorf("article %s: nested <n>", id)
-			}
-			open, openAt = map[string]string{}, text.Len()
-			for _, kv := range strings.Fields(src[m[4]:m[5]]) {
-				k, v, _ := strings.Cut(kv, "=")
-				open[k] = v
-			}
-			continue
-		}
-		if openAt < 0 {
-			return a, fmt.Errorf("article %s: </n> without <n>", id)
-		}
-		v, err := strconv.ParseFloat(open["v"], 64)
+func newArticle(s evalset.Article) (article, error) {
+	a := article{doc: s.Document(), ids: map[string]marsad.Range{}, gold: map[pair]bool{}}
+	for _, t := range s.Tags {
+		v, err := strconv.ParseFloat(t.Attrs["v"], 64)
 		if err != nil {
-			return a, fmt.Errorf("article %s: quantity %s: %w", id, open["id"], err)
+			return a, fmt.Errorf("quantity %s: %w", t.Attrs["id"], err)
 		}
-		doc.Quantities = append(doc.Quantities, marsad.Quantity{Span: marsad.Span{Start: openAt, End: text.Len()},
-			Value: v, Unit: open["u"], Approx: open["a"]})
-		a.ids[open["id"]] = marsad.Range{Start: openAt, End: text.Len()}
-		openAt = -1
+		a.doc.Quantities = append(a.doc.Quantities, marsad.Quantity{Span: marsad.SpanOf(s.Text, t.Start, t.End),
+			Value: v, Unit: t.Attrs["u"], Approx: t.Attrs["a"]})
+		a.ids[t.Attrs["id"]] = t.Range
 	}
-	if openAt >= 0 {
-		return a, fmt.Errorf("article %s: <n> not closed", id)
-	}
-	text.WriteString(src[last:])
-	doc.Text = text.String()
-	for i := range doc.Quantities {
-		q := &doc.Quantities[i]
-		q.Text = doc.Text[q.Start:q.End]
-	}
-	start := 0
-	for _, p := range strings.Split(doc.Text, "\n\n") {
-		doc.Paragraphs = append(doc.Paragraphs, marsad.Range{Start: start, End: start + len(p)})
-		start += len(p) + 2
-	}
-	if len(doc.Paragraphs) > 1 {
-		doc.TitleEnd = doc.Paragraphs[0].End
-	}
-	for _, w := range wants {
+	for _, w := range s.Notes {
 		f := strings.Fields(w)
 		if len(f) < 3 {
-			return a, fmt.Errorf("article %s: want \"! kind a b…\", got %q", id, w)
+			return a, fmt.Errorf("want \"! kind a b…\", got %q", w)
 		}
 		for _, o := range f[2:] {
 			x, ok1 := a.ids[f[1]]
 			y, ok2 := a.ids[o]
 			if !ok1 || !ok2 {
-				return a, fmt.Errorf("article %s: unknown quantity in %q", id, w)
+				return a, fmt.Errorf("unknown quantity in %q", w)
 			}
 			a.gold[pair{f[0], x, y}] = true
 		}
 	}
-	a.doc = doc
 	return a, nil
 }
 
@@ -168,11 +107,7 @@ func Evaluate(w io.Writer, path string) error {
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t%d\t\n", name, s.arts, s.gold, s.pred, p, r, f, s.alarms)
 	}
 	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		arts, err := parseArticles(file, string(src))
+		arts, err := readArticles(file)
 		if err != nil {
 			return err
 		}

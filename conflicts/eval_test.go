@@ -1,7 +1,6 @@
 package conflicts
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,8 +17,7 @@ func TestEvaluate(t *testing.T) {
 	files, _ := filepath.Glob("testdata/dev*.txt")
 	c := New()
 	for _, f := range files {
-		src, _ := os.ReadFile(f)
-		arts, err := parseArticles(f, string(src))
+		arts, err := readArticles(f)
 		if err != nil {
 			t.Fatal(err)
 		}

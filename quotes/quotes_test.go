@@ -2,7 +2,6 @@ package quotes
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -154,11 +153,7 @@ func spanOf(r *marsad.Ref) *marsad.Span {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	src, err := os.ReadFile("testdata/dev.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts, err := parseArticles("dev.txt", string(src))
+	arts, err := readArticles("testdata/dev.txt")
 	if err != nil {
 		b.Fatal(err)
 	}
