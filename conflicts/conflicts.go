@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -31,11 +32,14 @@ type terms struct {
 	update map[string]bool
 	period map[string]bool
 	skip   map[string]bool
+	// notNoun lists words that follow a number without being what it counts ("آخرون"، "منهم"، "يوماً"), so
+	// they are not read as an open noun.
+	notNoun map[string]bool
 }
 
 func newTerms(src string) (*terms, error) {
 	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
-		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}}
+		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}, notNoun: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -55,8 +59,9 @@ func newTerms(src string) (*terms, error) {
 			for _, w := range f[2:] {
 				m[w] = f[1]
 			}
-		case "total", "update", "period", "skip":
-			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip}[f[0]]
+		case "total", "update", "period", "skip", "notnoun":
+			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip,
+				"notnoun": t.notNoun}[f[0]]
 			for _, w := range f[1:] {
 				m[w] = true
 			}
@@ -172,11 +177,13 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		}
 		// The same figure anywhere in the body backs the headline even when its words are too far to read
 		// ("ليرتفع عدد الضحايا المدنيين في المنطقة منذ مطلع الشهر إلى 63"): a false alarm costs more than a miss.
+		// It does not when the body gives it another role: "قتل سبعة وأصيب عشرة" does not back "مقتل 10".
 		related := bf.noun != "" && bf.noun == hf.noun || bf.role != "" && bf.role == hf.role
-		if related && agree(hf, bf) || bf.value == hf.value {
+		otherRole := bf.role != "" && !covers(hf.role, bf.role) && !covers(bf.role, hf.role)
+		if !otherRole && (related && agree(hf, bf) || bf.value == hf.value) {
 			return dst
 		}
-		if bf.role == hf.role {
+		if covers(hf.role, bf.role) {
 			roleSum += bf.value
 			roleN++
 		}
@@ -235,7 +242,13 @@ var measures = map[string]bool{"km2": true, "km": true, "ton": true}
 
 // casualties are the roles a headline may give without a noun ("مقتل 15 بقصف على إدلب") or with one that
 // covers every noun the body may use ("مقتل ثمانية أشخاص").
-var casualties = map[string]bool{"killed": true, "injured": true, "arrested": true}
+var casualties = map[string]bool{"killed": true, "injured": true, "arrested": true, killedInjured: true}
+
+// covers reports whether a figure with role a counts what one with role b counts: the same role, or the dead
+// and the wounded together over either.
+func covers(a, b string) bool {
+	return a == b || a == killedInjured && (b == "killed" || b == "injured")
+}
 
 // countable reports whether f says enough about what it counts to be compared.
 func countable(f fact) bool {
@@ -258,8 +271,9 @@ func same(a, b fact) bool {
 	if a.period != b.period {
 		return false
 	}
+	// An open noun is only known to equal itself: "مقتل 15" says nothing about "خمسة مختطفين".
 	if (a.noun == "" || a.noun == "person") && a.seg != body && a.unit == "" && casualties[a.role] {
-		return b.noun != ""
+		return b.noun != "" && !strings.HasPrefix(b.noun, openPrefix)
 	}
 	return a.noun != "" && a.noun == b.noun
 }
@@ -393,7 +407,8 @@ func wordEdge(text string, i, dir int) int {
 	return i
 }
 
-// headRanges returns the title and the subheadings: short paragraphs that do not end a sentence.
+// headRanges returns the title and the subheadings: short paragraphs that do not end a sentence and do not
+// go on from the one before with "و" ("وأصيب ثلاثة آخرون بجروح" is body text whose full stop was lost).
 func headRanges(doc *marsad.Document) []marsad.Range {
 	var heads []marsad.Range
 	if doc.TitleEnd > 0 {
@@ -413,12 +428,69 @@ func headRanges(doc *marsad.Document) []marsad.Range {
 		}
 		s := strings.TrimSpace(doc.Text[p.Start:p.End])
 		if s == "" || arabic.CountTokens(s) > 16 || strings.ContainsAny(s[len(s)-1:], ".!?:؟…»\"”") ||
-			strings.HasSuffix(s, "؟") || strings.HasSuffix(s, "…") {
+			strings.HasSuffix(s, "؟") || strings.HasSuffix(s, "…") || continues(s) {
 			continue
 		}
 		heads = append(heads, p)
 	}
 	return heads
+}
+
+// openNoun returns the open noun class of w, a word after a number that the table does not know ("25
+// مختطفاً"، "خمسة مختطفين" → "~مختطف"), or "" when w is no counted noun: a word the table rules out, a role
+// verb ("قتلوا"), or one that starts with a conjunction or a preposition ("وأصيب"، "بقصف").
+func (c *Checker) openNoun(w string) string {
+	if _, ok := lookup(c.t.notNoun, w); ok {
+		return ""
+	}
+	if _, ok := lookup(c.t.role, w); ok {
+		return ""
+	}
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ال") {
+		return ""
+	}
+	if _, ok := arabic.CliticVariant(w); ok {
+		return ""
+	}
+	for _, r := range w {
+		if r < 0x621 || r > 0x64a {
+			return "" // digits, Latin, symbols
+		}
+	}
+	// The accusative of 11–99 adds an alef ("مختطفاً"); the light stem takes the plural endings off.
+	if utf8.RuneCountInString(w) > 4 {
+		w = strings.TrimSuffix(w, "ا")
+	}
+	if w = arabic.Stem(w); utf8.RuneCountInString(w) < 3 {
+		return ""
+	}
+	return openPrefix + w
+}
+
+// openPrefix marks a noun class read from the word itself rather than from the table.
+const openPrefix = "~"
+
+// pairRole returns killedInjured when the cue words a and b are a killed and an injured cue joined by و, in
+// either order ("مقتل وإصابة"، "قتلى وجرحى"): the figure then counts both. Otherwise it returns r, the role
+// already read.
+func (c *Checker) pairRole(a, b, r string) string {
+	ra, ok1 := lookup(c.t.role, a)
+	rb, ok2 := lookup(c.t.role, b)
+	if ok1 && ok2 && strings.HasPrefix(b, "و") && (ra == "killed" && rb == "injured" || ra == "injured" && rb == "killed") {
+		return killedInjured
+	}
+	return r
+}
+
+// killedInjured is the role of a figure that counts the dead and the wounded together.
+const killedInjured = "killed+injured"
+
+// continues reports whether paragraph s opens with the conjunction و on a word of three letters or more. A
+// few headings start with a word in و ("وزارة …") and are then read as body: a missed heading costs recall, a
+// body sentence read as a heading costs false alarms.
+func continues(s string) bool {
+	w, _, _ := strings.Cut(s, " ")
+	return strings.HasPrefix(w, "و") && utf8.RuneCountInString(w) >= 4
 }
 
 // maxSentence bounds, in bytes, how far the sentence of a figure is looked for on each side.
@@ -436,8 +508,9 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 	word := func(i int) string { return arabic.Fold(text[toks[i].Start:toks[i].End]) }
 	brk := func(a, b int) bool { return strings.ContainsAny(text[a:b], clauseBreak) }
 
-	// The counted noun: the first word after the number that is not a scale, a unit or "من".
-	nounAt := -1
+	// The counted noun: the first word after the number that is not a scale, a unit or "من". A word missing
+	// from the table is kept as an open noun, used when nothing else names what is counted.
+	nounAt, openAt := -1, -1
 	for i, prev := after, f.q.End; i < len(toks) && i < after+4 && !brk(prev, toks[i].Start); i++ {
 		w := word(i)
 		if n, ok := lookup(c.t.noun, w); ok {
@@ -445,6 +518,7 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 			break
 		}
 		if _, ok := lookup(c.t.skip, w); !ok {
+			openAt = i
 			break
 		}
 		prev = toks[i].End
@@ -460,6 +534,9 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 		w := word(i)
 		if r, ok := lookup(c.t.role, w); ok && f.role == "" {
 			f.role = r
+			if i > 0 && !brk(toks[i-1].End, toks[i].Start) {
+				f.role = c.pairRole(word(i-1), w, r) // "مقتل وإصابة 12"
+			}
 		}
 		if f.noun == "" {
 			if n, ok := lookup(c.t.noun, w); ok && i > before-3 {
@@ -467,6 +544,11 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 			}
 		}
 		next = toks[i].Start
+	}
+	if f.noun == "" && openAt >= 0 {
+		if n := c.openNoun(word(openAt)); n != "" {
+			f.noun, nounAt = n, openAt
+		}
 	}
 	if f.role == "" {
 		from := after
@@ -476,6 +558,9 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 		for i, prev := from, f.q.End; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start); i++ {
 			if r, ok := lookup(c.t.role, word(i)); ok {
 				f.role = r
+				if i+1 < len(toks) && !brk(toks[i].End, toks[i+1].Start) {
+					f.role = c.pairRole(word(i), word(i+1), r) // "12 قتيلاً وجريحاً"
+				}
 				break
 			}
 			prev = toks[i].End
