@@ -529,6 +529,13 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 			f.noun = n
 		}
 	}
+	// A word after the number names what it counts before any noun ahead of it does: in "اختطف مسلحون
+	// مجهولون أربعة رعاة" the shepherds are counted, not the gunmen.
+	if f.noun == "" && openAt >= 0 {
+		if n := c.openNoun(word(openAt)); n != "" {
+			f.noun, nounAt = n, openAt
+		}
+	}
 	// The role: the nearest cue before the number in its clause, else a cue right after the noun.
 	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
 		w := word(i)
@@ -544,11 +551,6 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 			}
 		}
 		next = toks[i].Start
-	}
-	if f.noun == "" && openAt >= 0 {
-		if n := c.openNoun(word(openAt)); n != "" {
-			f.noun, nounAt = n, openAt
-		}
 	}
 	if f.role == "" {
 		from := after
