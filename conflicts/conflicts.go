@@ -132,6 +132,9 @@ type fact struct {
 	total  bool    // its sentence gives a running total
 	update bool    // its sentence updates a total ("ارتفعت الحصيلة إلى")
 	period bool    // its sentence counts over a period ("خلال أسبوع"، "منذ بداية العام")
+	// backing marks a figure read here that the numbers layer did not give: it may back a headline but is
+	// never reported.
+	backing bool
 }
 
 // Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
@@ -187,7 +190,7 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 			roleSum += bf.value
 			roleN++
 		}
-		if same(hf, bf) {
+		if same(hf, bf) && !bf.backing {
 			strong = append(strong, b)
 			sum += bf.value
 		}
@@ -218,12 +221,12 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 func (c *Checker) bodyBody(dst []marsad.Conflict, facts []fact, bodies []int) []marsad.Conflict {
 	for x, i := range bodies {
 		a := facts[i]
-		if !a.total || a.update || !countable(a) {
+		if !a.total || a.update || a.backing || !countable(a) {
 			continue
 		}
 		for _, j := range bodies[x+1:] {
 			b := facts[j]
-			if !b.total || b.update || !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" {
+			if !b.total || b.update || b.backing || !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" {
 				continue
 			}
 			msg := fmt.Sprintf("النص يذكر حصيلتين مختلفتين: %s و%s", quote(a.q.Text), quote(b.q.Text))
@@ -368,7 +371,61 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 		c.context(&f, text, toks)
 		facts = append(facts, f)
 	}
+	for _, q := range c.unread(doc, toks, heads) {
+		f := fact{q: q, value: q.Value, backing: true}
+		c.context(&f, text, toks)
+		facts = append(facts, f)
+	}
 	return facts
+}
+
+// unread returns the body figures near the quantities that the numbers layer left out, as backing: a bare
+// number it took for something else ("تضرر 1438 خيمة" read as a hijri year), and a dual joined to a count
+// ("قتل أربعة جنود وضابطان"), which is 2. The headline check would otherwise see only part of the body.
+func (c *Checker) unread(doc *marsad.Document, toks []arabic.Token, heads []marsad.Range) []marsad.Quantity {
+	var out []marsad.Quantity
+	ends := make(map[int]bool, len(doc.Quantities))
+	read := make([]marsad.Range, 0, len(doc.Quantities))
+	for _, q := range doc.Quantities {
+		ends[q.End] = true
+		read = append(read, marsad.Range{Start: q.Start, End: q.End})
+	}
+	sort.Slice(read, func(i, j int) bool { return read[i].End < read[j].End })
+	k := 0
+	for i, t := range toks {
+		for k < len(read) && read[k].End <= t.Start {
+			k++
+		}
+		if k < len(read) && read[k].Start < t.End || inAny(heads, t) {
+			continue // read already, or not in the body
+		}
+		w := arabic.Fold(doc.Text[t.Start:t.End])
+		if v, err := strconv.Atoi(w); err == nil {
+			out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: float64(v)})
+			continue
+		}
+		// A dual after "و" right behind a count or its noun: "وضابطان"، "وطفلين".
+		r, ok := strings.CutPrefix(w, "و")
+		if !ok || utf8.RuneCountInString(r) < 5 || !strings.HasSuffix(r, "ان") && !strings.HasSuffix(r, "ين") {
+			continue
+		}
+		for _, j := range []int{i - 1, i - 2} {
+			if j >= 0 && ends[toks[j].End] && !strings.ContainsAny(doc.Text[toks[j].End:t.Start], clauseBreak) {
+				out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2})
+				break
+			}
+		}
+	}
+	return out
+}
+
+func inAny(rs []marsad.Range, t arabic.Token) bool {
+	for _, r := range rs {
+		if t.Start >= r.Start && t.End <= r.End {
+			return true
+		}
+	}
+	return false
 }
 
 // windowTokens returns the words of text within maxSentence bytes of a quantity, in order: a long article
