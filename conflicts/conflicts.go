@@ -32,14 +32,20 @@ type terms struct {
 	update map[string]bool
 	period map[string]bool
 	skip   map[string]bool
-	// notNoun lists words that follow a number without being what it counts ("آخرون"، "منهم"، "يوماً"), so
-	// they are not read as an open noun.
-	notNoun map[string]bool
+	// notNoun lists words that follow a number without being what it counts ("آخرون"، "منهم"), so they are
+	// not read as an open noun.
+	notNoun  map[string]bool
+	duration map[string]bool // "12 يوماً" measures time: it counts nobody
+	part     map[string]bool // "بينهم 4 أطفال" is part of the figure before it
+	// shift holds folded phrases that move the body on to another event ("من جهة أخرى"): the headline may
+	// then total several events the body does not add up.
+	shift []string
 }
 
 func newTerms(src string) (*terms, error) {
 	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
-		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}, notNoun: map[string]bool{}}
+		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}, notNoun: map[string]bool{},
+		duration: map[string]bool{}, part: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -59,12 +65,14 @@ func newTerms(src string) (*terms, error) {
 			for _, w := range f[2:] {
 				m[w] = f[1]
 			}
-		case "total", "update", "period", "skip", "notnoun":
+		case "total", "update", "period", "skip", "notnoun", "duration", "part":
 			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip,
-				"notnoun": t.notNoun}[f[0]]
+				"notnoun": t.notNoun, "duration": t.duration, "part": t.part}[f[0]]
 			for _, w := range f[1:] {
 				m[w] = true
 			}
+		case "shift":
+			t.shift = append(t.shift, strings.Join(f[1:], " "))
 		default:
 			return nil, fmt.Errorf("terms.txt:%d: unknown kind %q", n, f[0])
 		}
@@ -135,6 +143,7 @@ type fact struct {
 	// backing marks a figure read here that the numbers layer did not give: it may back a headline but is
 	// never reported.
 	backing bool
+	part    bool // a part of the figure before it ("بينهم 4 أطفال")
 }
 
 // Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
@@ -157,10 +166,33 @@ func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) [
 			heads = append(heads, i)
 		}
 	}
-	for _, h := range heads {
-		dst = c.headline(dst, facts, h, bodies)
+	if len(heads) > 0 && !c.roundup(doc, facts, heads) {
+		for _, h := range heads {
+			dst = c.headline(dst, facts, h, bodies)
+		}
 	}
 	return c.bodyBody(dst, facts, bodies)
+}
+
+// roundup reports whether the article gathers several events, so that a headline figure may total counts the
+// body gives piecemeal or not at all: a headline counting incidents ("في 3 حرائق"، "في سبعة حوادث") or a
+// body that moves on to another one ("من جهة أخرى"، "في سياق متصل").
+func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int) bool {
+	for _, h := range heads {
+		if facts[h].noun == "incident" && facts[h].value > 1 {
+			return true
+		}
+	}
+	if len(c.t.shift) == 0 || doc.TitleEnd >= len(doc.Text) {
+		return false
+	}
+	folded := " " + strings.Join(strings.Fields(arabic.Fold(doc.Text[doc.TitleEnd:])), " ") + " "
+	for _, p := range c.t.shift {
+		if strings.Contains(folded, " "+p+" ") || strings.Contains(folded, " و"+p+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // headline compares the headline fact h with the body. It reports a conflict only when some body fact counts
@@ -172,7 +204,7 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		return dst
 	}
 	var strong []int
-	sum, roleSum, roleN := 0.0, 0.0, 0
+	sum, roleSum, roleN, whole := 0.0, 0.0, 0, 0
 	for _, b := range bodies {
 		bf := facts[b]
 		if bf.unit != hf.unit {
@@ -189,14 +221,19 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		if covers(hf.role, bf.role) {
 			roleSum += bf.value
 			roleN++
+			if !bf.part && !bf.backing {
+				whole++
+			}
 		}
 		if same(hf, bf) && !bf.backing {
 			strong = append(strong, b)
 			sum += bf.value
 		}
 	}
-	// The headline may add up the body: "مقتل ثمانية" over "قتل خمسة مدنيين وثلاثة عناصر".
-	if len(strong) == 0 || len(strong) > 1 && agreeValue(hf.value, hf.q.Approx, sum, "") ||
+	// The headline may add up the body: "مقتل ثمانية" over "قتل خمسة مدنيين وثلاثة عناصر". When the body
+	// gives several counts of the role that do not add up to it, it may still total them with one the body
+	// leaves unnumbered ("قتل 4 أشخاص … ولقي شخص حتفه"): only a body with one such count contradicts it.
+	if len(strong) == 0 || whole > 1 || len(strong) > 1 && agreeValue(hf.value, hf.q.Approx, sum, "") ||
 		roleN > 1 && agreeValue(hf.value, hf.q.Approx, roleSum, "") {
 		return dst
 	}
@@ -219,14 +256,28 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 // update of the other. Casualty figures change as news comes in and reports often give one place's toll
 // next to the overall one, so only sentences that call themselves totals ("حصيلة"، "إجمالي") count.
 func (c *Checker) bodyBody(dst []marsad.Conflict, facts []fact, bodies []int) []marsad.Conflict {
-	for x, i := range bodies {
-		a := facts[i]
-		if !a.total || a.update || a.backing || !countable(a) {
-			continue
+	var totals []int
+	for _, i := range bodies {
+		if f := facts[i]; f.total && !f.update && !f.backing && !f.part && countable(f) {
+			totals = append(totals, i)
 		}
-		for _, j := range bodies[x+1:] {
+	}
+	// Three or more totals of one thing are a list (a chronology of attacks, tolls by province), not one toll
+	// given twice.
+	twice := func(i int) bool {
+		n := 0
+		for _, j := range totals {
+			if same(facts[i], facts[j]) {
+				n++
+			}
+		}
+		return n == 2
+	}
+	for x, i := range totals {
+		a := facts[i]
+		for _, j := range totals[x+1:] {
 			b := facts[j]
-			if !b.total || b.update || b.backing || !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" {
+			if !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" || !twice(i) {
 				continue
 			}
 			msg := fmt.Sprintf("النص يذكر حصيلتين مختلفتين: %s و%s", quote(a.q.Text), quote(b.q.Text))
@@ -352,8 +403,13 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 	toks := windowTokens(text, doc.Quantities)
 	heads := headRanges(doc)
 	facts := make([]fact, 0, len(doc.Quantities))
+	read := readRanges(doc.Quantities, len(text))
 	for _, q := range doc.Quantities {
 		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
+			continue
+		}
+		// "&#8220;" is a quotation mark a scraper left encoded, not the number 8220.
+		if strings.HasSuffix(text[:q.Start], "&#") || strings.HasSuffix(text[:q.Start], "#") {
 			continue
 		}
 		f := fact{q: q, unit: q.Unit, value: q.Value}
@@ -368,12 +424,12 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 				}
 			}
 		}
-		c.context(&f, text, toks)
+		c.context(&f, text, toks, read)
 		facts = append(facts, f)
 	}
-	for _, q := range c.unread(doc, toks, heads) {
+	for _, q := range c.unread(doc, toks, heads, read) {
 		f := fact{q: q, value: q.Value, backing: true}
-		c.context(&f, text, toks)
+		c.context(&f, text, toks, read)
 		facts = append(facts, f)
 	}
 	return facts
@@ -382,21 +438,14 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 // unread returns the body figures near the quantities that the numbers layer left out, as backing: a bare
 // number it took for something else ("تضرر 1438 خيمة" read as a hijri year), and a dual joined to a count
 // ("قتل أربعة جنود وضابطان"), which is 2. The headline check would otherwise see only part of the body.
-func (c *Checker) unread(doc *marsad.Document, toks []arabic.Token, heads []marsad.Range) []marsad.Quantity {
+func (c *Checker) unread(doc *marsad.Document, toks []arabic.Token, heads []marsad.Range, read []marsad.Range) []marsad.Quantity {
 	var out []marsad.Quantity
 	ends := make(map[int]bool, len(doc.Quantities))
-	read := make([]marsad.Range, 0, len(doc.Quantities))
 	for _, q := range doc.Quantities {
 		ends[q.End] = true
-		read = append(read, marsad.Range{Start: q.Start, End: q.End})
 	}
-	sort.Slice(read, func(i, j int) bool { return read[i].End < read[j].End })
-	k := 0
 	for i, t := range toks {
-		for k < len(read) && read[k].End <= t.Start {
-			k++
-		}
-		if k < len(read) && read[k].Start < t.End || inAny(heads, t) {
+		if inRead(read, t) || inAny(heads, t) {
 			continue // read already, or not in the body
 		}
 		w := arabic.Fold(doc.Text[t.Start:t.End])
@@ -417,6 +466,25 @@ func (c *Checker) unread(doc *marsad.Document, toks []arabic.Token, heads []mars
 		}
 	}
 	return out
+}
+
+// readRanges returns the valid spans of qs sorted by end, for inRead.
+func readRanges(qs []marsad.Quantity, n int) []marsad.Range {
+	rs := make([]marsad.Range, 0, len(qs))
+	for _, q := range qs {
+		if q.Start >= 0 && q.End <= n && q.Start < q.End {
+			rs = append(rs, marsad.Range{Start: q.Start, End: q.End})
+		}
+	}
+	sort.Slice(rs, func(i, j int) bool { return rs[i].End < rs[j].End })
+	return rs
+}
+
+// inRead reports whether token t overlaps one of the quantity spans rs, sorted by end and, as quantities do
+// not overlap, by start too.
+func inRead(rs []marsad.Range, t arabic.Token) bool {
+	k := sort.Search(len(rs), func(i int) bool { return rs[i].End > t.Start })
+	return k < len(rs) && rs[k].Start < t.End
 }
 
 func inAny(rs []marsad.Range, t arabic.Token) bool {
@@ -493,11 +561,27 @@ func headRanges(doc *marsad.Document) []marsad.Range {
 	return heads
 }
 
+// follows reports whether token i comes within two words after a quantity in the same clause.
+func follows(text string, toks []arabic.Token, read []marsad.Range, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-2; j-- {
+		if strings.ContainsAny(text[toks[j].End:toks[i].Start], clauseBreak) {
+			return false
+		}
+		if inRead(read, toks[j]) {
+			return true
+		}
+	}
+	return false
+}
+
 // openNoun returns the open noun class of w, a word after a number that the table does not know ("25
 // مختطفاً"، "خمسة مختطفين" → "~مختطف"), or "" when w is no counted noun: a word the table rules out, a role
 // verb ("قتلوا"), or one that starts with a conjunction or a preposition ("وأصيب"، "بقصف").
 func (c *Checker) openNoun(w string) string {
 	if _, ok := lookup(c.t.notNoun, w); ok {
+		return ""
+	}
+	if _, ok := lookup(c.t.duration, w); ok {
 		return ""
 	}
 	if _, ok := lookup(c.t.role, w); ok {
@@ -554,12 +638,13 @@ func continues(s string) bool {
 const maxSentence = 400
 
 const (
-	clauseBreak = ".،,؛;:!?؟\n"
+	clauseBreak = ".،,؛;:!?؟\n-–—"
 	sentenceEnd = ".!?؟\n"
 )
 
-// context fills noun, role and the total/update flags of f from the words around its span.
-func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
+// context fills noun, role and the total/update flags of f from the words around its span; read holds the
+// spans of all quantities (see readRanges).
+func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []marsad.Range) {
 	after := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= f.q.End })
 	before := sort.Search(len(toks), func(i int) bool { return toks[i].End > f.q.Start }) - 1
 	word := func(i int) string { return arabic.Fold(text[toks[i].Start:toks[i].End]) }
@@ -580,10 +665,16 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 		}
 		prev = toks[i].End
 	}
+	// "12 يوماً" measures time and counts nobody.
+	if first := max(nounAt, openAt); first >= 0 {
+		if _, ok := lookup(c.t.duration, word(first)); ok {
+			return
+		}
+	}
 	// A dual or a number word may carry its noun inside the span: "جنديان"، "قتيلين".
 	if f.noun == "" && after > 0 && toks[after-1].Start >= f.q.Start {
 		if n, ok := lookup(c.t.noun, word(after-1)); ok {
-			f.noun = n
+			f.noun, nounAt = n, after-1
 		}
 	}
 	// A word after the number names what it counts before any noun ahead of it does: in "اختطف مسلحون
@@ -593,10 +684,25 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 			f.noun, nounAt = n, openAt
 		}
 	}
-	// The role: the nearest cue before the number in its clause, else a cue right after the noun.
+	// "بينهم 4 أطفال": a part of the figure before.
+	for i := before; i >= 0 && i > before-3 && !brk(toks[i].End, f.q.Start); i-- {
+		if _, ok := lookup(c.t.part, word(i)); ok {
+			f.part = true
+			break
+		}
+		if _, ok := lookup(c.t.skip, word(i)); !ok {
+			break
+		}
+	}
+	// The role: the nearest cue before the number in its clause, else a cue right after the noun. A cue right
+	// behind another figure without "و" is that figure's noun ("27 قتيلاً و100 جريح"، "467 حالة وفاة إضافة
+	// إلى سبع"), so the search stops there.
 	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
 		w := word(i)
 		if r, ok := lookup(c.t.role, w); ok && f.role == "" {
+			if !strings.HasPrefix(w, "و") && follows(text, toks, read, i) {
+				break
+			}
 			f.role = r
 			if i > 0 && !brk(toks[i-1].End, toks[i].Start) {
 				f.role = c.pairRole(word(i-1), w, r) // "مقتل وإصابة 12"
@@ -609,12 +715,22 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
 		}
 		next = toks[i].Start
 	}
+	// A casualty noun ("جريح"، "قتلى") gives the role over a casualty cue before it: in "27 قتيلاً و100 جريح"
+	// the 100 are wounded. Other cues stand: "إجلاء 20 جريحاً" counts an evacuation.
+	if nounAt >= 0 && (f.role == "" || casualties[f.role] && f.role != "arrested") {
+		if r, ok := lookup(c.t.role, word(nounAt)); ok && (r == "killed" || r == "injured") {
+			f.role = r
+			if nounAt+1 < len(toks) && !brk(toks[nounAt].End, toks[nounAt+1].Start) {
+				f.role = c.pairRole(word(nounAt), word(nounAt+1), r) // "300 قتيل وجريح"
+			}
+		}
+	}
 	if f.role == "" {
 		from := after
 		if nounAt >= 0 {
 			from = nounAt
 		}
-		for i, prev := from, f.q.End; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start); i++ {
+		for i, prev := from, f.q.End; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start) && !inRead(read, toks[i]); i++ {
 			if r, ok := lookup(c.t.role, word(i)); ok {
 				f.role = r
 				if i+1 < len(toks) && !brk(toks[i].End, toks[i+1].Start) {
