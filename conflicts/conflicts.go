@@ -37,6 +37,7 @@ type terms struct {
 	notNoun  map[string]bool
 	duration map[string]bool // "12 يوماً" measures time: it counts nobody
 	part     map[string]bool // "بينهم 4 أطفال" is part of the figure before it
+	several  map[string]bool // a title with one gathers several events: "في حوادث مرورية"
 	// shift holds folded phrases that move the body on to another event ("من جهة أخرى"): the headline may
 	// then total several events the body does not add up.
 	shift []string
@@ -45,7 +46,7 @@ type terms struct {
 func newTerms(src string) (*terms, error) {
 	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
 		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}, notNoun: map[string]bool{},
-		duration: map[string]bool{}, part: map[string]bool{}}
+		duration: map[string]bool{}, part: map[string]bool{}, several: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -65,9 +66,9 @@ func newTerms(src string) (*terms, error) {
 			for _, w := range f[2:] {
 				m[w] = f[1]
 			}
-		case "total", "update", "period", "skip", "notnoun", "duration", "part":
+		case "total", "update", "period", "skip", "notnoun", "duration", "part", "several":
 			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip,
-				"notnoun": t.notNoun, "duration": t.duration, "part": t.part}[f[0]]
+				"notnoun": t.notNoun, "duration": t.duration, "part": t.part, "several": t.several}[f[0]]
 			for _, w := range f[1:] {
 				m[w] = true
 			}
@@ -143,7 +144,11 @@ type fact struct {
 	// backing marks a figure read here that the numbers layer did not give: it may back a headline but is
 	// never reported.
 	backing bool
-	part    bool // a part of the figure before it ("بينهم 4 أطفال")
+	part    bool   // a part or the whole of the figure next to it ("بينهم 4 أطفال"، "من مجموع 212")
+	approx  string // q.Approx, or "atleast" for a bound the numbers layer leaves after the noun ("على الأقل")
+	// elliptic marks a figure whose clause opens with it after "و" and has no verb of its own ("أصيب 15
+	// شخصاً بالاختناق، واثنان بحروق"): it takes the role of the figure before.
+	elliptic bool
 }
 
 // Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
@@ -166,27 +171,44 @@ func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) [
 			heads = append(heads, i)
 		}
 	}
-	if len(heads) > 0 && !c.roundup(doc, facts, heads) {
+	if len(heads) > 0 {
+		// A roundup's counts are left alone; its areas still add up ("حرائق تلتهم 300 دونم").
+		roundup := c.roundup(doc, facts, heads)
 		for _, h := range heads {
-			dst = c.headline(dst, facts, h, bodies)
+			if !roundup || measures[facts[h].unit] {
+				dst = c.headline(dst, facts, h, bodies)
+			}
 		}
 	}
 	return c.bodyBody(dst, facts, bodies)
 }
 
 // roundup reports whether the article gathers several events, so that a headline figure may total counts the
-// body gives piecemeal or not at all: a headline counting incidents ("في 3 حرائق"، "في سبعة حوادث") or a
-// body that moves on to another one ("من جهة أخرى"، "في سياق متصل").
+// body gives piecemeal or not at all: a title counting incidents ("في 3 حرائق") or naming several ("في
+// حوادث مرورية"), or a body that moves on to another one ("من جهة أخرى"، "في سياق متصل").
 func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int) bool {
 	for _, h := range heads {
 		if facts[h].noun == "incident" && facts[h].value > 1 {
 			return true
 		}
 	}
+	for _, t := range arabic.AppendTokens(nil, doc.Text[:doc.TitleEnd]) {
+		if _, ok := lookup(c.t.several, arabic.Fold(doc.Text[t.Start:t.End])); ok {
+			return true
+		}
+	}
 	if len(c.t.shift) == 0 || doc.TitleEnd >= len(doc.Text) {
 		return false
 	}
-	folded := " " + strings.Join(strings.Fields(arabic.Fold(doc.Text[doc.TitleEnd:])), " ") + " "
+	// The body's words, folded, one space apart: "من جهة ثانية،" is found as "من جهه ثانيه".
+	rest := doc.Text[doc.TitleEnd:]
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, t := range arabic.AppendTokens(nil, rest) {
+		b.WriteString(arabic.Fold(rest[t.Start:t.End]))
+		b.WriteByte(' ')
+	}
+	folded := b.String()
 	for _, p := range c.t.shift {
 		if strings.Contains(folded, " "+p+" ") || strings.Contains(folded, " و"+p+" ") {
 			return true
@@ -233,8 +255,8 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 	// The headline may add up the body: "مقتل ثمانية" over "قتل خمسة مدنيين وثلاثة عناصر". When the body
 	// gives several counts of the role that do not add up to it, it may still total them with one the body
 	// leaves unnumbered ("قتل 4 أشخاص … ولقي شخص حتفه"): only a body with one such count contradicts it.
-	if len(strong) == 0 || whole > 1 || len(strong) > 1 && agreeValue(hf.value, hf.q.Approx, sum, "") ||
-		roleN > 1 && agreeValue(hf.value, hf.q.Approx, roleSum, "") {
+	if len(strong) == 0 || whole > 1 || len(strong) > 1 && agreeValue(hf.value, hf.approx, sum, "") ||
+		roleN > 1 && agreeValue(hf.value, hf.approx, roleSum, "") {
 		return dst
 	}
 	spans := []marsad.Quantity{hf.q}
@@ -262,12 +284,12 @@ func (c *Checker) bodyBody(dst []marsad.Conflict, facts []fact, bodies []int) []
 			totals = append(totals, i)
 		}
 	}
-	// Three or more totals of one thing are a list (a chronology of attacks, tolls by province), not one toll
-	// given twice.
+	// Three or more totals with one role are a list (a chronology of attacks, tolls by province), not one
+	// toll given twice.
 	twice := func(i int) bool {
 		n := 0
 		for _, j := range totals {
-			if same(facts[i], facts[j]) {
+			if facts[j].role == facts[i].role {
 				n++
 			}
 		}
@@ -277,7 +299,7 @@ func (c *Checker) bodyBody(dst []marsad.Conflict, facts []fact, bodies []int) []
 		a := facts[i]
 		for _, j := range totals[x+1:] {
 			b := facts[j]
-			if !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" || !twice(i) {
+			if !same(a, b) || agree(a, b) || a.approx != "" || b.approx != "" || !twice(i) {
 				continue
 			}
 			msg := fmt.Sprintf("النص يذكر حصيلتين مختلفتين: %s و%s", quote(a.q.Text), quote(b.q.Text))
@@ -333,7 +355,7 @@ func same(a, b fact) bool {
 }
 
 // agree reports whether the values of a and b can be the same figure.
-func agree(a, b fact) bool { return agreeValue(a.value, a.q.Approx, b.value, b.q.Approx) }
+func agree(a, b fact) bool { return agreeValue(a.value, a.approx, b.value, b.approx) }
 
 // agreeValue compares two figures with their qualifiers: "نحو 50" agrees with 52, "أكثر من 50" with 60, and
 // a round figure with the exact one it rounds (52 ألفاً, 52,300).
@@ -341,6 +363,7 @@ func agreeValue(x float64, xa string, y float64, ya string) bool {
 	if near(x, y, 1e-9) {
 		return true
 	}
+	xa, ya = bound(xa), bound(ya)
 	// A bound agrees with figures near it, not with one a scale away: "أكثر من 52 كم²" is not 52,000 km².
 	switch {
 	case xa == "over" && y > x && y < 3*x, ya == "over" && x > y && x < 3*y,
@@ -352,6 +375,18 @@ func agreeValue(x float64, xa string, y float64, ya string) bool {
 		return near(x, y, 0.2) // both qualified the same way: too loose to contradict
 	}
 	return (round(x) || round(y)) && near(x, y, 0.05)
+}
+
+// bound reads the numbers layer's inclusive bounds ("على الأقل" atleast, "على الأكثر" atmost) as the strict
+// ones: equal values have agreed already.
+func bound(approx string) string {
+	switch approx {
+	case "atleast":
+		return "over"
+	case "atmost":
+		return "under"
+	}
+	return approx
 }
 
 func near(x, y, tol float64) bool {
@@ -412,7 +447,7 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 		if strings.HasSuffix(text[:q.Start], "&#") || strings.HasSuffix(text[:q.Start], "#") {
 			continue
 		}
-		f := fact{q: q, unit: q.Unit, value: q.Value}
+		f := fact{q: q, unit: q.Unit, value: q.Value, approx: q.Approx}
 		if u, ok := units[q.Unit]; ok {
 			f.unit, f.value = u.to, q.Value*u.factor
 		}
@@ -428,9 +463,24 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 		facts = append(facts, f)
 	}
 	for _, q := range c.unread(doc, toks, heads, read) {
-		f := fact{q: q, value: q.Value, backing: true}
+		f := fact{q: q, value: q.Value, approx: q.Approx, backing: true}
 		c.context(&f, text, toks, read)
 		facts = append(facts, f)
+	}
+	for i := range facts {
+		if !facts[i].elliptic || facts[i].role != "" {
+			continue
+		}
+		// The figure before in the same sentence: quantities are in text order in the layer, but not required to be.
+		prev := -1
+		for j := range facts {
+			if facts[j].q.End <= facts[i].q.Start && (prev < 0 || facts[j].q.End > facts[prev].q.End) {
+				prev = j
+			}
+		}
+		if prev >= 0 && !strings.ContainsAny(text[facts[prev].q.End:facts[i].q.Start], sentenceEnd) {
+			facts[i].role = facts[prev].role
+		}
 	}
 	return facts
 }
@@ -684,7 +734,12 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 			f.noun, nounAt = n, openAt
 		}
 	}
-	// "بينهم 4 أطفال": a part of the figure before.
+	// "بينهم 4 أطفال"، "من مجموع 212": a part or the whole of the figure before. So is a figure inside an
+	// aside in parentheses: "بلغ مجموع الضحايا 1091 شخصاً (335 قتيلاً و756 جريحاً)"; "(3) أمريكيين" is not one.
+	if open := strings.LastIndexAny(text[max(0, f.q.Start-200):f.q.Start], "()"); open >= 0 &&
+		text[max(0, f.q.Start-200)+open] == '(' && !strings.HasPrefix(strings.TrimLeft(text[f.q.End:], " "), ")") {
+		f.part = true
+	}
 	for i := before; i >= 0 && i > before-3 && !brk(toks[i].End, f.q.Start); i-- {
 		if _, ok := lookup(c.t.part, word(i)); ok {
 			f.part = true
@@ -693,6 +748,21 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 		if _, ok := lookup(c.t.skip, word(i)); !ok {
 			break
 		}
+	}
+	// "ثلاثة أشخاص على الأقل" is a lower bound.
+	if f.approx == "" {
+		for i, prev := after, f.q.End; i+1 < len(toks) && i < after+3 && !brk(prev, toks[i].Start); i++ {
+			if word(i) == "علي" && (word(i+1) == "الاقل" || word(i+1) == "اقل") {
+				f.approx = "atleast"
+				break
+			}
+			prev = toks[i].End
+		}
+	}
+	// A clause that opens with "و" and the figure: "، واثنان بحروق".
+	if lead := strings.TrimSpace(text[max(0, f.q.Start-8):f.q.Start]); strings.HasSuffix(lead, "و") {
+		lead = strings.TrimSpace(strings.TrimSuffix(lead, "و"))
+		f.elliptic = lead == "" || strings.ContainsAny(lead[max(0, len(lead)-3):], clauseBreak)
 	}
 	// The role: the nearest cue before the number in its clause, else a cue right after the noun. A cue right
 	// behind another figure without "و" is that figure's noun ("27 قتيلاً و100 جريح"، "467 حالة وفاة إضافة
@@ -730,7 +800,11 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 		if nounAt >= 0 {
 			from = nounAt
 		}
-		for i, prev := from, f.q.End; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start) && !inRead(read, toks[i]); i++ {
+		prev := f.q.End
+		if from < after {
+			prev = toks[from].Start // the noun inside the span: "قتيلين"
+		}
+		for i := from; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start) && (i < after || !inRead(read, toks[i])); i++ {
 			if r, ok := lookup(c.t.role, word(i)); ok {
 				f.role = r
 				if i+1 < len(toks) && !brk(toks[i].End, toks[i+1].Start) {
