@@ -38,6 +38,8 @@ type terms struct {
 	duration map[string]bool // "12 يوماً" measures time: it counts nobody
 	part     map[string]bool // "بينهم 4 أطفال" is part of the figure before it
 	several  map[string]bool // a title with one gathers several events: "في حوادث مرورية"
+	past     map[string]bool // "الماضي": with no span word, the sentence dates an earlier event
+	span     map[string]bool // "خلال": the sentence counts over a span of time up to the news
 	// shift holds folded phrases that move the body on to another event ("من جهة أخرى"): the headline may
 	// then total several events the body does not add up.
 	shift []string
@@ -46,7 +48,8 @@ type terms struct {
 func newTerms(src string) (*terms, error) {
 	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
 		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}, notNoun: map[string]bool{},
-		duration: map[string]bool{}, part: map[string]bool{}, several: map[string]bool{}}
+		duration: map[string]bool{}, part: map[string]bool{}, several: map[string]bool{}, past: map[string]bool{},
+		span: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -66,9 +69,10 @@ func newTerms(src string) (*terms, error) {
 			for _, w := range f[2:] {
 				m[w] = f[1]
 			}
-		case "total", "update", "period", "skip", "notnoun", "duration", "part", "several":
+		case "total", "update", "period", "skip", "notnoun", "duration", "part", "several", "past", "span":
 			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip,
-				"notnoun": t.notNoun, "duration": t.duration, "part": t.part, "several": t.several}[f[0]]
+				"notnoun": t.notNoun, "duration": t.duration, "part": t.part, "several": t.several, "past": t.past,
+				"span": t.span}[f[0]]
 			for _, w := range f[1:] {
 				m[w] = true
 			}
@@ -102,6 +106,25 @@ func lookup[V any](m map[string]V, w string) (V, bool) {
 	}
 	var zero V
 	return zero, false
+}
+
+// roleOf finds the role cue w, also in the present tense a news headline uses: "تسيطر" as "سيطر", "تعتقل"
+// as "اعتقل".
+func (t *terms) roleOf(w string) (string, bool) {
+	if r, ok := lookup(t.role, w); ok {
+		return r, true
+	}
+	for _, p := range []string{"ت", "ي", "وت", "وي"} {
+		if s, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(s) >= 3 {
+			if r, ok := t.role[s]; ok {
+				return r, true
+			}
+			if r, ok := t.role["ا"+s]; ok {
+				return r, true
+			}
+		}
+	}
+	return "", false
 }
 
 // Checker fills doc.Conflicts. It is safe for concurrent use.
@@ -149,6 +172,9 @@ type fact struct {
 	// elliptic marks a figure whose clause opens with it after "و" and has no verb of its own ("أصيب 15
 	// شخصاً بالاختناق، واثنان بحروق"): it takes the role of the figure before.
 	elliptic bool
+	// earlier marks a figure whose sentence dates it to a past point ("في فبراير الماضي"), another event than
+	// the news; "خلال الأسبوع الماضي" gives the span of the news instead and does not count.
+	earlier bool
 }
 
 // Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
@@ -344,7 +370,12 @@ func same(a, b fact) bool {
 	if measures[a.unit] {
 		return true // areas and distances add up over time anyway
 	}
-	if a.period != b.period {
+	if a.earlier != b.earlier && !a.period && !b.period {
+		return false // "أعدم 10" today is not contradicted by "أعدم ستة في فبراير الماضي"
+	}
+	// A headline drops the span of days the body gives ("نزوح 2500 عائلة" over "نزحت … خلال الأيام الماضية"),
+	// unless the body's figure is a running total that the day's news adds to.
+	if a.period != b.period && !(a.seg != body && !a.period && !b.total && !b.update) {
 		return false
 	}
 	// An open noun is only known to equal itself: "مقتل 15" says nothing about "خمسة مختطفين".
@@ -503,6 +534,11 @@ func (c *Checker) unread(doc *marsad.Document, toks []arabic.Token, heads []mars
 			out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: float64(v)})
 			continue
 		}
+		// The dual of a noun of the table: "شخصين قتلا". Stems in ي are left out, as "مدنيين" is a plural.
+		if c.dual(w) {
+			out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2})
+			continue
+		}
 		// A dual after "و" right behind a count or its noun: "وضابطان"، "وطفلين".
 		r, ok := strings.CutPrefix(w, "و")
 		if !ok || utf8.RuneCountInString(r) < 5 || !strings.HasSuffix(r, "ان") && !strings.HasSuffix(r, "ين") {
@@ -535,6 +571,19 @@ func readRanges(qs []marsad.Quantity, n int) []marsad.Range {
 func inRead(rs []marsad.Range, t arabic.Token) bool {
 	k := sort.Search(len(rs), func(i int) bool { return rs[i].End > t.Start })
 	return k < len(rs) && rs[k].Start < t.End
+}
+
+// dual reports whether folded word w is the dual of a noun the table lists in the singular.
+func (c *Checker) dual(w string) bool {
+	w = strings.TrimPrefix(w, "و")
+	for _, suf := range []string{"ان", "ين"} {
+		if st, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(st) >= 3 && !strings.HasSuffix(st, "ي") {
+			if _, ok := lookup(c.t.noun, st); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func inAny(rs []marsad.Range, t arabic.Token) bool {
@@ -634,7 +683,7 @@ func (c *Checker) openNoun(w string) string {
 	if _, ok := lookup(c.t.duration, w); ok {
 		return ""
 	}
-	if _, ok := lookup(c.t.role, w); ok {
+	if _, ok := c.t.roleOf(w); ok {
 		return ""
 	}
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ال") {
@@ -665,8 +714,8 @@ const openPrefix = "~"
 // either order ("مقتل وإصابة"، "قتلى وجرحى"): the figure then counts both. Otherwise it returns r, the role
 // already read.
 func (c *Checker) pairRole(a, b, r string) string {
-	ra, ok1 := lookup(c.t.role, a)
-	rb, ok2 := lookup(c.t.role, b)
+	ra, ok1 := c.t.roleOf(a)
+	rb, ok2 := c.t.roleOf(b)
 	if ok1 && ok2 && strings.HasPrefix(b, "و") && (ra == "killed" && rb == "injured" || ra == "injured" && rb == "killed") {
 		return killedInjured
 	}
@@ -727,6 +776,14 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 			f.noun, nounAt = n, after-1
 		}
 	}
+	// A dual the layer read as 2 is its own noun: "مهندسَين" counts engineers.
+	if f.noun == "" && f.value == 2 && after > 0 && toks[after-1].Start == f.q.Start && toks[after-1].End == f.q.End {
+		if w := word(after - 1); !strings.HasPrefix(w, "اثن") {
+			if n := c.openNoun(w); n != "" {
+				f.noun, nounAt = n, after-1
+			}
+		}
+	}
 	// A word after the number names what it counts before any noun ahead of it does: in "اختطف مسلحون
 	// مجهولون أربعة رعاة" the shepherds are counted, not the gunmen.
 	if f.noun == "" && openAt >= 0 {
@@ -769,7 +826,7 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 	// إلى سبع"), so the search stops there.
 	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
 		w := word(i)
-		if r, ok := lookup(c.t.role, w); ok && f.role == "" {
+		if r, ok := c.t.roleOf(w); ok && f.role == "" {
 			if !strings.HasPrefix(w, "و") && follows(text, toks, read, i) {
 				break
 			}
@@ -788,7 +845,7 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 	// A casualty noun ("جريح"، "قتلى") gives the role over a casualty cue before it: in "27 قتيلاً و100 جريح"
 	// the 100 are wounded. Other cues stand: "إجلاء 20 جريحاً" counts an evacuation.
 	if nounAt >= 0 && (f.role == "" || casualties[f.role] && f.role != "arrested") {
-		if r, ok := lookup(c.t.role, word(nounAt)); ok && (r == "killed" || r == "injured") {
+		if r, ok := c.t.roleOf(word(nounAt)); ok && (r == "killed" || r == "injured") {
 			f.role = r
 			if nounAt+1 < len(toks) && !brk(toks[nounAt].End, toks[nounAt+1].Start) {
 				f.role = c.pairRole(word(nounAt), word(nounAt+1), r) // "300 قتيل وجريح"
@@ -805,7 +862,7 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 			prev = toks[from].Start // the noun inside the span: "قتيلين"
 		}
 		for i := from; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start) && (i < after || !inRead(read, toks[i])); i++ {
-			if r, ok := lookup(c.t.role, word(i)); ok {
+			if r, ok := c.t.roleOf(word(i)); ok {
 				f.role = r
 				if i+1 < len(toks) && !brk(toks[i].End, toks[i+1].Start) {
 					f.role = c.pairRole(word(i), word(i+1), r) // "12 قتيلاً وجريحاً"
@@ -827,8 +884,15 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 	if i := strings.IndexAny(text[f.q.End:e], sentenceEnd); i >= 0 {
 		e = f.q.End + i
 	}
+	past, span := false, false
 	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s }); i < len(toks) && toks[i].End <= e; i++ {
 		w := word(i)
+		if _, ok := lookup(c.t.past, w); ok {
+			past = true
+		}
+		if _, ok := lookup(c.t.span, w); ok {
+			span = true
+		}
 		if _, ok := lookup(c.t.total, w); ok {
 			f.total = true
 		}
@@ -839,4 +903,5 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 			f.period = true
 		}
 	}
+	f.earlier = past && !span
 }
