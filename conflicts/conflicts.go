@@ -24,32 +24,44 @@ const (
 //go:embed terms.txt
 var termsFile string
 
+// kinds says which word lists of terms.txt a word is on, besides noun and role.
+type kinds uint16
+
+const (
+	isTotal    kinds = 1 << iota // the sentence gives a running total ("حصيلة")
+	isUpdate                     // … that changes as news comes in ("ارتفعت")
+	isPeriod                     // … counted over a span of days ("خلال شهر")
+	isSkip                       // between a number and its noun ("ألف"، "من")
+	isNotNoun                    // after a number without being what it counts ("آخرون")
+	isDuration                   // "12 يوماً" measures time: it counts nobody
+	isPart                       // "بينهم 4 أطفال" is part of the figure before it
+	isSeveral                    // a title with one gathers several events: "في حوادث مرورية"
+	isPast                       // "الماضي": with no span word, the sentence dates an earlier event
+	isSpan                       // "خلال": the sentence counts over a span of time up to the news
+)
+
+var kindNames = map[string]kinds{"total": isTotal, "update": isUpdate, "period": isPeriod, "skip": isSkip,
+	"notnoun": isNotNoun, "duration": isDuration, "part": isPart, "several": isSeveral, "past": isPast, "span": isSpan}
+
+// entry is what the tables say about one word.
+type entry struct {
+	noun string // class of what is counted
+	role string // what happened to it
+	kinds
+}
+
+func (e entry) is(k kinds) bool { return e.kinds&k != 0 }
+
 // terms holds the folded word tables of terms.txt. It is read-only after newTerms.
 type terms struct {
-	noun   map[string]string // word → what is counted
-	role   map[string]string // word → what happened to it
-	total  map[string]bool
-	update map[string]bool
-	period map[string]bool
-	skip   map[string]bool
-	// notNoun lists words that follow a number without being what it counts ("آخرون"، "منهم"), so they are
-	// not read as an open noun.
-	notNoun  map[string]bool
-	duration map[string]bool // "12 يوماً" measures time: it counts nobody
-	part     map[string]bool // "بينهم 4 أطفال" is part of the figure before it
-	several  map[string]bool // a title with one gathers several events: "في حوادث مرورية"
-	past     map[string]bool // "الماضي": with no span word, the sentence dates an earlier event
-	span     map[string]bool // "خلال": the sentence counts over a span of time up to the news
+	words map[string]entry
 	// shift holds folded phrases that move the body on to another event ("من جهة أخرى"): the headline may
 	// then total several events the body does not add up.
 	shift []string
 }
 
 func newTerms(src string) (*terms, error) {
-	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
-		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}, notNoun: map[string]bool{},
-		duration: map[string]bool{}, part: map[string]bool{}, several: map[string]bool{}, past: map[string]bool{},
-		span: map[string]bool{}}
+	t := &terms{words: map[string]entry{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -57,26 +69,27 @@ func newTerms(src string) (*terms, error) {
 		if len(f) == 0 {
 			continue
 		}
-		switch f[0] {
-		case "noun", "role":
+		switch k, ok := kindNames[f[0]]; {
+		case f[0] == "noun" || f[0] == "role":
 			if len(f) < 3 {
 				return nil, fmt.Errorf("terms.txt:%d: %s wants a name and words", n, f[0])
 			}
-			m := t.noun
-			if f[0] == "role" {
-				m = t.role
-			}
 			for _, w := range f[2:] {
-				m[w] = f[1]
+				e := t.words[w]
+				if f[0] == "noun" {
+					e.noun = f[1]
+				} else {
+					e.role = f[1]
+				}
+				t.words[w] = e
 			}
-		case "total", "update", "period", "skip", "notnoun", "duration", "part", "several", "past", "span":
-			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip,
-				"notnoun": t.notNoun, "duration": t.duration, "part": t.part, "several": t.several, "past": t.past,
-				"span": t.span}[f[0]]
+		case ok:
 			for _, w := range f[1:] {
-				m[w] = true
+				e := t.words[w]
+				e.kinds |= k
+				t.words[w] = e
 			}
-		case "shift":
+		case f[0] == "shift":
 			t.shift = append(t.shift, strings.Join(f[1:], " "))
 		default:
 			return nil, fmt.Errorf("terms.txt:%d: unknown kind %q", n, f[0])
@@ -85,11 +98,20 @@ func newTerms(src string) (*terms, error) {
 	return t, sc.Err()
 }
 
-// lookup finds folded word w in m, also without the clitics news text attaches: the conjunctions و ف, the
-// prepositions ب ل, the article ال ("وللمدنيين" → "مدنيين").
-func lookup[V any](m map[string]V, w string) (V, bool) {
-	if v, ok := m[w]; ok {
-		return v, true
+// read returns what the tables say about folded word w, also without the clitics news text attaches (the
+// conjunctions و ف, the prepositions ب ل, the article ال: "وللمدنيين" → "مدنيين"), and for a role also in the
+// present tense a headline uses ("تسيطر" as "سيطر", "تعتقل" as "اعتقل"). Each list is matched on the first
+// form of w it holds.
+func (t *terms) read(w string) entry {
+	var e entry
+	add := func(x entry) {
+		if e.noun == "" {
+			e.noun = x.noun
+		}
+		if e.role == "" {
+			e.role = x.role
+		}
+		e.kinds |= x.kinds
 	}
 	for _, conj := range []string{"", "و", "ف"} {
 		r, ok := strings.CutPrefix(w, conj)
@@ -98,33 +120,28 @@ func lookup[V any](m map[string]V, w string) (V, bool) {
 		}
 		for _, p := range []string{"", "ال", "بال", "لل", "ب", "ل", "كال"} {
 			if s, ok := strings.CutPrefix(r, p); ok && s != "" {
-				if v, ok := m[s]; ok {
-					return v, true
+				if x, ok := t.words[s]; ok {
+					add(x)
 				}
 			}
 		}
 	}
-	var zero V
-	return zero, false
-}
-
-// roleOf finds the role cue w, also in the present tense a news headline uses: "تسيطر" as "سيطر", "تعتقل"
-// as "اعتقل".
-func (t *terms) roleOf(w string) (string, bool) {
-	if r, ok := lookup(t.role, w); ok {
-		return r, true
+	if e.role != "" {
+		return e
 	}
 	for _, p := range []string{"ت", "ي", "وت", "وي"} {
 		if s, ok := strings.CutPrefix(w, p); ok && utf8.RuneCountInString(s) >= 3 {
-			if r, ok := t.role[s]; ok {
-				return r, true
+			if x, ok := t.words[s]; ok && x.role != "" {
+				e.role = x.role
+				break
 			}
-			if r, ok := t.role["ا"+s]; ok {
-				return r, true
+			if x, ok := t.words["ا"+s]; ok && x.role != "" {
+				e.role = x.role
+				break
 			}
 		}
 	}
-	return "", false
+	return e
 }
 
 // Checker fills doc.Conflicts. It is safe for concurrent use.
@@ -197,13 +214,22 @@ func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) [
 			heads = append(heads, i)
 		}
 	}
-	if len(heads) > 0 {
-		// A roundup's counts are left alone; its areas still add up ("حرائق تلتهم 300 دونم").
-		roundup := c.roundup(doc, facts, heads)
-		for _, h := range heads {
-			if !roundup || measures[facts[h].unit] {
-				dst = c.headline(dst, facts, h, bodies)
+	// A roundup's counts are left alone; its areas still add up ("حرائق تلتهم 300 دونم"). Few headlines
+	// disagree, so the whole text is searched for a roundup only when one does.
+	roundup := -1
+	for _, h := range heads {
+		n := len(dst)
+		if dst = c.headline(dst, facts, h, bodies); len(dst) == n || measures[facts[h].unit] {
+			continue
+		}
+		if roundup < 0 {
+			roundup = 0
+			if c.roundup(doc, facts, heads) {
+				roundup = 1
 			}
+		}
+		if roundup == 1 {
+			dst = dst[:n]
 		}
 	}
 	return c.bodyBody(dst, facts, bodies)
@@ -219,7 +245,7 @@ func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int) bool 
 		}
 	}
 	for _, t := range arabic.AppendTokens(nil, doc.Text[:doc.TitleEnd]) {
-		if _, ok := lookup(c.t.several, arabic.Fold(doc.Text[t.Start:t.End])); ok {
+		if c.t.read(arabic.Fold(doc.Text[t.Start:t.End])).is(isSeveral) {
 			return true
 		}
 	}
@@ -466,10 +492,9 @@ var units = map[string]struct {
 // facts reads every quantity in its context.
 func (c *Checker) facts(doc *marsad.Document) []fact {
 	text := doc.Text
-	toks := windowTokens(text, doc.Quantities)
+	v := c.window(doc)
 	heads := headRanges(doc)
 	facts := make([]fact, 0, len(doc.Quantities))
-	read := readRanges(doc.Quantities, len(text))
 	for _, q := range doc.Quantities {
 		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
 			continue
@@ -490,12 +515,12 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 				}
 			}
 		}
-		c.context(&f, text, toks, read)
+		c.context(&f, v)
 		facts = append(facts, f)
 	}
-	for _, q := range c.unread(doc, toks, heads, read) {
+	for _, q := range c.unread(doc, v, heads) {
 		f := fact{q: q, value: q.Value, approx: q.Approx, backing: true}
-		c.context(&f, text, toks, read)
+		c.context(&f, v)
 		facts = append(facts, f)
 	}
 	for i := range facts {
@@ -519,17 +544,18 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 // unread returns the body figures near the quantities that the numbers layer left out, as backing: a bare
 // number it took for something else ("تضرر 1438 خيمة" read as a hijri year), and a dual joined to a count
 // ("قتل أربعة جنود وضابطان"), which is 2. The headline check would otherwise see only part of the body.
-func (c *Checker) unread(doc *marsad.Document, toks []arabic.Token, heads []marsad.Range, read []marsad.Range) []marsad.Quantity {
+func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) []marsad.Quantity {
 	var out []marsad.Quantity
 	ends := make(map[int]bool, len(doc.Quantities))
 	for _, q := range doc.Quantities {
 		ends[q.End] = true
 	}
+	toks := v.toks
 	for i, t := range toks {
-		if inRead(read, t) || inAny(heads, t) {
+		if inRead(v.read, t) || inAny(heads, t) {
 			continue // read already, or not in the body
 		}
-		w := arabic.Fold(doc.Text[t.Start:t.End])
+		w := v.words[i]
 		if v, err := strconv.Atoi(w); err == nil {
 			out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: float64(v)})
 			continue
@@ -578,7 +604,7 @@ func (c *Checker) dual(w string) bool {
 	w = strings.TrimPrefix(w, "و")
 	for _, suf := range []string{"ان", "ين"} {
 		if st, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(st) >= 3 && !strings.HasSuffix(st, "ي") {
-			if _, ok := lookup(c.t.noun, st); ok {
+			if c.t.read(st).noun != "" {
 				return true
 			}
 		}
@@ -595,8 +621,42 @@ func inAny(rs []marsad.Range, t arabic.Token) bool {
 	return false
 }
 
-// windowTokens returns the words of text within maxSentence bytes of a quantity, in order: a long article
-// with a few figures is not tokenized whole.
+// window holds the words of a document near its quantities, folded and looked up once.
+type window struct {
+	text  string
+	toks  []arabic.Token
+	words []string       // folded
+	ents  []entry        // what the tables say about each word
+	read  []marsad.Range // the quantity spans (see readRanges)
+}
+
+// window reads the words of doc.Text within maxSentence bytes of a quantity: a long article with a few
+// figures is not tokenized whole.
+func (c *Checker) window(doc *marsad.Document) *window {
+	v := &window{text: doc.Text, toks: windowTokens(doc.Text, doc.Quantities), read: readRanges(doc.Quantities, len(doc.Text))}
+	// The folded words share one string: a document costs one allocation for them, not one per word.
+	var buf []byte
+	ends := make([]int, len(v.toks))
+	for i, t := range v.toks {
+		buf = arabic.AppendFold(buf, doc.Text[t.Start:t.End])
+		ends[i] = len(buf)
+	}
+	all := string(buf)
+	v.words = make([]string, len(v.toks))
+	v.ents = make([]entry, len(v.toks))
+	for i, start := range ends {
+		if i > 0 {
+			start = ends[i-1]
+		} else {
+			start = 0
+		}
+		v.words[i] = all[start:ends[i]]
+		v.ents[i] = c.t.read(v.words[i])
+	}
+	return v
+}
+
+// windowTokens returns the words of text within maxSentence bytes of a quantity, in order.
 func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
 	ws := make([]marsad.Range, 0, len(qs))
 	for _, q := range qs {
@@ -661,12 +721,12 @@ func headRanges(doc *marsad.Document) []marsad.Range {
 }
 
 // follows reports whether token i comes within two words after a quantity in the same clause.
-func follows(text string, toks []arabic.Token, read []marsad.Range, i int) bool {
+func (v *window) follows(i int) bool {
 	for j := i - 1; j >= 0 && j >= i-2; j-- {
-		if strings.ContainsAny(text[toks[j].End:toks[i].Start], clauseBreak) {
+		if strings.ContainsAny(v.text[v.toks[j].End:v.toks[i].Start], clauseBreak) {
 			return false
 		}
-		if inRead(read, toks[j]) {
+		if inRead(v.read, v.toks[j]) {
 			return true
 		}
 	}
@@ -676,14 +736,8 @@ func follows(text string, toks []arabic.Token, read []marsad.Range, i int) bool 
 // openNoun returns the open noun class of w, a word after a number that the table does not know ("25
 // مختطفاً"، "خمسة مختطفين" → "~مختطف"), or "" when w is no counted noun: a word the table rules out, a role
 // verb ("قتلوا"), or one that starts with a conjunction or a preposition ("وأصيب"، "بقصف").
-func (c *Checker) openNoun(w string) string {
-	if _, ok := lookup(c.t.notNoun, w); ok {
-		return ""
-	}
-	if _, ok := lookup(c.t.duration, w); ok {
-		return ""
-	}
-	if _, ok := c.t.roleOf(w); ok {
+func openNoun(w string, e entry) string {
+	if e.is(isNotNoun|isDuration) || e.role != "" {
 		return ""
 	}
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ال") {
@@ -710,13 +764,15 @@ func (c *Checker) openNoun(w string) string {
 // openPrefix marks a noun class read from the word itself rather than from the table.
 const openPrefix = "~"
 
-// pairRole returns killedInjured when the cue words a and b are a killed and an injured cue joined by و, in
-// either order ("مقتل وإصابة"، "قتلى وجرحى"): the figure then counts both. Otherwise it returns r, the role
-// already read.
-func (c *Checker) pairRole(a, b, r string) string {
-	ra, ok1 := c.t.roleOf(a)
-	rb, ok2 := c.t.roleOf(b)
-	if ok1 && ok2 && strings.HasPrefix(b, "و") && (ra == "killed" && rb == "injured" || ra == "injured" && rb == "killed") {
+// pairRole returns killedInjured when words i and i+1 are a killed and an injured cue joined by و, in either
+// order ("مقتل وإصابة"، "قتلى وجرحى"), in one clause: the figure then counts both. Otherwise it returns r, the
+// role already read.
+func (v *window) pairRole(i int, r string) string {
+	if i < 0 || i+1 >= len(v.toks) || strings.ContainsAny(v.text[v.toks[i].End:v.toks[i+1].Start], clauseBreak) {
+		return r
+	}
+	ra, rb := v.ents[i].role, v.ents[i+1].role
+	if strings.HasPrefix(v.words[i+1], "و") && (ra == "killed" && rb == "injured" || ra == "injured" && rb == "killed") {
 		return killedInjured
 	}
 	return r
@@ -741,75 +797,70 @@ const (
 	sentenceEnd = ".!?؟\n"
 )
 
-// context fills noun, role and the total/update flags of f from the words around its span; read holds the
-// spans of all quantities (see readRanges).
-func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []marsad.Range) {
+// context fills noun, role and the other readings of f from the words of v around its span.
+func (c *Checker) context(f *fact, v *window) {
+	text, toks := v.text, v.toks
 	after := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= f.q.End })
 	before := sort.Search(len(toks), func(i int) bool { return toks[i].End > f.q.Start }) - 1
-	word := func(i int) string { return arabic.Fold(text[toks[i].Start:toks[i].End]) }
 	brk := func(a, b int) bool { return strings.ContainsAny(text[a:b], clauseBreak) }
 
 	// The counted noun: the first word after the number that is not a scale, a unit or "من". A word missing
 	// from the table is kept as an open noun, used when nothing else names what is counted.
 	nounAt, openAt := -1, -1
 	for i, prev := after, f.q.End; i < len(toks) && i < after+4 && !brk(prev, toks[i].Start); i++ {
-		w := word(i)
-		if n, ok := lookup(c.t.noun, w); ok {
+		if n := v.ents[i].noun; n != "" {
 			f.noun, nounAt = n, i
 			break
 		}
-		if _, ok := lookup(c.t.skip, w); !ok {
+		if !v.ents[i].is(isSkip) {
 			openAt = i
 			break
 		}
 		prev = toks[i].End
 	}
 	// "12 يوماً" measures time and counts nobody.
-	if first := max(nounAt, openAt); first >= 0 {
-		if _, ok := lookup(c.t.duration, word(first)); ok {
-			return
-		}
+	if first := max(nounAt, openAt); first >= 0 && v.ents[first].is(isDuration) {
+		return
 	}
 	// A dual or a number word may carry its noun inside the span: "جنديان"، "قتيلين".
 	if f.noun == "" && after > 0 && toks[after-1].Start >= f.q.Start {
-		if n, ok := lookup(c.t.noun, word(after-1)); ok {
+		if n := v.ents[after-1].noun; n != "" {
 			f.noun, nounAt = n, after-1
 		}
 	}
 	// A dual the layer read as 2 is its own noun: "مهندسَين" counts engineers.
-	if f.noun == "" && f.value == 2 && after > 0 && toks[after-1].Start == f.q.Start && toks[after-1].End == f.q.End {
-		if w := word(after - 1); !strings.HasPrefix(w, "اثن") {
-			if n := c.openNoun(w); n != "" {
-				f.noun, nounAt = n, after-1
-			}
+	if k := after - 1; f.noun == "" && f.value == 2 && k >= 0 && toks[k].Start == f.q.Start && toks[k].End == f.q.End &&
+		!strings.HasPrefix(v.words[k], "اثن") {
+		if n := openNoun(v.words[k], v.ents[k]); n != "" {
+			f.noun, nounAt = n, k
 		}
 	}
 	// A word after the number names what it counts before any noun ahead of it does: in "اختطف مسلحون
 	// مجهولون أربعة رعاة" the shepherds are counted, not the gunmen.
 	if f.noun == "" && openAt >= 0 {
-		if n := c.openNoun(word(openAt)); n != "" {
+		if n := openNoun(v.words[openAt], v.ents[openAt]); n != "" {
 			f.noun, nounAt = n, openAt
 		}
 	}
 	// "بينهم 4 أطفال"، "من مجموع 212": a part or the whole of the figure before. So is a figure inside an
 	// aside in parentheses: "بلغ مجموع الضحايا 1091 شخصاً (335 قتيلاً و756 جريحاً)"; "(3) أمريكيين" is not one.
-	if open := strings.LastIndexAny(text[max(0, f.q.Start-200):f.q.Start], "()"); open >= 0 &&
-		text[max(0, f.q.Start-200)+open] == '(' && !strings.HasPrefix(strings.TrimLeft(text[f.q.End:], " "), ")") {
+	if from := max(0, f.q.Start-200); strings.LastIndexByte(text[from:f.q.Start], '(') > strings.LastIndexByte(text[from:f.q.Start], ')') &&
+		!strings.HasPrefix(strings.TrimLeft(text[f.q.End:], " "), ")") {
 		f.part = true
 	}
 	for i := before; i >= 0 && i > before-3 && !brk(toks[i].End, f.q.Start); i-- {
-		if _, ok := lookup(c.t.part, word(i)); ok {
+		if v.ents[i].is(isPart) {
 			f.part = true
 			break
 		}
-		if _, ok := lookup(c.t.skip, word(i)); !ok {
+		if !v.ents[i].is(isSkip) {
 			break
 		}
 	}
 	// "ثلاثة أشخاص على الأقل" is a lower bound.
 	if f.approx == "" {
 		for i, prev := after, f.q.End; i+1 < len(toks) && i < after+3 && !brk(prev, toks[i].Start); i++ {
-			if word(i) == "علي" && (word(i+1) == "الاقل" || word(i+1) == "اقل") {
+			if v.words[i] == "علي" && (v.words[i+1] == "الاقل" || v.words[i+1] == "اقل") {
 				f.approx = "atleast"
 				break
 			}
@@ -825,31 +876,22 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 	// behind another figure without "و" is that figure's noun ("27 قتيلاً و100 جريح"، "467 حالة وفاة إضافة
 	// إلى سبع"), so the search stops there.
 	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
-		w := word(i)
-		if r, ok := c.t.roleOf(w); ok && f.role == "" {
-			if !strings.HasPrefix(w, "و") && follows(text, toks, read, i) {
+		if r := v.ents[i].role; r != "" && f.role == "" {
+			if !strings.HasPrefix(v.words[i], "و") && v.follows(i) {
 				break
 			}
-			f.role = r
-			if i > 0 && !brk(toks[i-1].End, toks[i].Start) {
-				f.role = c.pairRole(word(i-1), w, r) // "مقتل وإصابة 12"
-			}
+			f.role = v.pairRole(i-1, r) // "مقتل وإصابة 12"
 		}
-		if f.noun == "" {
-			if n, ok := lookup(c.t.noun, w); ok && i > before-3 {
-				f.noun = n // "عدد القتلى 15"
-			}
+		if n := v.ents[i].noun; f.noun == "" && n != "" && i > before-3 {
+			f.noun = n // "عدد القتلى 15"
 		}
 		next = toks[i].Start
 	}
 	// A casualty noun ("جريح"، "قتلى") gives the role over a casualty cue before it: in "27 قتيلاً و100 جريح"
 	// the 100 are wounded. Other cues stand: "إجلاء 20 جريحاً" counts an evacuation.
 	if nounAt >= 0 && (f.role == "" || casualties[f.role] && f.role != "arrested") {
-		if r, ok := c.t.roleOf(word(nounAt)); ok && (r == "killed" || r == "injured") {
-			f.role = r
-			if nounAt+1 < len(toks) && !brk(toks[nounAt].End, toks[nounAt+1].Start) {
-				f.role = c.pairRole(word(nounAt), word(nounAt+1), r) // "300 قتيل وجريح"
-			}
+		if r := v.ents[nounAt].role; r == "killed" || r == "injured" {
+			f.role = v.pairRole(nounAt, r) // "300 قتيل وجريح"
 		}
 	}
 	if f.role == "" {
@@ -861,12 +903,9 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 		if from < after {
 			prev = toks[from].Start // the noun inside the span: "قتيلين"
 		}
-		for i := from; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start) && (i < after || !inRead(read, toks[i])); i++ {
-			if r, ok := c.t.roleOf(word(i)); ok {
-				f.role = r
-				if i+1 < len(toks) && !brk(toks[i].End, toks[i+1].Start) {
-					f.role = c.pairRole(word(i), word(i+1), r) // "12 قتيلاً وجريحاً"
-				}
+		for i := from; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start) && (i < after || !inRead(v.read, toks[i])); i++ {
+			if r := v.ents[i].role; r != "" {
+				f.role = v.pairRole(i, r) // "12 قتيلاً وجريحاً"
 				break
 			}
 			prev = toks[i].End
@@ -884,24 +923,10 @@ func (c *Checker) context(f *fact, text string, toks []arabic.Token, read []mars
 	if i := strings.IndexAny(text[f.q.End:e], sentenceEnd); i >= 0 {
 		e = f.q.End + i
 	}
-	past, span := false, false
+	var seen kinds
 	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s }); i < len(toks) && toks[i].End <= e; i++ {
-		w := word(i)
-		if _, ok := lookup(c.t.past, w); ok {
-			past = true
-		}
-		if _, ok := lookup(c.t.span, w); ok {
-			span = true
-		}
-		if _, ok := lookup(c.t.total, w); ok {
-			f.total = true
-		}
-		if _, ok := lookup(c.t.update, w); ok {
-			f.update = true
-		}
-		if _, ok := lookup(c.t.period, w); ok {
-			f.period = true
-		}
+		seen |= v.ents[i].kinds
 	}
-	f.earlier = past && !span
+	f.total, f.update, f.period = seen&isTotal != 0, seen&isUpdate != 0, seen&isPeriod != 0
+	f.earlier = seen&isPast != 0 && seen&isSpan == 0
 }
