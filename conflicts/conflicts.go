@@ -202,7 +202,8 @@ func (c *Checker) Annotate(doc *marsad.Document) error {
 }
 
 func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) []marsad.Conflict {
-	if len(doc.Quantities) < 2 {
+	// One quantity may still meet a dual the numbers layer does not read ("مقتل ثلاثة" over "قتل عنصران").
+	if len(doc.Quantities) == 0 {
 		return dst
 	}
 	facts := c.facts(doc)
@@ -216,29 +217,22 @@ func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) [
 	}
 	// A roundup's counts are left alone; its areas still add up ("حرائق تلتهم 300 دونم"). Few headlines
 	// disagree, so the whole text is searched for a roundup only when one does.
-	roundup := -1
 	for _, h := range heads {
 		n := len(dst)
-		if dst = c.headline(dst, facts, h, bodies); len(dst) == n || measures[facts[h].unit] {
-			continue
-		}
-		if roundup < 0 {
-			roundup = 0
-			if c.roundup(doc, facts, heads) {
-				roundup = 1
-			}
-		}
-		if roundup == 1 {
+		if dst = c.headline(dst, facts, h, bodies); len(dst) > n && !measures[facts[h].unit] &&
+			c.roundup(doc, facts, heads, facts[h].role) {
 			dst = dst[:n]
 		}
 	}
 	return c.bodyBody(dst, facts, bodies)
 }
 
-// roundup reports whether the article gathers several events, so that a headline figure may total counts the
-// body gives piecemeal or not at all: a title counting incidents ("في 3 حرائق") or naming several ("في
-// حوادث مرورية"), or a body that moves on to another one ("من جهة أخرى"، "في سياق متصل").
-func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int) bool {
+// roundup reports whether the article gathers several events, so that a headline figure with role r may
+// total counts the body gives piecemeal or not at all: a title counting incidents ("في 3 حرائق") or naming
+// several ("في حوادث مرورية"), or a body that moves on to another event ("من جهة أخرى"، "في سياق متصل") with a
+// cue of that role after it. A body that moves on to something else ("وفي سياق متصل، قصفت طائرات التحالف
+// مواقع للتنظيم") still gives one toll.
+func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int, r string) bool {
 	for _, h := range heads {
 		if facts[h].noun == "incident" && facts[h].value > 1 {
 			return true
@@ -249,24 +243,43 @@ func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int) bool 
 			return true
 		}
 	}
-	if len(c.t.shift) == 0 || doc.TitleEnd >= len(doc.Text) {
+	rest := doc.Text[doc.TitleEnd:]
+	toks := arabic.AppendTokens(nil, rest)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = arabic.Fold(rest[t.Start:t.End])
+	}
+	for k := range words {
+		n := c.shiftAt(words, k)
+		if n == 0 {
+			continue
+		}
+		for _, w := range words[k+n:] {
+			if r2 := c.t.read(w).role; r2 != "" && (covers(r, r2) || covers(r2, r)) {
+				return true
+			}
+		}
 		return false
 	}
-	// The body's words, folded, one space apart: "من جهة ثانية،" is found as "من جهه ثانيه".
-	rest := doc.Text[doc.TitleEnd:]
-	var b strings.Builder
-	b.WriteByte(' ')
-	for _, t := range arabic.AppendTokens(nil, rest) {
-		b.WriteString(arabic.Fold(rest[t.Start:t.End]))
-		b.WriteByte(' ')
-	}
-	folded := b.String()
+	return false
+}
+
+// shiftAt returns the number of words of a shift phrase that starts at words[k] ("وفي سياق متصل" too), or 0.
+func (c *Checker) shiftAt(words []string, k int) int {
 	for _, p := range c.t.shift {
-		if strings.Contains(folded, " "+p+" ") || strings.Contains(folded, " و"+p+" ") {
-			return true
+		ps := strings.Fields(p)
+		if k+len(ps) > len(words) {
+			continue
+		}
+		ok := words[k] == ps[0] || words[k] == "و"+ps[0]
+		for j := 1; ok && j < len(ps); j++ {
+			ok = words[k+j] == ps[j]
+		}
+		if ok {
+			return len(ps)
 		}
 	}
-	return false
+	return 0
 }
 
 // headline compares the headline fact h with the body. It reports a conflict only when some body fact counts
@@ -518,8 +531,8 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 		c.context(&f, v)
 		facts = append(facts, f)
 	}
-	for _, q := range c.unread(doc, v, heads) {
-		f := fact{q: q, value: q.Value, approx: q.Approx, backing: true}
+	for _, u := range c.unread(doc, v, heads) {
+		f := fact{q: u.Quantity, value: u.Value, backing: !u.sure}
 		c.context(&f, v)
 		facts = append(facts, f)
 	}
@@ -541,11 +554,18 @@ func (c *Checker) facts(doc *marsad.Document) []fact {
 	return facts
 }
 
-// unread returns the body figures near the quantities that the numbers layer left out, as backing: a bare
-// number it took for something else ("تضرر 1438 خيمة" read as a hijri year), and a dual joined to a count
-// ("قتل أربعة جنود وضابطان"), which is 2. The headline check would otherwise see only part of the body.
-func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) []marsad.Quantity {
-	var out []marsad.Quantity
+// unreadQuantity is a body figure the numbers layer left out; only a sure one may be reported.
+type unreadQuantity struct {
+	marsad.Quantity
+	sure bool
+}
+
+// unread returns the body figures near the quantities that the numbers layer left out: the dual of a noun the
+// table lists ("قتل عنصران"، "شخصين"), which is 2 and sure; as backing only, a bare number it took for
+// something else ("تضرر 1438 خيمة" read as a hijri year) and a dual joined to a count ("قتل أربعة جنود
+// وضابطان"). The headline check would otherwise see only part of the body.
+func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) []unreadQuantity {
+	var out []unreadQuantity
 	ends := make(map[int]bool, len(doc.Quantities))
 	for _, q := range doc.Quantities {
 		ends[q.End] = true
@@ -556,13 +576,12 @@ func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) 
 			continue // read already, or not in the body
 		}
 		w := v.words[i]
-		if v, err := strconv.Atoi(w); err == nil {
-			out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: float64(v)})
+		if n, err := strconv.Atoi(w); err == nil {
+			out = append(out, unreadQuantity{marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: float64(n)}, false})
 			continue
 		}
-		// The dual of a noun of the table: "شخصين قتلا". Stems in ي are left out, as "مدنيين" is a plural.
-		if c.dual(w) {
-			out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2})
+		if c.dualOf(w) != "" {
+			out = append(out, unreadQuantity{marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2}, true})
 			continue
 		}
 		// A dual after "و" right behind a count or its noun: "وضابطان"، "وطفلين".
@@ -572,7 +591,7 @@ func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) 
 		}
 		for _, j := range []int{i - 1, i - 2} {
 			if j >= 0 && ends[toks[j].End] && !strings.ContainsAny(doc.Text[toks[j].End:t.Start], clauseBreak) {
-				out = append(out, marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2})
+				out = append(out, unreadQuantity{marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2}, false})
 				break
 			}
 		}
@@ -599,17 +618,22 @@ func inRead(rs []marsad.Range, t arabic.Token) bool {
 	return k < len(rs) && rs[k].Start < t.End
 }
 
-// dual reports whether folded word w is the dual of a noun the table lists in the singular.
-func (c *Checker) dual(w string) bool {
+// dualOf returns the noun class of folded word w when it is the dual of a noun the table lists in the
+// singular ("عنصران"، "شخصين"، "جنديان"), else "". "ين" also ends plurals ("مصابين"، "مدنيين"): a word the
+// table lists whole, or with the article, is not taken for a dual.
+func (c *Checker) dualOf(w string) string {
 	w = strings.TrimPrefix(w, "و")
+	if strings.HasPrefix(w, "ال") || c.t.read(w).noun != "" {
+		return ""
+	}
 	for _, suf := range []string{"ان", "ين"} {
-		if st, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(st) >= 3 && !strings.HasSuffix(st, "ي") {
-			if c.t.read(st).noun != "" {
-				return true
+		if st, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(st) >= 3 && !(suf == "ين" && strings.HasSuffix(st, "ي")) {
+			if n := c.t.read(st).noun; n != "" {
+				return n
 			}
 		}
 	}
-	return false
+	return ""
 }
 
 func inAny(rs []marsad.Range, t arabic.Token) bool {
@@ -822,9 +846,11 @@ func (c *Checker) context(f *fact, v *window) {
 	if first := max(nounAt, openAt); first >= 0 && v.ents[first].is(isDuration) {
 		return
 	}
-	// A dual or a number word may carry its noun inside the span: "جنديان"، "قتيلين".
+	// A dual or a number word may carry its noun inside the span: "جنديان"، "قتيلين"، "عنصران".
 	if f.noun == "" && after > 0 && toks[after-1].Start >= f.q.Start {
 		if n := v.ents[after-1].noun; n != "" {
+			f.noun, nounAt = n, after-1
+		} else if n := c.dualOf(v.words[after-1]); n != "" {
 			f.noun, nounAt = n, after-1
 		}
 	}
