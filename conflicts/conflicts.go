@@ -38,10 +38,11 @@ const (
 	isSeveral                    // a title with one gathers several events: "في حوادث مرورية"
 	isPast                       // "الماضي": with no span word, the sentence dates an earlier event
 	isSpan                       // "خلال": the sentence counts over a span of time up to the news
+	isOrdinal                    // "عنصر ثالث"، "قتيل آخر": one more of what was counted
 )
 
 var kindNames = map[string]kinds{"total": isTotal, "update": isUpdate, "period": isPeriod, "skip": isSkip,
-	"notnoun": isNotNoun, "duration": isDuration, "part": isPart, "several": isSeveral, "past": isPast, "span": isSpan}
+	"notnoun": isNotNoun, "duration": isDuration, "part": isPart, "several": isSeveral, "past": isPast, "span": isSpan, "ordinal": isOrdinal}
 
 // entry is what the tables say about one word.
 type entry struct {
@@ -201,12 +202,24 @@ func (c *Checker) Annotate(doc *marsad.Document) error {
 	return nil
 }
 
+// appendConflicts reads the words near the quantities and, when that shows a conflict, the whole text, which may
+// hold what backs the headline far from any figure the numbers layer gave ("… على عنصر إرهابي ثالث"):
+// conflicts are rare, so the full reading costs little.
 func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) []marsad.Conflict {
 	// One quantity may still meet a dual the numbers layer does not read ("مقتل ثلاثة" over "قتل عنصران").
 	if len(doc.Quantities) == 0 {
 		return dst
 	}
-	facts := c.facts(doc)
+	n := len(dst)
+	if dst = c.check(dst, doc, false); len(dst) > n {
+		dst = c.check(dst[:n], doc, true)
+	}
+	return dst
+}
+
+// check appends the conflicts of doc, reading the whole text or only the words near its quantities.
+func (c *Checker) check(dst []marsad.Conflict, doc *marsad.Document, whole bool) []marsad.Conflict {
+	facts := c.facts(doc, whole)
 	var heads, bodies []int
 	for i, f := range facts {
 		if f.seg == body {
@@ -502,10 +515,10 @@ var units = map[string]struct {
 	"m2": {"km2", 1e-6}, "ha": {"km2", 0.01}, "dunam": {"km2", 0.001}, "m": {"km", 1e-3}, "kg": {"ton", 1e-3},
 }
 
-// facts reads every quantity in its context.
-func (c *Checker) facts(doc *marsad.Document) []fact {
+// facts reads every quantity in its context, from the whole text or the words near the quantities.
+func (c *Checker) facts(doc *marsad.Document, whole bool) []fact {
 	text := doc.Text
-	v := c.window(doc)
+	v := c.window(doc, whole)
 	heads := headRanges(doc)
 	facts := make([]fact, 0, len(doc.Quantities))
 	for _, q := range doc.Quantities {
@@ -562,8 +575,8 @@ type unreadQuantity struct {
 
 // unread returns the body figures near the quantities that the numbers layer left out: the dual of a noun the
 // table lists ("قتل عنصران"، "شخصين"), which is 2 and sure; as backing only, a bare number it took for
-// something else ("تضرر 1438 خيمة" read as a hijri year) and a dual joined to a count ("قتل أربعة جنود
-// وضابطان"). The headline check would otherwise see only part of the body.
+// something else ("تضرر 1438 خيمة" read as a hijri year), a dual joined to a count ("قتل أربعة جنود
+// وضابطان") and one more of a noun ("عنصر ثالث"). The headline check would otherwise see only part of the body.
 func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) []unreadQuantity {
 	var out []unreadQuantity
 	ends := make(map[int]bool, len(doc.Quantities))
@@ -582,6 +595,16 @@ func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) 
 		}
 		if c.dualOf(w) != "" {
 			out = append(out, unreadQuantity{marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 2}, true})
+			continue
+		}
+		// One more after a noun: "كما ألقت القبض على عنصر إرهابي ثالث".
+		if v.ents[i].is(isOrdinal) {
+			for j := i - 1; j >= 0 && j >= i-2 && !strings.ContainsAny(doc.Text[toks[j].End:t.Start], clauseBreak); j-- {
+				if v.ents[j].noun != "" {
+					out = append(out, unreadQuantity{marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: 1}, false})
+					break
+				}
+			}
 			continue
 		}
 		// A dual after "و" right behind a count or its noun: "وضابطان"، "وطفلين".
@@ -654,10 +677,15 @@ type window struct {
 	read  []marsad.Range // the quantity spans (see readRanges)
 }
 
-// window reads the words of doc.Text within maxSentence bytes of a quantity: a long article with a few
-// figures is not tokenized whole.
-func (c *Checker) window(doc *marsad.Document) *window {
-	v := &window{text: doc.Text, toks: windowTokens(doc.Text, doc.Quantities), read: readRanges(doc.Quantities, len(doc.Text))}
+// window reads the words of doc.Text, all of them or those within maxSentence bytes of a quantity: a long
+// article with a few figures is not tokenized whole.
+func (c *Checker) window(doc *marsad.Document, whole bool) *window {
+	v := &window{text: doc.Text, read: readRanges(doc.Quantities, len(doc.Text))}
+	if whole {
+		v.toks = arabic.AppendTokens(nil, doc.Text)
+	} else {
+		v.toks = windowTokens(doc.Text, doc.Quantities)
+	}
 	// The folded words share one string: a document costs one allocation for them, not one per word.
 	var buf []byte
 	ends := make([]int, len(v.toks))

@@ -41,7 +41,7 @@ func TestEvaluate(t *testing.T) {
 				for _, cf := range doc.Conflicts {
 					t.Logf("   %s: %s", cf.Kind, cf.Message)
 				}
-				for _, fc := range c.facts(doc) {
+				for _, fc := range c.facts(doc, true) {
 					t.Logf("   fact %q v=%v u=%s a=%s seg=%d noun=%s role=%s total=%v update=%v", fc.q.Text, fc.value, fc.unit,
 						fc.q.Approx, fc.seg, fc.noun, fc.role, fc.total, fc.update)
 				}
