@@ -193,7 +193,8 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		if covers(hf.role, bf.role) {
 			roleSum += bf.value
 			roleN++
-			if !bf.part && !bf.backing {
+			// A running total ("ليرتفع العدد الإجمالي إلى 410") is not one more count to add up.
+			if !bf.part && !bf.backing && !(bf.total && bf.update) {
 				whole++
 			}
 		}

@@ -147,17 +147,23 @@ func inRead(rs []marsad.Range, t arabic.Token) bool {
 }
 
 // dualOf returns the noun class of folded word w when it is the dual of a noun the table lists in the
-// singular ("عنصران"، "شخصين"، "جنديان"), else "". "ين" also ends plurals ("مصابين"، "مدنيين"): a word the
-// table lists whole, or with the article, is not taken for a dual.
+// singular ("عنصران"، "شخصين"، "جنديان"), else "". "ين" also ends plurals ("مصابين"، "المدنيين"): a word the
+// table lists whole, with or without its clitics, is not taken for a dual.
 func (c *Checker) dualOf(w string) string {
 	w = strings.TrimPrefix(w, "و")
-	if strings.HasPrefix(w, "ال") || c.t.read(w).noun != "" {
+	if c.t.read(w).noun != "" {
 		return ""
 	}
 	for _, suf := range []string{"ان", "ين"} {
 		if st, ok := strings.CutSuffix(w, suf); ok && utf8.RuneCountInString(st) >= 3 && !(suf == "ين" && strings.HasSuffix(st, "ي")) {
 			if n := c.t.read(st).noun; n != "" {
 				return n
+			}
+			// A feminine noun turns its ة into ت: "آليتين" is two "آلية".
+			if fem, ok := strings.CutSuffix(st, "ت"); ok {
+				if n := c.t.read(fem + "ه").noun; n != "" {
+					return n
+				}
 			}
 		}
 	}
@@ -294,7 +300,8 @@ func (v *window) follows(i int) bool {
 // مختطفاً"، "خمسة مختطفين" → "~مختطف"), or "" when w is no counted noun: a word the table rules out, a role
 // verb ("قتلوا"), or one that starts with a conjunction or a preposition ("وأصيب"، "بقصف").
 func openNoun(w string, e entry) string {
-	if e.is(isNotNoun|isDuration) || e.role != "" {
+	// A role cue is no noun ("قتلوا"), except a verbal noun that counts cases: "35 إصابة"، "12 إصابات".
+	if e.is(isNotNoun|isDuration) || e.role != "" && !strings.HasSuffix(w, "ه") && !strings.HasSuffix(w, "ات") {
 		return ""
 	}
 	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") || strings.HasPrefix(w, "ال") {
@@ -470,9 +477,9 @@ func (c *Checker) context(f *fact, v *window) {
 			prev = toks[i].End
 		}
 	}
-	// The sentence: does it give a running total, update one, count over a period? Only figures that can be
-	// compared need it, and the search is bounded so that a long text without full stops stays linear.
-	if !countable(*f) {
+	// The sentence: does it give a running total, update one, count over a period? Only figures with a role
+	// need it, and the search is bounded so that a long text without full stops stays linear.
+	if f.role == "" {
 		return
 	}
 	s, e := max(0, f.q.Start-maxSentence), min(len(text), f.q.End+maxSentence)
