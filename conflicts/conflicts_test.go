@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 // doc builds a document from a title and body whose quantities are marked [text|value|unit|approx].
@@ -188,22 +189,7 @@ func FuzzConflicts(f *testing.F) {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	arts, err := readArticles("testdata/dev.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := New()
-	n := 0
-	for _, a := range arts {
-		n += len(a.doc.Text)
-	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range arts {
-			c.Annotate(a.doc)
-		}
-	}
+	evalset.Bench(b, New(), "testdata/dev.txt", readArticles, func(a article) *marsad.Document { return a.doc })
 }
 
 func ExampleChecker_Annotate() {

@@ -35,21 +35,7 @@ type pair struct {
 var markup = evalset.NewMarkup("n")
 
 // readArticles parses the evaluation file name.
-func readArticles(name string) ([]article, error) {
-	src, err := markup.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	arts := make([]article, 0, len(src))
-	for _, s := range src {
-		a, err := newArticle(s)
-		if err != nil {
-			return nil, fmt.Errorf("%s:%d: article %s: %w", name, s.Line, s.ID, err)
-		}
-		arts = append(arts, a)
-	}
-	return arts, nil
-}
+func readArticles(name string) ([]article, error) { return evalset.Read(markup, name, newArticle) }
 
 func newArticle(s evalset.Article) (article, error) {
 	a := article{doc: s.Document(), ids: map[string]marsad.Range{}, gold: map[pair]bool{}}

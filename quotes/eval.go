@@ -1,6 +1,7 @@
 package quotes
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -35,23 +36,13 @@ type goldQuote struct {
 var markup = evalset.NewMarkup("e", "s", "q", "Q")
 
 // readArticles parses the evaluation file name.
-func readArticles(name string) ([]article, error) {
-	src, err := markup.ReadFile(name)
-	if err != nil {
-		return nil, err
-	}
-	arts := make([]article, 0, len(src))
-	for _, s := range src {
-		if len(s.Notes) > 0 {
-			return nil, fmt.Errorf("%s:%d: article %s: quotation sets have no '!' lines", name, s.Line, s.ID)
-		}
-		arts = append(arts, newArticle(s))
-	}
-	return arts, nil
-}
+func readArticles(name string) ([]article, error) { return evalset.Read(markup, name, newArticle) }
 
-func newArticle(s evalset.Article) article {
+func newArticle(s evalset.Article) (article, error) {
 	a := article{doc: s.Document(), mentions: map[string][]marsad.Range{}}
+	if len(s.Notes) > 0 {
+		return a, errors.New("quotation sets have no '!' lines")
+	}
 	for _, t := range s.Tags {
 		switch t.Name {
 		case "e":
@@ -63,7 +54,7 @@ func newArticle(s evalset.Article) article {
 			a.gold = append(a.gold, goldQuote{Range: t.Range, direct: t.Name == "Q", speaker: t.Attrs["s"]})
 		}
 	}
-	return a
+	return a, nil
 }
 
 // score counts the matches of one article.

@@ -57,6 +57,24 @@ func (m *Markup) ReadFile(file string) ([]Article, error) {
 	return m.Parse(file, string(src))
 }
 
+// Read parses the set in file with m and turns each article into an A with conv; an error names the file, the
+// line and the article.
+func Read[A any](m *Markup, file string, conv func(Article) (A, error)) ([]A, error) {
+	src, err := m.ReadFile(file)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]A, 0, len(src))
+	for _, s := range src {
+		a, err := conv(s)
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: article %s: %w", file, s.Line, s.ID, err)
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
 // Parse reads the articles of a set; name is the file name its errors give, with the line of the article.
 func (m *Markup) Parse(name, src string) ([]Article, error) {
 	var arts []Article
