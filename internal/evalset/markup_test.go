@@ -1,7 +1,10 @@
 package evalset
 
 import (
+	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -115,4 +118,23 @@ func ExampleMarkup_Parse() {
 	// a 15 15
 	// b خمسة 5
 	//  headline_body a b | مقتل 15 مدنياً
+}
+
+func TestRead(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "set.txt")
+	os.WriteFile(file, []byte("=== a\nنص <n v=1>1</n>\n=== b\n! bad\nنص\n"), 0o644)
+	conv := func(a Article) (string, error) {
+		if len(a.Notes) > 0 {
+			return "", errors.New("no notes here")
+		}
+		return a.ID + ":" + a.Text, nil
+	}
+	_, err := Read(NewMarkup("n"), file, conv)
+	if want := file + ":3: article b: no notes here"; err == nil || err.Error() != want {
+		t.Errorf("Read with a bad article: got error %v; want %q", err, want)
+	}
+	got, err := Read(NewMarkup("n"), file, func(a Article) (string, error) { return a.ID, nil })
+	if err != nil || strings.Join(got, ",") != "a,b" {
+		t.Errorf("Read: got %v, %v; want [a b]", got, err)
+	}
 }
