@@ -31,7 +31,7 @@ func (c *Checker) facts(doc *marsad.Document, whole bool) []fact {
 			continue
 		}
 		// "&#8220;" is a quotation mark a scraper left encoded, not the number 8220.
-		if strings.HasSuffix(text[:q.Start], "&#") || strings.HasSuffix(text[:q.Start], "#") {
+		if strings.HasSuffix(text[:q.Start], "#") {
 			continue
 		}
 		f := fact{q: q, unit: q.Unit, value: q.Value, approx: q.Approx}
