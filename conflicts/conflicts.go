@@ -2,11 +2,8 @@
 package conflicts
 
 import (
-	"bufio"
-	_ "embed"
 	"fmt"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -19,76 +16,6 @@ const (
 	HeadlineBody = "headline_body" // the title or a subheading disagrees with the body
 	BodyBody     = "body_body"     // two running totals in the body disagree
 )
-
-//go:embed terms.txt
-var termsFile string
-
-// terms holds the folded word tables of terms.txt. It is read-only after newTerms.
-type terms struct {
-	noun   map[string]string // word → what is counted
-	role   map[string]string // word → what happened to it
-	total  map[string]bool
-	update map[string]bool
-	period map[string]bool
-	skip   map[string]bool
-}
-
-func newTerms(src string) (*terms, error) {
-	t := &terms{noun: map[string]string{}, role: map[string]string{}, total: map[string]bool{},
-		update: map[string]bool{}, period: map[string]bool{}, skip: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		f := strings.Fields(arabic.Fold(line))
-		if len(f) == 0 {
-			continue
-		}
-		switch f[0] {
-		case "noun", "role":
-			if len(f) < 3 {
-				return nil, fmt.Errorf("terms.txt:%d: %s wants a name and words", n, f[0])
-			}
-			m := t.noun
-			if f[0] == "role" {
-				m = t.role
-			}
-			for _, w := range f[2:] {
-				m[w] = f[1]
-			}
-		case "total", "update", "period", "skip":
-			m := map[string]map[string]bool{"total": t.total, "update": t.update, "period": t.period, "skip": t.skip}[f[0]]
-			for _, w := range f[1:] {
-				m[w] = true
-			}
-		default:
-			return nil, fmt.Errorf("terms.txt:%d: unknown kind %q", n, f[0])
-		}
-	}
-	return t, sc.Err()
-}
-
-// lookup finds folded word w in m, also without the clitics news text attaches: the conjunctions و ف, the
-// prepositions ب ل, the article ال ("وللمدنيين" → "مدنيين").
-func lookup[V any](m map[string]V, w string) (V, bool) {
-	if v, ok := m[w]; ok {
-		return v, true
-	}
-	for _, conj := range []string{"", "و", "ف"} {
-		r, ok := strings.CutPrefix(w, conj)
-		if !ok {
-			continue
-		}
-		for _, p := range []string{"", "ال", "بال", "لل", "ب", "ل", "كال"} {
-			if s, ok := strings.CutPrefix(r, p); ok && s != "" {
-				if v, ok := m[s]; ok {
-					return v, true
-				}
-			}
-		}
-	}
-	var zero V
-	return zero, false
-}
 
 // Checker fills doc.Conflicts. It is safe for concurrent use.
 type Checker struct {
@@ -127,6 +54,17 @@ type fact struct {
 	total  bool    // its sentence gives a running total
 	update bool    // its sentence updates a total ("ارتفعت الحصيلة إلى")
 	period bool    // its sentence counts over a period ("خلال أسبوع"، "منذ بداية العام")
+	// backing marks a figure read here that the numbers layer did not give: it may back a headline but is
+	// never reported.
+	backing bool
+	part    bool   // a part or the whole of the figure next to it ("بينهم 4 أطفال"، "من مجموع 212")
+	approx  string // q.Approx, or "atleast" for a bound the numbers layer leaves after the noun ("على الأقل")
+	// elliptic marks a figure whose clause opens with it after "و" and has no verb of its own ("أصيب 15
+	// شخصاً بالاختناق، واثنان بحروق"): it takes the role of the figure before.
+	elliptic bool
+	// earlier marks a figure whose sentence dates it to a past point ("في فبراير الماضي"), another event than
+	// the news; "خلال الأسبوع الماضي" gives the span of the news instead and does not count.
+	earlier bool
 }
 
 // Annotate replaces doc.Conflicts with the contradictions between doc.Quantities. It needs the quantities
@@ -136,11 +74,24 @@ func (c *Checker) Annotate(doc *marsad.Document) error {
 	return nil
 }
 
+// appendConflicts reads the words near the quantities and, when that shows a conflict, the whole text, which may
+// hold what backs the headline far from any figure the numbers layer gave ("… على عنصر إرهابي ثالث"):
+// conflicts are rare, so the full reading costs little.
 func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) []marsad.Conflict {
-	if len(doc.Quantities) < 2 {
+	// One quantity may still meet a dual the numbers layer does not read ("مقتل ثلاثة" over "قتل عنصران").
+	if len(doc.Quantities) == 0 {
 		return dst
 	}
-	facts := c.facts(doc)
+	n := len(dst)
+	if dst = c.check(dst, doc, false); len(dst) > n {
+		dst = c.check(dst[:n], doc, true)
+	}
+	return dst
+}
+
+// check appends the conflicts of doc, reading the whole text or only the words near its quantities.
+func (c *Checker) check(dst []marsad.Conflict, doc *marsad.Document, whole bool) []marsad.Conflict {
+	facts := c.facts(doc, whole)
 	var heads, bodies []int
 	for i, f := range facts {
 		if f.seg == body {
@@ -149,10 +100,71 @@ func (c *Checker) appendConflicts(dst []marsad.Conflict, doc *marsad.Document) [
 			heads = append(heads, i)
 		}
 	}
+	// A roundup's counts are left alone; its areas still add up ("حرائق تلتهم 300 دونم"). Few headlines
+	// disagree, so the whole text is searched for a roundup only when one does.
 	for _, h := range heads {
-		dst = c.headline(dst, facts, h, bodies)
+		n := len(dst)
+		if dst = c.headline(dst, facts, h, bodies); len(dst) > n && !measures[facts[h].unit] &&
+			c.roundup(doc, facts, heads, facts[h].role) {
+			dst = dst[:n]
+		}
 	}
 	return c.bodyBody(dst, facts, bodies)
+}
+
+// roundup reports whether the article gathers several events, so that a headline figure with role r may
+// total counts the body gives piecemeal or not at all: a title counting incidents ("في 3 حرائق") or naming
+// several ("في حوادث مرورية"), or a body that moves on to another event ("من جهة أخرى"، "في سياق متصل") with a
+// cue of that role after it. A body that moves on to something else ("وفي سياق متصل، قصفت طائرات التحالف
+// مواقع للتنظيم") still gives one toll.
+func (c *Checker) roundup(doc *marsad.Document, facts []fact, heads []int, r string) bool {
+	for _, h := range heads {
+		if facts[h].noun == "incident" && facts[h].value > 1 {
+			return true
+		}
+	}
+	for _, t := range arabic.AppendTokens(nil, doc.Text[:doc.TitleEnd]) {
+		if c.t.read(arabic.Fold(doc.Text[t.Start:t.End])).is(isSeveral) {
+			return true
+		}
+	}
+	rest := doc.Text[doc.TitleEnd:]
+	toks := arabic.AppendTokens(nil, rest)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = arabic.Fold(rest[t.Start:t.End])
+	}
+	for k := range words {
+		n := c.shiftAt(words, k)
+		if n == 0 {
+			continue
+		}
+		for _, w := range words[k+n:] {
+			if r2 := c.t.read(w).role; r2 != "" && (covers(r, r2) || covers(r2, r)) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// shiftAt returns the number of words of a shift phrase that starts at words[k] ("وفي سياق متصل" too), or 0.
+func (c *Checker) shiftAt(words []string, k int) int {
+	for _, p := range c.t.shift {
+		ps := strings.Fields(p)
+		if k+len(ps) > len(words) {
+			continue
+		}
+		ok := words[k] == ps[0] || words[k] == "و"+ps[0]
+		for j := 1; ok && j < len(ps); j++ {
+			ok = words[k+j] == ps[j]
+		}
+		if ok {
+			return len(ps)
+		}
+	}
+	return 0
 }
 
 // headline compares the headline fact h with the body. It reports a conflict only when some body fact counts
@@ -164,7 +176,7 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		return dst
 	}
 	var strong []int
-	sum, roleSum, roleN := 0.0, 0.0, 0
+	sum, roleSum, roleN, whole := 0.0, 0.0, 0, 0
 	for _, b := range bodies {
 		bf := facts[b]
 		if bf.unit != hf.unit {
@@ -172,22 +184,30 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 		}
 		// The same figure anywhere in the body backs the headline even when its words are too far to read
 		// ("ليرتفع عدد الضحايا المدنيين في المنطقة منذ مطلع الشهر إلى 63"): a false alarm costs more than a miss.
+		// It does not when the body gives it another role: "قتل سبعة وأصيب عشرة" does not back "مقتل 10".
 		related := bf.noun != "" && bf.noun == hf.noun || bf.role != "" && bf.role == hf.role
-		if related && agree(hf, bf) || bf.value == hf.value {
+		otherRole := bf.role != "" && !covers(hf.role, bf.role) && !covers(bf.role, hf.role)
+		if !otherRole && (related && agree(hf, bf) || bf.value == hf.value) {
 			return dst
 		}
-		if bf.role == hf.role {
+		if covers(hf.role, bf.role) {
 			roleSum += bf.value
 			roleN++
+			// A running total ("ليرتفع العدد الإجمالي إلى 410") is not one more count to add up.
+			if !bf.part && !bf.backing && !(bf.total && bf.update) {
+				whole++
+			}
 		}
-		if same(hf, bf) {
+		if same(hf, bf) && !bf.backing {
 			strong = append(strong, b)
 			sum += bf.value
 		}
 	}
-	// The headline may add up the body: "مقتل ثمانية" over "قتل خمسة مدنيين وثلاثة عناصر".
-	if len(strong) == 0 || len(strong) > 1 && agreeValue(hf.value, hf.q.Approx, sum, "") ||
-		roleN > 1 && agreeValue(hf.value, hf.q.Approx, roleSum, "") {
+	// The headline may add up the body: "مقتل ثمانية" over "قتل خمسة مدنيين وثلاثة عناصر". When the body
+	// gives several counts of the role that do not add up to it, it may still total them with one the body
+	// leaves unnumbered ("قتل 4 أشخاص … ولقي شخص حتفه"): only a body with one such count contradicts it.
+	if len(strong) == 0 || whole > 1 || len(strong) > 1 && agreeValue(hf.value, hf.approx, sum, "") ||
+		roleN > 1 && agreeValue(hf.value, hf.approx, roleSum, "") {
 		return dst
 	}
 	spans := []marsad.Quantity{hf.q}
@@ -209,14 +229,28 @@ func (c *Checker) headline(dst []marsad.Conflict, facts []fact, h int, bodies []
 // update of the other. Casualty figures change as news comes in and reports often give one place's toll
 // next to the overall one, so only sentences that call themselves totals ("حصيلة"، "إجمالي") count.
 func (c *Checker) bodyBody(dst []marsad.Conflict, facts []fact, bodies []int) []marsad.Conflict {
-	for x, i := range bodies {
-		a := facts[i]
-		if !a.total || a.update || !countable(a) {
-			continue
+	var totals []int
+	for _, i := range bodies {
+		if f := facts[i]; f.total && !f.update && !f.backing && !f.part && countable(f) {
+			totals = append(totals, i)
 		}
-		for _, j := range bodies[x+1:] {
+	}
+	// Three or more totals with one role are a list (a chronology of attacks, tolls by province), not one
+	// toll given twice.
+	twice := func(i int) bool {
+		n := 0
+		for _, j := range totals {
+			if facts[j].role == facts[i].role {
+				n++
+			}
+		}
+		return n == 2
+	}
+	for x, i := range totals {
+		a := facts[i]
+		for _, j := range totals[x+1:] {
 			b := facts[j]
-			if !b.total || b.update || !same(a, b) || agree(a, b) || a.q.Approx != "" || b.q.Approx != "" {
+			if !same(a, b) || agree(a, b) || a.approx != "" || b.approx != "" || !twice(i) {
 				continue
 			}
 			msg := fmt.Sprintf("النص يذكر حصيلتين مختلفتين: %s و%s", quote(a.q.Text), quote(b.q.Text))
@@ -235,7 +269,13 @@ var measures = map[string]bool{"km2": true, "km": true, "ton": true}
 
 // casualties are the roles a headline may give without a noun ("مقتل 15 بقصف على إدلب") or with one that
 // covers every noun the body may use ("مقتل ثمانية أشخاص").
-var casualties = map[string]bool{"killed": true, "injured": true, "arrested": true}
+var casualties = map[string]bool{"killed": true, "injured": true, "arrested": true, killedInjured: true}
+
+// covers reports whether a figure with role a counts what one with role b counts: the same role, or the dead
+// and the wounded together over either.
+func covers(a, b string) bool {
+	return a == b || a == killedInjured && (b == "killed" || b == "injured")
+}
 
 // countable reports whether f says enough about what it counts to be compared.
 func countable(f fact) bool {
@@ -255,17 +295,23 @@ func same(a, b fact) bool {
 	if measures[a.unit] {
 		return true // areas and distances add up over time anyway
 	}
-	if a.period != b.period {
+	if a.earlier != b.earlier && !a.period && !b.period {
+		return false // "أعدم 10" today is not contradicted by "أعدم ستة في فبراير الماضي"
+	}
+	// A headline drops the span of days the body gives ("نزوح 2500 عائلة" over "نزحت … خلال الأيام الماضية"),
+	// unless the body's figure is a running total that the day's news adds to.
+	if a.period != b.period && !(a.seg != body && !a.period && !b.total && !b.update) {
 		return false
 	}
+	// An open noun is only known to equal itself: "مقتل 15" says nothing about "خمسة مختطفين".
 	if (a.noun == "" || a.noun == "person") && a.seg != body && a.unit == "" && casualties[a.role] {
-		return b.noun != ""
+		return b.noun != "" && !strings.HasPrefix(b.noun, openPrefix)
 	}
 	return a.noun != "" && a.noun == b.noun
 }
 
 // agree reports whether the values of a and b can be the same figure.
-func agree(a, b fact) bool { return agreeValue(a.value, a.q.Approx, b.value, b.q.Approx) }
+func agree(a, b fact) bool { return agreeValue(a.value, a.approx, b.value, b.approx) }
 
 // agreeValue compares two figures with their qualifiers: "نحو 50" agrees with 52, "أكثر من 50" with 60, and
 // a round figure with the exact one it rounds (52 ألفاً, 52,300).
@@ -273,6 +319,7 @@ func agreeValue(x float64, xa string, y float64, ya string) bool {
 	if near(x, y, 1e-9) {
 		return true
 	}
+	xa, ya = bound(xa), bound(ya)
 	// A bound agrees with figures near it, not with one a scale away: "أكثر من 52 كم²" is not 52,000 km².
 	switch {
 	case xa == "over" && y > x && y < 3*x, ya == "over" && x > y && x < 3*y,
@@ -284,6 +331,18 @@ func agreeValue(x float64, xa string, y float64, ya string) bool {
 		return near(x, y, 0.2) // both qualified the same way: too loose to contradict
 	}
 	return (round(x) || round(y)) && near(x, y, 0.05)
+}
+
+// bound reads the numbers layer's inclusive bounds ("على الأقل" atleast, "على الأكثر" atmost) as the strict
+// ones: equal values have agreed already.
+func bound(approx string) string {
+	switch approx {
+	case "atleast":
+		return "over"
+	case "atmost":
+		return "under"
+	}
+	return approx
 }
 
 func near(x, y, tol float64) bool {
@@ -319,190 +378,4 @@ func listTexts(facts []fact, idx []int) string {
 		parts[i] = quote(facts[j].q.Text)
 	}
 	return strings.Join(parts, " و")
-}
-
-// units converts to one unit per dimension, so 52,000,000 m² meets 52 km².
-var units = map[string]struct {
-	to     string
-	factor float64
-}{
-	"m2": {"km2", 1e-6}, "ha": {"km2", 0.01}, "dunam": {"km2", 0.001}, "m": {"km", 1e-3}, "kg": {"ton", 1e-3},
-}
-
-// facts reads every quantity in its context.
-func (c *Checker) facts(doc *marsad.Document) []fact {
-	text := doc.Text
-	toks := windowTokens(text, doc.Quantities)
-	heads := headRanges(doc)
-	facts := make([]fact, 0, len(doc.Quantities))
-	for _, q := range doc.Quantities {
-		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
-			continue
-		}
-		f := fact{q: q, unit: q.Unit, value: q.Value}
-		if u, ok := units[q.Unit]; ok {
-			f.unit, f.value = u.to, q.Value*u.factor
-		}
-		for _, h := range heads {
-			if q.Start >= h.Start && q.End <= h.End {
-				f.seg = subheading
-				if h.Start == 0 && doc.TitleEnd > 0 {
-					f.seg = title
-				}
-			}
-		}
-		c.context(&f, text, toks)
-		facts = append(facts, f)
-	}
-	return facts
-}
-
-// windowTokens returns the words of text within maxSentence bytes of a quantity, in order: a long article
-// with a few figures is not tokenized whole.
-func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
-	ws := make([]marsad.Range, 0, len(qs))
-	for _, q := range qs {
-		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
-			continue
-		}
-		ws = append(ws, marsad.Range{Start: wordEdge(text, max(0, q.Start-maxSentence), -1),
-			End: wordEdge(text, min(len(text), q.End+maxSentence), 1)})
-	}
-	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
-	var toks []arabic.Token
-	for i := 0; i < len(ws); {
-		r := ws[i]
-		for i++; i < len(ws) && ws[i].Start <= r.End; i++ {
-			r.End = max(r.End, ws[i].End)
-		}
-		n := len(toks)
-		toks = arabic.AppendTokens(toks, text[r.Start:r.End])
-		for k := n; k < len(toks); k++ {
-			toks[k].Start += r.Start
-			toks[k].End += r.Start
-		}
-	}
-	return toks
-}
-
-// wordEdge moves offset i in direction dir (-1 back, 1 forward) to a space or a text edge, so no word is cut.
-func wordEdge(text string, i, dir int) int {
-	for i > 0 && i < len(text) && text[i] != ' ' && text[i] != '\n' {
-		i += dir
-	}
-	return i
-}
-
-// headRanges returns the title and the subheadings: short paragraphs that do not end a sentence.
-func headRanges(doc *marsad.Document) []marsad.Range {
-	var heads []marsad.Range
-	if doc.TitleEnd > 0 {
-		heads = append(heads, marsad.Range{Start: 0, End: doc.TitleEnd})
-	}
-	paras := doc.Paragraphs
-	if len(paras) == 0 {
-		start := 0
-		for _, p := range strings.Split(doc.Text, "\n\n") {
-			paras = append(paras, marsad.Range{Start: start, End: start + len(p)})
-			start += len(p) + 2
-		}
-	}
-	for _, p := range paras {
-		if p.Start < doc.TitleEnd || p.End > len(doc.Text) || p.Start >= p.End {
-			continue
-		}
-		s := strings.TrimSpace(doc.Text[p.Start:p.End])
-		if s == "" || arabic.CountTokens(s) > 16 || strings.ContainsAny(s[len(s)-1:], ".!?:؟…»\"”") ||
-			strings.HasSuffix(s, "؟") || strings.HasSuffix(s, "…") {
-			continue
-		}
-		heads = append(heads, p)
-	}
-	return heads
-}
-
-// maxSentence bounds, in bytes, how far the sentence of a figure is looked for on each side.
-const maxSentence = 400
-
-const (
-	clauseBreak = ".،,؛;:!?؟\n"
-	sentenceEnd = ".!?؟\n"
-)
-
-// context fills noun, role and the total/update flags of f from the words around its span.
-func (c *Checker) context(f *fact, text string, toks []arabic.Token) {
-	after := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= f.q.End })
-	before := sort.Search(len(toks), func(i int) bool { return toks[i].End > f.q.Start }) - 1
-	word := func(i int) string { return arabic.Fold(text[toks[i].Start:toks[i].End]) }
-	brk := func(a, b int) bool { return strings.ContainsAny(text[a:b], clauseBreak) }
-
-	// The counted noun: the first word after the number that is not a scale, a unit or "من".
-	nounAt := -1
-	for i, prev := after, f.q.End; i < len(toks) && i < after+4 && !brk(prev, toks[i].Start); i++ {
-		w := word(i)
-		if n, ok := lookup(c.t.noun, w); ok {
-			f.noun, nounAt = n, i
-			break
-		}
-		if _, ok := lookup(c.t.skip, w); !ok {
-			break
-		}
-		prev = toks[i].End
-	}
-	// A dual or a number word may carry its noun inside the span: "جنديان"، "قتيلين".
-	if f.noun == "" && after > 0 && toks[after-1].Start >= f.q.Start {
-		if n, ok := lookup(c.t.noun, word(after-1)); ok {
-			f.noun = n
-		}
-	}
-	// The role: the nearest cue before the number in its clause, else a cue right after the noun.
-	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
-		w := word(i)
-		if r, ok := lookup(c.t.role, w); ok && f.role == "" {
-			f.role = r
-		}
-		if f.noun == "" {
-			if n, ok := lookup(c.t.noun, w); ok && i > before-3 {
-				f.noun = n // "عدد القتلى 15"
-			}
-		}
-		next = toks[i].Start
-	}
-	if f.role == "" {
-		from := after
-		if nounAt >= 0 {
-			from = nounAt
-		}
-		for i, prev := from, f.q.End; i < len(toks) && i < from+3 && !brk(prev, toks[i].Start); i++ {
-			if r, ok := lookup(c.t.role, word(i)); ok {
-				f.role = r
-				break
-			}
-			prev = toks[i].End
-		}
-	}
-	// The sentence: does it give a running total, update one, count over a period? Only figures that can be
-	// compared need it, and the search is bounded so that a long text without full stops stays linear.
-	if !countable(*f) {
-		return
-	}
-	s, e := max(0, f.q.Start-maxSentence), min(len(text), f.q.End+maxSentence)
-	if i := strings.LastIndexAny(text[s:f.q.Start], sentenceEnd); i >= 0 {
-		s += i
-	}
-	if i := strings.IndexAny(text[f.q.End:e], sentenceEnd); i >= 0 {
-		e = f.q.End + i
-	}
-	for i := sort.Search(len(toks), func(i int) bool { return toks[i].Start >= s }); i < len(toks) && toks[i].End <= e; i++ {
-		w := word(i)
-		if _, ok := lookup(c.t.total, w); ok {
-			f.total = true
-		}
-		if _, ok := lookup(c.t.update, w); ok {
-			f.update = true
-		}
-		if _, ok := lookup(c.t.period, w); ok {
-			f.period = true
-		}
-	}
 }

@@ -2,11 +2,11 @@ package conflicts
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 // doc builds a document from a title and body whose quantities are marked [text|value|unit|approx].
@@ -56,6 +56,48 @@ func TestConflicts(t *testing.T) {
 		{"lower bound met", "إصابة [أكثر من 30|30||over] شخصاً", "أصيب [34|34] شخصاً بحالات اختناق.", nil},
 		{"month against one day", "مقتل [40|40] مدنياً في إدلب خلال شهر", "قتل [ستة|6] مدنيين اليوم بقصف على مدينة أريحا.", nil},
 		{"no role, no claim", "[600|600] عائلة في المخيم", "تقيم [300|300] عائلة في المخيم.", nil},
+		{"open noun differs", "اعتقال [12|12] مهرباً على الحدود", "اعتقلت القوات [21|21] مهرباً قرب الحدود.",
+			[]string{"headline_body 12 21"}},
+		{"open nouns differ", "اعتقال [12|12] مهرباً على الحدود", "اعتقلت القوات [21|21] متسللاً قرب الحدود.", nil},
+		{"same value, other role", "مقتل [10|10] أشخاص بحادث سير", "قتل [سبعة|7] أشخاص وأصيب [عشرة|10] آخرون بحادث.",
+			[]string{"headline_body 10 سبعة"}},
+		{"killed and injured together", "مقتل وإصابة [12|12] شخصاً بقصف",
+			"قتل [أربعة|4] أشخاص وأصيب [ثمانية|8] آخرون بقصف على البلدة.", nil},
+		{"lost full stop is no heading", "حصيلة القصف على ريف إدلب",
+			"قتل [خمسة|5] مدنيين بقصف على البلدة.\n\nوقتل [ثلاثة|3] مدنيين في قرية مجاورة", nil},
+		{"a dual the numbers layer missed adds up", "مقتل [ستة|6] عناصر بهجوم", "قتل [أربعة|4] جنود وضابطان بهجوم على نقطة.", nil},
+		{"a number the numbers layer missed backs", "تضرر [أكثر من 1400|1400||over] خيمة",
+			"تضررت [140|140] خيمة في أطمة وحدها، وتضررت 1438 خيمة في عموم المخيمات.", nil},
+		{"a casualty noun gives the role", "حصيلة الانفجار", "بلغت الحصيلة [17|17] قتيلاً و[121|121] جريحاً بحسب المستشفى.", nil},
+		{"a duration counts nobody", "مقتل [40|40] مسلحاً في [12|12] يوماً", "قتل الجيش [40|40] مسلحاً في عمليات متفرقة.", nil},
+		{"a roundup title", "مصرع [9|9] أشخاص في حوادث سير", "لقي [خمسة|5] أشخاص مصرعهم بحادث على طريق حمص.", nil},
+		{"a body that moves on", "مقتل [ستة|6] مدنيين بقصف على ريف إدلب",
+			"قتل [أربعة|4] مدنيين بقصف على بلدة كنصفرة. من جهة أخرى، قتل مدنيان بقصف على قرية مجاورة.", nil},
+		{"at least", "مقتل [4|4] أشخاص بهجوم على حاجز", "قتل [ثلاثة|3] أشخاص على الأقل بهجوم على حاجز.", nil},
+		{"an encoded quotation mark", "مقتل [3|3] أشخاص بهجوم على &#[8220|8220]; سوق &#8221; شعبي", "قتل [ثلاثة|3] أشخاص بهجوم.", nil},
+		{"a clause without its verb", "إصابة [17|17] شخصاً بحريق", "أصيب [15|15] شخصاً بالاختناق، و[اثنان|2] بحروق.", nil},
+		{"a list of totals", "سجل الهجمات",
+			"عام 2003 كانت الحصيلة مقتل [26|26] شخصاً. وعام 2004 كانت الحصيلة مقتل [5|5] أشخاص. وعام 2015 كانت الحصيلة مقتل [22|22] شخصاً.", nil},
+		{"a cue in the present tense", "الجيش يسيطر على [25 كم2|25|km2] في ريف حماة", "سيطر الجيش على [250 كيلومتراً مربعاً|250|km2] في ريف حماة.",
+			[]string{"headline_body 25 كم2 250 كيلومتراً مربعاً"}},
+		{"an earlier event", "الفصيل يعدم [10|10] أشخاص في حلب", "وكان الفصيل قد أعدم [ستة|6] رجال في فبراير الماضي في المدينة نفسها.", nil},
+		{"a dual the numbers layer missed", "مقتل [2|2] بإطلاق نار في سوق", "قتل شخصين بإطلاق نار، وقتل [12|12] شخصاً في هجوم مماثل عام 2012.", nil},
+		{"a dual of a listed noun is read", "مقتل [ثلاثة|3] من عناصر الشرطة بهجوم", "قتل عنصران من الشرطة بهجوم على حاجز.",
+			[]string{"headline_body ثلاثة عنصران"}},
+		{"a plural in ين is no dual", "إصابة [ثلاثة|3] عناصر بهجوم", "أصيب [ثلاثة|3] عناصر، وقال إن المصابين نقلوا إلى المشفى.", nil},
+		{"a body that moves on to other news", "مقتل [7|7] جنود بكمين في كركوك",
+			"قتل [خمسة|5] جنود بكمين في وادي الشاي.\n\nوفي سياق متصل، قصفت طائرات التحالف مواقع للتنظيم.",
+			[]string{"headline_body 7 خمسة"}},
+		{"one more, far from the figures", "القبض على [ثلاثة|3] عناصر من خلية إرهابية",
+			"ألقت قوات الأمن القبض على [عنصرين|2] من الخلية في ريف المدينة، بحسب بيان لوزارة الداخلية صدر صباح اليوم. " +
+				"وقالت الوزارة إن العملية جاءت بعد متابعة استمرت أسابيع وشاركت فيها وحدات من الاستخبارات والشرطة، وإن التحقيقات " +
+				"ما زالت جارية لكشف بقية أفراد الخلية ومصادر تمويلها وارتباطاتها بخلايا أخرى في المحافظات الشمالية والشرقية.\n\n" +
+				"كما ألقت القبض على عنصر ثالث في منطقة أخرى.", nil},
+		{"cases counted by a verbal noun", "تسجيل [35|35] إصابة بالكوليرا",
+			"سجلت الصحة [53|53] إصابة جديدة خلال يوم، ليرتفع العدد الإجمالي للإصابات إلى [410|410].",
+			[]string{"headline_body 35 53"}},
+		{"a feminine dual", "تدمير [12|12] آلية عسكرية بقصف", "دمر القصف آليتين عسكريتين في ريف المدينة.",
+			[]string{"headline_body 12 آليتين"}},
 		{"body totals disagree", "حصيلة الزلزال",
 			"بلغت حصيلة القتلى [23|23] شخصاً.\n\nوقالت الإدارة إن الحصيلة الإجمالية للقتلى بلغت [32|32] شخصاً.",
 			[]string{"body_body 23 32"}},
@@ -127,6 +169,11 @@ func TestEvaluateFiles(t *testing.T) {
 func FuzzConflicts(f *testing.F) {
 	f.Add("مقتل 15 مدنياً\n\nقتل 5 مدنيين.", 6, 8, 15.0)
 	f.Add("x", 0, 1, 1.0)
+	// A noun inside the span ("قتيلين") once sent the role search backwards; keep such layouts in the corpus.
+	seed := "مقتل وإصابة 12 بهجوم\n\nقتل قتيلين و3 جرحى، واثنان بحروق (بينهم 5 أطفال) على الأقل &#8220;"
+	i := strings.Index(seed, "قتيلين")
+	f.Add(seed, i, i+len("قتيلين"), 2.0)
+	f.Add(seed, strings.Index(seed, "12"), strings.Index(seed, "12")+2, 12.0)
 	c := New()
 	f.Fuzz(func(t *testing.T, text string, start, end int, v float64) {
 		if start < 0 || end > len(text) || start > end {
@@ -142,26 +189,7 @@ func FuzzConflicts(f *testing.F) {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	src, err := os.ReadFile("testdata/dev.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts, err := parseArticles("dev.txt", string(src))
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := New()
-	n := 0
-	for _, a := range arts {
-		n += len(a.doc.Text)
-	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range arts {
-			c.Annotate(a.doc)
-		}
-	}
+	evalset.Bench(b, New(), "testdata/dev.txt", readArticles, func(a article) *marsad.Document { return a.doc })
 }
 
 func ExampleChecker_Annotate() {

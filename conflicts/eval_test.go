@@ -1,14 +1,16 @@
 package conflicts
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/numbers"
 )
 
-// TestEvaluate prints the evaluation table and, with -v, every development article whose conflicts differ
-// from the gold.
+// TestEvaluate prints the evaluation tables and, with -v, every development article whose conflicts differ
+// from the gold, with gold quantities and with those of the numbers stage.
 func TestEvaluate(t *testing.T) {
 	var table strings.Builder
 	if err := Evaluate(&table, "testdata"); err != nil {
@@ -16,29 +18,33 @@ func TestEvaluate(t *testing.T) {
 	}
 	t.Log("\n" + table.String())
 	files, _ := filepath.Glob("testdata/dev*.txt")
-	c := New()
+	c, nums := New(), numbers.New()
 	for _, f := range files {
-		src, _ := os.ReadFile(f)
-		arts, err := parseArticles(f, string(src))
+		arts, err := readArticles(f)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, a := range arts {
-			c.Annotate(a.doc)
-			got := pairs(a.doc.Conflicts)
-			ok := len(got) == len(a.gold)
-			for p := range got {
-				ok = ok && a.gold[p]
-			}
-			if ok {
-				continue
-			}
-			t.Logf("%s %s: gold %d got %d", f, a.doc.ID, len(a.gold), len(got))
-			for _, cf := range a.doc.Conflicts {
-				t.Logf("   %s: %s", cf.Kind, cf.Message)
-			}
-			for _, fc := range c.facts(a.doc) {
-				t.Logf("   fact %q v=%v u=%s seg=%d noun=%s role=%s total=%v update=%v", fc.q.Text, fc.value, fc.unit, fc.seg, fc.noun, fc.role, fc.total, fc.update)
+			e2e := a.plain()
+			nums.Annotate(e2e)
+			for _, doc := range []*marsad.Document{a.doc, e2e} {
+				c.Annotate(doc)
+				sc := a.score(pairs(doc.Conflicts))
+				if sc.match == sc.gold && sc.pred == sc.gold {
+					continue
+				}
+				mode := "gold quantities"
+				if doc == e2e {
+					mode = "numbers stage"
+				}
+				t.Logf("%s %s (%s): gold %d, predicted %d, matched %d", f, a.doc.ID, mode, sc.gold, sc.pred, sc.match)
+				for _, cf := range doc.Conflicts {
+					t.Logf("   %s: %s", cf.Kind, cf.Message)
+				}
+				for _, fc := range c.facts(doc, true) {
+					t.Logf("   fact %q v=%v u=%s a=%s seg=%d noun=%s role=%s total=%v update=%v", fc.q.Text, fc.value, fc.unit,
+						fc.q.Approx, fc.seg, fc.noun, fc.role, fc.total, fc.update)
+				}
 			}
 		}
 	}

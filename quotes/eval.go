@@ -1,21 +1,17 @@
 package quotes
 
 import (
+	"errors"
 	"fmt"
-	"github.com/marsad/marsad/internal/evalset"
 	"io"
-	"os"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"text/tabwriter"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
-// An evaluation file holds articles in a light markup. Each article starts with a line "=== id"; its first
-// paragraph is the title and paragraphs are separated by blank lines; lines starting with '#' are comments.
-// Inline tags mark the gold layers:
+// An evaluation file is an annotated set (see internal/evalset) whose inline tags mark the gold layers:
 //
 //	<e id=sdf type=ORG>قسد</e>   an entity, given to the quoter as doc.Entities (as the ner stage would)
 //	<s n=a>فرهاد شامي</s>          a mention of speaker a (a speaker may have several mentions)
@@ -37,107 +33,27 @@ type goldQuote struct {
 	speaker string // label of the speaker, "" for nobody
 }
 
-var tagRE = regexp.MustCompile(`<(/?)([esqQ])((?:\s+\w+=[^\s>]+)*)\s*>`)
+var markup = evalset.NewMarkup("e", "s", "q", "Q")
 
-// parseArticles reads the articles of an evaluation file; name is used in error messages.
-func parseArticles(name, src string) ([]article, error) {
-	var arts []article
-	var id string
-	var body []string
-	line0 := 0
-	flush := func() error {
-		if id == "" {
-			return nil
-		}
-		a, err := parseArticle(id, strings.TrimSpace(strings.Join(body, "\n")))
-		if err != nil {
-			return fmt.Errorf("%s:%d: %w", name, line0, err)
-		}
-		arts = append(arts, a)
-		return nil
-	}
-	for n, line := range strings.Split(src, "\n") {
-		switch {
-		case strings.HasPrefix(line, "#"):
-		case strings.HasPrefix(line, "==="):
-			if err := flush(); err != nil {
-				return nil, err
-			}
-			id, body, line0 = strings.TrimSpace(strings.TrimPrefix(line, "===")), nil, n+1
-		default:
-			body = append(body, strings.TrimRight(line, " \t\r"))
-		}
-	}
-	if err := flush(); err != nil {
-		return nil, err
-	}
-	return arts, nil
-}
+// readArticles parses the evaluation file name.
+func readArticles(name string) ([]article, error) { return evalset.Read(markup, name, newArticle) }
 
-func parseArticle(id, src string) (article, error) {
-	type open struct {
-		tag   string
-		attrs map[string]string
-		start int
+func newArticle(s evalset.Article) (article, error) {
+	a := article{doc: s.Document(), mentions: map[string][]marsad.Range{}}
+	if len(s.Notes) > 0 {
+		return a, errors.New("quotation sets have no '!' lines")
 	}
-	var (
-		text  strings.Builder
-		stack []open
-		a     = article{mentions: map[string][]marsad.Range{}}
-		doc   = &marsad.Document{ID: id}
-	)
-	last := 0
-	for _, m := range tagRE.FindAllStringSubmatchIndex(src, -1) {
-		text.WriteString(src[last:m[0]])
-		last = m[1]
-		closing, tag := src[m[2]:m[3]] == "/", src[m[4]:m[5]]
-		if !closing {
-			attrs := map[string]string{}
-			for _, kv := range strings.Fields(src[m[6]:m[7]]) {
-				k, v, _ := strings.Cut(kv, "=")
-				attrs[k] = v
-			}
-			stack = append(stack, open{tag, attrs, text.Len()})
-			continue
-		}
-		j := len(stack) - 1
-		for j >= 0 && stack[j].tag != tag {
-			j--
-		}
-		if j < 0 {
-			return a, fmt.Errorf("article %s: </%s> without <%s>", id, tag, tag)
-		}
-		o := stack[j]
-		stack = append(stack[:j], stack[j+1:]...)
-		r := marsad.Range{Start: o.start, End: text.Len()}
-		switch tag {
+	for _, t := range s.Tags {
+		switch t.Name {
 		case "e":
-			doc.Entities = append(doc.Entities, marsad.Entity{Type: o.attrs["type"], ID: o.attrs["id"], Name: o.attrs["name"],
-				Span: marsad.Span{Start: r.Start, End: r.End}})
+			a.doc.Entities = append(a.doc.Entities, marsad.Entity{Type: t.Attrs["type"], ID: t.Attrs["id"],
+				Name: t.Attrs["name"], Span: marsad.SpanOf(s.Text, t.Start, t.End)})
 		case "s":
-			a.mentions[o.attrs["n"]] = append(a.mentions[o.attrs["n"]], r)
+			a.mentions[t.Attrs["n"]] = append(a.mentions[t.Attrs["n"]], t.Range)
 		case "q", "Q":
-			a.gold = append(a.gold, goldQuote{Range: r, direct: tag == "Q", speaker: o.attrs["s"]})
+			a.gold = append(a.gold, goldQuote{Range: t.Range, direct: t.Name == "Q", speaker: t.Attrs["s"]})
 		}
 	}
-	if len(stack) > 0 {
-		return a, fmt.Errorf("article %s: <%s> not closed", id, stack[len(stack)-1].tag)
-	}
-	text.WriteString(src[last:])
-	doc.Text = text.String()
-	for i := range doc.Entities {
-		e := &doc.Entities[i]
-		e.Text = doc.Text[e.Start:e.End]
-	}
-	start := 0
-	for _, p := range strings.Split(doc.Text, "\n\n") {
-		doc.Paragraphs = append(doc.Paragraphs, marsad.Range{Start: start, End: start + len(p)})
-		start += len(p) + 2
-	}
-	if len(doc.Paragraphs) > 1 {
-		doc.TitleEnd = doc.Paragraphs[0].End
-	}
-	a.doc = doc
 	return a, nil
 }
 
@@ -222,11 +138,7 @@ func Evaluate(w io.Writer, path string) error {
 			evalset.Ratio(sc.direct, sc.span))
 	}
 	for _, file := range files {
-		src, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		arts, err := parseArticles(file, string(src))
+		arts, err := readArticles(file)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,8 +16,7 @@ func TestEvaluate(t *testing.T) {
 	files, _ := filepath.Glob("testdata/dev*.txt")
 	q := New()
 	for _, f := range files {
-		src, _ := os.ReadFile(f)
-		arts, err := parseArticles(f, string(src))
+		arts, err := readArticles(f)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -2,12 +2,12 @@ package quotes
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 func annotate(t testing.TB, text string, ents ...marsad.Entity) []marsad.Quote {
@@ -154,26 +154,7 @@ func spanOf(r *marsad.Ref) *marsad.Span {
 }
 
 func BenchmarkAnnotate(b *testing.B) {
-	src, err := os.ReadFile("testdata/dev.txt")
-	if err != nil {
-		b.Fatal(err)
-	}
-	arts, err := parseArticles("dev.txt", string(src))
-	if err != nil {
-		b.Fatal(err)
-	}
-	q := New()
-	n := 0
-	for _, a := range arts {
-		n += len(a.doc.Text)
-	}
-	b.SetBytes(int64(n))
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, a := range arts {
-			q.Annotate(a.doc)
-		}
-	}
+	evalset.Bench(b, New(), "testdata/dev.txt", readArticles, func(a article) *marsad.Document { return a.doc })
 }
 
 func ExampleQuoter_Annotate() {

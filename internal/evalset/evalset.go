@@ -1,5 +1,4 @@
-// Package evalset holds what the extractors' evaluations share: finding the annotated set files and the
-// ratios they print.
+// Package evalset holds what the extractors' evaluations share: the annotated set format, its files, the ratios.
 package evalset
 
 import (
