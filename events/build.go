@@ -17,10 +17,17 @@ func (sc *scan) merge(cs []cand) []cand {
 		if n := len(out); n > 0 && out[n-1].ev.m.e.typ == c.ev.m.e.typ {
 			p, ev := &out[n-1], c.ev
 			victim := isVictim(p.ev.m.e.kind) || isVictim(ev.m.e.kind)
+			part := p.ev.m.e.kind == kindParticipant || ev.m.e.kind == kindParticipant
 			near := ev.m.head-p.ev.m.last() <= mergeWindow && compatible(p.ev.actor1, ev.actor1) && compatible(p.ev.actor2, ev.actor2)
-			if victim || near {
-				if sc.lx.score(c.x) > sc.lx.score(p.x) {
+			if victim || part || near {
+				if m := sc.lx.model(c.ev.m.e.typ); m.logit(c.x) > m.logit(p.x) {
 					*p, c = c, *p
+				}
+				// Participants are not the trigger of an event that has one, but their score counts.
+				if p.ev.m.e.kind == kindParticipant && c.ev.m.e.kind != kindParticipant {
+					x := p.x
+					*p, c = c, *p
+					p.x = x
 				}
 				fill(&p.ev, &c.ev)
 				continue

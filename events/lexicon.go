@@ -24,6 +24,7 @@ const (
 	kindVictimVerb  = 'q'  // verb whose subject is the victim (أصيب)
 	kindNoun        = 'n'  // verbal noun: genitive is the doer when it names a force, else the target
 	kindVictimNoun  = 'p'  // verbal noun whose genitive is the victim (مقتل)
+	kindParticipant = 'a'  // noun naming those who take part (المتظاهرون): the doer itself
 	sourceOwn       = 0.7  // rank of a hand-written trigger: it wins over a CAMEO one on the same words
 	sourceCAMEO     = 0.45 // rank of a CAMEO-derived trigger
 	cameoMinLetters = 3    // shorter CAMEO words are too ambiguous to code
@@ -70,8 +71,7 @@ type lexicon struct {
 	classBit    map[string]uint32
 	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
 	exact, bare map[string]uint32
-	weights     [nFeatures]float64 // report model, see report.go
-	threshold   map[string]float64 // report model score of a reported event, by type
+	models      map[string]*model // report models by type, see report.go
 }
 
 // loadLexicon reads the embedded tables; without the report model when training it.
@@ -80,7 +80,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
 		classBit: map[string]uint32{}, exact: map[string]uint32{}, bare: map[string]uint32{},
-		threshold: map[string]float64{},
+		models: map[string]*model{anyType: {weights: make([]float64, nFeatures)}},
 	}
 	if err := lx.loadCues("data/cues.txt"); err != nil {
 		return nil, err
@@ -131,7 +131,7 @@ func lines(name string, fn func(n int, f []string) error) error {
 
 func (lx *lexicon) loadTriggers(name string) error {
 	return lines(name, func(_ int, f []string) error {
-		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnp", f[2]) {
+		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnpa", f[2]) {
 			return fmt.Errorf("want TYPE MODE KIND WORD [+NEXT...], got %q", strings.Join(f, " "))
 		}
 		if !validTypes[f[0]] {
@@ -327,8 +327,11 @@ const (
 	cProtester
 	cParticiple
 	cTitle
+	cCondemn
+	cRelative
+	cHappened
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened"}

@@ -257,7 +257,8 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if sc.toks[m.head].trig || anyTrig(sc.toks, m.extra) {
 			continue
 		}
-		sc.toks[m.head].trig = true
+		// Participants stay free to be the subject of another trigger: "وهتف المتظاهرون".
+		sc.toks[m.head].trig = m.e.kind != kindParticipant
 		for _, x := range m.extra {
 			sc.toks[x].trig = true
 		}

@@ -39,7 +39,7 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 	evs := make([]event, 0, len(cs))
 	for i := range cs {
 		e := sc.build(&cs[i].ev, si, lo, hi)
-		e.Confidence = math.Round(sc.lx.confidence(cs[i].x, e.Type)*1000) / 1000
+		e.Confidence = math.Round(sc.lx.model(e.Type).confidence(cs[i].x)*1000) / 1000
 		out = append(out, e)
 		evs = append(evs, cs[i].ev)
 	}
@@ -57,6 +57,8 @@ func (sc *scan) candidates(lo, hi int) []cand {
 	for _, m := range ms {
 		ev := event{m: m}
 		switch m.e.kind {
+		case kindParticipant:
+			ev.actor1, _ = sc.np(m.head, hi)
 		case kindVerb, kindVictimVerb:
 			sc.verbRoles(&ev, lo, hi)
 		default:
@@ -84,7 +86,7 @@ func (sc *scan) candidates(lo, hi int) []cand {
 	cs := make([]cand, len(evs))
 	for i := range evs {
 		cs[i].ev = evs[i]
-		cs[i].x = sc.features(&cs[i].ev, lo, hi, per[evs[i].m.e.typ])
+		cs[i].x = sc.features(nil, &cs[i].ev, lo, hi, per[evs[i].m.e.typ], sc.lx.model(evs[i].m.e.typ).groups)
 	}
 	return sc.merge(cs)
 }
