@@ -76,10 +76,11 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 		f := folded[from:ends[i]]
 		from = ends[i]
 		conj, prep, art, rest := split(f)
-		tk := tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
-		tk.cls = lx.exact[f] | lx.bare[rest]
+		tk := &sc.toks[i]
+		*tk = tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
+		tk.cls = lx.exactClasses(f) | lx.bareClasses(rest)
 		if conj {
-			tk.cls |= lx.exact[f[len("و"):]]
+			tk.cls |= lx.exactClasses(f[len("و"):])
 		}
 		if i == 0 || strings.TrimSpace(text[spans[i-1].End:t.Start]) != "" {
 			tk.gap = true
@@ -89,7 +90,6 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 				tk.num, tk.val = true, v
 			}
 		}
-		sc.toks[i] = tk
 	}
 	// Entities are sorted by start in practice; a token takes the first entity that covers it.
 	for ei, e := range doc.Entities {
@@ -101,6 +101,23 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 		}
 	}
 	return sc
+}
+
+// exactClasses returns the word classes of cues.txt matched on the folded word w; most words have none, which
+// the filter tells without a map lookup.
+func (lx *lexicon) exactClasses(w string) uint32 {
+	if !lx.classWords.has(w) {
+		return 0
+	}
+	return lx.exact[w]
+}
+
+// bareClasses returns the word classes matched on a word without its clitics.
+func (lx *lexicon) bareClasses(w string) uint32 {
+	if !lx.classWords.has(w) {
+		return 0
+	}
+	return lx.bare[w]
 }
 
 // split separates a folded word into its proclitics and the rest: "وبالقصف" → conj, prep, article, "قصف".

@@ -63,6 +63,7 @@ type lexicon struct {
 	// past holds verbs by their past stem and nouns by their stems; present holds verbs by the stem that
 	// follows the imperfect prefix (يستهدف → ستهدف).
 	past, present, nouns map[string][]*entry
+	starts               bloom // the beginnings of the keys of past, present and nouns
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	classes              map[string]map[string]bool // word classes of cues.txt, by section name
@@ -71,6 +72,7 @@ type lexicon struct {
 	classBit    map[string]uint32
 	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
 	exact, bare map[string]uint32
+	classWords  bloom             // the words of exact and bare
 	models      map[string]*model // report models by type, see report.go
 }
 
@@ -90,6 +92,11 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	}
 	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
 		return nil, err
+	}
+	for _, m := range []map[string][]*entry{lx.past, lx.present, lx.nouns} {
+		for k := range m {
+			lx.starts.addKey(k)
+		}
 	}
 	if withModel {
 		if err := lx.loadWeights("data/report_weights.txt"); err != nil {
@@ -222,6 +229,7 @@ func (lx *lexicon) loadCues(name string) error {
 				lx.roles[w] = append(lx.roles[w], roleCue{section[1], section[2] == "before"})
 			default:
 				lx.classes[section[0]][w] = true
+				lx.classWords.add(w)
 				if exact {
 					lx.exact[w] |= lx.classBit[section[0]]
 				} else {

@@ -121,6 +121,80 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	}
 }
 
+// bloom is a Bloom filter of strings with one FNV-1a hash: it answers "maybe" or "surely not" from a few
+// bytes of memory, cheaper than a map lookup for the many words a table lacks.
+type bloom [1 << 16 / 64]uint64
+
+func (b *bloom) set(h uint32) { b[h>>22] |= 1 << (h >> 16 % 64) }
+
+func (b *bloom) get(h uint32) bool { return b[h>>22]&(1<<(h>>16%64)) != 0 }
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+func (b *bloom) add(s string) { b.set(fnv(s)) }
+
+// has reports whether s may have been added.
+func (b *bloom) has(s string) bool { return b.get(fnv(s)) }
+
+// The trigger keys are held by their first minKey to maxKey bytes (two or three folded letters): reading
+// a word tries dozens of clitic and ending splits, while most words begin like no trigger. The endings are
+// stripped from the end, so a key is always a prefix of the word once its proclitics are gone.
+const minKey, maxKey = 4, 6
+
+// addKey records a trigger key; one shorter than minKey bytes lets every word through.
+func (b *bloom) addKey(key string) {
+	if len(key) < minKey {
+		for i := range b {
+			b[i] = ^uint64(0)
+		}
+		return
+	}
+	b.add(key[:min(len(key), maxKey)])
+}
+
+// hasKey reports whether a trigger key may begin w.
+func (b *bloom) hasKey(w string) bool {
+	h := uint32(2166136261)
+	for i := 0; i < maxKey && i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+		if i+1 >= minKey && b.get(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayRead reports whether a token may be read as a trigger: whether a key may begin it after each
+// proclitic verbEntries and nounEntries strip (conjunction, imperfect prefix, preposition, article).
+func (p *bloom) mayRead(t *tok) bool {
+	if p.hasAfter(t.f) || p.hasAfter(t.b) {
+		return true
+	}
+	return len(t.f) > 2 && (t.f[:2] == "و" || t.f[:2] == "ف") && p.hasAfter(t.f[2:])
+}
+
+// hasAfter reports whether a key may begin w or w without its first letter, an imperfect prefix or a
+// one-letter preposition.
+func (p *bloom) hasAfter(w string) bool {
+	if p.hasKey(w) {
+		return true
+	}
+	if len(w) < 2+minKey {
+		return false
+	}
+	switch w[:2] {
+	case "ي", "ت", "ن", "ا", "ب", "ل", "ك":
+		return p.hasKey(w[2:])
+	}
+	return false
+}
+
 // match is a trigger found in the text: its entry and the tokens it covers.
 type match struct {
 	e         *entry
@@ -202,7 +276,7 @@ func (sc *scan) triggers(lo, hi int) []match {
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
 		// A word inside a named entity is part of a name: "هيئة تحرير الشام".
-		if t.num || runes(t.b) < 2 || t.ent >= 0 {
+		if t.num || t.ent >= 0 || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 {
 			continue
 		}
 		var verbs, nouns []*entry
