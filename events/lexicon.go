@@ -63,7 +63,7 @@ type lexicon struct {
 	// past holds verbs by their past stem and nouns by their stems; present holds verbs by the stem that
 	// follows the imperfect prefix (يستهدف → ستهدف).
 	past, present, nouns map[string][]*entry
-	starts               bloom // the beginnings of the keys of past, present and nouns
+	starts, keys         bloom // the keys of past, present and nouns: their beginnings, and whole
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	classes              map[string]map[string]bool // word classes of cues.txt, by section name
@@ -96,6 +96,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	for _, m := range []map[string][]*entry{lx.past, lx.present, lx.nouns} {
 		for k := range m {
 			lx.starts.addKey(k)
+			lx.keys.add(k)
 		}
 	}
 	if withModel {

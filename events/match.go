@@ -25,27 +25,24 @@ func runes(s string) int {
 	return n
 }
 
-// byLast indexes endings by their last letter, so a word tries only the endings it can have.
-func byLast(endings []string) map[string][]string {
-	m := map[string][]string{}
+// byLast indexes endings by their last byte, so a word tries only the endings it can have (a shared last
+// byte of two letters only costs a failed suffix test).
+func byLast(endings []string) *[256][]string {
+	var m [256][]string
 	for _, e := range endings {
 		if e != "" {
-			k := lastLetter(e)
-			m[k] = append(m[k], e)
+			m[e[len(e)-1]] = append(m[e[len(e)-1]], e)
 		}
 	}
-	return m
+	return &m
 }
 
-// lastLetter returns the last letter of a folded Arabic word (two bytes) or its last byte.
-func lastLetter(w string) string {
-	if len(w) >= 2 && w[len(w)-2] >= 0xC0 {
-		return w[len(w)-2:]
-	}
+// endingsOf returns the endings of m that may end w.
+func endingsOf(m *[256][]string, w string) []string {
 	if w == "" {
-		return ""
+		return nil
 	}
-	return w[len(w)-1:]
+	return m[w[len(w)-1]]
 }
 
 var objectByLast, subjectByLast = byLast(objectEndings), byLast(subjectEndings)
@@ -62,7 +59,7 @@ func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 			w = w[len("و"):]
 		}
 		lx.verbStems(w, fn)
-		for _, o := range objectByLast[lastLetter(w)] {
+		for _, o := range endingsOf(objectByLast, w) {
 			if x, ok := strings.CutSuffix(w, o); ok && runes(x) >= 2 {
 				lx.verbStems(x, fn)
 			}
@@ -76,21 +73,25 @@ func (lx *lexicon) verbStems(x string, fn func(e *entry, imperfect bool)) {
 		if runes(y) < 2 {
 			return
 		}
-		for _, e := range lx.past[y] {
-			fn(e, false)
+		if lx.keys.has(y) {
+			for _, e := range lx.past[y] {
+				fn(e, false)
+			}
 		}
 		// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
 		if runes(y) >= 4 {
 			switch {
 			case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
-				for _, e := range lx.present[y[len("ي"):]] {
-					fn(e, true)
+				if p := y[len("ي"):]; lx.keys.has(p) {
+					for _, e := range lx.present[p] {
+						fn(e, true)
+					}
 				}
 			}
 		}
 	}
 	try(x)
-	for _, s := range subjectByLast[lastLetter(x)] {
+	for _, s := range endingsOf(subjectByLast, x) {
 		if y, ok := strings.CutSuffix(x, s); ok {
 			try(y)
 		}
@@ -102,7 +103,7 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	try := func(w string) {
 		for _, s := range nounEndings {
 			y, ok := strings.CutSuffix(w, s)
-			if !ok || runes(y) < 3 {
+			if !ok || !lx.keys.has(y) || runes(y) < 3 {
 				continue
 			}
 			for _, e := range lx.nouns[y] {
