@@ -3,6 +3,9 @@ package events
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // Verb endings, tried in this order on a folded word after its conjunction: first an object pronoun
@@ -298,6 +301,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if sc.negated(i, lo) || sc.timeNoun(i, hi) {
 			continue
 		}
+		// A word written with ta marbuta is a noun, not a verb with the pronoun ه: "وزارة" is not "وزاره".
+		if len(nouns) == 0 && sc.taMarbuta(t) {
+			continue
+		}
 		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
 		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && i > lo && !t.gap && !sc.is(cStop, &sc.toks[i-1]) {
 			continue
@@ -373,6 +380,19 @@ func anyTrig(toks []tok, idx []int) bool {
 		if toks[x].trig {
 			return true
 		}
+	}
+	return false
+}
+
+// taMarbuta reports a word whose last letter, before any diacritics, is ة.
+func (sc *scan) taMarbuta(t *tok) bool {
+	w := sc.doc.Text[t.start:t.end]
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !arabic.IsDiacritic(r) && r != 'ـ' {
+			return r == 'ة'
+		}
+		w = w[:len(w)-n]
 	}
 	return false
 }

@@ -103,7 +103,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	if np1.ok() {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
 			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة".
-			if k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) {
+			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) {
 				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
 				}
 			}
@@ -128,8 +128,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			np2 = phrase{}
 		}
 	}
-	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
-	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -139,6 +138,26 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		ev.actor1, ev.actor2 = pre, np1
 	default:
 		ev.actor1, ev.actor2 = np1, np2
+	}
+	// What is condemned or welcomed may be an event itself: "استنكرت الوزارة الاعتداء على السفارة".
+	if said(m.e.typ) && !ev.actor2.ok() {
+		k := m.spanEnd() + 1
+		if ev.actor1.ok() && ev.actor1.s > m.head {
+			k = ev.actor1.e
+		}
+		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].gap {
+			ev.actor2 = phrase{k, k + 1}
+		}
+	}
+	// Protest verbs take no object ("تظاهر المئات", "أضرب عمال المصنع عن العمل"); their target follows
+	// على or ضد ("احتجاجا على").
+	if m.e.typ == marsad.PROTEST {
+		if pre.ok() {
+			ev.actor1 = pre
+		} else {
+			ev.actor1 = np1
+		}
+		ev.actor2 = phrase{}
 	}
 	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word.
 	if m.e.typ == marsad.CONCEDE && len(m.extra) > 0 && !ev.actor2.ok() {
@@ -151,6 +170,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 	}
 }
+
+// harm reports the types whose object is hurt or seized, so that a verb with a victim after it reads as
+// a passive and a weapon may sit between the verb's subject and object.
+func harm(typ string) bool { return typ == marsad.ASSAULT || typ == marsad.COERCE }
 
 // vowelledPassive reports a past verb written with the damma of the passive on one of its first three
 // letters: "قُتل", "اعتُقل", "أُصيب".
@@ -297,10 +320,14 @@ func (sc *scan) prepWord(t *tok) bool {
 	if t.prep && !strings.HasPrefix(t.f, "لل") {
 		return true
 	}
-	if t.def || t.ent >= 0 || runes(t.b) < 4 || !strings.HasPrefix(t.b, "ب") && !strings.HasPrefix(t.b, "ل") {
+	if t.def || t.ent >= 0 || runes(t.b) < 3 || !strings.HasPrefix(t.b, "ب") && !strings.HasPrefix(t.b, "ل") {
 		return false
 	}
 	rest := t.b[len("ب"):]
+	if runes(t.b) == 3 {
+		// "بشن": a preposition before a two-letter verbal noun the tables know.
+		return len(sc.lx.past[rest]) > 0
+	}
 	if strings.HasPrefix(t.b, "ب") && (strings.HasPrefix(rest, "ت") || strings.HasPrefix(rest, "ا")) {
 		return true
 	}
@@ -383,12 +410,13 @@ func (sc *scan) cont(p, t *tok) bool {
 		return t.def && p.def && !t.prep
 	}
 	if t.prep {
-		// "دورية للشرطة" keeps its genitive; "بالقرب", "بالمدينة" start a new phrase.
+		// "دورية للشرطة" keeps its genitive, as GSR annotators do; "بالقرب", "بالمدينة" start a new phrase.
 		return strings.HasPrefix(t.f, "لل") && !p.def
 	}
 	switch {
 	case !p.def && t.def:
-		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
+		// A name takes no genitive: "رفضت قسد الشروط", "طلبت أنقرة الانسحاب".
+		return (!strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")) && !sc.is(cName, p)
 	case p.def && t.def:
 		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)
 	case !p.def && !t.def:
@@ -556,6 +584,9 @@ func (sc *scan) protesters(lo, hi int) phrase {
 // location finds where the event happened: a place entity nearest after the trigger (else before it), or a
 // phrase after "في" headed by a place word ("في بلدة خان بني سعد") or naming a place ("في منبج").
 func (sc *scan) location(ev *event, lo, hi int) phrase {
+	if said(ev.m.e.typ) {
+		return phrase{}
+	}
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
@@ -580,10 +611,11 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	if best.ok() {
 		return best
 	}
-	// A place word right after "في" or carrying ب ("في ريف", "بمدينة") before any other ("على قاعدة").
+	// A place word right after a preposition of place or carrying ب ("في ريف", "داخل سوق", "بمدينة")
+	// before any other ("على قاعدة"); "عن طريق" is a means.
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if !used(k) && sc.placeWord(t) && (!sc.is(cPlace, t) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "وفي")) {
+		if !used(k) && sc.placeWord(t) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
 			return sc.placeName(k, hi, true)
 		}
 	}
@@ -593,10 +625,11 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			continue
 		}
 		switch {
-		case sc.placeWord(t):
+		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن"):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
-		case t.f == "في" || t.f == "وفي":
+		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي":
+			// A name after a preposition of place: "في منبج،", "قرب البوكمال".
 			if k+1 >= hi || sc.toks[k+1].gap {
 				continue
 			}
@@ -618,6 +651,17 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// said reports the types of events done by saying (accusing, threatening, demanding, rejecting, supporting,
+// sanctioning): a place in their sentence is where what is said happens ("هددت أنقرة بعملية
+// عسكرية في منبج"), not where they do.
+func said(typ string) bool {
+	switch typ {
+	case marsad.ACCUSE, marsad.THREATEN, marsad.REQUEST, marsad.REJECT, marsad.SUPPORT, marsad.SANCTION:
+		return true
+	}
+	return false
 }
 
 // order lists the sentence's tokens after the trigger first, then those before it, nearest first.
