@@ -122,7 +122,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		return
 	}
 	// A place right after the verb is its object, the subject being in the verb: "حررت بلدة الباغوز".
-	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) {
+	// What is said has a speaker, so "رحبت الجامعة العربية" names an organization, not a campus.
+	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) && !said(m.e.typ) {
 		np1, np2 = phrase{}, np1
 		if placeIsWhere(m.e.typ) {
 			np2 = phrase{}
@@ -145,8 +146,18 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		if ev.actor1.ok() && ev.actor1.s > m.head {
 			k = ev.actor1.e
 		}
-		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].gap {
+		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].gap {
 			ev.actor2 = phrase{k, k + 1}
+		}
+	}
+	// "هددت الميليشيات باستهداف القوات": the target of a threatened attack is the threat's.
+	if m.e.typ == marsad.THREATEN && !ev.actor2.ok() {
+		k := m.spanEnd() + 1
+		if ev.actor1.ok() && ev.actor1.s > m.head {
+			k = ev.actor1.e
+		}
+		if k+1 < hi && sc.toks[k].trig && strings.HasPrefix(sc.toks[k].b, "ب") && sc.attack(&sc.toks[k]) {
+			ev.actor2, _ = sc.np(k+1, hi)
 		}
 	}
 	// Protest verbs take no object ("تظاهر المئات", "أضرب عمال المصنع عن العمل"); their target follows
@@ -159,8 +170,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 		ev.actor2 = phrase{}
 	}
-	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word.
-	if m.e.typ == marsad.CONCEDE && len(m.extra) > 0 && !ev.actor2.ok() {
+	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word; so does the addressee of
+	// "طلب من X".
+	if (m.e.typ == marsad.CONCEDE || m.e.typ == marsad.REQUEST && sc.toks[m.last()].f == "من") && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -169,6 +181,13 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// attack reports a word that can be the noun of an attack or an arrest: "باستهداف", "بقصف".
+func (sc *scan) attack(t *tok) bool {
+	found := false
+	sc.lx.nounEntries(t, func(e *entry) { found = found || harm(e.typ) })
+	return found
 }
 
 // harm reports the types whose object is hurt or seized, so that a verb with a victim after it reads as
@@ -379,9 +398,18 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
 // "العميد جبار مساعد". A name word is indefinite and not a word the tables know.
+//
+// A definite title takes one definite name word as well: "الرئيس الأسد".
 func (sc *scan) name(head, e int) bool {
-	nameWord := func(t *tok) bool { return !t.def && !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
-	return sc.is(cTitle, &sc.toks[head]) && nameWord(&sc.toks[e]) && (e-1 == head || nameWord(&sc.toks[e-1]))
+	nameWord := func(t *tok) bool { return !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
+	h, t := &sc.toks[head], &sc.toks[e]
+	if !sc.is(cTitle, h) || !nameWord(t) {
+		return false
+	}
+	if t.def {
+		return h.def && e-1 == head && !t.prep
+	}
+	return e-1 == head || nameWord(&sc.toks[e-1]) && !sc.toks[e-1].def
 }
 
 // countLead reports the words that lead to a count: "ما لا يقل عن 28", "أكثر من 20", "حوالي 20".
@@ -418,7 +446,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		// A name takes no genitive: "رفضت قسد الشروط", "طلبت أنقرة الانسحاب".
 		return (!strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")) && !sc.is(cName, p)
 	case p.def && t.def:
-		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)
+		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t)
 	case !p.def && !t.def:
 		if nisba(t) && agree(p.b, t.b) {
 			return true
@@ -433,6 +461,12 @@ func (sc *scan) cont(p, t *tok) bool {
 		}
 	}
 	return false
+}
+
+// elative reports an adjective of the pattern أفعل, as in "الهلال الأحمر", "المجلس الأعلى": four letters
+// from an alef, and no word the tables know.
+func (sc *scan) elative(t *tok) bool {
+	return runes(t.b) == 4 && strings.HasPrefix(t.b, "ا") && t.cls == 0 && !sc.lx.nounLike(t)
 }
 
 // agree reports whether an indefinite adjective's ending fits its noun: case and number for sound plurals
