@@ -291,7 +291,7 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 		return phrase{}
 	}
 	k := j
-	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
+	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
 		k--
 	}
 	if !sc.head(k) {
@@ -385,6 +385,10 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) {
 			break
 		}
+		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && nisba(p) && !strings.HasSuffix(p.b, "ان") && !sc.name(k, e) {
+			break
+		}
 		e++
 	}
 	// An entity that starts inside the phrase is kept whole.
@@ -435,6 +439,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		return false
 	}
 	if t.conj {
+		// "مصورا فرنسيا": a nisba may begin with the letter of a conjunction.
+		if full := (tok{f: t.f, b: t.f}); !p.def && !t.def && nisba(&full) && agree(p.b, t.f) && !sc.is(cName, t) && !sc.is(cName, p) {
+			return true
+		}
 		return t.def && p.def && !t.prep
 	}
 	if t.prep {
