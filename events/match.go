@@ -279,8 +279,8 @@ func (sc *scan) triggers(lo, hi int) []match {
 	var cands []match
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
-		// A word inside a named entity is part of a name: "هيئة تحرير الشام".
-		if t.num || t.ent >= 0 || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 {
+		// A word inside a named entity, or a name, is part of a name: "هيئة تحرير الشام", "طالبان".
+		if t.num || t.ent >= 0 || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 || sc.is(cName, t) {
 			continue
 		}
 		var verbs, nouns []*entry

@@ -129,6 +129,14 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			np2 = phrase{}
 		}
 	}
+	// "أنه قتل عددا من زعماء طالبان": after a particle carrying a pronoun, that pronoun is the subject and
+	// the phrase after the verb its object.
+	if !pre.ok() && m.head > lo && !sc.toks[m.head].gap && sc.is(cPronounParticle, &sc.toks[m.head-1]) {
+		if m.e.kind == kindVerb && m.e.typ != marsad.PROTEST {
+			ev.actor2 = np1
+			return
+		}
+	}
 	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
@@ -657,7 +665,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	// before any other ("على قاعدة"); "عن طريق" is a means.
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if !used(k) && sc.placeWord(t) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
+		if !used(k) && sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
 			return sc.placeName(k, hi, true)
 		}
 	}
@@ -667,7 +675,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			continue
 		}
 		switch {
-		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن"):
+		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن") && !sc.aside(k, hi):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
 		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي":
@@ -704,6 +712,11 @@ func said(typ string) bool {
 		return true
 	}
 	return false
+}
+
+// aside reports "من ناحية أخرى" (on the other hand), a place word that opens a new topic.
+func (sc *scan) aside(k, hi int) bool {
+	return k+1 < hi && (sc.toks[k+1].f == "اخري" || sc.toks[k+1].f == "ثانيه")
 }
 
 // order lists the sentence's tokens after the trigger first, then those before it, nearest first.
