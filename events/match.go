@@ -339,10 +339,11 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if sc.toks[m.head].trig || anyTrig(sc.toks, m.extra) {
 			continue
 		}
-		// Participants stay free to be the subject of another trigger: "وهتف المتظاهرون".
+		// Participants stay free to be the subject of another trigger: "وهتف المتظاهرون", "تجمع نحو 40
+		// متظاهرا".
 		sc.toks[m.head].trig = m.e.kind != kindParticipant
 		for _, x := range m.extra {
-			sc.toks[x].trig = true
+			sc.toks[x].trig = !sc.is(cProtester, &sc.toks[x])
 		}
 		out = append(out, m)
 	}

@@ -298,6 +298,22 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	if j < lo || sc.toks[i].gap || sc.toks[j].trig {
 		return phrase{}
 	}
+	// "العلمانيين الذين تظاهروا": the subject is the definite noun the relative pronoun refers to.
+	if sc.is(cRelative, &sc.toks[j]) {
+		k := j - 1
+		for k > lo && j-1-k < maxPhrase-1 && !sc.toks[k].gap && sc.toks[k-1].def && sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) {
+			k--
+		}
+		if k < lo || !sc.toks[k].def || !sc.head(k) || sc.toks[k].prep {
+			return phrase{}
+		}
+		return phrase{k, j}
+	}
+	// "... إطارات السيارات ورددوا هتافات": a verb after a conjunction starts a clause of its own; the
+	// phrase before it ends the clause before.
+	if sc.toks[i].conj && sc.conjVerb(i) {
+		return phrase{}
+	}
 	k := j
 	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
 		k--
@@ -312,6 +328,15 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 		}
 	}
 	return phrase{k, j + 1}
+}
+
+// conjVerb reports whether the و or ف that begins the verb at i is a conjunction, not the verb's first
+// letter ("ووقعت" but "وقعت روسيا وتركيا"): the verb reads the same without it.
+func (sc *scan) conjVerb(i int) bool {
+	t := &sc.toks[i]
+	found := false
+	sc.lx.verbEntries(t.f[len("و"):], func(*entry, bool) { found = true })
+	return found
 }
 
 func (sc *scan) sameEntity(a, b int) bool {
@@ -366,11 +391,14 @@ func (sc *scan) prepWord(t *tok) bool {
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
 // "ما لا يقل عن 28 متطوعا"); counted reports that one was skipped.
 func (sc *scan) np(k, hi int) (p phrase, counted bool) {
-	start := k
+	start, word := k, -1
 	for k < hi {
 		t := &sc.toks[k]
 		if t.num || sc.is(cNumber, t) {
 			counted = true
+			if !t.num && !t.gap {
+				word = k
+			}
 			k++
 			continue
 		}
@@ -381,6 +409,10 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 		break
 	}
 	if k >= hi || !sc.head(k) || k > start && sc.toks[k].gap {
+		// A count with nothing counted after it stands for the people: "تظاهر المئات في".
+		if word >= 0 && sc.toks[word].def && word == k-1 {
+			return phrase{word, word + 1}, false
+		}
 		return phrase{}, counted
 	}
 	e := k + 1
