@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -177,7 +178,11 @@ func b2i(b bool) int {
 	return 0
 }
 
-type gsrRow struct{ text, label string }
+// gsrRow is a GSR sentence with its label and how many annotators accepted it as an event of the type.
+type gsrRow struct {
+	text, label   string
+	accept, total int
+}
 
 func readGSR(name string) ([]gsrRow, error) {
 	f, err := os.Open(name)
@@ -203,7 +208,14 @@ func readGSR(name string) ([]gsrRow, error) {
 	}
 	var rows []gsrRow
 	for _, r := range recs[1:] {
-		rows = append(rows, gsrRow{text: strings.TrimSpace(r[ti]), label: r[li]})
+		row := gsrRow{text: strings.TrimSpace(r[ti]), label: r[li]}
+		if ai, ok := col["accept"]; ok {
+			row.accept, _ = strconv.Atoi(r[ai])
+		}
+		if ni, ok := col["total"]; ok {
+			row.total, _ = strconv.Atoi(r[ni])
+		}
+		rows = append(rows, row)
 	}
 	return rows, nil
 }

@@ -23,7 +23,7 @@ var featureNames = []string{
 	"bias", "verb", "victim_verb", "noun", "victim_noun", "imperfect", "definite", "plural", "after_prep",
 	"actor1", "actor2", "place", "counted", "number", "time", "source", "question", "frame", "mode", "same_type",
 	"long", "cameo", "assault", "protest", "coerce", "protesters", "year", "relative", "done_with",
-	"condemn", "quoted", "early",
+	"condemn", "quoted", "early", "modal",
 }
 
 // Besides the named features, the model reads words hashed into nHashed buckets, in groups the weights
@@ -122,6 +122,12 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8) []
 	for k := max(lo, m.head-3); k < min(hi, m.last()+4); k++ {
 		doneWith = doneWith || m.noun && k != m.head && sc.is(cHappened, &sc.toks[k])
 	}
+	// "قد يستهدف", "سوف", "يجب", "لن": a possible, future or demanded event is not a report.
+	modal := false
+	for k := max(lo, m.head-3); k < m.head; k++ {
+		modal = modal || sc.is(cModal, &sc.toks[k])
+	}
+	set(fModal, modal || m.imperfect && strings.HasPrefix(t.f, "س"))
 	set(fRelative, relative)
 	set(fDoneWith, doneWith)
 	s := sc.doc.Text[sc.toks[lo].start:sc.toks[hi-1].end]
@@ -193,6 +199,7 @@ const (
 	fCondemn
 	fQuoted
 	fEarly
+	fModal
 	fEnd
 )
 
@@ -295,14 +302,19 @@ func (m *model) logit(x []int32) float64 {
 
 func (m *model) score(x []int32) float64 { return 1 / (1 + math.Exp(-m.logit(x))) }
 
-// example is a GSR sentence for the report model: the features of its events of the file's type.
+// example is a GSR sentence for the report model: the features of its events of the file's type, its
+// label, and the share of annotators who accepted it, the target the model is fitted to (a "difficult no"
+// that one of three annotators accepted counts a third as much as a "yes"). Ambiguous sentences train the
+// model with that share but are not scored.
 type example struct {
-	xs  [][]int32
-	yes bool
-	typ string
+	xs     [][]int32
+	yes    bool
+	y      float64
+	scored bool
+	typ    string
 }
 
-// examples reads the tuning rows (not HeldOut) of the GSR dev files in gsrDir, leaving out ambiguous ones.
+// examples reads the tuning rows (not HeldOut) of the GSR dev files in gsrDir.
 func examples(lx *lexicon, gsrDir string) ([]example, error) {
 	var out []example
 	for _, typ := range reportTypes {
@@ -311,12 +323,17 @@ func examples(lx *lexicon, gsrDir string) ([]example, error) {
 			return nil, err
 		}
 		for i, r := range rows {
-			if HeldOut(i) || r.label == "ambiguous" {
+			if HeldOut(i) {
 				continue
 			}
 			d := &marsad.Document{Text: r.text, Sentences: []marsad.Range{{Start: 0, End: len(r.text)}}}
 			sc := newScan(lx, d)
-			ex := example{yes: r.label == "yes", typ: typ}
+			ex := example{yes: r.label == "yes", typ: typ, scored: r.label != "ambiguous", y: float64(b2i(r.label == "yes"))}
+			if r.total > 0 {
+				ex.y = float64(r.accept) / float64(r.total)
+			} else if !ex.scored {
+				continue
+			}
 			for _, c := range sc.candidates(0, len(sc.toks)) {
 				if c.ev.m.e.typ == typ {
 					ex.xs = append(ex.xs, c.x)
@@ -333,10 +350,11 @@ var reportTypes = []string{marsad.ASSAULT, marsad.PROTEST}
 
 // TrainReportModel fits the report models on the tuning rows (not HeldOut) of the GSR dev files in gsrDir
 // and writes them to w in the format of data/report_weights.txt: one for ASSAULT, one for PROTEST and one,
-// trained on both, for the other types. Every event of the file's type in a sentence is an example,
-// positive when the row is labelled "yes"; "easy no" and "difficult no" rows are negative and ambiguous
-// rows left out. Each model takes the hashed feature groups and the L2 penalty of best cross-validated F1;
-// progress goes to log.
+// trained on both, for the other types. Every event of the file's type in a sentence is an example, fitted
+// to the share of annotators who accepted the sentence: 1 for "yes", 0 for "easy no", a third or a half
+// for "difficult no" and "ambiguous". Cross-validation scores "yes" rows as positive and both kinds of
+// "no" as negative, and leaves ambiguous rows out. Each model takes the hashed feature groups and the L2
+// penalty of best cross-validated F1; progress goes to log.
 func TrainReportModel(w, log io.Writer, gsrDir string) error {
 	lx, err := loadLexicon(false)
 	if err != nil {
@@ -446,7 +464,7 @@ func crossValidate(exs []example, l2 float64) cvResult {
 			for j, ex := range exs {
 				if foldOf(j, rep) != fold {
 					for _, x := range ex.xs {
-						xs, ys = append(xs, x), append(ys, float64(b2i(ex.yes)))
+						xs, ys = append(xs, x), append(ys, ex.y)
 					}
 				}
 			}
@@ -455,7 +473,7 @@ func crossValidate(exs []example, l2 float64) cvResult {
 				avg[j] += v / (5 * cvRepeats)
 			}
 			for j, ex := range exs {
-				if foldOf(j, rep) == fold {
+				if foldOf(j, rep) == fold && ex.scored {
 					top := 0.0
 					for _, x := range ex.xs {
 						top = max(top, m.score(x))
@@ -510,7 +528,7 @@ func fitLogistic(xs [][]int32, ys []float64, l2 float64) []float64 {
 	if pos == 0 || neg == 0 {
 		return w
 	}
-	cw := [2]float64{0.5 / neg, 0.5 / pos}
+	cp, cn := 0.5/pos, 0.5/neg
 	loss := func(w, g []float64) float64 {
 		clear(g)
 		f := 0.0
@@ -519,14 +537,17 @@ func fitLogistic(xs [][]int32, ys []float64, l2 float64) []float64 {
 			for _, j := range x {
 				z += w[j]
 			}
-			c := cw[int(ys[i])]
-			// log(1+e^z) - y z, computed without overflow.
+			// -log p and -log(1-p), computed without overflow.
+			lp, ln := math.Log1p(math.Exp(-z)), math.Log1p(math.Exp(z))
 			if z > 0 {
-				f += c * (z + math.Log1p(math.Exp(-z)) - ys[i]*z)
+				ln = z + math.Log1p(math.Exp(-z))
 			} else {
-				f += c * (math.Log1p(math.Exp(z)) - ys[i]*z)
+				lp = -z + math.Log1p(math.Exp(z))
 			}
-			d := (1/(1+math.Exp(-z)) - ys[i]) * c
+			y := ys[i]
+			f += cp*y*lp + cn*(1-y)*ln
+			p := 1 / (1 + math.Exp(-z))
+			d := cp*y*(p-1) + cn*(1-y)*p
 			for _, j := range x {
 				g[j] += d
 			}
