@@ -726,7 +726,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.is(cPlacePrep, &sc.toks[k+2]) {
 				continue
 			}
-			if !n.def && sc.lx.nounLike(n) {
+			if !n.def && sc.lx.nounLike(n) || sc.possessed(k+1) {
 				continue
 			}
 			return sc.placeName(k+1, hi, false)
@@ -744,6 +744,13 @@ func said(typ string) bool {
 		return true
 	}
 	return false
+}
+
+// possessed reports a noun written with a possessive pronoun ("مقاله", "بلادهم"), which no place name
+// carries; ta marbuta, folded to ه as well, is told apart in the raw text.
+func (sc *scan) possessed(k int) bool {
+	w := sc.doc.Text[sc.toks[k].start:sc.toks[k].end]
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم")
 }
 
 // aside reports "من ناحية أخرى" (on the other hand), a place word that opens a new topic.
