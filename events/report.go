@@ -428,6 +428,8 @@ func groupString(g uint8) string {
 type cvResult struct {
 	f1     float64
 	typeF1 map[string]float64
+	typeP  map[string]float64 // precision and recall at the threshold
+	typeR  map[string]float64
 	th     map[string]float64
 	model  []float64
 	l2     float64
@@ -441,7 +443,7 @@ func (r cvResult) perType() string {
 		if i > 0 {
 			s += ", "
 		}
-		s += fmt.Sprintf("%s %.3f at %.3f", typ, r.typeF1[typ], r.th[typ])
+		s += fmt.Sprintf("%s %.3f (P %.3f R %.3f) at %.3f", typ, r.typeF1[typ], r.typeP[typ], r.typeR[typ], r.th[typ])
 	}
 	return s + ")"
 }
@@ -483,7 +485,7 @@ func crossValidate(exs []example, l2 float64) cvResult {
 			}
 		}
 	}
-	r := cvResult{typeF1: map[string]float64{}, th: map[string]float64{}, model: avg, l2: l2, exs: exs}
+	r := cvResult{typeF1: map[string]float64{}, typeP: map[string]float64{}, typeR: map[string]float64{}, th: map[string]float64{}, model: avg, l2: l2, exs: exs}
 	for typ := range pooled {
 		top := -1.0
 		for t := 0.005; t < 0.99; t += 0.005 {
@@ -492,7 +494,7 @@ func crossValidate(exs []example, l2 float64) cvResult {
 				c.add(p.yes, p.score >= t)
 			}
 			if f := c.f1(); f > top {
-				top, r.th[typ] = f, t
+				top, r.th[typ], r.typeP[typ], r.typeR[typ] = f, t, c.p(), c.r()
 			}
 		}
 		r.typeF1[typ] = top
