@@ -59,9 +59,35 @@ func hashWord(key byte, w string) int32 {
 	return int32(nNamed) + int32(h%nHashed)
 }
 
+// sentenceCues are what a sentence says whatever its event, read once for all its events.
+type sentenceCues struct {
+	number, time, source, counted, protesters, year, condemn, question bool
+	frames                                                             int // framing words
+}
+
+func (sc *scan) sentenceCues(lo, hi int) sentenceCues {
+	var c sentenceCues
+	for k := lo; k < hi; k++ {
+		tk := &sc.toks[k]
+		c.number = c.number || tk.num || sc.is(cNumber, tk)
+		c.time = c.time || sc.is(cTimeAnchor, tk)
+		c.source = c.source || sc.is(cReportCue, tk)
+		c.frames += b2i(sc.is(cFrame, tk))
+		c.protesters = c.protesters || sc.is(cProtester, tk)
+		c.condemn = c.condemn || sc.is(cCondemn, tk)
+		c.year = c.year || tk.num && tk.val >= 1900 && tk.val <= 2100 && tk.val == float64(int(tk.val))
+		if !c.counted && (tk.num || sc.is(cNumber, tk)) && sc.role(k, lo, hi) != "" {
+			c.counted = true
+		}
+	}
+	c.question = strings.ContainsAny(sc.doc.Text[sc.toks[lo].start:sc.toks[hi-1].end], "؟?")
+	return c
+}
+
 // features appends to x the active features of an event of the sentence [lo, hi) for a report model
-// reading the hashed groups g; all are binary. sameType counts the sentence's events of its type.
-func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8) []int32 {
+// reading the hashed groups g; all are binary. sameType counts the sentence's events of its type, c holds
+// the sentence's cues.
+func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c *sentenceCues) []int32 {
 	set := func(f feature, on bool) {
 		if on {
 			x = append(x, int32(f))
@@ -89,28 +115,15 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8) []
 	set(fSameType, sameType > 1)
 	set(fLong, hi-lo > 40)
 	set(fEarly, m.head-lo < 8)
-	var number, time, source, frame, counted, protesters, year, condemn bool
-	for k := lo; k < hi; k++ {
-		tk := &sc.toks[k]
-		number = number || tk.num || sc.is(cNumber, tk)
-		time = time || sc.is(cTimeAnchor, tk)
-		source = source || sc.is(cReportCue, tk)
-		frame = frame || sc.is(cFrame, tk) && k != m.head
-		protesters = protesters || sc.is(cProtester, tk)
-		condemn = condemn || sc.is(cCondemn, tk)
-		year = year || tk.num && tk.val >= 1900 && tk.val <= 2100 && tk.val == float64(int(tk.val))
-		if !counted && (tk.num || sc.is(cNumber, tk)) && sc.role(k, lo, hi) != "" {
-			counted = true
-		}
-	}
-	set(fNumber, number)
-	set(fTime, time)
-	set(fSource, source)
-	set(fFrame, frame)
-	set(fCounted, counted)
-	set(fProtesters, protesters)
-	set(fYear, year)
-	set(fCondemn, condemn)
+	set(fNumber, c.number)
+	set(fTime, c.time)
+	set(fSource, c.source)
+	set(fFrame, c.frames > b2i(sc.is(cFrame, t)))
+	set(fCounted, c.counted)
+	set(fProtesters, c.protesters)
+	set(fYear, c.year)
+	set(fCondemn, c.condemn)
+	set(fQuestion, c.question)
 	// "الهجوم الذي استهدف": a relative clause points back at an event the text already knows.
 	var relative, doneWith bool
 	for k := m.head - 1; k >= lo && k >= m.head-2; k-- {
@@ -130,8 +143,6 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8) []
 	set(fModal, modal || m.imperfect && strings.HasPrefix(t.f, "س"))
 	set(fRelative, relative)
 	set(fDoneWith, doneWith)
-	s := sc.doc.Text[sc.toks[lo].start:sc.toks[hi-1].end]
-	set(fQuestion, strings.ContainsAny(s, "؟?"))
 	set(fQuoted, sc.quoted(m.head, lo))
 	if g&groupTrigger != 0 {
 		key := byte('t')

@@ -84,9 +84,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		per[ev.m.e.typ]++
 	}
 	cs := make([]cand, len(evs))
+	cues := sc.sentenceCues(lo, hi)
 	for i := range evs {
 		cs[i].ev = evs[i]
-		cs[i].x = sc.features(nil, &cs[i].ev, lo, hi, per[evs[i].m.e.typ], sc.lx.model(evs[i].m.e.typ).groups)
+		cs[i].x = sc.features(nil, &cs[i].ev, lo, hi, per[evs[i].m.e.typ], sc.lx.model(evs[i].m.e.typ).groups, &cues)
 	}
 	return sc.merge(cs)
 }
