@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -85,9 +84,12 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 		if i == 0 || strings.TrimSpace(text[spans[i-1].End:t.Start]) != "" {
 			tk.gap = true
 		}
-		if d := strings.TrimLeft(rest, "بل"); d != "" && d[0] >= '0' && d[0] <= '9' {
-			if v, err := strconv.ParseFloat(d, 64); err == nil {
-				tk.num, tk.val = true, v
+		// A number in digits, maybe after ب or ل ("ب5"); digits fold to ASCII, and a number ends in one.
+		if rest != "" && rest[len(rest)-1] >= '0' && rest[len(rest)-1] <= '9' {
+			if d := strings.TrimLeft(rest, "بل"); d != "" && d[0] >= '0' && d[0] <= '9' {
+				if v, err := strconv.ParseFloat(d, 64); err == nil {
+					tk.num, tk.val = true, v
+				}
 			}
 		}
 	}
@@ -125,7 +127,7 @@ func (lx *lexicon) bareClasses(w string) uint32 {
 // only before the article, since ب ل ك often begin the word itself.
 func split(f string) (conj, prep, art bool, rest string) {
 	w := f
-	n := utf8.RuneCountInString(w)
+	n := runes(w)
 	if n > 3 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && !strings.HasPrefix(w, "وو") {
 		conj, w, n = true, w[len("و"):], n-1
 	}

@@ -271,6 +271,7 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("قصفت الطائرات التركية قرية في ريف حلب")
 	f.Add("مقتل 5 مدنيين بـ«قصف» على يد")
 	f.Add("وكانت فرقة قد قتلت أول من أمس")
+	f.Add("ـــ قصف ـ 5")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := &marsad.Document{Text: text}
 		if err := a.Annotate(d); err != nil {
