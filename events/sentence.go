@@ -443,9 +443,8 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 }
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
-// "العميد جبار مساعد". A name word is indefinite and not a word the tables know.
-//
-// A definite title takes one definite name word as well: "الرئيس الأسد".
+// "العميد جبار مساعد". A name word is not a word the tables know; it is indefinite, except for the one
+// definite name a definite title may take: "الرئيس الأسد".
 func (sc *scan) name(head, e int) bool {
 	nameWord := func(t *tok) bool { return !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
 	h, t := &sc.toks[head], &sc.toks[e]
