@@ -161,6 +161,12 @@ func TestTaMarbutaIsNoVerb(t *testing.T) {
 	}
 }
 
+func TestFeatureNames(t *testing.T) {
+	if len(featureNames) != nNamed {
+		t.Errorf("got %d feature names; want %d, one per named feature", len(featureNames), nNamed)
+	}
+}
+
 // TestBloom checks that the filters before the trigger tables never turn away a key they hold.
 func TestBloom(t *testing.T) {
 	a := newAnnotator(t)
