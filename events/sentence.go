@@ -73,6 +73,16 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.ASSAULT {
 			ev.actor1 = sc.nationalWeapon(lo, hi)
 		}
+		// "رفضت الجبهة الشعبية الانصياع … واحتجزت 68 رهينة": a verb joined by و to an earlier one shares its
+		// subject.
+		if !ev.actor1.ok() && m.e.kind == kindVerb && sc.toks[m.head].conj && sc.conjVerb(m.head) {
+			for j := len(evs) - 1; j >= 0; j-- {
+				if evs[j].m.e.kind == kindVerb && evs[j].actor1.ok() {
+					ev.actor1 = evs[j].actor1
+					break
+				}
+			}
+		}
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
@@ -137,6 +147,22 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		if m.e.kind == kindVerb && m.e.typ != marsad.PROTEST {
 			ev.actor2 = np1
 			return
+		}
+	}
+	// "فجر 3 انتحاريين أنفسهم", "انتحاري يقود سيارة فجر نفسه": who blows himself up is the doer, after
+	// the verb or, when a clause about him comes between, before it.
+	if m.e.typ == marsad.ASSAULT && !pre.ok() {
+		switch {
+		case np1.ok() && np1.e < hi && sc.is(cReflexive, &sc.toks[np1.e]):
+			ev.actor1 = np1
+			return
+		case after < hi && sc.is(cReflexive, &sc.toks[after]):
+			for k := m.head - 1; k >= lo && k >= m.head-8 && !sc.toks[k+1].gap; k-- {
+				if sc.is(cAgent, &sc.toks[k]) && sc.head(k) {
+					ev.actor1, _ = sc.np(k, m.head)
+					return
+				}
+			}
 		}
 	}
 	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
