@@ -63,6 +63,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			sc.verbRoles(&ev, lo, hi)
 		default:
 			sc.nounRoles(&ev, lo, hi)
+			if !ev.actor1.ok() {
+				ev.actor1 = sc.doneBy(m.head, lo)
+			}
 		}
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
@@ -145,7 +148,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// the phrase after the verb its object.
 	if !pre.ok() && m.head > lo && !sc.toks[m.head].gap && sc.is(cPronounParticle, &sc.toks[m.head-1]) {
 		if m.e.kind == kindVerb && m.e.typ != marsad.PROTEST {
-			ev.actor2 = np1
+			ev.actor1, ev.actor2 = sc.speaker(m.head-1, lo), np1
 			return
 		}
 	}
@@ -224,6 +227,38 @@ func (sc *scan) attack(t *tok) bool {
 	found := false
 	sc.lx.nounEntries(t, func(e *entry) { found = found || harm(e.typ) })
 	return found
+}
+
+// doneBy returns the doer of a verbal noun after "قام X بـ": "قام مسلحون مقنعون بخطف".
+func (sc *scan) doneBy(head, lo int) phrase {
+	t := &sc.toks[head]
+	if t.def || !strings.HasPrefix(t.b, "ب") {
+		return phrase{}
+	}
+	for j := head - 1; j >= lo && j >= head-maxPhrase-1; j-- {
+		if b := sc.toks[j].f; b == "قام" || b == "قامت" || b == "وقام" || b == "وقامت" || b == "يقوم" || b == "تقوم" || b == "قاموا" {
+			if p, _ := sc.np(j+1, head); p.ok() && p.e == head {
+				return p
+			}
+			break
+		}
+	}
+	return phrase{}
+}
+
+// speaker returns the subject of the verb of saying before the particle at k, whom its pronoun names:
+// "أعلن الجيش أنه قتل" → "الجيش".
+func (sc *scan) speaker(k, lo int) phrase {
+	for j := k - 1; j >= lo && j >= k-12; j-- {
+		if sc.toks[j].trig {
+			break
+		}
+		if sc.is(cReportCue, &sc.toks[j]) && j+1 < k {
+			p, _ := sc.np(sc.skip(j+1, k), k)
+			return p
+		}
+	}
+	return phrase{}
 }
 
 // harm reports the types whose object is hurt or seized, so that a verb with a victim after it reads as
