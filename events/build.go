@@ -1,6 +1,8 @@
 package events
 
 import (
+	"strings"
+
 	"github.com/marsad/marsad"
 )
 
@@ -17,7 +19,7 @@ func (sc *scan) merge(cs []cand) []cand {
 		if n := len(out); n > 0 && out[n-1].ev.m.e.typ == c.ev.m.e.typ {
 			p, ev := &out[n-1], c.ev
 			victim := isVictim(p.ev.m.e.kind) || isVictim(ev.m.e.kind)
-			part := p.ev.m.e.kind == kindParticipant || ev.m.e.kind == kindParticipant
+			part := p.ev.m.e.kind == kindParticipant || ev.m.e.kind == kindParticipant || sc.purpose(ev.m)
 			near := ev.m.head-p.ev.m.last() <= mergeWindow && compatible(p.ev.actor1, ev.actor1) && compatible(p.ev.actor2, ev.actor2)
 			if victim || part || near {
 				if m := sc.lx.model(c.ev.m.e.typ); m.logit(c.x) > m.logit(p.x) {
@@ -36,6 +38,13 @@ func (sc *scan) merge(cs []cand) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// purpose reports a verbal noun in the indefinite accusative, which gives the purpose of the event before
+// it: "تظاهر الآلاف … احتجاجا على", "تنديدا بـ".
+func (sc *scan) purpose(m match) bool {
+	t := &sc.toks[m.head]
+	return m.noun && !t.def && !t.prep && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "اا")
 }
 
 // fill gives ev the roles it lacks from other, an earlier or later mention of the same event.
