@@ -280,6 +280,8 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("مقتل 5 مدنيين بـ«قصف» على يد")
 	f.Add("وكانت فرقة قد قتلت أول من أمس")
 	f.Add("ـــ قصف ـ 5")
+	f.Add("وأعلن الجيش أنه قتل، فجر نفسه وتجمع 40 متظاهرا الذين تظاهروا احتجاجا على")
+	f.Add("قام بخطف، هددت باستهداف")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := &marsad.Document{Text: text}
 		if err := a.Annotate(d); err != nil {
