@@ -363,8 +363,8 @@ var reportTypes = []string{marsad.ASSAULT, marsad.PROTEST}
 // TrainReportModel fits the report models on the tuning rows (not HeldOut) of the GSR dev files in gsrDir
 // and writes them to w in the format of data/report_weights.txt: one for ASSAULT, one for PROTEST and one,
 // trained on both, for the other types. Every event of the file's type in a sentence is an example, fitted
-// to the share of annotators who accepted the sentence: 1 for "yes", 0 for "easy no", a third or a half
-// for "difficult no" and "ambiguous". Cross-validation scores "yes" rows as positive and both kinds of
+// to the share of annotators who accepted the sentence: 1 for "yes", 0 for "easy no", mostly a third to
+// two thirds for "difficult no" and "ambiguous". Cross-validation scores "yes" rows as positive and both kinds of
 // "no" as negative, and leaves ambiguous rows out. Each model takes the hashed feature groups and the L2
 // penalty of best cross-validated F1; progress goes to log.
 func TrainReportModel(w, log io.Writer, gsrDir string) error {
