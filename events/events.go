@@ -48,7 +48,7 @@ type tok struct {
 	num        bool   // a number in digits
 	val        float64
 	trig       bool   // part of an accepted trigger
-	cls        uint32 // word classes of cues.txt, as lexicon.classBit
+	cls        uint64 // word classes of cues.txt, as lexicon.classBit
 	ent        int    // index into doc.Entities of the entity covering it, or -1
 }
 
@@ -107,7 +107,7 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 
 // exactClasses returns the word classes of cues.txt matched on the folded word w; most words have none, which
 // the filter tells without a map lookup.
-func (lx *lexicon) exactClasses(w string) uint32 {
+func (lx *lexicon) exactClasses(w string) uint64 {
 	if !lx.classWords.has(w) {
 		return 0
 	}
@@ -115,7 +115,7 @@ func (lx *lexicon) exactClasses(w string) uint32 {
 }
 
 // bareClasses returns the word classes matched on a word without its clitics.
-func (lx *lexicon) bareClasses(w string) uint32 {
+func (lx *lexicon) bareClasses(w string) uint64 {
 	if !lx.classWords.has(w) {
 		return 0
 	}

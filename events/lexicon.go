@@ -69,9 +69,9 @@ type lexicon struct {
 	classes              map[string]map[string]bool // word classes of cues.txt, by section name
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
 	// matched on the folded word, bare those matched without clitics.
-	classBit    map[string]uint32
-	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
-	exact, bare map[string]uint32
+	classBit    map[string]uint64
+	bits        [nClasses]uint64 // classBit of the classes the code reads, by class
+	exact, bare map[string]uint64
 	classWords  bloom             // the words of exact and bare
 	models      map[string]*model // report models by type, see report.go
 }
@@ -81,7 +81,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	lx := &lexicon{
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
-		classBit: map[string]uint32{}, exact: map[string]uint32{}, bare: map[string]uint32{},
+		classBit: map[string]uint64{}, exact: map[string]uint64{}, bare: map[string]uint64{},
 		models: map[string]*model{anyType: {weights: make([]float64, nFeatures)}},
 	}
 	if err := lx.loadCues("data/cues.txt"); err != nil {
@@ -104,8 +104,8 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	if len(lx.classes) > 32 {
-		return nil, fmt.Errorf("cues.txt: %d word classes; at most 32", len(lx.classes))
+	if len(lx.classes) > 64 {
+		return nil, fmt.Errorf("cues.txt: %d word classes; at most 64", len(lx.classes))
 	}
 	for c, name := range classNames {
 		bit, ok := lx.classBit[name]
