@@ -2,8 +2,10 @@ package events
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // mergeWindow is how close two triggers of one type must be to be one event ("مقتل 5 بقصف").
@@ -94,7 +96,20 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	if !p.ok() {
 		return nil
 	}
-	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, sc.toks[p.s].start, sc.toks[p.e-1].end)}
+	start := sc.toks[p.s].start
+	if sc.lamAgent(p.s) {
+		// "لقوات النظام" names "قوات النظام": the span starts after ل and its vowel.
+		_, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
+		start += n
+		for start < sc.toks[p.s].end {
+			r, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
+			if !arabic.IsDiacritic(r) {
+				break
+			}
+			start += n
+		}
+	}
+	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, start, sc.toks[p.e-1].end)}
 	for k := p.s; k < p.e; k++ {
 		if ei := sc.toks[k].ent; ei >= 0 {
 			e := &sc.doc.Entities[ei]

@@ -312,8 +312,12 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 			ev.actor1, _ = sc.np(k+1, hi)
 			return
 		}
-		if t.ent >= 0 || sc.lx.classes["agent"][t.b[len("ل"):]] {
+		if t.ent >= 0 {
 			ev.actor1, _ = sc.np(k, hi)
+			return
+		}
+		if sc.lamAgent(k) {
+			ev.actor1 = phrase{k, sc.extend(k, hi)}
 			return
 		}
 	}
@@ -478,6 +482,11 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 		}
 		return phrase{}, counted
 	}
+	return phrase{k, sc.extend(k, hi)}, counted
+}
+
+// extend returns the end of the noun phrase headed by token k.
+func (sc *scan) extend(k, hi int) int {
 	e := k + 1
 	for e < hi && e-k < maxPhrase {
 		t := &sc.toks[e]
@@ -500,7 +509,14 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 			e++
 		}
 	}
-	return phrase{k, e}, counted
+	return e
+}
+
+// lamAgent reports a force named after the preposition ل: "بقصف لقوات النظام", "هجوم لداعش". The phrase
+// it heads leaves the ل out (see ref).
+func (sc *scan) lamAgent(k int) bool {
+	t := &sc.toks[k]
+	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.classes["agent"][t.f[len("ل"):]]
 }
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
@@ -684,6 +700,14 @@ func (sc *scan) agent(k, hi int) phrase {
 			}
 		default:
 			continue
+		}
+		// "بقصف مدفعي لقوات النظام": the doer after the attack's adjectives and ل.
+		j := k + 1
+		for j < hi && !sc.toks[j].gap && (sc.is(cGenericNisba, &sc.toks[j]) || nisba(&sc.toks[j])) && !sc.toks[j].def {
+			j++
+		}
+		if j < hi && !sc.toks[j].gap && sc.lamAgent(j) {
+			return phrase{j, sc.extend(j, hi)}
 		}
 		p, _ := sc.np(k+1, hi)
 		if p.ok() && !sc.is(cGenericNisba, &sc.toks[p.s]) {
