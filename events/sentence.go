@@ -74,7 +74,7 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor1 = sc.agent(m.last()+1, hi)
 		}
 		if !ev.actor1.ok() && m.e.typ == marsad.ASSAULT {
-			ev.actor1 = sc.nationalWeapon(lo, hi)
+			ev.actor1 = sc.nationalWeapon(lo, hi, ev.actor2)
 		}
 		// "رفضت الجبهة الشعبية الانصياع … واحتجزت 68 رهينة": a verb joined by و to an earlier one shares its
 		// subject.
@@ -88,6 +88,15 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		}
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
+		}
+		// "انفجرت سيارة مفخخة", "انفجار عبوة ناسفة": the device that explodes is neither doer nor target.
+		if m.e.mode == "IED" {
+			if ev.actor1.ok() && sc.is(cDevice, &sc.toks[ev.actor1.s]) {
+				ev.actor1 = phrase{}
+			}
+			if ev.actor2.ok() && sc.is(cDevice, &sc.toks[ev.actor2.s]) {
+				ev.actor2 = phrase{}
+			}
 		}
 		ev.place = sc.location(&ev, lo, hi)
 		evs = append(evs, ev)
@@ -498,7 +507,7 @@ func (sc *scan) extend(k, hi int) int {
 			break
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
-		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && nisba(p) && !strings.HasSuffix(p.b, "ان") && !sc.name(k, e) {
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && nisba(p) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
 			break
 		}
 		e++
@@ -570,12 +579,16 @@ func (sc *scan) cont(p, t *tok) bool {
 	}
 	switch {
 	case !p.def && t.def:
-		// A name takes no genitive: "رفضت قسد الشروط", "طلبت أنقرة الانسحاب".
-		return (!strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")) && !sc.is(cName, p)
+		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
+		// take an adjective ("قوات سوريا الديمقراطية").
+		if sc.is(cName, p) {
+			return nisba(t)
+		}
+		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
 		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t)
 	case !p.def && !t.def:
-		if nisba(t) && agree(p.b, t.b) {
+		if (nisba(t) || sc.is(cParticiple, t)) && agree(p.b, t.b) {
 			return true
 		}
 		if sc.is(cConstruct, p) {
@@ -719,8 +732,13 @@ func (sc *scan) agent(k, hi int) phrase {
 
 // nationalWeapon finds an attacker named by a weapon and a nationality: "الطائرات التركية", "مسيرة تركية",
 // "غارة جوية روسية".
-func (sc *scan) nationalWeapon(lo, hi int) phrase {
+//
+// A force inside the target ("تعرضت دورية للجيش التركي لهجوم") is not the attacker.
+func (sc *scan) nationalWeapon(lo, hi int, target phrase) phrase {
 	for k := lo; k < hi; k++ {
+		if target.s <= k && k < target.e {
+			continue
+		}
 		// "متطوعا في الجيش العراقي", "عناصر من القوات التركية" are victims' units, not attackers.
 		if !sc.is(cWeapon, &sc.toks[k]) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "من") {
 			continue
