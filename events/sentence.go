@@ -125,8 +125,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	var np2 phrase
 	if np1.ok() {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
-			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة".
-			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) {
+			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
+			// a victim it names the doer: "قتل مدني برصاص قناص".
+			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) &&
+				!(sc.is(cVictim, &sc.toks[np1.s]) && sc.is(cAgentAfter, &sc.toks[k])) {
 				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
 				}
 			}
