@@ -89,14 +89,13 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
-		// "انفجرت سيارة مفخخة", "انفجار عبوة ناسفة": the device that explodes is neither doer nor target.
-		if m.e.mode == "IED" {
-			if ev.actor1.ok() && sc.is(cDevice, &sc.toks[ev.actor1.s]) {
-				ev.actor1 = phrase{}
-			}
-			if ev.actor2.ok() && sc.is(cDevice, &sc.toks[ev.actor2.s]) {
-				ev.actor2 = phrase{}
-			}
+		// "انفجرت سيارة مفخخة", "عبوة ناسفة استهدفت", "انفجار عبوة ناسفة": a device is no doer, and the
+		// device that explodes no target.
+		if m.e.typ == marsad.ASSAULT && ev.actor1.ok() && sc.is(cDevice, &sc.toks[ev.actor1.s]) {
+			ev.actor1 = phrase{}
+		}
+		if m.e.mode == "IED" && ev.actor2.ok() && sc.is(cDevice, &sc.toks[ev.actor2.s]) {
+			ev.actor2 = phrase{}
 		}
 		ev.place = sc.location(&ev, lo, hi)
 		evs = append(evs, ev)
@@ -179,6 +178,14 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			}
 		}
 	}
+	// "انفجار عبوة ناسفة استهدفت موكبه": a verb right after an indefinite noun describes it, and the noun is
+	// its subject.
+	if harm(m.e.typ) && !pre.ok() && np1.ok() && !counted && m.e.kind == kindVerb {
+		if d, ok := sc.described(m.head, lo); ok {
+			ev.actor1, ev.actor2 = d, np1
+			return
+		}
+	}
 	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
@@ -255,6 +262,38 @@ func (sc *scan) doneBy(head, lo int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// described reports whether the verb at i describes the indefinite noun right before it, as an Arabic
+// relative clause without a pronoun does, and returns that noun's phrase, its subject: "عبوة ناسفة
+// استهدفت" → "عبوة ناسفة". After an attack ("هجوم مسلح استهدف") the subject is the attack, no actor.
+func (sc *scan) described(i, lo int) (phrase, bool) {
+	j := i - 1
+	if j < lo || sc.toks[i].gap || sc.toks[i].conj {
+		return phrase{}, false
+	}
+	t := &sc.toks[j]
+	if t.def || t.num {
+		return phrase{}, false
+	}
+	if t.trig {
+		return phrase{}, true // "هجوم استهدف"
+	}
+	if !sc.head(j) {
+		return phrase{}, false
+	}
+	k := j
+	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && !sc.toks[k-1].def && sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) {
+		k--
+	}
+	if sc.is(cGenericNisba, &sc.toks[k]) || nisba(&sc.toks[k]) {
+		// The adjectives of an attack noun: "هجوم مسلح استهدف".
+		return phrase{}, k > lo && sc.toks[k-1].trig && !sc.toks[k].gap
+	}
+	if k > lo && !sc.toks[k].gap && !sc.toks[k-1].trig && !sc.toks[k-1].def && !sc.is(cStop, &sc.toks[k-1]) {
+		return phrase{}, false
+	}
+	return phrase{k, i}, true
 }
 
 // speaker returns the subject of the verb of saying before the particle at k, whom its pronoun names:
@@ -590,7 +629,7 @@ func (sc *scan) cont(p, t *tok) bool {
 	case p.def && t.def:
 		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t)
 	case !p.def && !t.def:
-		if (nisba(t) || sc.is(cParticiple, t)) && agree(p.b, t.b) {
+		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
 		}
 		if sc.is(cConstruct, p) {
