@@ -97,8 +97,9 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 		return nil
 	}
 	start := sc.toks[p.s].start
-	if sc.lamAgent(p.s) {
-		// "لقوات النظام" names "قوات النظام": the span starts after ل and its vowel.
+	if sc.lamAgent(p.s) || sc.toks[p.s].conjunct {
+		// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة": the span starts after the
+		// proclitic and its vowel.
 		_, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
 		start += n
 		for start < sc.toks[p.s].end {

@@ -89,6 +89,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
+		if m.e.typ == marsad.ASSAULT && m.e.kind == kindNoun && !ev.actor1.ok() {
+			if a, b := sc.between(m.last()+1, hi); a.ok() && b.ok() {
+				ev.actor1, ev.actor2 = a, b
+			}
+		}
 		// "انفجرت سيارة مفخخة", "عبوة ناسفة استهدفت", "انفجار عبوة ناسفة": a device is no doer, and the
 		// device that explodes no target.
 		if m.e.typ == marsad.ASSAULT && ev.actor1.ok() && sc.is(cDevice, &sc.toks[ev.actor1.s]) {
@@ -262,6 +267,33 @@ func (sc *scan) doneBy(head, lo int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// between reads the two sides of a clash after its noun: "اشتباكات عنيفة بين قوات النظام وفصائل
+// المعارضة". The second side starts after its conjunction (see ref).
+func (sc *scan) between(k, hi int) (a, b phrase) {
+	for k < hi && !sc.toks[k].gap && (nisba(&sc.toks[k]) || sc.is(cGenericNisba, &sc.toks[k])) {
+		k++
+	}
+	if k+1 >= hi || sc.toks[k].f != "بين" || sc.toks[k+1].gap {
+		return phrase{}, phrase{}
+	}
+	a, _ = sc.np(k+1, hi)
+	if !a.ok() {
+		return phrase{}, phrase{}
+	}
+	for c := a.s + 1; c < a.e; c++ {
+		if sc.toks[c].conj {
+			sc.toks[c].conjunct = true
+			return phrase{a.s, c}, phrase{c, a.e}
+		}
+	}
+	if a.e < hi && sc.toks[a.e].conj && !sc.toks[a.e].gap {
+		if b, _ = sc.np(a.e, hi); b.ok() {
+			sc.toks[a.e].conjunct = true
+		}
+	}
+	return a, b
 }
 
 // described reports whether the verb at i describes the indefinite noun right before it, as an Arabic
