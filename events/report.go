@@ -31,7 +31,8 @@ var featureNames = []string{
 // file names (a "groups" line), so a model is always read with the features it was trained on:
 //   - trigger: the trigger word ("اغتيال" tends to be a mention in Lebanese politics, "اغتالوا" a report);
 //   - window: the words up to three before and after the trigger, by side ("الذي" before, "أمس" after);
-//   - sentence: every word of the sentence.
+//   - sentence: every word of the sentence;
+//   - opening: the first two words of the sentence ("وقتل" opens a report, "لكن" or "هل" an argument).
 const (
 	nNamed    = int(fEnd)
 	nHashed   = 2048
@@ -43,9 +44,10 @@ const (
 	groupTrigger uint8 = 1 << iota
 	groupWindow
 	groupSentence
+	groupOpening
 )
 
-var groupNames = []string{"trigger", "window", "sentence"}
+var groupNames = []string{"trigger", "window", "sentence", "opening"}
 
 // window is how many words on each side of the trigger the window group reads.
 const window = 3
@@ -151,6 +153,11 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 			key = 'n'
 		}
 		x = append(x, hashWord(key, t.b))
+	}
+	if g&groupOpening != 0 {
+		for k := lo; k < min(hi, lo+2); k++ {
+			x = append(x, hashWord('o', sc.toks[k].f))
+		}
 	}
 	if g&groupWindow != 0 {
 		for k := max(lo, m.head-window); k < m.head; k++ {
@@ -372,7 +379,7 @@ func TrainReportModel(w, log io.Writer, gsrDir string) error {
 	if err != nil {
 		return err
 	}
-	groupSets := []uint8{0, groupTrigger, groupTrigger | groupWindow, groupTrigger | groupWindow | groupSentence}
+	groupSets := []uint8{0, groupTrigger, groupTrigger | groupOpening, groupTrigger | groupWindow, groupTrigger | groupWindow | groupSentence}
 	best := map[string]cvResult{}
 	for _, groups := range groupSets {
 		lx.models[anyType] = &model{groups: groups, weights: make([]float64, nFeatures)}
