@@ -1,7 +1,11 @@
 package events
 
 import (
+	"strings"
+	"unicode/utf8"
+
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // mergeWindow is how close two triggers of one type must be to be one event ("مقتل 5 بقصف").
@@ -17,10 +21,17 @@ func (sc *scan) merge(cs []cand) []cand {
 		if n := len(out); n > 0 && out[n-1].ev.m.e.typ == c.ev.m.e.typ {
 			p, ev := &out[n-1], c.ev
 			victim := isVictim(p.ev.m.e.kind) || isVictim(ev.m.e.kind)
+			part := p.ev.m.e.kind == kindParticipant || ev.m.e.kind == kindParticipant || sc.purpose(ev.m)
 			near := ev.m.head-p.ev.m.last() <= mergeWindow && compatible(p.ev.actor1, ev.actor1) && compatible(p.ev.actor2, ev.actor2)
-			if victim || near {
-				if sc.lx.score(c.x) > sc.lx.score(p.x) {
+			if victim || part || near {
+				if m := sc.lx.model(c.ev.m.e.typ); m.logit(c.x) > m.logit(p.x) {
 					*p, c = c, *p
+				}
+				// Participants are not the trigger of an event that has one, but their score counts.
+				if p.ev.m.e.kind == kindParticipant && c.ev.m.e.kind != kindParticipant {
+					x := p.x
+					*p, c = c, *p
+					p.x = x
 				}
 				fill(&p.ev, &c.ev)
 				continue
@@ -29,6 +40,13 @@ func (sc *scan) merge(cs []cand) []cand {
 		out = append(out, c)
 	}
 	return out
+}
+
+// purpose reports a verbal noun in the indefinite accusative, which gives the purpose of the event before
+// it: "تظاهر الآلاف … احتجاجا على", "تنديدا بـ".
+func (sc *scan) purpose(m match) bool {
+	t := &sc.toks[m.head]
+	return m.noun && !t.def && !t.prep && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "اا")
 }
 
 // fill gives ev the roles it lacks from other, an earlier or later mention of the same event.
@@ -78,7 +96,21 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	if !p.ok() {
 		return nil
 	}
-	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, sc.toks[p.s].start, sc.toks[p.e-1].end)}
+	start := sc.toks[p.s].start
+	if sc.lamAgent(p.s) || sc.toks[p.s].conjunct {
+		// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة": the span starts after the
+		// proclitic and its vowel.
+		_, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
+		start += n
+		for start < sc.toks[p.s].end {
+			r, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
+			if !arabic.IsDiacritic(r) {
+				break
+			}
+			start += n
+		}
+	}
+	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, start, sc.toks[p.e-1].end)}
 	for k := p.s; k < p.e; k++ {
 		if ei := sc.toks[k].ent; ei >= 0 {
 			e := &sc.doc.Entities[ei]

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -25,7 +26,9 @@ func HeldOut(i int) bool { return i%5 == 4 }
 //     assault_gsr.dev.csv and protest_gsr.dev.csv): "yes" rows are positive, "easy no" and "difficult no"
 //     rows negative, "ambiguous" rows left out;
 //   - source and target actor spans against assault_spans.dev.json and protest_spans.dev.json;
-//   - type, actors and location on the annotated news sentences at ownPath (see testdata/news.tsv).
+//   - type, actors and location on the annotated news sentences of the files listed in ownPath,
+//     separated by commas (see testdata/news.tsv; a file with a "# held-out: all" line is held out whole,
+//     as testdata/news2.tsv).
 //
 // A sentence is detected when one of its events of the type has confidence 0.5 or more. Each table has a
 // tuning part and a held-out part (HeldOut). An empty gsrDir or ownPath skips its tables.
@@ -84,31 +87,36 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 		}
 	}
 	if ownPath != "" {
-		rows, err := readOwn(ownPath)
-		if err != nil {
-			return err
-		}
 		if gsrDir != "" {
 			fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t")
 		}
 		fmt.Fprintln(tw, "news set\tpart\tevents\ttype\tactor1\tactor2\tlocation\tall four\t")
-		for _, part := range []string{"tune", "held-out"} {
-			var n, ty, a1, a2, lo, all int
-			for i, r := range rows {
-				if HeldOut(i) != (part == "held-out") {
-					continue
-				}
-				n++
-				ev := a.first(r.text, r.typ)
-				if ev == nil {
-					continue
-				}
-				ok1, ok2, ok3 := sameRef(ev.Actor1, r.actor1), sameRef(ev.Actor2, r.actor2), sameRef(ev.Place, r.place)
-				ty, a1, a2, lo = ty+1, a1+b2i(ok1), a2+b2i(ok2), lo+b2i(ok3)
-				all += b2i(ok1 && ok2 && ok3)
+		for _, name := range strings.Split(ownPath, ",") {
+			rows, allHeld, err := readOwn(name)
+			if err != nil {
+				return err
 			}
-			fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", filepath.Base(ownPath), part, n,
-				evalset.Ratio(ty, n), evalset.Ratio(a1, n), evalset.Ratio(a2, n), evalset.Ratio(lo, n), evalset.Ratio(all, n))
+			for _, part := range []string{"tune", "held-out"} {
+				if allHeld && part == "tune" {
+					continue
+				}
+				var n, ty, a1, a2, lo, all int
+				for i, r := range rows {
+					if (allHeld || HeldOut(i)) != (part == "held-out") {
+						continue
+					}
+					n++
+					ev := a.first(r.text, r.typ)
+					if ev == nil {
+						continue
+					}
+					ok1, ok2, ok3 := sameRef(ev.Actor1, r.actor1), sameRef(ev.Actor2, r.actor2), sameRef(ev.Place, r.place)
+					ty, a1, a2, lo = ty+1, a1+b2i(ok1), a2+b2i(ok2), lo+b2i(ok3)
+					all += b2i(ok1 && ok2 && ok3)
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", filepath.Base(name), part, n,
+					evalset.Ratio(ty, n), evalset.Ratio(a1, n), evalset.Ratio(a2, n), evalset.Ratio(lo, n), evalset.Ratio(all, n))
+			}
 		}
 	}
 	return nil
@@ -170,7 +178,11 @@ func b2i(b bool) int {
 	return 0
 }
 
-type gsrRow struct{ text, label string }
+// gsrRow is a GSR sentence with its label and how many annotators accepted it as an event of the type.
+type gsrRow struct {
+	text, label   string
+	accept, total int
+}
 
 func readGSR(name string) ([]gsrRow, error) {
 	f, err := os.Open(name)
@@ -196,7 +208,14 @@ func readGSR(name string) ([]gsrRow, error) {
 	}
 	var rows []gsrRow
 	for _, r := range recs[1:] {
-		rows = append(rows, gsrRow{text: strings.TrimSpace(r[ti]), label: r[li]})
+		row := gsrRow{text: strings.TrimSpace(r[ti]), label: r[li]}
+		if ai, ok := col["accept"]; ok {
+			row.accept, _ = strconv.Atoi(r[ai])
+		}
+		if ni, ok := col["total"]; ok {
+			row.total, _ = strconv.Atoi(r[ni])
+		}
+		rows = append(rows, row)
 	}
 	return rows, nil
 }
@@ -289,24 +308,24 @@ type ownRow struct {
 	text, typ, actor1, actor2, place string
 }
 
-// readOwn reads the news set: tab-separated TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE, with "-" for a role
-// the sentence does not fill; "#" lines are comments.
-func readOwn(name string) ([]ownRow, error) {
+// readOwn reads a news set: tab-separated TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE, with "-" for a role
+// the sentence does not fill; "#" lines are comments, and "# held-out: all" makes every line held out.
+func readOwn(name string) (rows []ownRow, allHeld bool, err error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer f.Close()
-	var rows []ownRow
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
+		allHeld = allHeld || strings.TrimSpace(line) == "# held-out: all"
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 5 || !validTypes[f[0]] {
-			return nil, fmt.Errorf("%s:%d: want TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE separated by tabs", name, n)
+			return nil, false, fmt.Errorf("%s:%d: want TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE separated by tabs", name, n)
 		}
 		dash := func(s string) string {
 			if s == "-" {
@@ -316,7 +335,7 @@ func readOwn(name string) ([]ownRow, error) {
 		}
 		rows = append(rows, ownRow{typ: f[0], actor1: dash(f[1]), actor2: dash(f[2]), place: dash(f[3]), text: f[4]})
 	}
-	return rows, sc.Err()
+	return rows, allHeld, sc.Err()
 }
 
 // sameRef judges a predicted role against the annotated words: both empty, or sharing at least half of

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -49,8 +48,9 @@ type tok struct {
 	num        bool   // a number in digits
 	val        float64
 	trig       bool   // part of an accepted trigger
-	cls        uint32 // word classes of cues.txt, as lexicon.classBit
+	cls        uint64 // word classes of cues.txt, as lexicon.classBit
 	ent        int    // index into doc.Entities of the entity covering it, or -1
+	conjunct   bool   // begins the second of two coordinated phrases: its conjunction is not part of it
 }
 
 // scan holds the state of one Annotate call.
@@ -76,20 +76,23 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 		f := folded[from:ends[i]]
 		from = ends[i]
 		conj, prep, art, rest := split(f)
-		tk := tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
-		tk.cls = lx.exact[f] | lx.bare[rest]
+		tk := &sc.toks[i]
+		*tk = tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
+		tk.cls = lx.exactClasses(f) | lx.bareClasses(rest)
 		if conj {
-			tk.cls |= lx.exact[f[len("و"):]]
+			tk.cls |= lx.exactClasses(f[len("و"):])
 		}
 		if i == 0 || strings.TrimSpace(text[spans[i-1].End:t.Start]) != "" {
 			tk.gap = true
 		}
-		if d := strings.TrimLeft(rest, "بل"); d != "" && d[0] >= '0' && d[0] <= '9' {
-			if v, err := strconv.ParseFloat(d, 64); err == nil {
-				tk.num, tk.val = true, v
+		// A number in digits, maybe after ب or ل ("ب5"); digits fold to ASCII, and a number ends in one.
+		if rest != "" && rest[len(rest)-1] >= '0' && rest[len(rest)-1] <= '9' {
+			if d := strings.TrimLeft(rest, "بل"); d != "" && d[0] >= '0' && d[0] <= '9' {
+				if v, err := strconv.ParseFloat(d, 64); err == nil {
+					tk.num, tk.val = true, v
+				}
 			}
 		}
-		sc.toks[i] = tk
 	}
 	// Entities are sorted by start in practice; a token takes the first entity that covers it.
 	for ei, e := range doc.Entities {
@@ -103,12 +106,29 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 	return sc
 }
 
+// exactClasses returns the word classes of cues.txt matched on the folded word w; most words have none, which
+// the filter tells without a map lookup.
+func (lx *lexicon) exactClasses(w string) uint64 {
+	if !lx.classWords.has(w) {
+		return 0
+	}
+	return lx.exact[w]
+}
+
+// bareClasses returns the word classes matched on a word without its clitics.
+func (lx *lexicon) bareClasses(w string) uint64 {
+	if !lx.classWords.has(w) {
+		return 0
+	}
+	return lx.bare[w]
+}
+
 // split separates a folded word into its proclitics and the rest: "وبالقصف" → conj, prep, article, "قصف".
 // A letter is taken as a clitic only where the rest stays a plausible word, and a one-letter preposition
 // only before the article, since ب ل ك often begin the word itself.
 func split(f string) (conj, prep, art bool, rest string) {
 	w := f
-	n := utf8.RuneCountInString(w)
+	n := runes(w)
 	if n > 3 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && !strings.HasPrefix(w, "وو") {
 		conj, w, n = true, w[len("و"):], n-1
 	}

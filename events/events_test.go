@@ -66,6 +66,26 @@ func TestAnnotate(t *testing.T) {
 			"MOBILIZE", "", "أرسل", "الجيش التركي", "", "ريف إدلب"},
 		{"sanction", "فرضت الولايات المتحدة عقوبات على شخصيات سورية.",
 			"SANCTION", "", "فرضت", "الولايات المتحدة", "شخصيات سورية", ""},
+		{"protesters named by the trigger's word", "وتجمع نحو 500 متظاهر أمام مبنى المحافظة.",
+			"PROTEST", "", "وتجمع", "متظاهر", "", "المحافظة"},
+		{"subject before a relative pronoun", "فرقت الشرطة الطلاب الذين تظاهروا في ساحة الجامعة.",
+			"PROTEST", "", "تظاهروا", "الطلاب", "", "ساحة الجامعة"},
+		{"a name takes no genitive", "رفضت قسد الشروط التركية.",
+			"REJECT", "", "رفضت", "قسد", "الشروط التركية", ""},
+		{"pronoun particle subject", "وأعلن الجيش أنه قتل عشرة مسلحين في ريف درعا.",
+			"ASSAULT", "", "قتل", "الجيش", "مسلحين", "ريف درعا"},
+		{"doer after ل", "مقتل خمسة مدنيين بغارة لطيران التحالف على قرية الباغوز.",
+			"ASSAULT", "aerial", "مقتل", "طيران التحالف", "مدنيين", "قرية الباغوز"},
+		{"passive with the doer's weapon", "قتل مدني برصاص قناص في حي الشيخ مقصود.",
+			"ASSAULT", "small_arms", "قتل", "قناص", "مدني", "حي الشيخ مقصود"},
+		{"a clause describing a device", "أصيب ضابط بجروح إثر انفجار عبوة ناسفة استهدفت موكبه في قضاء الطارمية.",
+			"ASSAULT", "IED", "أصيب", "", "ضابط", "قضاء الطارمية"},
+		{"two sides of a clash", "وقعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة على أطراف مدينة درعا.",
+			"ASSAULT", "", "اشتباكات", "قوات النظام", "فصائل المعارضة", "مدينة درعا"},
+		{"doer of قام ب", "وقام مسلحون مقنعون بخطف ناشط من منزله.",
+			"ASSAULT", "abduction", "بخطف", "مسلحون مقنعون", "ناشط", ""},
+		{"target of a threatened attack", "هددت الميليشيات باستهداف القوات الأمريكية.",
+			"THREATEN", "", "هددت", "الميليشيات", "القوات الأمريكية", ""},
 	}
 	for _, tc := range cases {
 		d := doc(tc.text)
@@ -109,6 +129,68 @@ func TestNoEvent(t *testing.T) {
 			if e.Type == marsad.ASSAULT {
 				t.Errorf("%q: got %s %q; want no assault", text, e.Type, e.Trigger.Text)
 			}
+		}
+	}
+}
+
+// TestConfidence checks that the report model tells a report from a memory.
+func TestConfidence(t *testing.T) {
+	a := newAnnotator(t)
+	for _, tc := range []struct {
+		name, text string
+		reported   bool
+	}{
+		{"report", "قتل خمسة مدنيين أمس بقصف للطائرات الروسية على بلدة في ريف إدلب.", true},
+		{"memory", "وتحدث الكاتب في مقاله عن ذكرى اغتيال الرئيس عام 1990.", false},
+		{"protest", "تظاهر المئات أمس في ساحة المدينة احتجاجا على الغلاء.", true},
+	} {
+		d := doc(tc.text)
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) == 0 {
+			t.Errorf("%s: no event", tc.name)
+			continue
+		}
+		if got := d.Events[0].Confidence >= 0.5; got != tc.reported {
+			t.Errorf("%s: got confidence %.2f; want reported %v", tc.name, d.Events[0].Confidence, tc.reported)
+		}
+	}
+}
+
+func TestTaMarbutaIsNoVerb(t *testing.T) {
+	a := newAnnotator(t)
+	d := doc("وصل وفد من وزارة الدفاع إلى المدينة.")
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range d.Events {
+		if e.Trigger.Text == "وزارة" {
+			t.Errorf("got %s event %q; want none: وزارة is not وزاره", e.Type, e.Trigger.Text)
+		}
+	}
+}
+
+func TestFeatureNames(t *testing.T) {
+	if len(featureNames) != nNamed {
+		t.Errorf("got %d feature names; want %d, one per named feature", len(featureNames), nNamed)
+	}
+}
+
+// TestBloom checks that the filters before the trigger tables never turn away a key they hold.
+func TestBloom(t *testing.T) {
+	a := newAnnotator(t)
+	lx := a.lx
+	for _, m := range []map[string][]*entry{lx.past, lx.present, lx.nouns} {
+		for k := range m {
+			if !lx.keys.has(k) || !lx.starts.hasKey(k+"ات") {
+				t.Errorf("key %q: got filtered out; want kept", k)
+			}
+		}
+	}
+	for w := range lx.exact {
+		if !lx.classWords.has(w) {
+			t.Errorf("class word %q: got filtered out; want kept", w)
 		}
 	}
 }
@@ -192,7 +274,7 @@ func TestSpans(t *testing.T) {
 
 func TestEvaluateOwn(t *testing.T) {
 	var b strings.Builder
-	if err := Evaluate(&b, "", "testdata/news.tsv"); err != nil {
+	if err := Evaluate(&b, "", "testdata/news.tsv,testdata/news2.tsv,testdata/news3.tsv"); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "held-out") {
@@ -205,6 +287,9 @@ func FuzzAnnotate(f *testing.F) {
 	f.Add("قصفت الطائرات التركية قرية في ريف حلب")
 	f.Add("مقتل 5 مدنيين بـ«قصف» على يد")
 	f.Add("وكانت فرقة قد قتلت أول من أمس")
+	f.Add("ـــ قصف ـ 5")
+	f.Add("وأعلن الجيش أنه قتل، فجر نفسه وتجمع 40 متظاهرا الذين تظاهروا احتجاجا على")
+	f.Add("قام بخطف، هددت باستهداف")
 	f.Fuzz(func(t *testing.T, text string) {
 		d := &marsad.Document{Text: text}
 		if err := a.Annotate(d); err != nil {

@@ -18,7 +18,7 @@ func main() {
 	out := flag.String("o", "data/report_weights.txt", "output file")
 	flag.Parse()
 	var b bytes.Buffer
-	if err := events.TrainReportModel(&b, *gsr); err != nil {
+	if err := events.TrainReportModel(&b, os.Stderr, *gsr); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {

@@ -24,6 +24,7 @@ const (
 	kindVictimVerb  = 'q'  // verb whose subject is the victim (أصيب)
 	kindNoun        = 'n'  // verbal noun: genitive is the doer when it names a force, else the target
 	kindVictimNoun  = 'p'  // verbal noun whose genitive is the victim (مقتل)
+	kindParticipant = 'a'  // noun naming those who take part (المتظاهرون): the doer itself
 	sourceOwn       = 0.7  // rank of a hand-written trigger: it wins over a CAMEO one on the same words
 	sourceCAMEO     = 0.45 // rank of a CAMEO-derived trigger
 	cameoMinLetters = 3    // shorter CAMEO words are too ambiguous to code
@@ -62,16 +63,17 @@ type lexicon struct {
 	// past holds verbs by their past stem and nouns by their stems; present holds verbs by the stem that
 	// follows the imperfect prefix (يستهدف → ستهدف).
 	past, present, nouns map[string][]*entry
+	starts, keys         bloom // the keys of past, present and nouns: their beginnings, and whole
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	classes              map[string]map[string]bool // word classes of cues.txt, by section name
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
 	// matched on the folded word, bare those matched without clitics.
-	classBit    map[string]uint32
-	bits        [nClasses]uint32 // classBit of the classes the code reads, by class
-	exact, bare map[string]uint32
-	weights     [nFeatures]float64 // report model, see report.go
-	threshold   map[string]float64 // report model score of a reported event, by type
+	classBit    map[string]uint64
+	bits        [nClasses]uint64 // classBit of the classes the code reads, by class
+	exact, bare map[string]uint64
+	classWords  bloom             // the words of exact and bare
+	models      map[string]*model // report models by type, see report.go
 }
 
 // loadLexicon reads the embedded tables; without the report model when training it.
@@ -79,8 +81,8 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	lx := &lexicon{
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
-		classBit: map[string]uint32{}, exact: map[string]uint32{}, bare: map[string]uint32{},
-		threshold: map[string]float64{},
+		classBit: map[string]uint64{}, exact: map[string]uint64{}, bare: map[string]uint64{},
+		models: map[string]*model{anyType: {weights: make([]float64, nFeatures)}},
 	}
 	if err := lx.loadCues("data/cues.txt"); err != nil {
 		return nil, err
@@ -91,13 +93,19 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
 		return nil, err
 	}
+	for _, m := range []map[string][]*entry{lx.past, lx.present, lx.nouns} {
+		for k := range m {
+			lx.starts.addKey(k)
+			lx.keys.add(k)
+		}
+	}
 	if withModel {
 		if err := lx.loadWeights("data/report_weights.txt"); err != nil {
 			return nil, err
 		}
 	}
-	if len(lx.classes) > 32 {
-		return nil, fmt.Errorf("cues.txt: %d word classes; at most 32", len(lx.classes))
+	if len(lx.classes) > 64 {
+		return nil, fmt.Errorf("cues.txt: %d word classes; at most 64", len(lx.classes))
 	}
 	for c, name := range classNames {
 		bit, ok := lx.classBit[name]
@@ -131,7 +139,7 @@ func lines(name string, fn func(n int, f []string) error) error {
 
 func (lx *lexicon) loadTriggers(name string) error {
 	return lines(name, func(_ int, f []string) error {
-		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnp", f[2]) {
+		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnpa", f[2]) {
 			return fmt.Errorf("want TYPE MODE KIND WORD [+NEXT...], got %q", strings.Join(f, " "))
 		}
 		if !validTypes[f[0]] {
@@ -222,6 +230,7 @@ func (lx *lexicon) loadCues(name string) error {
 				lx.roles[w] = append(lx.roles[w], roleCue{section[1], section[2] == "before"})
 			default:
 				lx.classes[section[0]][w] = true
+				lx.classWords.add(w)
 				if exact {
 					lx.exact[w] |= lx.classBit[section[0]]
 				} else {
@@ -327,8 +336,16 @@ const (
 	cProtester
 	cParticiple
 	cTitle
+	cCondemn
+	cRelative
+	cHappened
+	cName
+	cPronounParticle
+	cModal
+	cReflexive
+	cDevice
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device"}

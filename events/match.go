@@ -3,6 +3,9 @@ package events
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // Verb endings, tried in this order on a folded word after its conjunction: first an object pronoun
@@ -25,27 +28,24 @@ func runes(s string) int {
 	return n
 }
 
-// byLast indexes endings by their last letter, so a word tries only the endings it can have.
-func byLast(endings []string) map[string][]string {
-	m := map[string][]string{}
+// byLast indexes endings by their last byte, so a word tries only the endings it can have (a shared last
+// byte of two letters only costs a failed suffix test).
+func byLast(endings []string) *[256][]string {
+	var m [256][]string
 	for _, e := range endings {
 		if e != "" {
-			k := lastLetter(e)
-			m[k] = append(m[k], e)
+			m[e[len(e)-1]] = append(m[e[len(e)-1]], e)
 		}
 	}
-	return m
+	return &m
 }
 
-// lastLetter returns the last letter of a folded Arabic word (two bytes) or its last byte.
-func lastLetter(w string) string {
-	if len(w) >= 2 && w[len(w)-2] >= 0xC0 {
-		return w[len(w)-2:]
-	}
+// endingsOf returns the endings of m that may end w.
+func endingsOf(m *[256][]string, w string) []string {
 	if w == "" {
-		return ""
+		return nil
 	}
-	return w[len(w)-1:]
+	return m[w[len(w)-1]]
 }
 
 var objectByLast, subjectByLast = byLast(objectEndings), byLast(subjectEndings)
@@ -62,7 +62,7 @@ func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 			w = w[len("و"):]
 		}
 		lx.verbStems(w, fn)
-		for _, o := range objectByLast[lastLetter(w)] {
+		for _, o := range endingsOf(objectByLast, w) {
 			if x, ok := strings.CutSuffix(w, o); ok && runes(x) >= 2 {
 				lx.verbStems(x, fn)
 			}
@@ -76,21 +76,25 @@ func (lx *lexicon) verbStems(x string, fn func(e *entry, imperfect bool)) {
 		if runes(y) < 2 {
 			return
 		}
-		for _, e := range lx.past[y] {
-			fn(e, false)
+		if lx.keys.has(y) {
+			for _, e := range lx.past[y] {
+				fn(e, false)
+			}
 		}
 		// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
 		if runes(y) >= 4 {
 			switch {
 			case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
-				for _, e := range lx.present[y[len("ي"):]] {
-					fn(e, true)
+				if p := y[len("ي"):]; lx.keys.has(p) {
+					for _, e := range lx.present[p] {
+						fn(e, true)
+					}
 				}
 			}
 		}
 	}
 	try(x)
-	for _, s := range subjectByLast[lastLetter(x)] {
+	for _, s := range endingsOf(subjectByLast, x) {
 		if y, ok := strings.CutSuffix(x, s); ok {
 			try(y)
 		}
@@ -102,7 +106,7 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	try := func(w string) {
 		for _, s := range nounEndings {
 			y, ok := strings.CutSuffix(w, s)
-			if !ok || runes(y) < 3 {
+			if !ok || !lx.keys.has(y) || runes(y) < 3 {
 				continue
 			}
 			for _, e := range lx.nouns[y] {
@@ -119,6 +123,80 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	if !t.def && runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل") || strings.HasPrefix(t.b, "ك")) {
 		try(t.b[len("ب"):])
 	}
+}
+
+// bloom is a Bloom filter of strings with one FNV-1a hash: it answers "maybe" or "surely not" from a few
+// bytes of memory, cheaper than a map lookup for the many words a table lacks.
+type bloom [1 << 16 / 64]uint64
+
+func (b *bloom) set(h uint32) { b[h>>22] |= 1 << (h >> 16 % 64) }
+
+func (b *bloom) get(h uint32) bool { return b[h>>22]&(1<<(h>>16%64)) != 0 }
+
+func fnv(s string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * 16777619
+	}
+	return h
+}
+
+func (b *bloom) add(s string) { b.set(fnv(s)) }
+
+// has reports whether s may have been added.
+func (b *bloom) has(s string) bool { return b.get(fnv(s)) }
+
+// The trigger keys are held by their first minKey to maxKey bytes (two or three folded letters): reading
+// a word tries dozens of clitic and ending splits, while most words begin like no trigger. The endings are
+// stripped from the end, so a key is always a prefix of the word once its proclitics are gone.
+const minKey, maxKey = 4, 6
+
+// addKey records a trigger key; one shorter than minKey bytes lets every word through.
+func (b *bloom) addKey(key string) {
+	if len(key) < minKey {
+		for i := range b {
+			b[i] = ^uint64(0)
+		}
+		return
+	}
+	b.add(key[:min(len(key), maxKey)])
+}
+
+// hasKey reports whether a trigger key may begin w.
+func (b *bloom) hasKey(w string) bool {
+	h := uint32(2166136261)
+	for i := 0; i < maxKey && i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+		if i+1 >= minKey && b.get(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayRead reports whether a token may be read as a trigger: whether a key may begin it after each
+// proclitic verbEntries and nounEntries strip (conjunction, imperfect prefix, preposition, article).
+func (p *bloom) mayRead(t *tok) bool {
+	if p.hasAfter(t.f) || p.hasAfter(t.b) {
+		return true
+	}
+	return len(t.f) > 2 && (t.f[:2] == "و" || t.f[:2] == "ف") && p.hasAfter(t.f[2:])
+}
+
+// hasAfter reports whether a key may begin w or w without its first letter, an imperfect prefix or a
+// one-letter preposition.
+func (p *bloom) hasAfter(w string) bool {
+	if p.hasKey(w) {
+		return true
+	}
+	if len(w) < 2+minKey {
+		return false
+	}
+	switch w[:2] {
+	case "ي", "ت", "ن", "ا", "ب", "ل", "ك":
+		return p.hasKey(w[2:])
+	}
+	return false
 }
 
 // match is a trigger found in the text: its entry and the tokens it covers.
@@ -201,8 +279,8 @@ func (sc *scan) triggers(lo, hi int) []match {
 	var cands []match
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
-		// A word inside a named entity is part of a name: "هيئة تحرير الشام".
-		if t.num || runes(t.b) < 2 || t.ent >= 0 {
+		// A word inside a named entity, or a name, is part of a name: "هيئة تحرير الشام", "طالبان".
+		if t.num || t.ent >= 0 || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 || sc.is(cName, t) {
 			continue
 		}
 		var verbs, nouns []*entry
@@ -221,6 +299,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 			continue
 		}
 		if sc.negated(i, lo) || sc.timeNoun(i, hi) {
+			continue
+		}
+		// A word written with ta marbuta is a noun, not a verb with the pronoun ه: "وزارة" is not "وزاره".
+		if len(nouns) == 0 && sc.taMarbuta(t) {
 			continue
 		}
 		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
@@ -257,9 +339,11 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if sc.toks[m.head].trig || anyTrig(sc.toks, m.extra) {
 			continue
 		}
-		sc.toks[m.head].trig = true
+		// Participants stay free to be the subject of another trigger: "وهتف المتظاهرون", "تجمع نحو 40
+		// متظاهرا".
+		sc.toks[m.head].trig = m.e.kind != kindParticipant
 		for _, x := range m.extra {
-			sc.toks[x].trig = true
+			sc.toks[x].trig = !sc.is(cProtester, &sc.toks[x])
 		}
 		out = append(out, m)
 	}
@@ -297,6 +381,19 @@ func anyTrig(toks []tok, idx []int) bool {
 		if toks[x].trig {
 			return true
 		}
+	}
+	return false
+}
+
+// taMarbuta reports a word whose last letter, before any diacritics, is ة.
+func (sc *scan) taMarbuta(t *tok) bool {
+	w := sc.doc.Text[t.start:t.end]
+	for len(w) > 0 {
+		r, n := utf8.DecodeLastRuneInString(w)
+		if !arabic.IsDiacritic(r) && r != 'ـ' {
+			return r == 'ة'
+		}
+		w = w[:len(w)-n]
 	}
 	return false
 }

@@ -3,108 +3,231 @@ package events
 import (
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/marsad/marsad"
 )
 
-// An event's confidence is a logistic model over what the sentence says around the trigger: whether it
-// reports an event that happened (a past verb with its doer, a count of dead, a time and a source) or only
-// mentions one ("اغتيال الحريري" in an editorial). The weights are trained on the tuning part of the
-// Arabic event GSR by TrainReportModel and embedded from data/report_weights.txt.
+// An event's confidence comes from a logistic model over what the sentence says around the trigger:
+// whether it reports an event that happened (a past verb with its doer, a count of dead, a time and a
+// source) or only mentions one ("اغتيال الحريري" in an editorial). ASSAULT and PROTEST have a model each,
+// the other types share one; they are trained on the tuning part of the Arabic event GSR by
+// TrainReportModel and embedded from data/report_weights.txt.
 
-// featureNames names the features in the order features fills them.
+// featureNames names the binary features in the order features fills them.
 var featureNames = []string{
 	"bias", "verb", "victim_verb", "noun", "victim_noun", "imperfect", "definite", "plural", "after_prep",
 	"actor1", "actor2", "place", "counted", "number", "time", "source", "question", "frame", "mode", "same_type",
-	"long", "cameo", "assault", "protest", "coerce", "protesters",
+	"long", "cameo", "assault", "protest", "coerce", "protesters", "year", "relative", "done_with",
+	"condemn", "quoted", "early", "modal",
 }
 
-// Besides the named features, the model reads the trigger word hashed into buckets: some triggers tend to
-// be mentions ("اغتيال" in Lebanese politics), others reports ("اغتالوا"). Hashing every word of the
-// sentence as well scored worse in cross-validation (F1 0.56 against 0.58), so it is left out.
+// Besides the named features, the model reads words hashed into nHashed buckets, in groups the weights
+// file names (a "groups" line), so a model is always read with the features it was trained on:
+//   - trigger: the trigger word ("اغتيال" tends to be a mention in Lebanese politics, "اغتالوا" a report);
+//   - window: the words up to three before and after the trigger, by side ("الذي" before, "أمس" after);
+//   - sentence: every word of the sentence;
+//   - opening: the first two words of the sentence ("وقتل" opens a report, "لكن" or "هل" an argument).
 const (
-	nNamed        = 26
-	triggerHashes = 128
-	nFeatures     = nNamed + triggerHashes
+	nNamed    = int(fEnd)
+	nHashed   = 2048
+	nFeatures = nNamed + nHashed
 )
 
-// bucket hashes a folded word (FNV-1a) into n buckets.
-func bucket(w string, n int) int {
+// Feature groups of hashed words.
+const (
+	groupTrigger uint8 = 1 << iota
+	groupWindow
+	groupSentence
+	groupOpening
+)
+
+var groupNames = []string{"trigger", "window", "sentence", "opening"}
+
+// window is how many words on each side of the trigger the window group reads.
+const window = 3
+
+// hashWord hashes a group key and a folded word (FNV-1a) into a hashed feature index.
+func hashWord(key byte, w string) int32 {
 	h := uint32(2166136261)
+	h = (h ^ uint32(key)) * 16777619
 	for i := 0; i < len(w); i++ {
 		h = (h ^ uint32(w[i])) * 16777619
 	}
-	return int(h % uint32(n))
+	return int32(nNamed) + int32(h%nHashed)
 }
 
-// features lists the active features of an event of the sentence [lo, hi) for the report model; all are
-// binary. sameType counts the sentence's events of its type.
-func (sc *scan) features(ev *event, lo, hi, sameType int) []int32 {
-	var x []int32
-	set := func(name string, on bool) {
+// sentenceCues are what a sentence says whatever its event, read once for all its events.
+type sentenceCues struct {
+	number, time, source, counted, protesters, year, condemn, question bool
+	frames                                                             int // framing words
+}
+
+func (sc *scan) sentenceCues(lo, hi int) sentenceCues {
+	var c sentenceCues
+	for k := lo; k < hi; k++ {
+		tk := &sc.toks[k]
+		c.number = c.number || tk.num || sc.is(cNumber, tk)
+		c.time = c.time || sc.is(cTimeAnchor, tk)
+		c.source = c.source || sc.is(cReportCue, tk)
+		c.frames += b2i(sc.is(cFrame, tk))
+		c.protesters = c.protesters || sc.is(cProtester, tk)
+		c.condemn = c.condemn || sc.is(cCondemn, tk)
+		c.year = c.year || tk.num && tk.val >= 1900 && tk.val <= 2100 && tk.val == float64(int(tk.val))
+		if !c.counted && (tk.num || sc.is(cNumber, tk)) && sc.role(k, lo, hi) != "" {
+			c.counted = true
+		}
+	}
+	c.question = strings.ContainsAny(sc.doc.Text[sc.toks[lo].start:sc.toks[hi-1].end], "؟?")
+	return c
+}
+
+// features appends to x the active features of an event of the sentence [lo, hi) for a report model
+// reading the hashed groups g; all are binary. sameType counts the sentence's events of its type, c holds
+// the sentence's cues.
+func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c *sentenceCues) []int32 {
+	set := func(f feature, on bool) {
 		if on {
-			x = append(x, int32(featureIndex[name]))
+			x = append(x, int32(f))
 		}
 	}
 	m := ev.m
 	t := &sc.toks[m.head]
-	set("bias", true)
-	set("verb", m.e.kind == kindVerb)
-	set("victim_verb", m.e.kind == kindVictimVerb)
-	set("noun", m.e.kind == kindNoun)
-	set("victim_noun", m.e.kind == kindVictimNoun)
-	set("imperfect", m.imperfect)
-	set("definite", t.def)
-	set("plural", m.noun && (strings.HasSuffix(t.b, "ات") || strings.HasSuffix(t.b, "ين")))
-	set("after_prep", m.head > lo && sc.is(cPrep, &sc.toks[m.head-1]) || t.prep || m.noun && !t.def && strings.HasPrefix(t.b, "ب"))
-	set("actor1", ev.actor1.ok())
-	set("actor2", ev.actor2.ok())
-	set("place", ev.place.ok())
-	set("mode", ev.mode != "" || m.e.mode != "")
-	set("cameo", m.e.conf == sourceCAMEO)
-	set("assault", m.e.typ == marsad.ASSAULT)
-	set("protest", m.e.typ == marsad.PROTEST)
-	set("coerce", m.e.typ == marsad.COERCE)
-	set("same_type", sameType > 1)
-	set("long", hi-lo > 40)
-	var number, time, source, frame, counted, protesters bool
-	for k := lo; k < hi; k++ {
-		tk := &sc.toks[k]
-		number = number || tk.num || sc.is(cNumber, tk)
-		time = time || sc.is(cTimeAnchor, tk)
-		source = source || sc.is(cReportCue, tk)
-		frame = frame || sc.is(cFrame, tk) && k != m.head
-		protesters = protesters || sc.is(cProtester, tk)
-		if !counted && (tk.num || sc.is(cNumber, tk)) && sc.role(k, lo, hi) != "" {
-			counted = true
+	set(fBias, true)
+	set(fVerb, m.e.kind == kindVerb)
+	set(fVictimVerb, m.e.kind == kindVictimVerb)
+	set(fNoun, m.e.kind == kindNoun)
+	set(fVictimNoun, m.e.kind == kindVictimNoun)
+	set(fImperfect, m.imperfect)
+	set(fDefinite, t.def)
+	set(fPlural, m.noun && (strings.HasSuffix(t.b, "ات") || strings.HasSuffix(t.b, "ين")))
+	set(fAfterPrep, m.head > lo && sc.is(cPrep, &sc.toks[m.head-1]) || t.prep || m.noun && !t.def && strings.HasPrefix(t.b, "ب"))
+	set(fActor1, ev.actor1.ok())
+	set(fActor2, ev.actor2.ok())
+	set(fPlace, ev.place.ok())
+	set(fMode, ev.mode != "" || m.e.mode != "")
+	set(fCAMEO, m.e.conf == sourceCAMEO)
+	set(fAssault, m.e.typ == marsad.ASSAULT)
+	set(fProtest, m.e.typ == marsad.PROTEST)
+	set(fCoerce, m.e.typ == marsad.COERCE)
+	set(fSameType, sameType > 1)
+	set(fLong, hi-lo > 40)
+	set(fEarly, m.head-lo < 8)
+	set(fNumber, c.number)
+	set(fTime, c.time)
+	set(fSource, c.source)
+	set(fFrame, c.frames > b2i(sc.is(cFrame, t)))
+	set(fCounted, c.counted)
+	set(fProtesters, c.protesters)
+	set(fYear, c.year)
+	set(fCondemn, c.condemn)
+	set(fQuestion, c.question)
+	// "الهجوم الذي استهدف": a relative clause points back at an event the text already knows.
+	var relative, doneWith bool
+	for k := m.head - 1; k >= lo && k >= m.head-2; k-- {
+		relative = relative || sc.is(cRelative, &sc.toks[k])
+		// "قام مسلحون بخطف", "نفذتا عملية الخطف": a noun trigger made a report by the verb before it.
+		doneWith = doneWith || m.noun && sc.is(cHappened, &sc.toks[k])
+	}
+	// "وقع الهجوم", "الهجوم وقع": a noun trigger with a verb of happening.
+	for k := max(lo, m.head-3); k < min(hi, m.last()+4); k++ {
+		doneWith = doneWith || m.noun && k != m.head && sc.is(cHappened, &sc.toks[k])
+	}
+	// "قد يستهدف", "سوف", "يجب", "لن": a possible, future or demanded event is not a report.
+	modal := false
+	for k := max(lo, m.head-3); k < m.head; k++ {
+		modal = modal || sc.is(cModal, &sc.toks[k])
+	}
+	set(fModal, modal || m.imperfect && strings.HasPrefix(t.f, "س"))
+	set(fRelative, relative)
+	set(fDoneWith, doneWith)
+	set(fQuoted, sc.quoted(m.head, lo))
+	if g&groupTrigger != 0 {
+		key := byte('t')
+		if m.noun {
+			key = 'n'
+		}
+		x = append(x, hashWord(key, t.b))
+	}
+	if g&groupOpening != 0 {
+		for k := lo; k < min(hi, lo+2); k++ {
+			x = append(x, hashWord('o', sc.toks[k].f))
 		}
 	}
-	set("number", number)
-	set("time", time)
-	set("source", source)
-	set("frame", frame)
-	set("counted", counted)
-	set("protesters", protesters)
-	s := sc.doc.Text[sc.toks[lo].start:sc.toks[hi-1].end]
-	set("question", strings.ContainsAny(s, "؟?"))
-	trig := t.b
-	if m.noun {
-		trig = "n:" + trig
+	if g&groupWindow != 0 {
+		for k := max(lo, m.head-window); k < m.head; k++ {
+			x = append(x, hashWord('l', sc.toks[k].b))
+		}
+		for k := m.last() + 1; k < min(hi, m.last()+1+window); k++ {
+			x = append(x, hashWord('r', sc.toks[k].b))
+		}
 	}
-	x = append(x, int32(nNamed+bucket(trig, triggerHashes)))
+	if g&groupSentence != 0 {
+		for k := lo; k < hi; k++ {
+			x = append(x, hashWord('s', sc.toks[k].b))
+		}
+	}
 	return x
 }
 
-// featureName names feature i in the weights file: a named feature or "t17", a trigger bucket.
+// quoted reports whether the token at k is inside «» opened in its sentence: a witness's or an
+// official's words.
+func (sc *scan) quoted(k, lo int) bool {
+	s := sc.doc.Text[sc.toks[lo].start:sc.toks[k].start]
+	return strings.LastIndex(s, "«") > strings.LastIndex(s, "»")
+}
+
+// feature is the index of a named feature.
+type feature int32
+
+const (
+	fBias feature = iota
+	fVerb
+	fVictimVerb
+	fNoun
+	fVictimNoun
+	fImperfect
+	fDefinite
+	fPlural
+	fAfterPrep
+	fActor1
+	fActor2
+	fPlace
+	fCounted
+	fNumber
+	fTime
+	fSource
+	fQuestion
+	fFrame
+	fMode
+	fSameType
+	fLong
+	fCAMEO
+	fAssault
+	fProtest
+	fCoerce
+	fProtesters
+	fYear
+	fRelative
+	fDoneWith
+	fCondemn
+	fQuoted
+	fEarly
+	fModal
+	fEnd
+)
+
+// featureName names feature i in the weights file: a named feature or "h17", a hashed bucket.
 func featureName(i int) string {
 	if i < nNamed {
 		return featureNames[i]
 	}
-	return "t" + strconv.Itoa(i-nNamed)
+	return "h" + strconv.Itoa(i-nNamed)
 }
 
 var featureIndex = func() map[string]int {
@@ -115,16 +238,54 @@ var featureIndex = func() map[string]int {
 	return m
 }()
 
-// loadWeights reads "feature weight" lines.
+// model is a report model: logistic weights over the features, the hashed groups it reads and the score
+// from which an event is judged reported.
+type model struct {
+	groups    uint8
+	threshold float64
+	weights   []float64
+}
+
+// anyType keys the model of the types the GSR does not annotate.
+const anyType = "*"
+
+// model returns the report model of events of type typ.
+func (lx *lexicon) model(typ string) *model {
+	if m := lx.models[typ]; m != nil {
+		return m
+	}
+	return lx.models[anyType]
+}
+
+// loadWeights reads the report models: each starts with a "model TYPE" line ("*" for the types the GSR
+// does not annotate), then "groups NAME...", "threshold SCORE" and "feature weight" lines.
 func (lx *lexicon) loadWeights(name string) error {
-	return lines(name, func(_ int, f []string) error {
-		if f[0] == "threshold" && len(f) == 3 {
-			t, err := strconv.ParseFloat(f[2], 64)
-			lx.threshold[f[1]] = t
-			return err
+	var m *model
+	err := lines(name, func(_ int, f []string) error {
+		if f[0] == "model" && len(f) == 2 {
+			m = &model{weights: make([]float64, nFeatures)}
+			lx.models[f[1]] = m
+			return nil
 		}
-		if len(f) != 2 {
-			return fmt.Errorf("want FEATURE WEIGHT or threshold TYPE SCORE")
+		if m == nil {
+			return fmt.Errorf("want a model TYPE line first")
+		}
+		switch {
+		case f[0] == "groups":
+			for _, g := range f[1:] {
+				i := slices.Index(groupNames, g)
+				if i < 0 {
+					return fmt.Errorf("unknown feature group %q", g)
+				}
+				m.groups |= 1 << i
+			}
+			return nil
+		case f[0] == "threshold" && len(f) == 2:
+			t, err := strconv.ParseFloat(f[1], 64)
+			m.threshold = min(max(t, 1e-6), 1-1e-6)
+			return err
+		case len(f) != 2:
+			return fmt.Errorf("want FEATURE WEIGHT, threshold SCORE or groups NAME...")
 		}
 		i, ok := featureIndex[f[0]]
 		if !ok {
@@ -134,162 +295,236 @@ func (lx *lexicon) loadWeights(name string) error {
 		if err != nil {
 			return err
 		}
-		lx.weights[i] = w
+		m.weights[i] = w
 		return nil
 	})
+	if err == nil && lx.models[anyType] == nil {
+		err = fmt.Errorf("%s: no model for any type (*)", name)
+	}
+	return err
 }
 
-// confidence is the report model's score of an event of type typ, shifted so that the type's decision
-// threshold maps to 0.5: an event at 0.5 or above is judged reported, not just mentioned. Types without a
-// threshold of their own take the mean of the others.
-func (lx *lexicon) confidence(x []int32, typ string) float64 {
-	th, ok := lx.threshold[typ]
-	if !ok {
-		n := 0
-		for _, t := range lx.threshold {
-			th += t
-			n++
-		}
-		th /= float64(max(n, 1))
-	}
-	th = min(max(th, 1e-6), 1-1e-6)
-	s := min(max(lx.score(x), 1e-9), 1-1e-9)
-	z := math.Log(s/(1-s)) - math.Log(th/(1-th))
+// confidence is the model's score of an event, shifted so that its decision threshold maps to 0.5: an
+// event at 0.5 or above is judged reported, not just mentioned.
+func (m *model) confidence(x []int32) float64 {
+	z := m.logit(x) - math.Log(m.threshold/(1-m.threshold))
 	return 1 / (1 + math.Exp(-z))
 }
 
-func (lx *lexicon) score(x []int32) float64 {
+func (m *model) logit(x []int32) float64 {
 	z := 0.0
 	for _, i := range x {
-		z += lx.weights[i]
+		z += m.weights[i]
 	}
-	return 1 / (1 + math.Exp(-z))
+	return z
 }
 
-// TrainReportModel fits the report model on the tuning rows (not HeldOut) of the GSR dev files in gsrDir
-// and writes its weights to w in the format of data/report_weights.txt. A sentence's example is its first
-// event of the file's type; it is positive when the row is labelled "yes"; ambiguous rows are left out.
-func TrainReportModel(w io.Writer, gsrDir string) error {
-	lex, err := loadLexicon(false)
-	if err != nil {
-		return err
-	}
-	type sent struct {
-		xs  [][]int32
-		yes bool
-		typ string
-	}
-	var sents []sent
-	var xs [][]int32
-	var ys []float64
-	for _, typ := range []string{marsad.ASSAULT, marsad.PROTEST} {
+func (m *model) score(x []int32) float64 { return 1 / (1 + math.Exp(-m.logit(x))) }
+
+// example is a GSR sentence for the report model: the features of its events of the file's type, its
+// label, and the share of annotators who accepted it, the target the model is fitted to (a "difficult no"
+// that one of three annotators accepted counts a third as much as a "yes"). Ambiguous sentences train the
+// model with that share but are not scored.
+type example struct {
+	xs     [][]int32
+	yes    bool
+	y      float64
+	scored bool
+	typ    string
+}
+
+// examples reads the tuning rows (not HeldOut) of the GSR dev files in gsrDir.
+func examples(lx *lexicon, gsrDir string) ([]example, error) {
+	var out []example
+	for _, typ := range reportTypes {
 		rows, err := readGSR(filepath.Join(gsrDir, strings.ToLower(typ)+"_gsr.dev.csv"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for i, r := range rows {
-			if HeldOut(i) || r.label == "ambiguous" {
+			if HeldOut(i) {
 				continue
 			}
 			d := &marsad.Document{Text: r.text, Sentences: []marsad.Range{{Start: 0, End: len(r.text)}}}
-			sc := newScan(lex, d)
-			s := sent{yes: r.label == "yes", typ: typ}
+			sc := newScan(lx, d)
+			ex := example{yes: r.label == "yes", typ: typ, scored: r.label != "ambiguous", y: float64(b2i(r.label == "yes"))}
+			if r.total > 0 {
+				ex.y = float64(r.accept) / float64(r.total)
+			} else if !ex.scored {
+				continue
+			}
 			for _, c := range sc.candidates(0, len(sc.toks)) {
 				if c.ev.m.e.typ == typ {
-					s.xs = append(s.xs, c.x)
-					xs, ys = append(xs, c.x), append(ys, float64(b2i(s.yes)))
+					ex.xs = append(ex.xs, c.x)
 				}
 			}
-			sents = append(sents, s)
+			out = append(out, ex)
 		}
 	}
-	// The penalty and the threshold are chosen by five-fold cross-validation, repeated over cvRepeats fold
-	// assignments, inside the tuning rows, so the held-out rows stay unseen. The model is the average of the
-	// fold models, whose scores the thresholds were chosen on; a refit on all rows shifts the scores away
-	// from them.
-	// Each type gets its own threshold, as their base rates differ; the penalty is the one whose per-type
-	// best F1s average highest.
-	types := []string{marsad.ASSAULT, marsad.PROTEST}
-	bestL2, bestF1 := 0.0, -1.0
-	var model [nFeatures]float64
-	best := map[string]float64{}
-	for _, l2 := range []float64{0.0003, 0.001, 0.003, 0.01, 0.03} {
-		type scored struct {
-			score float64
-			yes   bool
+	return out, nil
+}
+
+// reportTypes are the types the GSR annotates.
+var reportTypes = []string{marsad.ASSAULT, marsad.PROTEST}
+
+// TrainReportModel fits the report models on the tuning rows (not HeldOut) of the GSR dev files in gsrDir
+// and writes them to w in the format of data/report_weights.txt: one for ASSAULT, one for PROTEST and one,
+// trained on both, for the other types. Every event of the file's type in a sentence is an example, fitted
+// to the share of annotators who accepted the sentence: 1 for "yes", 0 for "easy no", mostly a third to
+// two thirds for "difficult no" and "ambiguous". Cross-validation scores "yes" rows as positive and both kinds of
+// "no" as negative, and leaves ambiguous rows out. Each model takes the hashed feature groups and the L2
+// penalty of best cross-validated F1; progress goes to log.
+func TrainReportModel(w, log io.Writer, gsrDir string) error {
+	lx, err := loadLexicon(false)
+	if err != nil {
+		return err
+	}
+	groupSets := []uint8{0, groupTrigger, groupTrigger | groupOpening, groupTrigger | groupWindow, groupTrigger | groupWindow | groupSentence}
+	best := map[string]cvResult{}
+	for _, groups := range groupSets {
+		lx.models[anyType] = &model{groups: groups, weights: make([]float64, nFeatures)}
+		exs, err := examples(lx, gsrDir)
+		if err != nil {
+			return err
 		}
-		pooled := map[string][]scored{}
-		var avg [nFeatures]float64
-		for rep := range cvRepeats {
-			for fold := range 5 {
-				var fx [][]int32
-				var fy []float64
-				for j, s := range sents {
-					if foldOf(j, rep) != fold {
-						for _, x := range s.xs {
-							fx, fy = append(fx, x), append(fy, float64(b2i(s.yes)))
-						}
-					}
-				}
-				lx := lexicon{weights: fitLogistic(fx, fy, l2, epochs)}
-				for j, v := range lx.weights {
-					avg[j] += v / (5 * cvRepeats)
-				}
-				for j, s := range sents {
-					if foldOf(j, rep) == fold {
-						top := 0.0
-						for _, x := range s.xs {
-							top = max(top, lx.score(x))
-						}
-						pooled[s.typ] = append(pooled[s.typ], scored{top, s.yes})
-					}
+		for _, typ := range append(reportTypes, anyType) {
+			var own []example
+			for _, ex := range exs {
+				if typ == anyType || ex.typ == typ {
+					own = append(own, ex)
 				}
 			}
-		}
-		mean, th := 0.0, map[string]float64{}
-		for _, typ := range types {
-			top := -1.0
-			for t := 0.005; t < 0.99; t += 0.005 {
-				var c counts
-				for _, p := range pooled[typ] {
-					c.add(p.yes, p.score >= t)
-				}
-				if f := c.f1(); f > top {
-					top, th[typ] = f, t
+			for _, l2 := range []float64{0.003, 0.01, 0.03, 0.1, 0.3} {
+				r := crossValidate(own, l2)
+				r.groups = groups
+				fmt.Fprintf(log, "%-7s groups %-24s L2 %-6g CV F1 %s\n", typ, groupString(groups), l2, r.perType())
+				if r.f1 > best[typ].f1 {
+					best[typ] = r
 				}
 			}
-			mean += top / float64(len(types))
-		}
-		if mean > bestF1 {
-			bestL2, bestF1, best, model = l2, mean, th, avg
 		}
 	}
-	lx := lexicon{weights: model}
 	fmt.Fprintln(w, "# Code generated by TrainReportModel (gentrain.go) from the tuning part of the Arabic event GSR dev set; DO NOT EDIT.")
-	fmt.Fprintf(w, "# %d examples, %d positive; L2 %g and thresholds of best cross-validated F1 (mean of types %.3f).\n", len(ys), int(sum(ys)), bestL2, bestF1)
-	fmt.Fprintln(w, "# threshold TYPE score, then feature weight.")
-	for _, typ := range types {
-		fmt.Fprintf(w, "threshold\t%s\t%.3f\n", typ, best[typ])
-	}
-	for i, wt := range lx.weights {
-		if math.Abs(wt) >= 0.0005 {
-			fmt.Fprintf(w, "%s\t%.4f\n", featureName(i), wt)
+	fmt.Fprintln(w, "# model TYPE, groups NAME..., threshold SCORE, then feature weight.")
+	for _, typ := range append(reportTypes, anyType) {
+		r := best[typ]
+		n, pos := 0, 0
+		for _, ex := range r.exs {
+			n += len(ex.xs)
+			if ex.yes {
+				pos += len(ex.xs)
+			}
+		}
+		th := 0.0
+		for _, t := range r.th {
+			th += t / float64(len(r.th))
+		}
+		fmt.Fprintf(w, "\n# %d examples, %d positive; L2 %g; cross-validated F1 %s.\n", n, pos, r.l2, r.perType())
+		fmt.Fprintf(w, "model\t%s\n", typ)
+		fmt.Fprintf(w, "groups\t%s\n", strings.ReplaceAll(groupString(r.groups), ",", "\t"))
+		fmt.Fprintf(w, "threshold\t%.3f\n", th)
+		for i, wt := range r.model {
+			if math.Abs(wt) >= 0.0005 {
+				fmt.Fprintf(w, "%s\t%.4f\n", featureName(i), wt)
+			}
 		}
 	}
 	return nil
 }
 
-func sum(v []float64) float64 {
-	s := 0.0
-	for _, x := range v {
-		s += x
+func groupString(g uint8) string {
+	var names []string
+	for i, n := range groupNames {
+		if g&(1<<i) != 0 {
+			names = append(names, n)
+		}
 	}
-	return s
+	return strings.Join(names, ",")
+}
+
+// cvResult is a cross-validated report model: the mean of the types' F1, each at its best threshold, the
+// thresholds, and the model averaged over the folds.
+type cvResult struct {
+	f1     float64
+	typeF1 map[string]float64
+	typeP  map[string]float64 // precision and recall at the threshold
+	typeR  map[string]float64
+	th     map[string]float64
+	model  []float64
+	l2     float64
+	groups uint8
+	exs    []example
+}
+
+func (r cvResult) perType() string {
+	s := fmt.Sprintf("%.3f (", r.f1)
+	for i, typ := range slices.Sorted(maps.Keys(r.typeF1)) {
+		if i > 0 {
+			s += ", "
+		}
+		s += fmt.Sprintf("%s %.3f (P %.3f R %.3f) at %.3f", typ, r.typeF1[typ], r.typeP[typ], r.typeR[typ], r.th[typ])
+	}
+	return s + ")"
+}
+
+// crossValidate scores the examples by five-fold cross-validation, repeated over cvRepeats fold
+// assignments, and picks each type's threshold of best F1 on the pooled scores (a sentence scores as its
+// best event). The model is the average of the fold models, whose scores the thresholds were chosen on; a
+// refit on all rows shifts the scores away from them.
+func crossValidate(exs []example, l2 float64) cvResult {
+	type scored struct {
+		score float64
+		yes   bool
+	}
+	pooled := map[string][]scored{}
+	avg := make([]float64, nFeatures)
+	for rep := range cvRepeats {
+		for fold := range 5 {
+			var xs [][]int32
+			var ys []float64
+			for j, ex := range exs {
+				if foldOf(j, rep) != fold {
+					for _, x := range ex.xs {
+						xs, ys = append(xs, x), append(ys, ex.y)
+					}
+				}
+			}
+			m := model{weights: fitLogistic(xs, ys, l2)}
+			for j, v := range m.weights {
+				avg[j] += v / (5 * cvRepeats)
+			}
+			for j, ex := range exs {
+				if foldOf(j, rep) == fold && ex.scored {
+					top := 0.0
+					for _, x := range ex.xs {
+						top = max(top, m.score(x))
+					}
+					pooled[ex.typ] = append(pooled[ex.typ], scored{top, ex.yes})
+				}
+			}
+		}
+	}
+	r := cvResult{typeF1: map[string]float64{}, typeP: map[string]float64{}, typeR: map[string]float64{}, th: map[string]float64{}, model: avg, l2: l2, exs: exs}
+	for typ := range pooled {
+		top := -1.0
+		for t := 0.005; t < 0.99; t += 0.005 {
+			var c counts
+			for _, p := range pooled[typ] {
+				c.add(p.yes, p.score >= t)
+			}
+			if f := c.f1(); f > top {
+				top, r.th[typ], r.typeP[typ], r.typeR[typ] = f, t, c.p(), c.r()
+			}
+		}
+		r.typeF1[typ] = top
+		r.f1 += top / float64(len(pooled))
+	}
+	return r
 }
 
 // cvRepeats is how many fold assignments cross-validation averages over: with ~100 positives one split's
 // best threshold and penalty are mostly noise.
-const cvRepeats = 3
+const cvRepeats = 10
 
 // foldOf assigns sentence j to one of five folds; repeat 0 takes every fifth, the others a fixed
 // scrambling of the order.
@@ -301,38 +536,132 @@ func foldOf(j, rep int) int {
 	return int(h>>16) % 5
 }
 
-// epochs is the number of passes of gradient descent when fitting the report model.
-const epochs = 10000
-
-// fitLogistic fits logistic regression on binary features by batch gradient descent with an L2 penalty,
-// weighting the classes equally so the rare positives count as much as the negatives.
-func fitLogistic(xs [][]int32, ys []float64, l2 float64, epochs int) [nFeatures]float64 {
-	var w [nFeatures]float64
-	pos := sum(ys)
+// fitLogistic fits logistic regression on binary features with an L2 penalty (the bias is not
+// penalized), weighting the classes equally so the rare positives count as much as the negatives. It
+// minimizes by limited-memory BFGS with a backtracking line search.
+func fitLogistic(xs [][]int32, ys []float64, l2 float64) []float64 {
+	w := make([]float64, nFeatures)
+	pos := 0.0
+	for _, y := range ys {
+		pos += y
+	}
 	neg := float64(len(ys)) - pos
 	if pos == 0 || neg == 0 {
 		return w
 	}
-	cw := [2]float64{0.5 / neg, 0.5 / pos}
-	var g [nFeatures]float64
-	for range epochs {
-		g = [nFeatures]float64{}
+	cp, cn := 0.5/pos, 0.5/neg
+	loss := func(w, g []float64) float64 {
+		clear(g)
+		f := 0.0
 		for i, x := range xs {
 			z := 0.0
 			for _, j := range x {
 				z += w[j]
 			}
-			d := (1/(1+math.Exp(-z)) - ys[i]) * cw[int(ys[i])]
+			// -log p and -log(1-p), computed without overflow.
+			lp, ln := math.Log1p(math.Exp(-z)), math.Log1p(math.Exp(z))
+			if z > 0 {
+				ln = z + math.Log1p(math.Exp(-z))
+			} else {
+				lp = -z + math.Log1p(math.Exp(z))
+			}
+			y := ys[i]
+			f += cp*y*lp + cn*(1-y)*ln
+			p := 1 / (1 + math.Exp(-z))
+			d := cp*y*(p-1) + cn*(1-y)*p
 			for _, j := range x {
 				g[j] += d
 			}
 		}
-		for j := range w {
-			if j > 0 {
-				g[j] += l2 * w[j]
+		for j := 1; j < len(w); j++ {
+			f += l2 / 2 * w[j] * w[j]
+			g[j] += l2 * w[j]
+		}
+		return f
+	}
+	lbfgs(w, loss, 300)
+	return w
+}
+
+// lbfgs minimizes f from w in place, for at most iters iterations; f returns the value at w and writes
+// the gradient into g.
+func lbfgs(w []float64, f func(w, g []float64) float64, iters int) {
+	const memory = 10
+	n := len(w)
+	g := make([]float64, n)
+	fx := f(w, g)
+	var ss, ys [][]float64
+	var rho []float64
+	d, wn, gn := make([]float64, n), make([]float64, n), make([]float64, n)
+	alpha := make([]float64, memory)
+	for it := 0; it < iters; it++ {
+		// Two-loop recursion: d = -H g.
+		copy(d, g)
+		for i := len(ss) - 1; i >= 0; i-- {
+			alpha[i] = rho[i] * dot(ss[i], d)
+			axpy(-alpha[i], ys[i], d)
+		}
+		if k := len(ss) - 1; k >= 0 {
+			scale(dot(ss[k], ys[k])/dot(ys[k], ys[k]), d)
+		} else {
+			scale(1/math.Max(math.Sqrt(dot(g, g)), 1e-12), d)
+		}
+		for i := range ss {
+			b := rho[i] * dot(ys[i], d)
+			axpy(alpha[i]-b, ss[i], d)
+		}
+		scale(-1, d)
+		slope := dot(g, d)
+		if slope >= 0 {
+			break
+		}
+		step, fn := 1.0, 0.0
+		for {
+			copy(wn, w)
+			axpy(step, d, wn)
+			fn = f(wn, gn)
+			if fn <= fx+1e-4*step*slope || step < 1e-10 {
+				break
 			}
-			w[j] -= 8 * g[j]
+			step /= 2
+		}
+		s, y := make([]float64, n), make([]float64, n)
+		for j := range w {
+			s[j], y[j] = wn[j]-w[j], gn[j]-g[j]
+		}
+		copy(w, wn)
+		copy(g, gn)
+		done := fx-fn < 1e-9*math.Max(1, math.Abs(fx))
+		fx = fn
+		if sy := dot(s, y); sy > 1e-12 {
+			if len(ss) == memory {
+				ss, ys, rho = ss[1:], ys[1:], rho[1:]
+			}
+			ss, ys, rho = append(ss, s), append(ys, y), append(rho, 1/sy)
+		}
+		if done {
+			break
 		}
 	}
-	return w
+}
+
+func dot(a, b []float64) float64 {
+	s := 0.0
+	for i := range a {
+		s += a[i] * b[i]
+	}
+	return s
+}
+
+// axpy adds a times x to y.
+func axpy(a float64, x, y []float64) {
+	for i := range x {
+		y[i] += a * x[i]
+	}
+}
+
+func scale(a float64, x []float64) {
+	for i := range x {
+		x[i] *= a
+	}
 }

@@ -39,7 +39,7 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 	evs := make([]event, 0, len(cs))
 	for i := range cs {
 		e := sc.build(&cs[i].ev, si, lo, hi)
-		e.Confidence = math.Round(sc.lx.confidence(cs[i].x, e.Type)*1000) / 1000
+		e.Confidence = math.Round(sc.lx.model(e.Type).confidence(cs[i].x)*1000) / 1000
 		out = append(out, e)
 		evs = append(evs, cs[i].ev)
 	}
@@ -57,10 +57,15 @@ func (sc *scan) candidates(lo, hi int) []cand {
 	for _, m := range ms {
 		ev := event{m: m}
 		switch m.e.kind {
+		case kindParticipant:
+			ev.actor1, _ = sc.np(m.head, hi)
 		case kindVerb, kindVictimVerb:
 			sc.verbRoles(&ev, lo, hi)
 		default:
 			sc.nounRoles(&ev, lo, hi)
+			if !ev.actor1.ok() {
+				ev.actor1 = sc.doneBy(m.head, lo)
+			}
 		}
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
@@ -69,10 +74,33 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor1 = sc.agent(m.last()+1, hi)
 		}
 		if !ev.actor1.ok() && m.e.typ == marsad.ASSAULT {
-			ev.actor1 = sc.nationalWeapon(lo, hi)
+			ev.actor1 = sc.nationalWeapon(lo, hi, ev.actor2)
+		}
+		// "رفضت الجبهة الشعبية الانصياع … واحتجزت 68 رهينة": a verb joined by و to an earlier one shares its
+		// subject.
+		if !ev.actor1.ok() && m.e.kind == kindVerb && sc.toks[m.head].conj && sc.conjVerb(m.head) {
+			for j := len(evs) - 1; j >= 0; j-- {
+				if evs[j].m.e.kind == kindVerb && evs[j].actor1.ok() {
+					ev.actor1 = evs[j].actor1
+					break
+				}
+			}
 		}
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
+		}
+		if m.e.typ == marsad.ASSAULT && m.e.kind == kindNoun && !ev.actor1.ok() {
+			if a, b := sc.between(m.last()+1, hi); a.ok() && b.ok() {
+				ev.actor1, ev.actor2 = a, b
+			}
+		}
+		// "انفجرت سيارة مفخخة", "عبوة ناسفة استهدفت", "انفجار عبوة ناسفة": a device is no doer, and the
+		// device that explodes no target.
+		if m.e.typ == marsad.ASSAULT && ev.actor1.ok() && sc.is(cDevice, &sc.toks[ev.actor1.s]) {
+			ev.actor1 = phrase{}
+		}
+		if m.e.mode == "IED" && ev.actor2.ok() && sc.is(cDevice, &sc.toks[ev.actor2.s]) {
+			ev.actor2 = phrase{}
 		}
 		ev.place = sc.location(&ev, lo, hi)
 		evs = append(evs, ev)
@@ -82,9 +110,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		per[ev.m.e.typ]++
 	}
 	cs := make([]cand, len(evs))
+	cues := sc.sentenceCues(lo, hi)
 	for i := range evs {
 		cs[i].ev = evs[i]
-		cs[i].x = sc.features(&cs[i].ev, lo, hi, per[evs[i].m.e.typ])
+		cs[i].x = sc.features(nil, &cs[i].ev, lo, hi, per[evs[i].m.e.typ], sc.lx.model(evs[i].m.e.typ).groups, &cues)
 	}
 	return sc.merge(cs)
 }
@@ -100,8 +129,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	var np2 phrase
 	if np1.ok() {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
-			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة".
-			if k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) {
+			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
+			// a victim it names the doer: "قتل مدني برصاص قناص".
+			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) &&
+				!(sc.is(cVictim, &sc.toks[np1.s]) && sc.is(cAgentAfter, &sc.toks[k])) {
 				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
 				}
 			}
@@ -112,7 +143,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 	}
 	if m.e.kind == kindVictimVerb {
-		if np1.ok() {
+		// "تعرض للضرب المبرح": after a victim verb's own words the victim is not found, but before it.
+		if np1.ok() && m.spanEnd() == m.head {
 			ev.actor2 = np1
 		} else {
 			ev.actor2 = pre
@@ -120,14 +152,46 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		return
 	}
 	// A place right after the verb is its object, the subject being in the verb: "حررت بلدة الباغوز".
-	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) {
+	// What is said has a speaker, so "رحبت الجامعة العربية" names an organization, not a campus.
+	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) && !said(m.e.typ) {
 		np1, np2 = phrase{}, np1
 		if placeIsWhere(m.e.typ) {
 			np2 = phrase{}
 		}
 	}
-	harm := m.e.typ == marsad.ASSAULT || m.e.typ == marsad.COERCE
-	passive := harm && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
+	// "أنه قتل عددا من زعماء طالبان": after a particle carrying a pronoun, that pronoun is the subject and
+	// the phrase after the verb its object.
+	if !pre.ok() && m.head > lo && !sc.toks[m.head].gap && sc.is(cPronounParticle, &sc.toks[m.head-1]) {
+		if m.e.kind == kindVerb && m.e.typ != marsad.PROTEST {
+			ev.actor1, ev.actor2 = sc.speaker(m.head-1, lo), np1
+			return
+		}
+	}
+	// "فجر 3 انتحاريين أنفسهم", "انتحاري يقود سيارة فجر نفسه": who blows himself up is the doer, after
+	// the verb or, when a clause about him comes between, before it.
+	if m.e.typ == marsad.ASSAULT && !pre.ok() {
+		switch {
+		case np1.ok() && np1.e < hi && sc.is(cReflexive, &sc.toks[np1.e]):
+			ev.actor1 = np1
+			return
+		case after < hi && sc.is(cReflexive, &sc.toks[after]):
+			for k := m.head - 1; k >= lo && k >= m.head-8 && !sc.toks[k+1].gap; k-- {
+				if sc.is(cAgent, &sc.toks[k]) && sc.head(k) {
+					ev.actor1, _ = sc.np(k, m.head)
+					return
+				}
+			}
+		}
+	}
+	// "انفجار عبوة ناسفة استهدفت موكبه": a verb right after an indefinite noun describes it, and the noun is
+	// its subject.
+	if harm(m.e.typ) && !pre.ok() && np1.ok() && !counted && m.e.kind == kindVerb {
+		if d, ok := sc.described(m.head, lo); ok {
+			ev.actor1, ev.actor2 = d, np1
+			return
+		}
+	}
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -138,8 +202,39 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	default:
 		ev.actor1, ev.actor2 = np1, np2
 	}
-	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word.
-	if m.e.typ == marsad.CONCEDE && len(m.extra) > 0 && !ev.actor2.ok() {
+	// What is condemned or welcomed may be an event itself: "استنكرت الوزارة الاعتداء على السفارة".
+	if said(m.e.typ) && !ev.actor2.ok() {
+		k := m.spanEnd() + 1
+		if ev.actor1.ok() && ev.actor1.s > m.head {
+			k = ev.actor1.e
+		}
+		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].gap {
+			ev.actor2 = phrase{k, k + 1}
+		}
+	}
+	// "هددت الميليشيات باستهداف القوات": the target of a threatened attack is the threat's.
+	if m.e.typ == marsad.THREATEN && !ev.actor2.ok() {
+		k := m.spanEnd() + 1
+		if ev.actor1.ok() && ev.actor1.s > m.head {
+			k = ev.actor1.e
+		}
+		if k+1 < hi && sc.toks[k].trig && strings.HasPrefix(sc.toks[k].b, "ب") && sc.attack(&sc.toks[k]) {
+			ev.actor2, _ = sc.np(k+1, hi)
+		}
+	}
+	// Protest verbs take no object ("تظاهر المئات", "أضرب عمال المصنع عن العمل"); their target follows
+	// على or ضد ("احتجاجا على").
+	if m.e.typ == marsad.PROTEST {
+		if pre.ok() {
+			ev.actor1 = pre
+		} else {
+			ev.actor1 = np1
+		}
+		ev.actor2 = phrase{}
+	}
+	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word; so does the addressee of
+	// "طلب من X".
+	if (m.e.typ == marsad.CONCEDE || m.e.typ == marsad.REQUEST && sc.toks[m.last()].f == "من") && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -149,6 +244,108 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 	}
 }
+
+// attack reports a word that can be the noun of an attack or an arrest: "باستهداف", "بقصف".
+func (sc *scan) attack(t *tok) bool {
+	found := false
+	sc.lx.nounEntries(t, func(e *entry) { found = found || harm(e.typ) })
+	return found
+}
+
+// doneBy returns the doer of a verbal noun after "قام X بـ": "قام مسلحون مقنعون بخطف".
+func (sc *scan) doneBy(head, lo int) phrase {
+	t := &sc.toks[head]
+	if t.def || !strings.HasPrefix(t.b, "ب") {
+		return phrase{}
+	}
+	for j := head - 1; j >= lo && j >= head-maxPhrase-1; j-- {
+		if b := sc.toks[j].f; b == "قام" || b == "قامت" || b == "وقام" || b == "وقامت" || b == "يقوم" || b == "تقوم" || b == "قاموا" {
+			if p, _ := sc.np(j+1, head); p.ok() && p.e == head {
+				return p
+			}
+			break
+		}
+	}
+	return phrase{}
+}
+
+// between reads the two sides of a clash after its noun: "اشتباكات عنيفة بين قوات النظام وفصائل
+// المعارضة". The second side starts after its conjunction (see ref).
+func (sc *scan) between(k, hi int) (a, b phrase) {
+	for k < hi && !sc.toks[k].gap && (nisba(&sc.toks[k]) || sc.is(cGenericNisba, &sc.toks[k])) {
+		k++
+	}
+	if k+1 >= hi || sc.toks[k].f != "بين" || sc.toks[k+1].gap {
+		return phrase{}, phrase{}
+	}
+	a, _ = sc.np(k+1, hi)
+	if !a.ok() {
+		return phrase{}, phrase{}
+	}
+	for c := a.s + 1; c < a.e; c++ {
+		if sc.toks[c].conj {
+			sc.toks[c].conjunct = true
+			return phrase{a.s, c}, phrase{c, a.e}
+		}
+	}
+	if a.e < hi && sc.toks[a.e].conj && !sc.toks[a.e].gap {
+		if b, _ = sc.np(a.e, hi); b.ok() {
+			sc.toks[a.e].conjunct = true
+		}
+	}
+	return a, b
+}
+
+// described reports whether the verb at i describes the indefinite noun right before it, as an Arabic
+// relative clause without a pronoun does, and returns that noun's phrase, its subject: "عبوة ناسفة
+// استهدفت" → "عبوة ناسفة". After an attack ("هجوم مسلح استهدف") the subject is the attack, no actor.
+func (sc *scan) described(i, lo int) (phrase, bool) {
+	j := i - 1
+	if j < lo || sc.toks[i].gap || sc.toks[i].conj {
+		return phrase{}, false
+	}
+	t := &sc.toks[j]
+	if t.def || t.num {
+		return phrase{}, false
+	}
+	if t.trig {
+		return phrase{}, true // "هجوم استهدف"
+	}
+	if !sc.head(j) {
+		return phrase{}, false
+	}
+	k := j
+	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && !sc.toks[k-1].def && sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) {
+		k--
+	}
+	if sc.is(cGenericNisba, &sc.toks[k]) || nisba(&sc.toks[k]) {
+		// The adjectives of an attack noun: "هجوم مسلح استهدف".
+		return phrase{}, k > lo && sc.toks[k-1].trig && !sc.toks[k].gap
+	}
+	if k > lo && !sc.toks[k].gap && !sc.toks[k-1].trig && !sc.toks[k-1].def && !sc.is(cStop, &sc.toks[k-1]) {
+		return phrase{}, false
+	}
+	return phrase{k, i}, true
+}
+
+// speaker returns the subject of the verb of saying before the particle at k, whom its pronoun names:
+// "أعلن الجيش أنه قتل" → "الجيش".
+func (sc *scan) speaker(k, lo int) phrase {
+	for j := k - 1; j >= lo && j >= k-12; j-- {
+		if sc.toks[j].trig {
+			break
+		}
+		if sc.is(cReportCue, &sc.toks[j]) && j+1 < k {
+			p, _ := sc.np(sc.skip(j+1, k), k)
+			return p
+		}
+	}
+	return phrase{}
+}
+
+// harm reports the types whose object is hurt or seized, so that a verb with a victim after it reads as
+// a passive and a weapon may sit between the verb's subject and object.
+func harm(typ string) bool { return typ == marsad.ASSAULT || typ == marsad.COERCE }
 
 // vowelledPassive reports a past verb written with the damma of the passive on one of its first three
 // letters: "قُتل", "اعتُقل", "أُصيب".
@@ -197,8 +394,12 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 			ev.actor1, _ = sc.np(k+1, hi)
 			return
 		}
-		if t.ent >= 0 || sc.lx.classes["agent"][t.b[len("ل"):]] {
+		if t.ent >= 0 {
 			ev.actor1, _ = sc.np(k, hi)
+			return
+		}
+		if sc.lamAgent(k) {
+			ev.actor1 = phrase{k, sc.extend(k, hi)}
 			return
 		}
 	}
@@ -246,8 +447,24 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	if j < lo || sc.toks[i].gap || sc.toks[j].trig {
 		return phrase{}
 	}
+	// "العلمانيين الذين تظاهروا": the subject is the definite noun the relative pronoun refers to.
+	if sc.is(cRelative, &sc.toks[j]) {
+		k := j - 1
+		for k > lo && j-1-k < maxPhrase-1 && !sc.toks[k].gap && sc.toks[k-1].def && sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) {
+			k--
+		}
+		if k < lo || !sc.toks[k].def || !sc.head(k) || sc.toks[k].prep {
+			return phrase{}
+		}
+		return phrase{k, j}
+	}
+	// "... إطارات السيارات ورددوا هتافات": a verb after a conjunction starts a clause of its own; the
+	// phrase before it ends the clause before.
+	if sc.toks[i].conj && sc.conjVerb(i) {
+		return phrase{}
+	}
 	k := j
-	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
+	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
 		k--
 	}
 	if !sc.head(k) {
@@ -260,6 +477,15 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 		}
 	}
 	return phrase{k, j + 1}
+}
+
+// conjVerb reports whether the و or ف that begins the verb at i is a conjunction, not the verb's first
+// letter ("ووقعت" but "وقعت روسيا وتركيا"): the verb reads the same without it.
+func (sc *scan) conjVerb(i int) bool {
+	t := &sc.toks[i]
+	found := false
+	sc.lx.verbEntries(t.f[len("و"):], func(*entry, bool) { found = true })
+	return found
 }
 
 func (sc *scan) sameEntity(a, b int) bool {
@@ -295,10 +521,14 @@ func (sc *scan) prepWord(t *tok) bool {
 	if t.prep && !strings.HasPrefix(t.f, "لل") {
 		return true
 	}
-	if t.def || t.ent >= 0 || runes(t.b) < 4 || !strings.HasPrefix(t.b, "ب") && !strings.HasPrefix(t.b, "ل") {
+	if t.def || t.ent >= 0 || runes(t.b) < 3 || !strings.HasPrefix(t.b, "ب") && !strings.HasPrefix(t.b, "ل") {
 		return false
 	}
 	rest := t.b[len("ب"):]
+	if runes(t.b) == 3 {
+		// "بشن": a preposition before a two-letter verbal noun the tables know.
+		return len(sc.lx.past[rest]) > 0
+	}
 	if strings.HasPrefix(t.b, "ب") && (strings.HasPrefix(rest, "ت") || strings.HasPrefix(rest, "ا")) {
 		return true
 	}
@@ -310,11 +540,14 @@ func (sc *scan) prepWord(t *tok) bool {
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
 // "ما لا يقل عن 28 متطوعا"); counted reports that one was skipped.
 func (sc *scan) np(k, hi int) (p phrase, counted bool) {
-	start := k
+	start, word := k, -1
 	for k < hi {
 		t := &sc.toks[k]
 		if t.num || sc.is(cNumber, t) {
 			counted = true
+			if !t.num && !t.gap {
+				word = k
+			}
 			k++
 			continue
 		}
@@ -325,8 +558,17 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 		break
 	}
 	if k >= hi || !sc.head(k) || k > start && sc.toks[k].gap {
+		// A count with nothing counted after it stands for the people: "تظاهر المئات في".
+		if word >= 0 && sc.toks[word].def && word == k-1 {
+			return phrase{word, word + 1}, false
+		}
 		return phrase{}, counted
 	}
+	return phrase{k, sc.extend(k, hi)}, counted
+}
+
+// extend returns the end of the noun phrase headed by token k.
+func (sc *scan) extend(k, hi int) int {
 	e := k + 1
 	for e < hi && e-k < maxPhrase {
 		t := &sc.toks[e]
@@ -337,6 +579,10 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) {
 			break
 		}
+		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && nisba(p) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
+			break
+		}
 		e++
 	}
 	// An entity that starts inside the phrase is kept whole.
@@ -345,20 +591,36 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 			e++
 		}
 	}
-	return phrase{k, e}, counted
+	return e
+}
+
+// lamAgent reports a force named after the preposition ل: "بقصف لقوات النظام", "هجوم لداعش". The phrase
+// it heads leaves the ل out (see ref).
+func (sc *scan) lamAgent(k int) bool {
+	t := &sc.toks[k]
+	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.classes["agent"][t.f[len("ل"):]]
 }
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
-// "العميد جبار مساعد". A name word is indefinite and not a word the tables know.
+// "العميد جبار مساعد". A name word is not a word the tables know; it is indefinite, except for the one
+// definite name a definite title may take: "الرئيس الأسد".
 func (sc *scan) name(head, e int) bool {
-	nameWord := func(t *tok) bool { return !t.def && !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
-	return sc.is(cTitle, &sc.toks[head]) && nameWord(&sc.toks[e]) && (e-1 == head || nameWord(&sc.toks[e-1]))
+	nameWord := func(t *tok) bool { return !t.conj && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) }
+	h, t := &sc.toks[head], &sc.toks[e]
+	if !sc.is(cTitle, h) || !nameWord(t) {
+		return false
+	}
+	if t.def {
+		return h.def && e-1 == head && !t.prep
+	}
+	return e-1 == head || nameWord(&sc.toks[e-1]) && !sc.toks[e-1].def
 }
 
-// countLead reports the words that lead to a count: "ما لا يقل عن 28", "أكثر من 20", "حوالي 20".
+// countLead reports the words that lead to a count: "ما لا يقل عن 28", "أكثر من 20", "حوالي 20", "ما
+// مجموعه 14".
 func (sc *scan) countLead(k, hi int) bool {
 	switch sc.toks[k].f {
-	case "ما", "لا", "يقل", "عن", "من", "اكثر", "حوالي", "قرابه", "زهاء", "نحو":
+	case "ما", "لا", "يقل", "عن", "من", "اكثر", "حوالي", "قرابه", "زهاء", "نحو", "مجموعه":
 	default:
 		return false
 	}
@@ -378,19 +640,28 @@ func (sc *scan) cont(p, t *tok) bool {
 		return false
 	}
 	if t.conj {
+		// "مصورا فرنسيا": a nisba may begin with the letter of a conjunction.
+		if full := (tok{f: t.f, b: t.f}); !p.def && !t.def && nisba(&full) && agree(p.b, t.f) && !sc.is(cName, t) && !sc.is(cName, p) {
+			return true
+		}
 		return t.def && p.def && !t.prep
 	}
 	if t.prep {
-		// "دورية للشرطة" keeps its genitive; "بالقرب", "بالمدينة" start a new phrase.
+		// "دورية للشرطة" keeps its genitive, as GSR annotators do; "بالقرب", "بالمدينة" start a new phrase.
 		return strings.HasPrefix(t.f, "لل") && !p.def
 	}
 	switch {
 	case !p.def && t.def:
+		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
+		// take an adjective ("قوات سوريا الديمقراطية").
+		if sc.is(cName, p) {
+			return nisba(t)
+		}
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
-		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)
+		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t)
 	case !p.def && !t.def:
-		if nisba(t) && agree(p.b, t.b) {
+		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
 		}
 		if sc.is(cConstruct, p) {
@@ -403,6 +674,12 @@ func (sc *scan) cont(p, t *tok) bool {
 		}
 	}
 	return false
+}
+
+// elative reports an adjective of the pattern أفعل, as in "الهلال الأحمر", "المجلس الأعلى": four letters
+// from an alef, and no word the tables know.
+func (sc *scan) elative(t *tok) bool {
+	return runes(t.b) == 4 && strings.HasPrefix(t.b, "ا") && t.cls == 0 && !sc.lx.nounLike(t)
 }
 
 // agree reports whether an indefinite adjective's ending fits its noun: case and number for sound plurals
@@ -510,6 +787,14 @@ func (sc *scan) agent(k, hi int) phrase {
 		default:
 			continue
 		}
+		// "بقصف مدفعي لقوات النظام": the doer after the attack's adjectives and ل.
+		j := k + 1
+		for j < hi && !sc.toks[j].gap && (sc.is(cGenericNisba, &sc.toks[j]) || nisba(&sc.toks[j])) && !sc.toks[j].def {
+			j++
+		}
+		if j < hi && !sc.toks[j].gap && sc.lamAgent(j) {
+			return phrase{j, sc.extend(j, hi)}
+		}
 		p, _ := sc.np(k+1, hi)
 		if p.ok() && !sc.is(cGenericNisba, &sc.toks[p.s]) {
 			return p
@@ -520,8 +805,13 @@ func (sc *scan) agent(k, hi int) phrase {
 
 // nationalWeapon finds an attacker named by a weapon and a nationality: "الطائرات التركية", "مسيرة تركية",
 // "غارة جوية روسية".
-func (sc *scan) nationalWeapon(lo, hi int) phrase {
+//
+// A force inside the target ("تعرضت دورية للجيش التركي لهجوم") is not the attacker.
+func (sc *scan) nationalWeapon(lo, hi int, target phrase) phrase {
 	for k := lo; k < hi; k++ {
+		if target.s <= k && k < target.e {
+			continue
+		}
 		// "متطوعا في الجيش العراقي", "عناصر من القوات التركية" are victims' units, not attackers.
 		if !sc.is(cWeapon, &sc.toks[k]) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "من") {
 			continue
@@ -554,6 +844,9 @@ func (sc *scan) protesters(lo, hi int) phrase {
 // location finds where the event happened: a place entity nearest after the trigger (else before it), or a
 // phrase after "في" headed by a place word ("في بلدة خان بني سعد") or naming a place ("في منبج").
 func (sc *scan) location(ev *event, lo, hi int) phrase {
+	if said(ev.m.e.typ) {
+		return phrase{}
+	}
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
@@ -578,10 +871,11 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	if best.ok() {
 		return best
 	}
-	// A place word right after "في" or carrying ب ("في ريف", "بمدينة") before any other ("على قاعدة").
+	// A place word right after a preposition of place or carrying ب ("في ريف", "داخل سوق", "بمدينة")
+	// before any other ("على قاعدة"); "عن طريق" is a means.
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if !used(k) && sc.placeWord(t) && (!sc.is(cPlace, t) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "وفي")) {
+		if !used(k) && sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
 			return sc.placeName(k, hi, true)
 		}
 	}
@@ -591,10 +885,11 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			continue
 		}
 		switch {
-		case sc.placeWord(t):
+		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن") && !sc.aside(k, hi):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
-		case t.f == "في" || t.f == "وفي":
+		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي":
+			// A name after a preposition of place: "في منبج،", "قرب البوكمال".
 			if k+1 >= hi || sc.toks[k+1].gap {
 				continue
 			}
@@ -609,13 +904,36 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.is(cPlacePrep, &sc.toks[k+2]) {
 				continue
 			}
-			if !n.def && sc.lx.nounLike(n) {
+			if !n.def && sc.lx.nounLike(n) || sc.possessed(k+1) {
 				continue
 			}
 			return sc.placeName(k+1, hi, false)
 		}
 	}
 	return phrase{}
+}
+
+// said reports the types of events done by saying (accusing, threatening, demanding, rejecting, supporting,
+// sanctioning): a place in their sentence is where what is said happens ("هددت أنقرة بعملية
+// عسكرية في منبج"), not where they do.
+func said(typ string) bool {
+	switch typ {
+	case marsad.ACCUSE, marsad.THREATEN, marsad.REQUEST, marsad.REJECT, marsad.SUPPORT, marsad.SANCTION:
+		return true
+	}
+	return false
+}
+
+// possessed reports a noun written with a possessive pronoun ("مقاله", "بلادهم"), which no place name
+// carries; ta marbuta, folded to ه as well, is told apart in the raw text.
+func (sc *scan) possessed(k int) bool {
+	w := sc.doc.Text[sc.toks[k].start:sc.toks[k].end]
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم")
+}
+
+// aside reports "من ناحية أخرى" (on the other hand), a place word that opens a new topic.
+func (sc *scan) aside(k, hi int) bool {
+	return k+1 < hi && (sc.toks[k+1].f == "اخري" || sc.toks[k+1].f == "ثانيه")
 }
 
 // order lists the sentence's tokens after the trigger first, then those before it, nearest first.
