@@ -60,8 +60,9 @@ var (
 		"ner":       {"ner/testdata/regional_heldout.conll", ner.Evaluate},
 	}
 	corpusEvaluations = map[string]func(w io.Writer, path string, sample int, seed uint64) error{
-		"numbers": numbers.Survey,
-		"dates":   dates.EvaluateCorpus,
+		"numbers":   numbers.Survey,
+		"conflicts": conflicts.Survey,
+		"dates":     dates.EvaluateCorpus,
 	}
 )
 
@@ -91,7 +92,7 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	case "events":
 		fs := c.flags("eval events", "[--gsr DIR] [--news FILE]")
 		gsr := fs.String("gsr", "../shared/data/arabic_event_gsr", "`dir` of the Arabic event GSR dev files (empty: skip)")
-		news := fs.String("news", "events/testdata/news.tsv", "annotated news `file` (empty: skip)")
+		news := fs.String("news", "events/testdata/news.tsv,events/testdata/news2.tsv,events/testdata/news3.tsv", "annotated news `files`, comma-separated (empty: skip)")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
