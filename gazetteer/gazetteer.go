@@ -2,6 +2,7 @@
 package gazetteer
 
 //go:generate go run gen.go
+//go:generate go run gen_common.go
 
 import (
 	"bufio"
@@ -33,6 +34,8 @@ var (
 	actorsPetrarch string
 	//go:embed stopnames.txt
 	stopNames string
+	//go:embed commonnames.txt
+	commonNames string
 )
 
 // Place is a gazetteer record.
@@ -102,6 +105,9 @@ type Gazetteer struct {
 	// stop holds keys that are ordinary words as well as place names ("الثورة", "تشرين"): they are found
 	// in running text only after a place word such as مدينة or قرية.
 	stop map[string]bool
+	// common holds one-word place names a large news corpus uses as ordinary words ("الله", "الملك"): a
+	// tagger's mention of one is a small place only after a place word.
+	common map[string]bool
 }
 
 var (
@@ -137,7 +143,7 @@ func Key(s string) string {
 func load() (*Gazetteer, error) {
 	// Sized for the embedded tables (29k places, 100k names) so that loading never rehashes.
 	g := &Gazetteer{byGID: make(map[string]int32, 1<<15), byActor: map[string]int32{}, names: make(map[string][]ref, 1<<17),
-		stop: map[string]bool{}, first: make(map[string]int, 1<<16), places: make([]Place, 0, 1<<15)}
+		stop: map[string]bool{}, common: map[string]bool{}, first: make(map[string]int, 1<<16), places: make([]Place, 0, 1<<15)}
 	zr, err := gzip.NewReader(bytes.NewReader(placesGz))
 	if err != nil {
 		return nil, fmt.Errorf("places.tsv.gz: %w", err)
@@ -160,6 +166,11 @@ func load() (*Gazetteer, error) {
 	for _, line := range strings.Split(stopNames, "\n") {
 		if k := Key(line); k != "" && !strings.HasPrefix(strings.TrimSpace(line), "#") {
 			g.stop[k] = true
+		}
+	}
+	for _, line := range strings.Split(commonNames, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") {
+			g.common[line] = true
 		}
 	}
 	return g, nil

@@ -219,6 +219,7 @@ func TestResolverTaggedTypes(t *testing.T) {
 		{"whole name that is a village", "وقال عون إن الحكومة ستتشكل", "عون", marsad.PER, marsad.PER, ""},
 		{"a city the tagger took for a person", "وصلت التعزيزات إلى حلب أمس", "حلب", marsad.PER, marsad.LOC, "wof:421202163"},
 		{"a town the tagger took for a name", "ذكرى تحرير بلدة الباغوز", "الباغوز", marsad.MISC, marsad.LOC, "wof:1343849925"},
+		{"a common word that is also a village", "وقال الملك في كلمته إن", "الملك", marsad.LOC, marsad.LOC, ""},
 		{"a group the tagger took for a person", "وأكدت قسد أن التنظيم خطر", "قسد", marsad.PER, marsad.ORG, "sdf"},
 	} {
 		start := strings.Index(tc.text, tc.span)

@@ -462,16 +462,23 @@ func (r *Resolver) chooseActor(m *mention, named map[int32]bool) {
 	case back >= 0 && !(hasPlace && (m.typ == marsad.LOC || m.ent < 0 && m.placeOK)):
 		m.actor, m.backref = back, true
 	}
-	if m.actor < 0 && (!hasPlace || m.ent < 0 && !m.placeOK || m.ent >= 0 && m.typ == marsad.PER && !r.personPlace(m)) {
+	if m.actor < 0 && (!hasPlace || m.ent < 0 && !m.placeOK || m.ent >= 0 && !r.taggedPlace(m)) {
 		m.refs = nil
 	}
 }
 
-// personPlace tells whether a mention the tagger calls a person may still be the place it names. Many
-// family names are also villages ("ميشال عون", "سعد الحريري"), so only a whole name that would stand alone
-// as a place in running text is taken for one: a tagger's slip on "حلب", not a person's surname.
-func (r *Resolver) personPlace(m *mention) bool {
-	return !m.inner && r.placeOK(m.refs, m.key, m.word)
+// taggedPlace tells whether a tagger's mention may be the place its name matched. Many family names are
+// also villages ("ميشال عون", "سعد الحريري"), so a person is a place only when the whole name would stand
+// alone as one in running text (a tagger's slip on "حلب", not a surname). A name that is a common word as
+// well ("الله", "القرآن") is a small place only after a place word.
+func (r *Resolver) taggedPlace(m *mention) bool {
+	switch {
+	case m.typ == marsad.PER:
+		return !m.inner && r.placeOK(m.refs, m.key, m.word)
+	case r.g.common[m.key]:
+		return r.placeOK(m.refs, m.key, m.word)
+	}
+	return true
 }
 
 // anchor is a place the article names without doubt; it is context for the others.
