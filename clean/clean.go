@@ -5,6 +5,7 @@ package clean
 import (
 	"bufio"
 	_ "embed"
+	"html"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -157,6 +158,10 @@ func splitLines(body string) []line {
 // normalizeLine maps every kind of space to one ASCII space, drops control and format characters that
 // scrapers leave (BOM, soft hyphen, bidi marks), and trims.
 func normalizeLine(s string) string {
+	if strings.IndexByte(s, '&') >= 0 {
+		// Scrapers leave HTML character references in the text ("&quot;", "&#8220;", "&nbsp;").
+		s = html.UnescapeString(s)
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

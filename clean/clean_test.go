@@ -100,6 +100,7 @@ func TestCleanRules(t *testing.T) {
 			"ع", []string{"شارك آلاف المتظاهرين في مسيرة حاشدة وسط مدينة القامشلي للتنديد بالهجمات التركية المتكررة على المدنيين والبنية التحتية في المنطقة."}},
 		{"tag line with commas", "ع", "خبر.\nسوريا، قسد، داعش، الباغوز", "ع", []string{"خبر."}},
 		{"trailer drops the rest", "ع", "خبر.\nمواضيع ذات صلة\nعنوان آخر طويل.", "ع", []string{"خبر."}},
+		{"html character references", "قصف &quot;عنيف&quot;", "قال&nbsp;المرصد &#8220;قتل 5&#8221; وAT&T.", "قصف \"عنيف\"", []string{"قال المرصد “قتل 5” وAT&T."}},
 		{"spaces and controls", "ع", "  نص\u00a0\u00a0فيه\tمسافات\u200f.  ", "ع", []string{"نص فيه مسافات."}},
 	} {
 		d := marsad.Document{Title: tc.title}
