@@ -850,7 +850,9 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
-	best, bestDist := phrase{}, 1<<30
+	// A place introduced as one ("في منبج", "بالباغوز", "قرية الهوشرية") is where the event happened; a
+	// bare country or city may be a doer or what is spoken of ("وحاولت تركيا").
+	best, bestDist, bestIntro := phrase{}, 1<<30, false
 	for k := lo; k < hi; k++ {
 		t := &sc.toks[k]
 		if t.ent < 0 || sc.doc.Entities[t.ent].Type != marsad.LOC || used(k) || k > lo && sc.toks[k-1].ent == t.ent {
@@ -864,8 +866,9 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		if d < 0 {
 			d = -d + 100 // prefer places after the trigger
 		}
-		if d < bestDist {
-			best, bestDist = phrase{k, e}, d
+		intro := sc.introducesPlace(k, lo)
+		if intro && !bestIntro || intro == bestIntro && d < bestDist {
+			best, bestDist, bestIntro = phrase{k, e}, d, intro
 		}
 	}
 	if best.ok() {
@@ -911,6 +914,20 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// introducesPlace reports whether the word at k is marked as a place by what comes before it: a preposition
+// of place other than "من" or a place word before it, or ب attached to it.
+func (sc *scan) introducesPlace(k, lo int) bool {
+	t := &sc.toks[k]
+	if t.f != t.b && strings.HasPrefix(strings.TrimPrefix(t.f, "و"), "ب") {
+		return true
+	}
+	if k == lo || sc.toks[k].gap {
+		return false
+	}
+	prev := &sc.toks[k-1]
+	return sc.is(cPlacePrep, prev) && prev.f != "من" || sc.placeWord(prev)
 }
 
 // said reports the types of events done by saying (accusing, threatening, demanding, rejecting, supporting,

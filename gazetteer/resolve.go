@@ -687,8 +687,9 @@ func (r *Resolver) fill(doc *marsad.Document, ms []*mention) {
 			a := &r.g.actors[m.actor]
 			e.ID, e.Name = a.ID, a.Name
 			// The table knows whether a name is a person or a group better than the tagger, which often
-			// reads an unfamiliar acronym ("قسد") as a person.
-			if e.Type == "" || a.Type != "" && a.Type != marsad.LOC && e.Type != marsad.LOC {
+			// reads an unfamiliar acronym ("قسد") as a person; only an actor with a place (a state) may
+			// stay the place the tagger saw.
+			if e.Type == "" || a.Type != "" && !(a.located && e.Type == marsad.LOC) {
 				e.Type = a.Type
 			}
 			if a.located && e.Type == marsad.LOC {
