@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -49,8 +50,15 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 		toks = append(toks, ts)
 		doc2 = append(doc2, words)
 	}
-	for j, t := range tg.tagDoc(doc2) {
-		probs := marginals(t.em, &tg.ctx.trans, len(t.path), confidenceTemperature)
+	sc := tg.getScratch()
+	defer tg.putScratch(sc)
+	for j, t := range tg.tagDoc(sc, doc2) {
+		if !slices.ContainsFunc(t.path, func(id int) bool { return id != 0 }) {
+			continue
+		}
+		sc.marg = slices.Grow(sc.marg[:0], len(t.em))[:len(t.em)]
+		sc.buf = slices.Grow(sc.buf[:0], 3*len(t.em))
+		probs := marginals(sc.marg, sc.buf, t.em, &tg.pot, len(t.path), confidenceTemperature)
 		tags := make([]string, len(t.path))
 		for i, id := range t.path {
 			tags[i] = Tags[id]
@@ -81,10 +89,12 @@ func (tg *Tagger) TagCoNLL(r io.Reader, w io.Writer) error {
 	var words []string
 	// Sentences are tagged in blocks, so input of any length streams through; a block boundary only cuts the
 	// context the second stage sees.
+	scr := tg.getScratch()
+	defer tg.putScratch(scr)
 	flush := func() {
-		for _, t := range tg.tagDoc(doc) {
+		for _, t := range tg.tagDoc(scr, doc) {
 			for i, id := range t.path {
-				bw.WriteString(t.s.words[i])
+				bw.WriteString(t.words[i])
 				bw.WriteByte(' ')
 				bw.WriteString(Tags[id])
 				bw.WriteByte('\n')

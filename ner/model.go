@@ -101,6 +101,7 @@ func readModel(r io.Reader, lex *lexicon) (*Tagger, error) {
 	if tg.ctx, err = readOne(br); err != nil {
 		return nil, fmt.Errorf("context: %w", err)
 	}
+	tg.prepareTagging()
 	return tg, nil
 }
 

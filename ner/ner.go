@@ -44,6 +44,15 @@ type Tagger struct {
 	// base tags a sentence from local features; ctx retags it with the base tags of the text around it (see
 	// tagDoc).
 	base, ctx *model
+
+	// What tagging reads besides the models (see prepareTagging): the vectors of the frequent words, the
+	// pads beyond the sentence under each model, the context model's rows per context slot and its
+	// confidence potentials, and the scratch spaces of tagging calls.
+	vocab map[string]*wordVec
+	pad   [2][2*window + 1][numTags]float32
+	slots [numSlots][numTags]float32
+	pot   [numTags + 1][numTags]float64
+	pool  sync.Pool
 }
 
 //go:embed data/model.bin.gz

@@ -17,21 +17,26 @@ type model struct {
 // addScores adds the weights of features fs to row.
 func (m *model) addScores(row []float32, fs []uint32) {
 	for _, f := range fs {
-		k, ok := m.rows.get(f)
-		if !ok {
-			continue
-		}
-		w := m.weights[int(k)*numTags : (int(k)+1)*numTags]
-		for t := range row {
-			row[t] += w[t]
-		}
+		m.addScore(row, f)
+	}
+}
+
+func (m *model) addScore(row []float32, f uint32) {
+	k, ok := m.rows.get(f)
+	if !ok {
+		return
+	}
+	w := m.weights[int(k)*numTags : (int(k)+1)*numTags]
+	for t := range row[:numTags] {
+		row[t] += w[t]
 	}
 }
 
 // featTable maps feature hashes to weight rows with linear probing at a load factor of at most one half.
 type featTable struct {
-	keys  []uint32
-	rows  []int32 // row+1; 0 marks an empty slot
+	// slots holds a key in its low and row+1 in its high 32 bits, so a probe reads one word; row+1 = 0 marks
+	// an empty slot.
+	slots []uint64
 	shift uint
 }
 
@@ -40,14 +45,14 @@ func newFeatTable(feats map[uint32]int32) featTable {
 	for 1<<bits < 2*len(feats) {
 		bits++
 	}
-	t := featTable{keys: make([]uint32, 1<<bits), rows: make([]int32, 1<<bits), shift: 32 - bits}
-	mask := uint32(len(t.keys) - 1)
+	t := featTable{slots: make([]uint64, 1<<bits), shift: 32 - bits}
+	mask := uint32(len(t.slots) - 1)
 	for f, row := range feats {
 		i := t.slot(f)
-		for t.rows[i] != 0 {
+		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.keys[i], t.rows[i] = f, row+1
+		t.slots[i] = uint64(f) | uint64(row+1)<<32
 	}
 	return t
 }
@@ -56,30 +61,49 @@ func newFeatTable(feats map[uint32]int32) featTable {
 func (t *featTable) slot(f uint32) uint32 { return (f * 2654435769) >> t.shift }
 
 func (t *featTable) get(f uint32) (int32, bool) {
-	mask := uint32(len(t.keys) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(f); ; i = (i + 1) & mask {
-		switch r := t.rows[i]; {
-		case r == 0:
+		s := t.slots[i]
+		switch {
+		case s == 0:
 			return 0, false
-		case t.keys[i] == f:
-			return r - 1, true
+		case uint32(s) == f:
+			return int32(s>>32) - 1, true
 		}
 	}
 }
 
 var negInf = float32(math.Inf(-1))
 
+// allowedTab[p+1][t] is allowed(p, t).
+var allowedTab = func() (a [numTags + 1][numTags]bool) {
+	for p := -1; p < numTags; p++ {
+		for t := range numTags {
+			a[p+1][t] = allowed(p, t)
+		}
+	}
+	return a
+}()
+
 // viterbi returns the best IOB-valid tag sequence under the emission and transition scores.
 func viterbi(em []float32, trans *[numTags + 1][numTags]float32, n int) []int {
-	path := make([]int, n)
+	return viterbiTo(make([]int, n), nil, em, trans)
+}
+
+// viterbiTo writes the best path of len(path) tokens to path, with back as scratch space; it returns path.
+func viterbiTo(path []int, back []int8, em []float32, trans *[numTags + 1][numTags]float32) []int {
+	n := len(path)
 	if n == 0 {
 		return path
 	}
-	back := make([]int8, n*numTags)
+	if cap(back) < n*numTags {
+		back = make([]int8, n*numTags)
+	}
+	back = back[:n*numTags]
 	var cur, next [numTags]float32
 	for t := range numTags {
 		cur[t] = negInf
-		if allowed(-1, t) {
+		if allowedTab[0][t] {
 			cur[t] = em[t] + trans[0][t]
 		}
 	}
@@ -87,7 +111,7 @@ func viterbi(em []float32, trans *[numTags + 1][numTags]float32, n int) []int {
 		for t := range numTags {
 			best, arg := negInf, -1
 			for p := range numTags {
-				if !allowed(p, t) || cur[p] == negInf {
+				if !allowedTab[p+1][t] || cur[p] == negInf {
 					continue
 				}
 				if v := cur[p] + trans[p+1][t]; v > best {
@@ -112,19 +136,31 @@ func viterbi(em []float32, trans *[numTags + 1][numTags]float32, n int) []int {
 	return path
 }
 
-// marginals returns, for each token, the probability of each tag under a linear-chain distribution whose
-// log-potentials are the perceptron scores divided by temperature. The perceptron is not trained as a
-// probability model, so these are confidence scores, not calibrated probabilities.
-func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temperature float64) []float64 {
-	alpha := make([]float64, n*numTags)
-	beta := make([]float64, n*numTags)
-	pot := func(p, t int) float64 {
-		if !allowed(p, t) {
-			return 0
+// expTrans returns the transition potentials exp(trans/temperature) of marginals, 0 where IOB forbids the
+// transition.
+func expTrans(trans *[numTags + 1][numTags]float32, temperature float64) (pot [numTags + 1][numTags]float64) {
+	for p := range pot {
+		for t := range pot[p] {
+			if allowedTab[p][t] {
+				pot[p][t] = math.Exp(float64(trans[p][t]) / temperature)
+			}
 		}
-		return math.Exp(float64(trans[p+1][t]) / temperature)
 	}
-	emit := make([]float64, n*numTags)
+	return pot
+}
+
+// marginals writes to m (n·numTags values), for each token, the probability of each tag under a
+// linear-chain distribution whose log-potentials are the perceptron scores divided by temperature, with
+// pot = expTrans(trans, temperature); buf is scratch space. The perceptron is not trained as a probability
+// model, so these are confidence scores, not calibrated probabilities.
+func marginals(m, buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, temperature float64) []float64 {
+	m = m[:n*numTags]
+	if cap(buf) < 3*n*numTags {
+		buf = make([]float64, 3*n*numTags)
+	}
+	alpha := buf[:n*numTags]
+	beta := buf[n*numTags : 2*n*numTags]
+	emit := buf[2*n*numTags : 3*n*numTags]
 	for i := range n {
 		// Shift by the row maximum so exp never overflows; each row's scale cancels in the normalization.
 		mx := float32(negInf)
@@ -147,14 +183,14 @@ func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temper
 		}
 	}
 	for t := range numTags {
-		alpha[t] = pot(-1, t) * emit[t]
+		alpha[t] = pot[0][t] * emit[t]
 	}
 	norm(alpha[:numTags])
 	for i := 1; i < n; i++ {
 		for t := range numTags {
 			s := 0.0
 			for p := range numTags {
-				s += alpha[(i-1)*numTags+p] * pot(p, t)
+				s += alpha[(i-1)*numTags+p] * pot[p+1][t]
 			}
 			alpha[i*numTags+t] = s * emit[i*numTags+t]
 		}
@@ -167,13 +203,12 @@ func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temper
 		for p := range numTags {
 			s := 0.0
 			for t := range numTags {
-				s += pot(p, t) * emit[(i+1)*numTags+t] * beta[(i+1)*numTags+t]
+				s += pot[p+1][t] * emit[(i+1)*numTags+t] * beta[(i+1)*numTags+t]
 			}
 			beta[i*numTags+p] = s
 		}
 		norm(beta[i*numTags : (i+1)*numTags])
 	}
-	m := make([]float64, n*numTags)
 	for i := range n {
 		for t := range numTags {
 			m[i*numTags+t] = alpha[i*numTags+t] * beta[i*numTags+t]
@@ -188,7 +223,9 @@ func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temper
 // sentences of the same text.
 func (tg *Tagger) Tag(words []string) []string {
 	out := make([]string, len(words))
-	for i, t := range tg.tagDoc([][]string{words})[0].path {
+	sc := tg.getScratch()
+	defer tg.putScratch(sc)
+	for i, t := range tg.tagDoc(sc, [][]string{words})[0].path {
 		out[i] = Tags[t]
 	}
 	return out

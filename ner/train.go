@@ -96,10 +96,10 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	}
 	cfg.Log = logw
 	sents = append(slices.Clip(sents), augmentPlaces(sents, lex.places, cfg.Augment)...)
-	prepared := make([]tagged, len(sents))
+	prepared := make([]*sentence, len(sents))
 	gold := make([][]int, len(sents))
 	for k, snt := range sents {
-		prepared[k].s = lex.prepare(snt.Words)
+		prepared[k] = lex.prepare(snt.Words)
 		gold[k] = make([]int, len(snt.Words))
 		for i, tag := range snt.Tags {
 			t, ok := tagIndex(tag)
@@ -109,7 +109,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 			gold[k][i] = t
 		}
 	}
-	local := func(k, i int) []uint32 { return prepared[k].s.localFeatures(i) }
+	local := func(k, i int) []uint32 { return prepared[k].localFeatures(i) }
 
 	// Base tags for the context model's training data, each fold tagged by a model that never saw it.
 	bases := make([][]int, len(sents))
@@ -125,7 +125,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 		fmt.Fprintf(logw, "ner: base model for fold %d/%d\n", f+1, folds)
 		m := trainModel(idx, gold, local, cfg)
 		for k := lo; k < hi; k++ {
-			s := prepared[k].s
+			s := prepared[k]
 			em := make([]float32, len(s.words)*numTags)
 			for i := range s.words {
 				m.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
@@ -140,14 +140,27 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	fmt.Fprintf(logw, "ner: base model\n")
 	tg := &Tagger{lex: lex, base: trainModel(all, gold, local, cfg)}
 
+	ids := keyIDs{}
+	keys := make([][]int32, len(sents))
+	for k, s := range prepared {
+		keys[k] = make([]int32, len(s.words))
+		for i, w := range s.info {
+			keys[k][i] = ids.id(w.key)
+		}
+	}
+	var mem memory
+	mem.reset(len(ids))
 	ctxFeats := make([][]uint32, len(sents))
 	ctxOff := make([][]int, len(sents))
-	windowed(prepared, bases, func(k int, mem *memory) {
-		s := prepared[k].s
-		off := make([]int, len(s.words)+1)
+	var slots []int32
+	windowed(keys, bases, &mem, func(k int) {
+		off := make([]int, len(keys[k])+1)
 		var fs []uint32
-		for i := range s.words {
-			fs = contextFeatures(fs, s, bases[k], i, mem)
+		for i := range keys[k] {
+			slots = contextSlots(slots[:0], bases[k], i, keys[k][i], &mem)
+			for _, s := range slots {
+				fs = append(fs, ctxSlotFeatures[s]...)
+			}
 			off[i+1] = len(fs)
 		}
 		ctxFeats[k], ctxOff[k] = fs, off
@@ -158,6 +171,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 		buf = append(buf[:0], local(k, i)...)
 		return append(buf, ctxFeats[k][ctxOff[k][i]:ctxOff[k][i+1]]...)
 	}, cfg)
+	tg.prepareTagging()
 	return tg, nil
 }
 

@@ -1,0 +1,79 @@
+package ner
+
+import (
+	"compress/gzip"
+	"encoding/json"
+	"os"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/marsad/marsad"
+)
+
+const saudiNewsNet = "/work/shared/data/saudinewsnet/saudinewsnet.jsonl.gz"
+
+// loadSaudiNewsNet returns the first n articles of SaudiNewsNet (not in the repository) as documents split
+// into sentences at . ! ؟ and line breaks, as the pipeline's sentence splitter roughly does, and their total
+// size in bytes. It skips tb when the corpus is absent.
+func loadSaudiNewsNet(tb testing.TB, n int) ([]*marsad.Document, int) {
+	tb.Helper()
+	f, err := os.Open(saudiNewsNet)
+	if err != nil {
+		tb.Skip("SaudiNewsNet not available:", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var docs []*marsad.Document
+	size := 0
+	dec := json.NewDecoder(zr)
+	for len(docs) < n {
+		var art struct{ Title, Content string }
+		if err := dec.Decode(&art); err != nil {
+			break
+		}
+		text := art.Title + "\n\n" + art.Content
+		d := &marsad.Document{Text: text}
+		start := 0
+		for i, r := range text {
+			if r == '.' || r == '!' || r == '؟' || r == '\n' {
+				if end := i + utf8.RuneLen(r); end > start+1 {
+					d.Sentences = append(d.Sentences, marsad.Range{Start: start, End: end})
+				}
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		if start < len(text) {
+			d.Sentences = append(d.Sentences, marsad.Range{Start: start, End: len(text)})
+		}
+		docs = append(docs, d)
+		size += len(text)
+	}
+	return docs, size
+}
+
+// BenchmarkSaudiNewsNet annotates real newspaper articles (the first 300 of SaudiNewsNet, ≈1 MB): the
+// throughput that counts for `marsad extract`.
+func BenchmarkSaudiNewsNet(b *testing.B) {
+	docs, size := loadSaudiNewsNet(b, 300)
+	tg := mustDefault(b)
+	toks := 0
+	for _, d := range docs {
+		for _, r := range d.Sentences {
+			toks += len(AppendTokens(nil, d.Text[r.Start:r.End]))
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for b.Loop() {
+		for _, d := range docs {
+			d.Entities = d.Entities[:0]
+			if err := tg.Annotate(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(toks)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
