@@ -1,6 +1,10 @@
 package ner
 
-import "github.com/marsad/marsad/arabic"
+import (
+	"sync/atomic"
+
+	"github.com/marsad/marsad/arabic"
+)
 
 // The models are linear, and most features read one word at a fixed offset from the token, so tagging sums
 // per token five cached vectors (the words at offsets −2…+2), looks up the few features that read two words
@@ -19,9 +23,10 @@ type wordVec struct {
 	raw [2][numTags]float32
 }
 
-// vocabSize is the number of most frequent folded words (the head of the cluster vocabulary) whose vectors
-// Load precomputes: they cover most running text; rarer words are computed when met.
-const vocabSize = 40000
+// sharedWords is the number of most frequent folded words (the head of the cluster vocabulary) whose
+// vectors, once computed, every tagging call shares; they cover 97% of running news text. Rarer words are
+// kept per scratch space.
+const sharedWords = 100000
 
 // oovLimit bounds the words a scratch space keeps computed between calls.
 const oovLimit = 50000
@@ -54,13 +59,7 @@ func (tg *Tagger) prepareTagging() {
 		tg.ctx.addScores(tg.slots[s][:], fs)
 	}
 	tg.pot = expTrans(&tg.ctx.trans, confidenceTemperature)
-	words := tg.lex.vocab[:min(vocabSize, len(tg.lex.vocab))]
-	tg.vocab = make(map[string]*wordVec, len(words))
-	vecs := make([]wordVec, len(words))
-	for i, f := range words {
-		vecs[i] = *tg.newWordVec(f)
-		tg.vocab[f] = &vecs[i]
-	}
+	tg.vocab = make([]atomic.Pointer[wordVec], min(sharedWords, len(tg.lex.vocab)))
 	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}, ids: keyIDs{}} }
 }
 
@@ -90,6 +89,13 @@ type scratch struct {
 	slots     []int32
 	sents     []tagged
 	marg, buf []float64
+	// Annotate's tokens and words, flat, the first token of each sentence, the sentences and one sentence's
+	// tags.
+	toks  []arabic.Token
+	words []string
+	first []int
+	doc   [][]string
+	tags  []string
 }
 
 func (tg *Tagger) getScratch() *scratch { return tg.pool.Get().(*scratch) }
@@ -105,7 +111,13 @@ func (tg *Tagger) putScratch(sc *scratch) {
 // word returns the vector of raw word w.
 func (tg *Tagger) word(sc *scratch, w string) *wordVec {
 	sc.fold = arabic.AppendFold(sc.fold[:0], w)
-	if v, ok := tg.vocab[string(sc.fold)]; ok {
+	if k, ok := tg.lex.clusters[string(sc.fold)]; ok && int(k) < len(tg.vocab) {
+		if v := tg.vocab[k].Load(); v != nil {
+			return v
+		}
+		// Two calls may compute the same vector at once; either result is the same.
+		v := tg.newWordVec(tg.lex.vocab[k])
+		tg.vocab[k].Store(v)
 		return v
 	}
 	if v, ok := sc.oov[string(sc.fold)]; ok {
@@ -170,7 +182,7 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 			sc.tokOff = append(sc.tokOff, int32(len(sc.tokF)))
 		}
 		tg.localScores(sc, 0, lo, hi)
-			viterbiTo(sc.base[lo:hi], sc.back, sc.em[lo*numTags:hi*numTags], &tg.base.trans)
+		viterbiTo(sc.base[lo:hi], sc.back, sc.em[lo*numTags:hi*numTags], &tg.base.trans)
 		sc.sentKeys = append(sc.sentKeys, sc.keys[lo:hi])
 		sc.sentBases = append(sc.sentBases, sc.base[lo:hi])
 	}

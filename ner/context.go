@@ -98,7 +98,7 @@ const (
 	// beyond the sentence, else tag+1); one slot stands for its four features b-1, b0, b+1, b-1b0b+1.
 	slotTags = 0
 	// slotMem + 4·type + bucket: the quarter of the word's occurrences tagged with the type.
-	slotMem = slotTags + (numTags + 1) * (numTags + 1) * (numTags + 1)
+	slotMem = slotTags + (numTags+1)*(numTags+1)*(numTags+1)
 	// slotMemMax + type: the type most often given to the word.
 	slotMemMax = slotMem + 4*4
 	// slotMemMaxTag + type·numTags + tag: that type while the token has another base tag.

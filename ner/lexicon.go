@@ -51,15 +51,17 @@ type lexicon struct {
 	gaz      map[string]uint8
 	// gazPrefix holds every proper prefix, at a word boundary, of the gazetteer phrases.
 	gazPrefix map[string]struct{}
-	clusters  map[string][numClusterLevels]uint16
-	// vocab lists the clustered words, most frequent first.
-	vocab []string
+	// clusters maps a clustered folded word to its index in vocab and clusterIDs: the words most frequent
+	// first, and their cluster ids coarse to fine.
+	clusters   map[string]int32
+	vocab      []string
+	clusterIDs [][numClusterLevels]uint16
 	// places are written forms of the major places, for training-time augmentation.
 	places []string
 }
 
 func loadLexicon() (*lexicon, error) {
-	lex := &lexicon{triggers: map[string]string{}, gaz: map[string]uint8{}, clusters: map[string][numClusterLevels]uint16{}}
+	lex := &lexicon{triggers: map[string]string{}, gaz: map[string]uint8{}, clusters: map[string]int32{}}
 	for i, line := range strings.Split(triggersData, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -108,8 +110,9 @@ func loadLexicon() (*lexicon, error) {
 			}
 			c[i] = uint16(v)
 		}
-		lex.clusters[fields[0]] = c
+		lex.clusters[fields[0]] = int32(len(lex.vocab))
 		lex.vocab = append(lex.vocab, fields[0])
+		lex.clusterIDs = append(lex.clusterIDs, c)
 		return nil
 	})
 	if err != nil {
@@ -220,11 +223,14 @@ func (lex *lexicon) matchGazetteer(info []*wordInfo, begin, inside []uint8) {
 // cluster returns the cluster ids of a folded word, trying it without a leading و when the whole form is
 // unknown; ok is false for words the clustering never saw.
 func (lex *lexicon) cluster(folded string) (c [numClusterLevels]uint16, ok bool) {
-	if c, ok = lex.clusters[folded]; ok {
-		return c, true
+	k, ok := lex.clusters[folded]
+	if !ok {
+		if w, cut := strings.CutPrefix(folded, "و"); cut {
+			k, ok = lex.clusters[w]
+		}
 	}
-	if w, cut := strings.CutPrefix(folded, "و"); cut {
-		c, ok = lex.clusters[w]
+	if ok {
+		c = lex.clusterIDs[k]
 	}
 	return c, ok
 }

@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"fmt"
 	"sync"
+	"sync/atomic"
 )
 
 // Tags are the IOB labels of ANERcorp. The order is the model's label index and must not change without
@@ -45,10 +46,10 @@ type Tagger struct {
 	// tagDoc).
 	base, ctx *model
 
-	// What tagging reads besides the models (see prepareTagging): the vectors of the frequent words, the
+	// What tagging reads besides the models (see prepareTagging): the vectors of the frequent words as they are met, the
 	// pads beyond the sentence under each model, the context model's rows per context slot and its
 	// confidence potentials, and the scratch spaces of tagging calls.
-	vocab map[string]*wordVec
+	vocab []atomic.Pointer[wordVec]
 	pad   [2][2*window + 1][numTags]float32
 	slots [numSlots][numTags]float32
 	pot   [numTags + 1][numTags]float64

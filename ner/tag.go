@@ -38,6 +38,11 @@ type featTable struct {
 	// an empty slot.
 	slots []uint64
 	shift uint
+	// filter has one bit per 16 keys' worth of space set for each key (a one-hash Bloom filter): most
+	// features looked up are missing, and the filter, small enough for the core's cache, rejects 95% of
+	// them without touching the table.
+	filter      []uint64
+	filterShift uint
 }
 
 func newFeatTable(feats map[uint32]int32) featTable {
@@ -46,6 +51,8 @@ func newFeatTable(feats map[uint32]int32) featTable {
 		bits++
 	}
 	t := featTable{slots: make([]uint64, 1<<bits), shift: 32 - bits}
+	fbits := bits + 3
+	t.filter, t.filterShift = make([]uint64, 1<<fbits/64), 32-fbits
 	mask := uint32(len(t.slots) - 1)
 	for f, row := range feats {
 		i := t.slot(f)
@@ -53,14 +60,22 @@ func newFeatTable(feats map[uint32]int32) featTable {
 			i = (i + 1) & mask
 		}
 		t.slots[i] = uint64(f) | uint64(row+1)<<32
+		b := t.filterBit(f)
+		t.filter[b/64] |= 1 << (b % 64)
 	}
 	return t
 }
+
+// filterBit is the filter bit of f, from a multiplier other than slot's so the two are independent.
+func (t *featTable) filterBit(f uint32) uint32 { return (f * 0x85ebca6b) >> t.filterShift }
 
 // slot is the home slot of f: Fibonacci hashing spreads the feature hashes over the table.
 func (t *featTable) slot(f uint32) uint32 { return (f * 2654435769) >> t.shift }
 
 func (t *featTable) get(f uint32) (int32, bool) {
+	if b := t.filterBit(f); t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0, false
+	}
 	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(f); ; i = (i + 1) & mask {
 		s := t.slots[i]
@@ -110,8 +125,13 @@ func viterbiTo(path []int, back []int8, em []float32, trans *[numTags + 1][numTa
 	for i := 1; i < n; i++ {
 		for t := range numTags {
 			best, arg := negInf, -1
-			for p := range numTags {
-				if !allowedTab[p+1][t] || cur[p] == negInf {
+			// An I- tag t only follows t-1 (its B-) or itself; any other tag follows any tag.
+			lo, hi := 0, numTags
+			if isInside(t) {
+				lo, hi = t-1, t+1
+			}
+			for p := lo; p < hi; p++ {
+				if cur[p] == negInf {
 					continue
 				}
 				if v := cur[p] + trans[p+1][t]; v > best {
@@ -188,8 +208,13 @@ func marginals(m, buf []float64, em []float32, pot *[numTags + 1][numTags]float6
 	norm(alpha[:numTags])
 	for i := 1; i < n; i++ {
 		for t := range numTags {
+			// Forbidden transitions have potential 0 and add nothing (see viterbiTo).
+			lo, hi := 0, numTags
+			if isInside(t) {
+				lo, hi = t-1, t+1
+			}
 			s := 0.0
-			for p := range numTags {
+			for p := lo; p < hi; p++ {
 				s += alpha[(i-1)*numTags+p] * pot[p+1][t]
 			}
 			alpha[i*numTags+t] = s * emit[i*numTags+t]
@@ -203,6 +228,9 @@ func marginals(m, buf []float64, em []float32, pot *[numTags + 1][numTags]float6
 		for p := range numTags {
 			s := 0.0
 			for t := range numTags {
+				if isInside(t) && p != t && p != t-1 {
+					continue
+				}
 				s += pot[p+1][t] * emit[(i+1)*numTags+t] * beta[(i+1)*numTags+t]
 			}
 			beta[i*numTags+p] = s
