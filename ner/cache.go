@@ -1,6 +1,8 @@
 package ner
 
 import (
+	"hash/maphash"
+	"strings"
 	"sync/atomic"
 
 	"github.com/marsad/marsad/arabic"
@@ -15,12 +17,35 @@ import (
 // wordVec is one folded word form's share of the scores of the tokens around it.
 type wordVec struct {
 	wordInfo
-	// em[m][d+window] sums the weights in model m (0 base, 1 context) of the features the word gives the
+	// em[d+window][m] sums the weights in model m (0 base, 1 context) of the features the word gives the
 	// token d positions after it (wordFeatures).
-	em [2][2*window + 1][numTags]float32
+	em [2*window + 1]pairRow
 	// raw[m] is the weight of rawFeature(folded): the raw-word feature of the word when it is written in its
 	// folded form, as most words are.
-	raw [2][numTags]float32
+	raw rawVec
+}
+
+// pairRow holds a score per tag under each model: 0 base, 1 context. Tagging computes the local scores of
+// both at once, so each word's vectors are read once.
+type pairRow [2][numTags]float32
+
+func addPair(row, v *pairRow) {
+	for m := range row {
+		for t := range row[m] {
+			row[m][t] += v[m][t]
+		}
+	}
+}
+
+// rawVec is the weight of the raw-word feature (rawFeature) of one written form in each model.
+type rawVec = pairRow
+
+func (tg *Tagger) newRawVec(w string) *rawVec {
+	var r rawVec
+	f := rawFeature(w)
+	tg.base.addScore(r[0][:], f)
+	tg.ctx.addScore(r[1][:], f)
+	return &r
 }
 
 // sharedWords is the number of most frequent folded words (the head of the cluster vocabulary) whose
@@ -36,12 +61,10 @@ func (tg *Tagger) newWordVec(folded string) *wordVec {
 	var arr [64]uint32
 	for d := -window; d <= window; d++ {
 		fs := wordFeatures(arr[:0], &v.wordInfo, d)
-		tg.base.addScores(v.em[0][d+window][:], fs)
-		tg.ctx.addScores(v.em[1][d+window][:], fs)
+		tg.base.addScores(v.em[d+window][0][:], fs)
+		tg.ctx.addScores(v.em[d+window][1][:], fs)
 	}
-	raw := rawFeature(folded)
-	tg.base.addScore(v.raw[0][:], raw)
-	tg.ctx.addScore(v.raw[1][:], raw)
+	v.raw = *tg.newRawVec(folded)
 	return v
 }
 
@@ -51,7 +74,7 @@ func (tg *Tagger) prepareTagging() {
 	for i, m := range [2]*model{tg.base, tg.ctx} {
 		for d := -window; d <= window; d++ {
 			if d != 0 {
-				m.addScore(tg.pad[i][d+window][:], padFeature(d))
+				m.addScore(tg.pad[d+window][i][:], padFeature(d))
 			}
 		}
 	}
@@ -60,28 +83,40 @@ func (tg *Tagger) prepareTagging() {
 	}
 	tg.pot = expTrans(&tg.ctx.trans, confidenceTemperature)
 	tg.vocab = make([]atomic.Pointer[wordVec], min(sharedWords, len(tg.lex.vocab)))
+	tg.seed = maphash.MakeSeed()
 	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}, ids: keyIDs{}} }
 }
+
+// recentBits sizes the direct-mapped cache of recent raw words in a scratch space: news text repeats its
+// words, and the cache answers most tokens without folding them or looking them up in the large tables.
+const recentBits = 14
 
 // scratch is the working space of one tagging call, reused through Tagger.pool.
 type scratch struct {
 	// oov holds the vectors of words outside the precomputed vocabulary met in earlier calls.
-	oov  map[string]*wordVec
+	oov map[string]*wordVec
+	// recent maps a raw word's hash to its latest word, its vector and the weights of the written form.
+	recent [1 << recentBits]struct {
+		raw string
+		v   *wordVec
+		rv  *rawVec
+	}
 	ids  keyIDs
 	mem  memory
 	fold []byte
-	// Per token of the whole text (virtual periods included): its word, whether it is written folded, its
-	// memory key id, gazetteer bits, and its token features at tokF[tokOff[k]:tokOff[k+1]].
+	// Per token of the whole text (virtual periods included): its word, the weights of its written form, its
+	// memory key id, gazetteer bits, scores under the base and the context model, and its base and final
+	// tags.
 	vecs       []*wordVec
 	info       []*wordInfo
-	same       []bool
+	raw        []*rawVec
 	keys       []int32
 	gazB, gazI []uint8
-	tokF       []uint32
-	tokOff     []int32
-	em         []float32
+	em, emCtx  []float32
 	base, path []int
-	back       []int8
+	// One token's features, and Viterbi's back pointers.
+	tokF []uint32
+	back []int8
 	// Per sentence: its first token, and its key ids and base tags as windowed reads them.
 	start     []int
 	sentKeys  [][]int32
@@ -108,8 +143,25 @@ func (tg *Tagger) putScratch(sc *scratch) {
 	tg.pool.Put(sc)
 }
 
-// word returns the vector of raw word w.
-func (tg *Tagger) word(sc *scratch, w string) *wordVec {
+// word returns the vector of raw word w and the weights of its raw-word feature.
+func (tg *Tagger) word(sc *scratch, w string) (*wordVec, *rawVec) {
+	slot := &sc.recent[maphash.String(tg.seed, w)>>(64-recentBits)]
+	if slot.v != nil && slot.raw == w {
+		return slot.v, slot.rv
+	}
+	v := tg.lookupWord(sc, w)
+	slot.v, slot.raw, slot.rv = v, v.folded, &v.raw
+	if w != v.folded {
+		// A copy, so the cache does not keep the caller's text alive.
+		slot.raw = strings.Clone(w)
+		slot.rv = tg.newRawVec(w)
+	}
+	return v, slot.rv
+}
+
+// lookupWord returns the vector of raw word w from the shared vectors or the scratch space's own, computing
+// it if need be.
+func (tg *Tagger) lookupWord(sc *scratch, w string) *wordVec {
 	sc.fold = arabic.AppendFold(sc.fold[:0], w)
 	if k, ok := tg.lex.clusters[string(sc.fold)]; ok && int(k) < len(tg.vocab) {
 		if v := tg.vocab[k].Load(); v != nil {
@@ -137,21 +189,21 @@ type tagged struct {
 
 // tagDoc tags consecutive sentences of one text with both stages. The result lives in sc.
 func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
-	sc.vecs, sc.info, sc.same, sc.keys = sc.vecs[:0], sc.info[:0], sc.same[:0], sc.keys[:0]
-	sc.tokF, sc.tokOff = sc.tokF[:0], append(sc.tokOff[:0], 0)
+	sc.vecs, sc.info, sc.raw, sc.keys = sc.vecs[:0], sc.info[:0], sc.raw[:0], sc.keys[:0]
 	sc.start = sc.start[:0]
 	for _, words := range doc {
 		sc.start = append(sc.start, len(sc.vecs))
 		for _, w := range words {
-			v := tg.word(sc, w)
+			v, rv := tg.word(sc, w)
 			sc.vecs = append(sc.vecs, v)
-			sc.same = append(sc.same, w == v.folded)
+			sc.raw = append(sc.raw, rv)
 		}
 		// Every ANERcorp sentence ends with punctuation, and the model learned that a sentence's last word
 		// is followed by one; a title or a line without it is tagged with a period added, dropped after.
 		if n := len(words); n > 0 && shape(words[n-1]) != "punct" {
-			sc.vecs = append(sc.vecs, tg.word(sc, "."))
-			sc.same = append(sc.same, true)
+			v, rv := tg.word(sc, ".")
+			sc.vecs = append(sc.vecs, v)
+			sc.raw = append(sc.raw, rv)
 		}
 	}
 	sc.start = append(sc.start, len(sc.vecs))
@@ -163,6 +215,7 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 	sc.gazB = append(sc.gazB[:0], make([]uint8, total)...)
 	sc.gazI = append(sc.gazI[:0], make([]uint8, total)...)
 	sc.em = append(sc.em[:0], make([]float32, total*numTags)...)
+	sc.emCtx = append(sc.emCtx[:0], make([]float32, total*numTags)...)
 	sc.base = append(sc.base[:0], make([]int, total)...)
 	sc.path = append(sc.path[:0], make([]int, total)...)
 	sc.sentKeys, sc.sentBases = sc.sentKeys[:0], sc.sentBases[:0]
@@ -170,18 +223,11 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 		sc.back = make([]int8, total*numTags)
 	}
 
-	for j, words := range doc {
+	for j := range doc {
 		lo, hi := sc.start[j], sc.start[j+1]
 		info := sc.info[lo:hi]
 		tg.lex.matchGazetteer(info, sc.gazB[lo:hi], sc.gazI[lo:hi])
-		for i := range info {
-			if !sc.same[lo+i] {
-				sc.tokF = append(sc.tokF, rawFeature(words[i]))
-			}
-			sc.tokF = tokenFeatures(sc.tokF, info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
-			sc.tokOff = append(sc.tokOff, int32(len(sc.tokF)))
-		}
-		tg.localScores(sc, 0, lo, hi)
+		tg.localScores(sc, lo, hi)
 		viterbiTo(sc.base[lo:hi], sc.back, sc.em[lo*numTags:hi*numTags], &tg.base.trans)
 		sc.sentKeys = append(sc.sentKeys, sc.keys[lo:hi])
 		sc.sentBases = append(sc.sentBases, sc.base[lo:hi])
@@ -191,16 +237,15 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 	sc.sents = sc.sents[:0]
 	windowed(sc.sentKeys, sc.sentBases, &sc.mem, func(j int) {
 		lo, hi := sc.start[j], sc.start[j+1]
-		tg.localScores(sc, 1, lo, hi)
 		base := sc.base[lo:hi]
 		for i := range hi - lo {
 			sc.slots = contextSlots(sc.slots[:0], base, i, sc.keys[lo+i], &sc.mem)
-			row := (*[numTags]float32)(sc.em[(lo+i)*numTags:])
+			row := (*[numTags]float32)(sc.emCtx[(lo+i)*numTags:])
 			for _, s := range sc.slots {
 				addRow(row, &tg.slots[s])
 			}
 		}
-		em := sc.em[lo*numTags : hi*numTags]
+		em := sc.emCtx[lo*numTags : hi*numTags]
 		viterbiTo(sc.path[lo:hi], sc.back, em, &tg.ctx.trans)
 		n := len(doc[j])
 		sc.sents = append(sc.sents, tagged{words: doc[j], em: em[:n*numTags], path: sc.path[lo : lo+n]})
@@ -214,35 +259,33 @@ func addRow(row, v *[numTags]float32) {
 	}
 }
 
-// localScores writes the local scores under model mi (0 base, 1 context) of tokens lo…hi-1, one sentence,
-// to sc.em.
-func (tg *Tagger) localScores(sc *scratch, mi int, lo, hi int) {
-	m := tg.base
-	if mi == 1 {
-		m = tg.ctx
-	}
+// localScores writes the local scores of tokens lo…hi-1, one sentence, under the base model to sc.em and
+// under the context model to sc.emCtx.
+func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 	vecs := sc.vecs[lo:hi]
+	info := sc.info[lo:hi]
 	n := len(vecs)
 	for i, v := range vecs {
-		row := (*[numTags]float32)(sc.em[(lo+i)*numTags:])
-		*row = v.em[mi][window]
+		row := v.em[window]
 		for d := 1; d <= window; d++ {
 			if i-d >= 0 {
-				addRow(row, &vecs[i-d].em[mi][window-d])
+				addPair(&row, &vecs[i-d].em[window-d])
 			} else {
-				addRow(row, &tg.pad[mi][window-d])
+				addPair(&row, &tg.pad[window-d])
 			}
 			if i+d < n {
-				addRow(row, &vecs[i+d].em[mi][window+d])
+				addPair(&row, &vecs[i+d].em[window+d])
 			} else {
-				addRow(row, &tg.pad[mi][window+d])
+				addPair(&row, &tg.pad[window+d])
 			}
 		}
-		if sc.same[lo+i] {
-			addRow(row, &v.raw[mi])
+		addPair(&row, sc.raw[lo+i])
+		sc.tokF = tokenFeatures(sc.tokF[:0], info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
+		for _, f := range sc.tokF {
+			tg.base.addScore(row[0][:], f)
+			tg.ctx.addScore(row[1][:], f)
 		}
-		for _, f := range sc.tokF[sc.tokOff[lo+i]:sc.tokOff[lo+i+1]] {
-			m.addScore(row[:], f)
-		}
+		*(*[numTags]float32)(sc.em[(lo+i)*numTags:]) = row[0]
+		*(*[numTags]float32)(sc.emCtx[(lo+i)*numTags:]) = row[1]
 	}
 }

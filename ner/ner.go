@@ -8,6 +8,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"sync"
 	"sync/atomic"
 )
@@ -50,10 +51,11 @@ type Tagger struct {
 	// pads beyond the sentence under each model, the context model's rows per context slot and its
 	// confidence potentials, and the scratch spaces of tagging calls.
 	vocab []atomic.Pointer[wordVec]
-	pad   [2][2*window + 1][numTags]float32
+	pad   [2*window + 1]pairRow
 	slots [numSlots][numTags]float32
 	pot   [numTags + 1][numTags]float64
 	pool  sync.Pool
+	seed  maphash.Seed
 }
 
 //go:embed data/model.bin.gz

@@ -122,24 +122,36 @@ func viterbiTo(path []int, back []int8, em []float32, trans *[numTags + 1][numTa
 			cur[t] = em[t] + trans[0][t]
 		}
 	}
-	for i := 1; i < n; i++ {
+	// tr[t][p] is trans[p+1][t], so the predecessors of t are contiguous.
+	var tr [numTags][numTags]float32
+	for p := range numTags {
 		for t := range numTags {
-			best, arg := negInf, -1
-			// An I- tag t only follows t-1 (its B-) or itself; any other tag follows any tag.
-			lo, hi := 0, numTags
+			tr[t][p] = trans[p+1][t]
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := (*[numTags]float32)(em[i*numTags:])
+		bk := (*[numTags]int8)(back[i*numTags:])
+		for t := range numTags {
+			// An I- tag t only follows t-1 (its B-) or itself; any other tag follows any tag. Tag O is always
+			// reachable, so cur[0] is finite, and an unreachable tag (-Inf) never wins.
 			if isInside(t) {
-				lo, hi = t-1, t+1
-			}
-			for p := lo; p < hi; p++ {
-				if cur[p] == negInf {
-					continue
+				best, arg := cur[t-1]+tr[t][t-1], t-1
+				if v := cur[t] + tr[t][t]; v > best {
+					best, arg = v, t
 				}
-				if v := cur[p] + trans[p+1][t]; v > best {
+				next[t] = best + e[t]
+				bk[t] = int8(arg)
+				continue
+			}
+			best, arg := cur[0]+tr[t][0], 0
+			for p := 1; p < numTags; p++ {
+				if v := cur[p] + tr[t][p]; v > best {
 					best, arg = v, p
 				}
 			}
-			next[t] = best + em[i*numTags+t]
-			back[i*numTags+t] = int8(arg)
+			next[t] = best + e[t]
+			bk[t] = int8(arg)
 		}
 		cur = next
 	}
