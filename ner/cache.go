@@ -89,7 +89,7 @@ func (tg *Tagger) prepareTagging() {
 
 // recentBits sizes the direct-mapped cache of recent raw words in a scratch space: news text repeats its
 // words, and the cache answers most tokens without folding them or looking them up in the large tables.
-const recentBits = 14
+const recentBits = 15
 
 // scratch is the working space of one tagging call, reused through Tagger.pool.
 type scratch struct {
