@@ -82,6 +82,29 @@ func (tg *Tagger) prepareTagging() {
 		tg.ctx.addScores(tg.slots[s][:], fs)
 	}
 	tg.pot = expTrans(&tg.ctx.trans, confidenceTemperature)
+	// Both key lists are sorted: merge them.
+	var keys []uint32
+	tg.bothRows = tg.bothRows[:0]
+	bk, ck := tg.base.keys, tg.ctx.keys
+	for i, j := 0, 0; i < len(bk) || j < len(ck); {
+		r := [2]int32{-1, -1}
+		var f uint32
+		switch {
+		case j == len(ck) || i < len(bk) && bk[i] < ck[j]:
+			f, r[0] = bk[i], int32(i)
+			i++
+		case i == len(bk) || ck[j] < bk[i]:
+			f, r[1] = ck[j], int32(j)
+			j++
+		default:
+			f, r[0], r[1] = bk[i], int32(i), int32(j)
+			i++
+			j++
+		}
+		keys = append(keys, f)
+		tg.bothRows = append(tg.bothRows, r)
+	}
+	tg.both = newFeatTable(keys)
 	tg.vocab = make([]atomic.Pointer[wordVec], min(sharedWords, len(tg.lex.vocab)))
 	tg.seed = maphash.MakeSeed()
 	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}, ids: keyIDs{}} }
@@ -265,25 +288,36 @@ func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 	vecs := sc.vecs[lo:hi]
 	info := sc.info[lo:hi]
 	n := len(vecs)
-	for i, v := range vecs {
-		row := v.em[window]
-		for d := 1; d <= window; d++ {
-			if i-d >= 0 {
-				addPair(&row, &vecs[i-d].em[window-d])
+	for i := range vecs {
+		// The words at offsets −2…+2 (or the pads beyond the sentence) and the written form.
+		var src [2*window + 2]*pairRow
+		for d := -window; d <= window; d++ {
+			if j := i + d; j >= 0 && j < n {
+				src[d+window] = &vecs[j].em[d+window]
 			} else {
-				addPair(&row, &tg.pad[window-d])
-			}
-			if i+d < n {
-				addPair(&row, &vecs[i+d].em[window+d])
-			} else {
-				addPair(&row, &tg.pad[window+d])
+				src[d+window] = &tg.pad[d+window]
 			}
 		}
-		addPair(&row, sc.raw[lo+i])
+		src[2*window+1] = sc.raw[lo+i]
+		var row pairRow
+		for m := range row {
+			for t := range row[m] {
+				row[m][t] = src[0][m][t] + src[1][m][t] + src[2][m][t] + src[3][m][t] + src[4][m][t] + src[5][m][t]
+			}
+		}
 		sc.tokF = tokenFeatures(sc.tokF[:0], info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
 		for _, f := range sc.tokF {
-			tg.base.addScore(row[0][:], f)
-			tg.ctx.addScore(row[1][:], f)
+			k, ok := tg.both.get(f)
+			if !ok {
+				continue
+			}
+			r := tg.bothRows[k]
+			if r[0] >= 0 {
+				addRow(&row[0], (*[numTags]float32)(tg.base.weights[int(r[0])*numTags:]))
+			}
+			if r[1] >= 0 {
+				addRow(&row[1], (*[numTags]float32)(tg.ctx.weights[int(r[1])*numTags:]))
+			}
 		}
 		*(*[numTags]float32)(sc.em[(lo+i)*numTags:]) = row[0]
 		*(*[numTags]float32)(sc.emCtx[(lo+i)*numTags:]) = row[1]

@@ -29,9 +29,9 @@ func TestLoad(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("load took %s; want under 1s", d)
 	}
-	if len(tg.base.feats) == 0 || len(tg.ctx.feats) == 0 || len(tg.lex.clusters) == 0 || len(tg.lex.gaz) == 0 {
+	if len(tg.base.keys) == 0 || len(tg.ctx.keys) == 0 || len(tg.lex.clusters) == 0 || len(tg.lex.gaz) == 0 {
 		t.Errorf("empty model: %d/%d features, %d clusters, %d gazetteer phrases",
-			len(tg.base.feats), len(tg.ctx.feats), len(tg.lex.clusters), len(tg.lex.gaz))
+			len(tg.base.keys), len(tg.ctx.keys), len(tg.lex.clusters), len(tg.lex.gaz))
 	}
 }
 

@@ -4,10 +4,11 @@ import "math"
 
 // model is one linear scorer: a weight per tag for each hashed feature, and tag transition scores.
 type model struct {
-	// feats maps a feature hash to its row in weights: numTags weights per feature.
-	feats map[uint32]int32
-	// rows is feats as an open-addressing table, built once the model is complete: tagging looks up every
-	// feature of every token, and most are missing, which a Go map answers several times slower.
+	// keys are the feature hashes in increasing order; feature keys[i] has the numTags weights
+	// weights[i·numTags:].
+	keys []uint32
+	// rows maps a feature hash to its row: tagging looks up every feature of every token, and most are
+	// missing, which a Go map answers several times slower.
 	rows    featTable
 	weights []float32
 	// trans[p+1][t] scores tag t after tag p (p = -1 at the sentence start).
@@ -45,16 +46,17 @@ type featTable struct {
 	filterShift uint
 }
 
-func newFeatTable(feats map[uint32]int32) featTable {
+// newFeatTable maps keys[i] to row i.
+func newFeatTable(keys []uint32) featTable {
 	bits := uint(1)
-	for 1<<bits < 2*len(feats) {
+	for 1<<bits < 2*len(keys) {
 		bits++
 	}
 	t := featTable{slots: make([]uint64, 1<<bits), shift: 32 - bits}
 	fbits := bits + 3
 	t.filter, t.filterShift = make([]uint64, 1<<fbits/64), 32-fbits
 	mask := uint32(len(t.slots) - 1)
-	for f, row := range feats {
+	for row, f := range keys {
 		i := t.slot(f)
 		for t.slots[i] != 0 {
 			i = (i + 1) & mask

@@ -267,8 +267,14 @@ func trainModel(idx []int, gold [][]int, feats func(k, i int) []uint32, cfg Trai
 		}
 	}
 
-	m := &model{feats: map[uint32]int32{}, trans: avgT}
-	for f, id := range index {
+	m := &model{trans: avgT}
+	var kept []uint32
+	for f := range index {
+		kept = append(kept, f)
+	}
+	slices.Sort(kept)
+	for _, f := range kept {
+		id := index[f]
 		var row [numTags]float32
 		keep := false
 		for t := range row {
@@ -280,11 +286,11 @@ func trainModel(idx []int, gold [][]int, feats func(k, i int) []uint32, cfg Trai
 		if !keep {
 			continue
 		}
-		m.feats[f] = int32(len(m.feats))
+		m.keys = append(m.keys, f)
 		m.weights = append(m.weights, row[:]...)
 	}
-	fmt.Fprintf(cfg.Log, "ner: kept %d of %d features\n", len(m.feats), nf)
-	m.rows = newFeatTable(m.feats)
+	fmt.Fprintf(cfg.Log, "ner: kept %d of %d features\n", len(m.keys), nf)
+	m.rows = newFeatTable(m.keys)
 	return m
 }
 
