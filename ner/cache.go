@@ -42,10 +42,23 @@ type rawVec = pairRow
 
 func (tg *Tagger) newRawVec(w string) *rawVec {
 	var r rawVec
-	f := rawFeature(w)
-	tg.base.addScore(r[0][:], f)
-	tg.ctx.addScore(r[1][:], f)
+	tg.addBoth(&r, rawFeature(w))
 	return &r
+}
+
+// addBoth adds the weights of feature f in both models to row.
+func (tg *Tagger) addBoth(row *pairRow, f uint32) {
+	k, ok := tg.both.get(f)
+	if !ok {
+		return
+	}
+	r := tg.bothRows[k]
+	if r[0] >= 0 {
+		addRow(&row[0], (*[numTags]float32)(tg.base.weights[int(r[0])*numTags:]))
+	}
+	if r[1] >= 0 {
+		addRow(&row[1], (*[numTags]float32)(tg.ctx.weights[int(r[1])*numTags:]))
+	}
 }
 
 // sharedWords is the number of most frequent folded words (the head of the cluster vocabulary) whose
@@ -112,7 +125,7 @@ func (tg *Tagger) prepareTagging() {
 
 // recentBits sizes the direct-mapped cache of recent raw words in a scratch space: news text repeats its
 // words, and the cache answers most tokens without folding them or looking them up in the large tables.
-const recentBits = 15
+const recentBits = 16
 
 // scratch is the working space of one tagging call, reused through Tagger.pool.
 type scratch struct {
@@ -307,17 +320,7 @@ func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 		}
 		sc.tokF = tokenFeatures(sc.tokF[:0], info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
 		for _, f := range sc.tokF {
-			k, ok := tg.both.get(f)
-			if !ok {
-				continue
-			}
-			r := tg.bothRows[k]
-			if r[0] >= 0 {
-				addRow(&row[0], (*[numTags]float32)(tg.base.weights[int(r[0])*numTags:]))
-			}
-			if r[1] >= 0 {
-				addRow(&row[1], (*[numTags]float32)(tg.ctx.weights[int(r[1])*numTags:]))
-			}
+			tg.addBoth(&row, f)
 		}
 		*(*[numTags]float32)(sc.em[(lo+i)*numTags:]) = row[0]
 		*(*[numTags]float32)(sc.emCtx[(lo+i)*numTags:]) = row[1]
