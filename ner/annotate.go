@@ -63,9 +63,8 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 		if !slices.ContainsFunc(t.path, func(id int) bool { return id != 0 }) {
 			continue
 		}
-		sc.marg = slices.Grow(sc.marg[:0], len(t.em))[:len(t.em)]
-		sc.buf = slices.Grow(sc.buf[:0], 3*len(t.em))
-		probs := marginals(sc.marg, sc.buf, t.em, &tg.pot, len(t.path), confidenceTemperature)
+		n := len(t.path)
+		sc.buf = marginals(sc.buf, t.em, &tg.pot, n, confidenceTemperature)
 		tags := sc.tags[:0]
 		for _, id := range t.path {
 			tags = append(tags, Tags[id])
@@ -75,7 +74,7 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 		for _, c := range chunks(tags) {
 			conf := 0.0
 			for i := c.start; i < c.end; i++ {
-				conf += probs[i*numTags+t.path[i]]
+				conf += prob(sc.buf, n, i, t.path[i])
 			}
 			conf /= float64(c.end - c.start)
 			doc.Entities = append(doc.Entities, marsad.Entity{

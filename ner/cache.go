@@ -159,7 +159,7 @@ type scratch struct {
 	sentBases [][]int
 	slots     []int32
 	sents     []tagged
-	marg, buf []float64
+	buf       []float64
 	// Annotate's tokens and words, flat, the first token of each sentence, the sentences and one sentence's
 	// tags.
 	toks  []arabic.Token

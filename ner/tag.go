@@ -183,81 +183,101 @@ func expTrans(trans *[numTags + 1][numTags]float32, temperature float64) (pot [n
 	return pot
 }
 
-// marginals writes to m (n·numTags values), for each token, the probability of each tag under a
-// linear-chain distribution whose log-potentials are the perceptron scores divided by temperature, with
-// pot = expTrans(trans, temperature); buf is scratch space. The perceptron is not trained as a probability
-// model, so these are confidence scores, not calibrated probabilities.
-func marginals(m, buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, temperature float64) []float64 {
-	m = m[:n*numTags]
+// marginals computes, for each token, the probability of each tag under a linear-chain distribution whose
+// log-potentials are the perceptron scores divided by temperature, with pot = expTrans(trans, temperature).
+// It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and returns it; prob
+// reads a token's probability from it. The perceptron is not trained as a probability model, so these are
+// confidence scores, not calibrated probabilities.
+func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, temperature float64) []float64 {
 	if cap(buf) < 3*n*numTags {
 		buf = make([]float64, 3*n*numTags)
 	}
+	buf = buf[:3*n*numTags]
 	alpha := buf[:n*numTags]
 	beta := buf[n*numTags : 2*n*numTags]
-	emit := buf[2*n*numTags : 3*n*numTags]
+	emit := buf[2*n*numTags:]
 	for i := range n {
+		e := (*[numTags]float32)(em[i*numTags:])
+		x := (*[numTags]float64)(emit[i*numTags:])
 		// Shift by the row maximum so exp never overflows; each row's scale cancels in the normalization.
 		mx := float32(negInf)
 		for t := range numTags {
-			mx = max(mx, em[i*numTags+t])
+			mx = max(mx, e[t])
 		}
 		for t := range numTags {
-			emit[i*numTags+t] = math.Exp(float64(em[i*numTags+t]-mx) / temperature)
+			x[t] = math.Exp(float64(e[t]-mx) / temperature)
 		}
 	}
-	norm := func(v []float64) {
-		s := 0.0
-		for _, x := range v {
-			s += x
-		}
-		if s > 0 {
-			for k := range v {
-				v[k] /= s
-			}
-		}
-	}
+	a0 := (*[numTags]float64)(alpha)
 	for t := range numTags {
-		alpha[t] = pot[0][t] * emit[t]
+		a0[t] = pot[0][t] * emit[t]
 	}
-	norm(alpha[:numTags])
+	normRow(a0)
 	for i := 1; i < n; i++ {
+		prev := (*[numTags]float64)(alpha[(i-1)*numTags:])
+		cur := (*[numTags]float64)(alpha[i*numTags:])
+		x := (*[numTags]float64)(emit[i*numTags:])
 		for t := range numTags {
 			// Forbidden transitions have potential 0 and add nothing (see viterbiTo).
-			lo, hi := 0, numTags
-			if isInside(t) {
-				lo, hi = t-1, t+1
-			}
 			s := 0.0
-			for p := lo; p < hi; p++ {
-				s += alpha[(i-1)*numTags+p] * pot[p+1][t]
+			if isInside(t) {
+				s += prev[t-1] * pot[t][t]
+				s += prev[t] * pot[t+1][t]
+			} else {
+				for p := range numTags {
+					s += prev[p] * pot[p+1][t]
+				}
 			}
-			alpha[i*numTags+t] = s * emit[i*numTags+t]
+			cur[t] = s * x[t]
 		}
-		norm(alpha[i*numTags : (i+1)*numTags])
+		normRow(cur)
 	}
+	last := (*[numTags]float64)(beta[(n-1)*numTags:])
 	for t := range numTags {
-		beta[(n-1)*numTags+t] = 1
+		last[t] = 1
 	}
 	for i := n - 2; i >= 0; i-- {
+		cur := (*[numTags]float64)(beta[i*numTags:])
+		next := (*[numTags]float64)(beta[(i+1)*numTags:])
+		x := (*[numTags]float64)(emit[(i+1)*numTags:])
 		for p := range numTags {
 			s := 0.0
 			for t := range numTags {
 				if isInside(t) && p != t && p != t-1 {
 					continue
 				}
-				s += pot[p+1][t] * emit[(i+1)*numTags+t] * beta[(i+1)*numTags+t]
+				s += pot[p+1][t] * x[t] * next[t]
 			}
-			beta[i*numTags+p] = s
+			cur[p] = s
 		}
-		norm(beta[i*numTags : (i+1)*numTags])
+		normRow(cur)
 	}
-	for i := range n {
-		for t := range numTags {
-			m[i*numTags+t] = alpha[i*numTags+t] * beta[i*numTags+t]
+	return buf
+}
+
+// prob returns the probability of tag t at token i from a marginals result over n tokens.
+func prob(m []float64, n, i, t int) float64 {
+	var v [numTags]float64
+	a := (*[numTags]float64)(m[i*numTags:])
+	b := (*[numTags]float64)(m[(n+i)*numTags:])
+	for k := range numTags {
+		v[k] = a[k] * b[k]
+	}
+	normRow(&v)
+	return v[t]
+}
+
+// normRow scales v to sum to 1 (unless it is all zero).
+func normRow(v *[numTags]float64) {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	if s > 0 {
+		for k := range v {
+			v[k] /= s
 		}
-		norm(m[i*numTags : (i+1)*numTags])
 	}
-	return m
 }
 
 // Tag returns the IOB tag of each word. Words are tokens as in ANERcorp: punctuation separate, clitics
