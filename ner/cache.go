@@ -67,7 +67,7 @@ func (tg *Tagger) addBoth(row *pairRow, f uint32) {
 const sharedWords = 100000
 
 // oovLimit bounds the words a scratch space keeps computed between calls.
-const oovLimit = 50000
+const oovLimit = 10000
 
 func (tg *Tagger) newWordVec(folded string) *wordVec {
 	v := &wordVec{wordInfo: tg.lex.wordInfo(folded)}
