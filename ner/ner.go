@@ -47,7 +47,7 @@ type Tagger struct {
 	// tagDoc).
 	base, ctx *model
 
-	// What tagging reads besides the models (see prepareTagging): the vectors of the frequent words as they are met, the
+	// What tagging reads besides the models (see prepareTagging): the vectors of the clustered words as they are met, the
 	// pads beyond the sentence under each model, the context model's rows per context slot and its
 	// confidence potentials, and the scratch spaces of tagging calls.
 	vocab []atomic.Pointer[wordVec]
