@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/arabic"
 )
 
 var _ marsad.Annotator = (*Tagger)(nil)
@@ -28,41 +28,57 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 	if len(sents) == 0 {
 		sents = []marsad.Range{{Start: 0, End: len(doc.Text)}}
 	}
+	sc := tg.getScratch()
+	defer tg.putScratch(sc)
 	// Tokens of every sentence, in document offsets, then one tagging of the whole text so the context model
-	// sees the other sentences.
-	toks := make([][]arabic.Token, 0, len(sents))
-	doc2 := make([][]string, 0, len(sents))
+	// sees the other sentences. Sentence j's tokens are toks[first[j]:].
+	toks, words := sc.toks[:0], sc.words[:0]
+	first := sc.first[:0]
 	for _, r := range sents {
 		if r.Start < 0 || r.End > len(doc.Text) || r.Start > r.End {
 			return fmt.Errorf("ner: document %s: sentence [%d,%d) outside the text", doc.ID, r.Start, r.End)
 		}
-		ts := AppendTokens(nil, doc.Text[r.Start:r.End])
-		if len(ts) == 0 {
+		lo := len(toks)
+		toks = AppendTokens(toks, doc.Text[r.Start:r.End])
+		if len(toks) == lo {
 			continue
 		}
-		words := make([]string, len(ts))
-		for i := range ts {
-			ts[i].Start += r.Start
-			ts[i].End += r.Start
-			words[i] = doc.Text[ts[i].Start:ts[i].End]
+		first = append(first, lo)
+		for i := lo; i < len(toks); i++ {
+			toks[i].Start += r.Start
+			toks[i].End += r.Start
+			words = append(words, doc.Text[toks[i].Start:toks[i].End])
 		}
-		toks = append(toks, ts)
-		doc2 = append(doc2, words)
 	}
-	for j, t := range tg.tagDoc(doc2) {
-		probs := marginals(t.em, &tg.ctx.trans, len(t.path), confidenceTemperature)
-		tags := make([]string, len(t.path))
-		for i, id := range t.path {
-			tags[i] = Tags[id]
+	doc2 := sc.doc[:0]
+	for j, lo := range first {
+		hi := len(words)
+		if j+1 < len(first) {
+			hi = first[j+1]
 		}
+		doc2 = append(doc2, words[lo:hi])
+	}
+	sc.toks, sc.words, sc.first, sc.doc = toks, words, first, doc2
+	for j, t := range tg.tagDoc(sc, doc2) {
+		if !slices.ContainsFunc(t.path, func(id int) bool { return id != 0 }) {
+			continue
+		}
+		n := len(t.path)
+		sc.buf = marginals(sc.buf, t.em, &tg.pot, n, confidenceTemperature)
+		tags := sc.tags[:0]
+		for _, id := range t.path {
+			tags = append(tags, Tags[id])
+		}
+		sc.tags = tags
+		ts := toks[first[j]:]
 		for _, c := range chunks(tags) {
 			conf := 0.0
 			for i := c.start; i < c.end; i++ {
-				conf += probs[i*numTags+t.path[i]]
+				conf += prob(sc.buf, n, i, t.path[i])
 			}
 			conf /= float64(c.end - c.start)
 			doc.Entities = append(doc.Entities, marsad.Entity{
-				Span:       marsad.SpanOf(doc.Text, toks[j][c.start].Start, toks[j][c.end-1].End),
+				Span:       marsad.SpanOf(doc.Text, ts[c.start].Start, ts[c.end-1].End),
 				Type:       entityTypes[c.typ],
 				Confidence: math.Round(conf*1000) / 1000,
 			})
@@ -81,10 +97,12 @@ func (tg *Tagger) TagCoNLL(r io.Reader, w io.Writer) error {
 	var words []string
 	// Sentences are tagged in blocks, so input of any length streams through; a block boundary only cuts the
 	// context the second stage sees.
+	scr := tg.getScratch()
+	defer tg.putScratch(scr)
 	flush := func() {
-		for _, t := range tg.tagDoc(doc) {
+		for _, t := range tg.tagDoc(scr, doc) {
 			for i, id := range t.path {
-				bw.WriteString(t.s.words[i])
+				bw.WriteString(t.words[i])
 				bw.WriteByte(' ')
 				bw.WriteString(Tags[id])
 				bw.WriteByte('\n')

@@ -31,51 +31,128 @@ func memKey(folded string) string {
 	return w
 }
 
+// keyIDs numbers the memory keys of one text densely, so the memory is a pair of slices.
+type keyIDs map[string]int32
+
+// id returns the number of key k, or -1 for the empty key (punctuation, numbers).
+func (ids keyIDs) id(k string) int32 {
+	if k == "" {
+		return -1
+	}
+	id, ok := ids[k]
+	if !ok {
+		id = int32(len(ids))
+		ids[k] = id
+	}
+	return id
+}
+
 // memory counts, per word key, its occurrences and how often the base model put it inside an entity of each
 // type, over a sliding window of sentences.
 type memory struct {
-	occ map[string]int32
-	ent map[string][4]int32
+	occ []int32
+	ent [][4]int32
 }
 
-func newMemory() *memory {
-	return &memory{occ: map[string]int32{}, ent: map[string][4]int32{}}
+// reset empties the memory for n keys.
+func (m *memory) reset(n int) {
+	m.occ = append(m.occ[:0], make([]int32, n)...)
+	m.ent = append(m.ent[:0], make([][4]int32, n)...)
 }
 
-// add counts sentence s with base tags path into the memory (sign 1) or removes it (sign -1).
-func (m *memory) add(s *sentence, path []int, sign int32) {
-	for i, k := range s.keys {
-		if k == "" {
+// add counts a sentence of key ids with base tags path into the memory (sign 1) or removes it (sign -1).
+func (m *memory) add(keys []int32, path []int, sign int32) {
+	for i, k := range keys {
+		if k < 0 {
 			continue
 		}
 		m.occ[k] += sign
 		if t := path[i]; t > 0 {
-			e := m.ent[k]
-			e[(t-1)/2] += sign
-			m.ent[k] = e
+			m.ent[k][(t-1)/2] += sign
 		}
+	}
+}
+
+// windowed calls fn for each sentence j with the memory of the base tags of sentences j-contextWindow to
+// j+contextWindow, sliding the window instead of recounting it. keys[j] are the key ids of sentence j, and
+// mem holds at least as many keys as they use.
+func windowed(keys [][]int32, bases [][]int, mem *memory, fn func(j int)) {
+	hi := 0 // sentences [lo, hi) are in the memory
+	for j := range keys {
+		for ; hi < len(keys) && hi <= j+contextWindow; hi++ {
+			mem.add(keys[hi], bases[hi], 1)
+		}
+		if lo := j - contextWindow - 1; lo >= 0 {
+			mem.add(keys[lo], bases[lo], -1)
+		}
+		fn(j)
 	}
 }
 
 var typeNames = [4]string{"PERS", "LOC", "ORG", "MISC"}
 
-// contextFeatures appends the features the context model adds to the local ones for token i: the base tags
-// of the token and its neighbours, and the memory of its word.
-func contextFeatures(dst []uint32, s *sentence, base []int, i int, mem *memory) []uint32 {
-	tagAt := func(j int) string {
-		if j < 0 || j >= len(base) {
+// The context features are few and take few values, so they are numbered: a slot stands for one feature,
+// which training hashes (ctxSlotFeatures) and tagging reads as a precomputed weight row.
+const (
+	// slotTags + (p·(numTags+1) + c)·(numTags+1) + n: the base tags before, at and after the token (index 0
+	// beyond the sentence, else tag+1); one slot stands for its four features b-1, b0, b+1, b-1b0b+1.
+	slotTags = 0
+	// slotMem + 4·type + bucket: the quarter of the word's occurrences tagged with the type.
+	slotMem = slotTags + (numTags+1)*(numTags+1)*(numTags+1)
+	// slotMemMax + type: the type most often given to the word.
+	slotMemMax = slotMem + 4*4
+	// slotMemMaxTag + type·numTags + tag: that type while the token has another base tag.
+	slotMemMaxTag = slotMemMax + 4
+	// slotMemNone: a word seen more than once and never in an entity.
+	slotMemNone = slotMemMaxTag + 4*numTags
+	numSlots    = slotMemNone + 1
+)
+
+// ctxSlotFeatures[s] are the hashed features of slot s.
+var ctxSlotFeatures [numSlots][]uint32
+
+func init() {
+	tagName := func(i int) string {
+		if i == 0 {
 			return "<pad>"
 		}
-		return Tags[base[j]]
+		return Tags[i-1]
 	}
-	dst = append(dst,
-		feat("b0", tagAt(i)),
-		feat("b-1", tagAt(i-1)),
-		feat("b+1", tagAt(i+1)),
-		feat("b-1b0b+1", tagAt(i-1), tagAt(i), tagAt(i+1)),
-	)
-	k := s.keys[i]
-	if k == "" {
+	for p := range numTags + 1 {
+		for c := 1; c <= numTags; c++ {
+			for n := range numTags + 1 {
+				ctxSlotFeatures[slotTags+(p*(numTags+1)+c)*(numTags+1)+n] = []uint32{
+					feat("b0", tagName(c)),
+					feat("b-1", tagName(p)),
+					feat("b+1", tagName(n)),
+					feat("b-1b0b+1", tagName(p), tagName(c), tagName(n)),
+				}
+			}
+		}
+	}
+	for t, name := range typeNames {
+		for b := range 4 {
+			ctxSlotFeatures[slotMem+4*t+b] = []uint32{feat("mem", name, strconv.Itoa(b))}
+		}
+		ctxSlotFeatures[slotMemMax+t] = []uint32{feat("memmax", name)}
+		for tag := range numTags {
+			ctxSlotFeatures[slotMemMaxTag+t*numTags+tag] = []uint32{feat("memmax", name, Tags[tag])}
+		}
+	}
+	ctxSlotFeatures[slotMemNone] = []uint32{feat("memnone")}
+}
+
+// contextSlots appends the slots of the features the context model adds to the local ones for token i: the
+// base tags of the token and its neighbours, and the memory of its word (key id k, -1 for none).
+func contextSlots(dst []int32, base []int, i int, k int32, mem *memory) []int32 {
+	tagAt := func(j int) int {
+		if j < 0 || j >= len(base) {
+			return 0
+		}
+		return base[j] + 1
+	}
+	dst = append(dst, int32(slotTags+(tagAt(i-1)*(numTags+1)+tagAt(i))*(numTags+1)+tagAt(i+1)))
+	if k < 0 {
 		return dst
 	}
 	occ := mem.occ[k]
@@ -91,75 +168,18 @@ func contextFeatures(dst []uint32, s *sentence, base []int, i int, mem *memory) 
 			best, bestN = t, n
 		}
 		if n > 0 {
-			// Quarter buckets of the share of occurrences tagged with this type.
-			dst = append(dst, feat("mem", typeNames[t], strconv.Itoa(int(4*n/(occ+1)))))
+			// Quarter buckets of the share of occurrences tagged with this type; n ≤ occ.
+			dst = append(dst, int32(slotMem+4*t+int(4*n/(occ+1))))
 		}
 	}
 	if best >= 0 {
-		dst = append(dst, feat("memmax", typeNames[best]))
+		dst = append(dst, int32(slotMemMax+best))
 		if bestN < occ {
-			dst = append(dst, feat("memmax", typeNames[best], Tags[base[i]]))
+			dst = append(dst, int32(slotMemMaxTag+best*numTags+base[i]))
 		}
 	}
 	if total == 0 && occ > 1 {
-		dst = append(dst, feat("memnone"))
+		dst = append(dst, slotMemNone)
 	}
 	return dst
-}
-
-// tagged is one sentence's tagging: its prepared form, scores and best path under the context model.
-type tagged struct {
-	s    *sentence
-	em   []float32
-	path []int
-}
-
-// tagDoc tags consecutive sentences of one text with both stages.
-func (tg *Tagger) tagDoc(doc [][]string) []tagged {
-	out := make([]tagged, len(doc))
-	bases := make([][]int, len(doc))
-	var fs []uint32
-	for j, words := range doc {
-		// Every ANERcorp sentence ends with punctuation, and the model learned that a sentence's last word
-		// is followed by one; a title or a line without it is tagged with a period added, dropped after.
-		if n := len(words); n > 0 && shape(words[n-1]) != "punct" {
-			words = append(words[:n:n], ".")
-		}
-		s := tg.lex.prepare(words)
-		em := make([]float32, len(words)*numTags)
-		for i := range words {
-			tg.base.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
-		}
-		out[j].s = s
-		bases[j] = viterbi(em, &tg.base.trans, len(words))
-	}
-	windowed(out, bases, func(j int, mem *memory) {
-		s := out[j].s
-		em := make([]float32, len(s.words)*numTags)
-		for i := range s.words {
-			tg.ctx.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
-			fs = contextFeatures(fs[:0], s, bases[j], i, mem)
-			tg.ctx.addScores(em[i*numTags:(i+1)*numTags], fs)
-		}
-		n := len(doc[j])
-		out[j].em = em[:n*numTags]
-		out[j].path = viterbi(em, &tg.ctx.trans, len(s.words))[:n]
-	})
-	return out
-}
-
-// windowed calls fn for each sentence j with the memory of the base tags of sentences j-contextWindow to
-// j+contextWindow, sliding the window instead of recounting it.
-func windowed(sents []tagged, bases [][]int, fn func(j int, mem *memory)) {
-	mem := newMemory()
-	hi := 0 // sentences [lo, hi) are in the memory
-	for j := range sents {
-		for ; hi < len(sents) && hi <= j+contextWindow; hi++ {
-			mem.add(sents[hi].s, bases[hi], 1)
-		}
-		if lo := j - contextWindow - 1; lo >= 0 {
-			mem.add(sents[lo].s, bases[lo], -1)
-		}
-		fn(j, mem)
-	}
 }

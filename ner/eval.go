@@ -94,7 +94,9 @@ func (tg *Tagger) Score(sents []Sentence) *Scores {
 		doc[i] = snt.Words
 	}
 	s := newScores()
-	for i, t := range tg.tagDoc(doc) {
+	sc := tg.getScratch()
+	defer tg.putScratch(sc)
+	for i, t := range tg.tagDoc(sc, doc) {
 		pred := make([]string, len(t.path))
 		for j, id := range t.path {
 			pred[j] = Tags[id]

@@ -11,6 +11,11 @@ import (
 
 // Features are hashed strings "kind=value"; the model stores only the hash, so feature extraction
 // allocates little per feature.
+//
+// Most features read one word at a fixed offset from the token (the token's own affixes, the folded form of
+// the word two to the left, the cluster of the word to the right …). Their weights summed per word and
+// offset are a fixed vector per model, which tagging caches per word form (see wordVec); only the features
+// that read two words, the sentence position or the gazetteer phrases are looked up per token.
 
 const (
 	fnvOffset = 14695981039346656037
@@ -25,67 +30,28 @@ func hashStr(h uint64, s string) uint64 {
 	return h
 }
 
-// feat hashes kind and value parts into one feature, with a separator so ("ab","c") ≠ ("a","bc"). Keys are
-// folded to 32 bits: a few hundred thousand features rarely collide, and the model stays small.
-func feat(kind string, vals ...string) uint32 {
+// featState hashes kind and value parts, with a separator before each value so ("ab","c") ≠ ("a","bc"). A
+// state can be extended with more values by featMore, so a feature of two words hashes the first once.
+func featState(kind string, vals ...string) uint64 {
 	h := hashStr(fnvOffset, kind)
 	for _, v := range vals {
-		h ^= 0xff
-		h *= fnvPrime
-		h = hashStr(h, v)
+		h = featMore(h, v)
 	}
-	return uint32(h ^ h>>32)
+	return h
 }
 
-// sentence is a token sequence with the per-word views the features read.
-type sentence struct {
-	words    []string
-	folded   []string
-	stems    []string
-	gazB     []uint8
-	gazI     []uint8
-	clusters [][numClusterLevels]uint16
-	known    []bool
-	// keys are the memory keys of the words (see memKey); empty for punctuation and numbers.
-	keys []string
-	// local holds the local features of token i at local[off[i]:off[i+1]].
-	local []uint32
-	off   []int
+func featMore(h uint64, v string) uint64 {
+	h ^= 0xff
+	h *= fnvPrime
+	return hashStr(h, v)
 }
 
-func (lex *lexicon) prepare(words []string) *sentence {
-	n := len(words)
-	s := &sentence{
-		words:    words,
-		folded:   make([]string, n),
-		stems:    make([]string, n),
-		gazB:     make([]uint8, n),
-		gazI:     make([]uint8, n),
-		clusters: make([][numClusterLevels]uint16, n),
-		known:    make([]bool, n),
-		keys:     make([]string, n),
-		off:      make([]int, n+1),
-	}
-	for i, w := range words {
-		f := arabic.Fold(w)
-		s.folded[i] = f
-		s.stems[i] = arabic.Stem(f)
-		s.clusters[i], s.known[i] = lex.cluster(f)
-		if sh := shape(f); sh == "arab" || sh == "latin" {
-			s.keys[i] = memKey(f)
-		}
-	}
-	lex.matchGazetteer(s.folded, s.gazB, s.gazI)
-	s.local = make([]uint32, 0, n*64)
-	for i := range words {
-		s.local = lex.features(s.local, s, i)
-		s.off[i+1] = len(s.local)
-	}
-	return s
-}
+// featKey folds a feature state to 32 bits: a few hundred thousand features rarely collide, and the model
+// stays small.
+func featKey(h uint64) uint32 { return uint32(h ^ h>>32) }
 
-// localFeatures returns the local features of token i.
-func (s *sentence) localFeatures(i int) []uint32 { return s.local[s.off[i]:s.off[i+1]] }
+// feat hashes kind and value parts into one feature.
+func feat(kind string, vals ...string) uint32 { return featKey(featState(kind, vals...)) }
 
 // shape classifies a word by its script and characters: numbers, Latin words and punctuation behave alike
 // within a class whatever the word.
@@ -165,118 +131,225 @@ func hasArticle(f string) bool {
 	return false
 }
 
-var levelKinds = [numClusterLevels]string{"c0", "c1", "c2"}
+// wordInfo is what the features read of one folded word form.
+type wordInfo struct {
+	folded, stem string
+	// rest is the word without a leading clitic letter (cliticRest), "" when it has none.
+	rest string
+	// trig is the trigger class of the word, "" when it is none.
+	trig     string
+	clusters [numClusterLevels]uint16
+	known    bool
+	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
+	key string
+	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
+	gazKey string
+	gaz    []gazCand
+	// The hash states of the two-word features with this word on the left (see tokenFeatures), and the
+	// feature value it gives as the right word of f-1c0.
+	pairLeft, pairRight, pairCluster uint64
+	clusterVal                       string
+}
 
-// features appends the hashed features of token i to dst.
-func (lex *lexicon) features(dst []uint32, s *sentence, i int) []uint32 {
-	f := s.folded[i]
-	dst = append(dst,
-		feat("bias"),
-		feat("w", s.words[i]),
-		feat("f", f),
-		feat("s", s.stems[i]),
-		feat("shape", shape(f)),
-	)
-	if n := utf8.RuneCountInString(f); n <= 2 {
-		dst = append(dst, feat("short"))
+func (lex *lexicon) wordInfo(f string) wordInfo {
+	w := wordInfo{folded: f, stem: arabic.Stem(f)}
+	w.rest, _ = cliticRest(f)
+	w.clusters, w.known = lex.cluster(f)
+	if sh := shape(f); sh == "arab" || sh == "latin" {
+		w.key = memKey(f)
 	}
-	if rest, ok := cliticRest(f); ok {
-		dst = append(dst, feat("rest", rest), feat("restst", arabic.Stem(rest)))
-	}
-	if hasArticle(f) {
-		dst = append(dst, feat("art"))
-	}
-	for n := 1; n <= 4; n++ {
-		if p, ok := runePrefix(f, n); ok {
-			dst = append(dst, feat("pre", p))
+	// Trigger words: titles before persons, place nouns before places, institution nouns before
+	// organizations.
+	cls, ok := lex.triggers[f]
+	if !ok {
+		if w.rest != "" {
+			cls, ok = lex.triggers[gazKey(w.rest)]
 		}
-	}
-	for n := 1; n <= 5; n++ {
-		if p, ok := runeSuffix(f, n); ok {
-			dst = append(dst, feat("suf", p))
-		}
-	}
-	if i == 0 {
-		dst = append(dst, feat("first"))
-	}
-	// Neighbouring words, their stems, and the word bigrams around the token.
-	for _, d := range [...]int{-2, -1, 1, 2} {
-		j := i + d
-		ds := strconv.Itoa(d)
-		if j < 0 || j >= len(s.words) {
-			dst = append(dst, feat("f"+ds, "<pad>"))
-			continue
-		}
-		dst = append(dst, feat("f"+ds, s.folded[j]))
-		if d == -1 || d == 1 {
-			dst = append(dst, feat("s"+ds, s.stems[j]))
-			if rest, ok := cliticRest(s.folded[j]); ok {
-				dst = append(dst, feat("rest"+ds, gazKey(rest)))
-			}
-		}
-	}
-	if i > 0 {
-		dst = append(dst, feat("f-1f0", s.folded[i-1], f))
-	}
-	if i+1 < len(s.words) {
-		dst = append(dst, feat("f0f+1", f, s.folded[i+1]))
-	}
-	// Trigger words: titles before persons, place nouns before places, institution nouns before organizations.
-	for _, d := range [...]int{-2, -1, 0, 1} {
-		j := i + d
-		if j < 0 || j >= len(s.words) {
-			continue
-		}
-		cls, ok := lex.triggers[s.folded[j]]
 		if !ok {
-			if rest, cut := cliticRest(s.folded[j]); cut {
-				cls, ok = lex.triggers[gazKey(rest)]
-			}
-			if !ok {
-				cls, ok = lex.triggers["ال"+gazKey(s.folded[j])]
-			}
-		}
-		if ok {
-			dst = append(dst, feat("trig", strconv.Itoa(d), cls))
+			cls = lex.triggers["ال"+gazKey(f)]
 		}
 	}
-	// Gazetteer membership of the token and its neighbours.
-	for _, d := range [...]int{-1, 0, 1} {
-		j := i + d
-		if j < 0 || j >= len(s.words) {
-			continue
+	w.trig = cls
+	w.gazKey = gazKey(f)
+	w.gaz = lex.gazCands(f)
+	w.pairLeft = featState("f-1f0", f)
+	w.pairRight = featState("f0f+1", f)
+	w.pairCluster = featState("f-1c0", f)
+	if w.known {
+		w.clusterVal = strconv.Itoa(int(w.clusters[1]))
+	}
+	return w
+}
+
+// window is the span of offsets, −window…+window, at which a word feeds a token's features.
+const window = 2
+
+var (
+	offsetNames = [2*window + 1]string{"-2", "-1", "0", "1", "2"}
+	levelKinds  = [numClusterLevels]string{"c0", "c1", "c2"}
+)
+
+// wordFeatures appends the features that word w gives the token d positions after it (d = 0 is the token
+// itself, d = −1 its left neighbour).
+func wordFeatures(dst []uint32, w *wordInfo, d int) []uint32 {
+	ds := offsetNames[d+window]
+	f := w.folded
+	if d == 0 {
+		dst = append(dst,
+			feat("bias"),
+			feat("f", f),
+			feat("s", w.stem),
+			feat("shape", shape(f)),
+		)
+		if n := utf8.RuneCountInString(f); n <= 2 {
+			dst = append(dst, feat("short"))
 		}
-		ds := strconv.Itoa(d)
-		for b, name := range gazNames {
-			bit := uint8(1) << b
-			if s.gazB[j]&bit != 0 {
-				dst = append(dst, feat("gB", ds, name))
-			}
-			if s.gazI[j]&bit != 0 {
-				dst = append(dst, feat("gI", ds, name))
+		if w.rest != "" {
+			dst = append(dst, feat("rest", w.rest), feat("restst", arabic.Stem(w.rest)))
+		}
+		if hasArticle(f) {
+			dst = append(dst, feat("art"))
+		}
+		for n := 1; n <= 4; n++ {
+			if p, ok := runePrefix(f, n); ok {
+				dst = append(dst, feat("pre", p))
 			}
 		}
+		for n := 1; n <= 5; n++ {
+			if p, ok := runeSuffix(f, n); ok {
+				dst = append(dst, feat("suf", p))
+			}
+		}
+	} else {
+		// Neighbouring words, and the stems of the adjacent ones.
+		dst = append(dst, feat("f"+ds, f))
+		if d == -1 || d == 1 {
+			dst = append(dst, feat("s"+ds, w.stem))
+			if w.rest != "" {
+				dst = append(dst, feat("rest"+ds, gazKey(w.rest)))
+			}
+		}
+	}
+	if w.trig != "" && d >= -2 && d <= 1 {
+		dst = append(dst, feat("trig", ds, w.trig))
 	}
 	// Word clusters of the token and its neighbours: they carry what the training set never showed.
-	for _, d := range [...]int{-1, 0, 1} {
-		j := i + d
-		if j < 0 || j >= len(s.words) {
-			continue
-		}
-		ds := strconv.Itoa(d)
-		if !s.known[j] {
+	if d >= -1 && d <= 1 {
+		if !w.known {
 			dst = append(dst, feat("cunk", ds))
-			continue
-		}
-		for l, kind := range levelKinds {
-			if d != 0 && l == numClusterLevels-1 {
-				break
+		} else {
+			for l, kind := range levelKinds {
+				if d != 0 && l == numClusterLevels-1 {
+					break
+				}
+				dst = append(dst, feat(kind, ds, strconv.Itoa(int(w.clusters[l]))))
 			}
-			dst = append(dst, feat(kind, ds, strconv.Itoa(int(s.clusters[j][l]))))
 		}
-	}
-	if s.known[i] && i > 0 {
-		dst = append(dst, feat("f-1c0", s.folded[i-1], strconv.Itoa(int(s.clusters[i][1]))))
 	}
 	return dst
 }
+
+// rawFeature is the feature of the word as written.
+func rawFeature(w string) uint32 { return feat("w", w) }
+
+// padFeature is the feature of an offset d ≠ 0 beyond the sentence.
+func padFeature(d int) uint32 { return feat("f"+offsetNames[d+window], "<pad>") }
+
+var (
+	featFirst = feat("first")
+	// featGaz[d+1][b] are the features of gazetteer class b beginning (gB) or inside (gI) at offset d.
+	featGazB, featGazI [3][len(gazNames)]uint32
+)
+
+func init() {
+	for d := -1; d <= 1; d++ {
+		for b, name := range gazNames {
+			featGazB[d+1][b] = feat("gB", offsetNames[d+window], name)
+			featGazI[d+1][b] = feat("gI", offsetNames[d+window], name)
+		}
+	}
+}
+
+// tokenFeatures appends the features of token i that are not one word's at an offset: the sentence start,
+// the word bigrams and the gazetteer phrases around the token. The raw word (rawFeature) is apart: the
+// word cache is keyed by the folded form.
+func tokenFeatures(dst []uint32, info []*wordInfo, gazB, gazI []uint8, i int) []uint32 {
+	w := info[i]
+	if i == 0 {
+		dst = append(dst, featFirst)
+	}
+	if i > 0 {
+		dst = append(dst, featKey(featMore(info[i-1].pairLeft, w.folded)))
+	}
+	if i+1 < len(info) {
+		dst = append(dst, featKey(featMore(w.pairRight, info[i+1].folded)))
+	}
+	// Gazetteer membership of the token and its neighbours.
+	for d := -1; d <= 1; d++ {
+		j := i + d
+		if j < 0 || j >= len(info) || gazB[j]|gazI[j] == 0 {
+			continue
+		}
+		for b := range gazNames {
+			bit := uint8(1) << b
+			if gazB[j]&bit != 0 {
+				dst = append(dst, featGazB[d+1][b])
+			}
+			if gazI[j]&bit != 0 {
+				dst = append(dst, featGazI[d+1][b])
+			}
+		}
+	}
+	if w.known && i > 0 {
+		dst = append(dst, featKey(featMore(info[i-1].pairCluster, w.clusterVal)))
+	}
+	return dst
+}
+
+// sentence is a token sequence with the per-word views the features read, for training: it lists every
+// feature of every token.
+type sentence struct {
+	words []string
+	info  []*wordInfo
+	gazB  []uint8
+	gazI  []uint8
+	// local holds the local features of token i at local[off[i]:off[i+1]].
+	local []uint32
+	off   []int
+}
+
+// prepare lists the local features of the tokens of words: the features of the words at offsets −2…+2
+// (see wordFeatures) and the token's own (tokenFeatures). Tagging sums the same features through the
+// per-word cache instead.
+func (lex *lexicon) prepare(words []string) *sentence {
+	n := len(words)
+	s := &sentence{
+		words: words,
+		info:  make([]*wordInfo, n),
+		gazB:  make([]uint8, n),
+		gazI:  make([]uint8, n),
+		off:   make([]int, n+1),
+	}
+	for i, w := range words {
+		info := lex.wordInfo(arabic.Fold(w))
+		s.info[i] = &info
+	}
+	lex.matchGazetteer(s.info, s.gazB, s.gazI)
+	s.local = make([]uint32, 0, n*64)
+	for i := range words {
+		for d := -window; d <= window; d++ {
+			if j := i + d; j < 0 || j >= n {
+				s.local = append(s.local, padFeature(d))
+			} else {
+				s.local = wordFeatures(s.local, s.info[j], d)
+			}
+		}
+		s.local = append(s.local, rawFeature(words[i]))
+		s.local = tokenFeatures(s.local, s.info, s.gazB, s.gazI, i)
+		s.off[i+1] = len(s.local)
+	}
+	return s
+}
+
+// localFeatures returns the local features of token i.
+func (s *sentence) localFeatures(i int) []uint32 { return s.local[s.off[i]:s.off[i+1]] }

@@ -49,13 +49,19 @@ const numClusterLevels = 3
 type lexicon struct {
 	triggers map[string]string
 	gaz      map[string]uint8
-	clusters map[string][numClusterLevels]uint16
+	// gazPrefix holds every proper prefix, at a word boundary, of the gazetteer phrases.
+	gazPrefix map[string]struct{}
+	// clusters maps a clustered folded word to its index in vocab and clusterIDs: the words most frequent
+	// first, and their cluster ids coarse to fine.
+	clusters   map[string]int32
+	vocab      []string
+	clusterIDs [][numClusterLevels]uint16
 	// places are written forms of the major places, for training-time augmentation.
 	places []string
 }
 
 func loadLexicon() (*lexicon, error) {
-	lex := &lexicon{triggers: map[string]string{}, gaz: map[string]uint8{}, clusters: map[string][numClusterLevels]uint16{}}
+	lex := &lexicon{triggers: map[string]string{}, gaz: map[string]uint8{}, clusters: map[string]int32{}}
 	for i, line := range strings.Split(triggersData, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -84,6 +90,14 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
+	lex.gazPrefix = map[string]struct{}{}
+	for k := range lex.gaz {
+		for i := range len(k) {
+			if k[i] == ' ' {
+				lex.gazPrefix[k[:i]] = struct{}{}
+			}
+		}
+	}
 	err = readGzipLines(clustersData, func(n int, fields []string) error {
 		if len(fields) != numClusterLevels+1 {
 			return fmt.Errorf("clusters.tsv:%d: want %d fields", n, numClusterLevels+1)
@@ -96,7 +110,9 @@ func loadLexicon() (*lexicon, error) {
 			}
 			c[i] = uint16(v)
 		}
-		lex.clusters[fields[0]] = c
+		lex.clusters[fields[0]] = int32(len(lex.vocab))
+		lex.vocab = append(lex.vocab, fields[0])
+		lex.clusterIDs = append(lex.clusterIDs, c)
 		return nil
 	})
 	if err != nil {
@@ -157,28 +173,47 @@ func gazCandidates(dst []string, folded string) []string {
 	return dst
 }
 
+// gazCand is one reading of a word as the first word of a gazetteer phrase (see gazCandidates).
+type gazCand struct {
+	key string
+	// classes are the classes of the one-word phrase key; more tells whether longer phrases start with it.
+	classes uint8
+	more    bool
+}
+
+func (lex *lexicon) gazCands(folded string) []gazCand {
+	keys := gazCandidates(nil, folded)
+	out := make([]gazCand, len(keys))
+	for i, k := range keys {
+		_, more := lex.gazPrefix[k]
+		out[i] = gazCand{key: k, classes: lex.gaz[k], more: more}
+	}
+	return out
+}
+
 // matchGazetteer marks, for each token of a sentence, the gazetteer classes of every phrase that covers it,
-// as begin (first word) or inside bits.
-func (lex *lexicon) matchGazetteer(folded []string, begin, inside []uint8) {
-	var cands []string
-	var sb strings.Builder
-	for i := range folded {
-		cands = gazCandidates(cands[:0], folded[i])
-		for _, c := range cands {
-			sb.Reset()
-			sb.WriteString(c)
-			for j := i; j < len(folded) && j < i+maxGazWords; j++ {
-				if j > i {
-					sb.WriteByte(' ')
-					sb.WriteString(gazKey(folded[j]))
+// as begin (first word) or inside bits. A phrase is only extended while it is the beginning of a longer one.
+func (lex *lexicon) matchGazetteer(info []*wordInfo, begin, inside []uint8) {
+	var arr [128]byte
+	buf := arr[:0]
+	for i := range info {
+		for _, c := range info[i].gaz {
+			begin[i] |= c.classes
+			if !c.more {
+				continue
+			}
+			buf = append(buf[:0], c.key...)
+			for j := i + 1; j < len(info) && j < i+maxGazWords; j++ {
+				buf = append(buf, ' ')
+				buf = append(buf, info[j].gazKey...)
+				if m := lex.gaz[string(buf)]; m != 0 {
+					begin[i] |= m
+					for k := i + 1; k <= j; k++ {
+						inside[k] |= m
+					}
 				}
-				m := lex.gaz[sb.String()]
-				if m == 0 {
-					continue
-				}
-				begin[i] |= m
-				for k := i + 1; k <= j; k++ {
-					inside[k] |= m
+				if _, more := lex.gazPrefix[string(buf)]; !more {
+					break
 				}
 			}
 		}
@@ -188,11 +223,14 @@ func (lex *lexicon) matchGazetteer(folded []string, begin, inside []uint8) {
 // cluster returns the cluster ids of a folded word, trying it without a leading و when the whole form is
 // unknown; ok is false for words the clustering never saw.
 func (lex *lexicon) cluster(folded string) (c [numClusterLevels]uint16, ok bool) {
-	if c, ok = lex.clusters[folded]; ok {
-		return c, true
+	k, ok := lex.clusters[folded]
+	if !ok {
+		if w, cut := strings.CutPrefix(folded, "و"); cut {
+			k, ok = lex.clusters[w]
+		}
 	}
-	if w, cut := strings.CutPrefix(folded, "و"); cut {
-		c, ok = lex.clusters[w]
+	if ok {
+		c = lex.clusterIDs[k]
 	}
 	return c, ok
 }

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 )
 
 // The model file is gzip-compressed: a magic line, then the base and the context model. Each model is its
@@ -46,19 +45,14 @@ func (m *model) write(bw *bufio.Writer) {
 			binary.Write(bw, binary.LittleEndian, m.trans[p][t])
 		}
 	}
-	keys := make([]uint32, 0, len(m.feats))
-	for f := range m.feats {
-		keys = append(keys, f)
-	}
-	slices.Sort(keys)
 	type entry struct {
 		key  uint32
 		mask uint64
 		q    []int64
 	}
 	var entries []entry
-	for _, f := range keys {
-		row := m.weights[int(m.feats[f])*numTags : (int(m.feats[f])+1)*numTags]
+	for i, f := range m.keys {
+		row := m.weights[i*numTags : (i+1)*numTags]
 		e := entry{key: f}
 		for t, v := range row {
 			if q := int64(math.Round(float64(v) / quantum)); q != 0 {
@@ -101,6 +95,7 @@ func readModel(r io.Reader, lex *lexicon) (*Tagger, error) {
 	if tg.ctx, err = readOne(br); err != nil {
 		return nil, fmt.Errorf("context: %w", err)
 	}
+	tg.prepareTagging()
 	return tg, nil
 }
 
@@ -117,7 +112,7 @@ func readOne(br *bufio.Reader) (*model, error) {
 	if err != nil || n > 1<<24 {
 		return nil, fmt.Errorf("%w: feature count", errBadModel)
 	}
-	m.feats = make(map[uint32]int32, n)
+	m.keys = make([]uint32, n)
 	m.weights = make([]float32, int(n)*numTags)
 	key := uint32(0)
 	for i := range int(n) {
@@ -141,8 +136,8 @@ func readOne(br *bufio.Reader) (*model, error) {
 			}
 			row[t] = float32(float64(q) * quantum)
 		}
-		m.feats[key] = int32(i)
+		m.keys[i] = key
 	}
-	m.rows = newFeatTable(m.feats)
+	m.rows = newFeatTable(m.keys)
 	return m, nil
 }

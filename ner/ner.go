@@ -8,7 +8,9 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"sync"
+	"sync/atomic"
 )
 
 // Tags are the IOB labels of ANERcorp. The order is the model's label index and must not change without
@@ -44,6 +46,20 @@ type Tagger struct {
 	// base tags a sentence from local features; ctx retags it with the base tags of the text around it (see
 	// tagDoc).
 	base, ctx *model
+
+	// What tagging reads besides the models (see prepareTagging): the vectors of the clustered words as they are met, the
+	// pads beyond the sentence under each model, the context model's rows per context slot and its
+	// confidence potentials, and the scratch spaces of tagging calls.
+	vocab []atomic.Pointer[wordVec]
+	pad   [2*window + 1]pairRow
+	slots [numSlots][numTags]float32
+	pot   [numTags + 1][numTags]float64
+	// both maps a feature to its rows in the base and the context model (-1 where one lacks it), so a
+	// token's own features are looked up once for both.
+	both     featTable
+	bothRows [][2]int32
+	pool     sync.Pool
+	seed     maphash.Seed
 }
 
 //go:embed data/model.bin.gz

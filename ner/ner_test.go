@@ -29,9 +29,9 @@ func TestLoad(t *testing.T) {
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("load took %s; want under 1s", d)
 	}
-	if len(tg.base.feats) == 0 || len(tg.ctx.feats) == 0 || len(tg.lex.clusters) == 0 || len(tg.lex.gaz) == 0 {
+	if len(tg.base.keys) == 0 || len(tg.ctx.keys) == 0 || len(tg.lex.clusters) == 0 || len(tg.lex.gaz) == 0 {
 		t.Errorf("empty model: %d/%d features, %d clusters, %d gazetteer phrases",
-			len(tg.base.feats), len(tg.ctx.feats), len(tg.lex.clusters), len(tg.lex.gaz))
+			len(tg.base.keys), len(tg.ctx.keys), len(tg.lex.clusters), len(tg.lex.gaz))
 	}
 }
 
@@ -310,5 +310,40 @@ func TestRegional(t *testing.T) {
 		if _, _, f1 := sc.PRF(""); f1 < 0.7 {
 			t.Errorf("%s: got F1 %.3f; want at least 0.7", name, f1)
 		}
+	}
+}
+
+func TestTrainModel(t *testing.T) {
+	var conll strings.Builder
+	for range 10 {
+		conll.WriteString("زار O\nأحمد B-PERS\nدمشق B-LOC\n. O\n\nغادر O\nسامر B-PERS\nحلب B-LOC\n. O\n\n")
+	}
+	dir := t.TempDir()
+	in, out := dir+"/train.txt", dir+"/model.bin.gz"
+	if err := os.WriteFile(in, []byte(conll.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var report bytes.Buffer
+	if err := TrainModel(&report, in, out, false); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(report.String(), "all") || !strings.Contains(report.String(), out) {
+		t.Errorf("report lacks the table or the output path:\n%s", report.String())
+	}
+	f, err := os.Open(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	tg, err := LoadModel(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := strings.Fields("غادر أحمد دمشق .")
+	if got, want := tg.Tag(words), []string{"O", "B-PERS", "B-LOC", "O"}; !slices.Equal(got, want) {
+		t.Errorf("retrained model: got %q; want %q", got, want)
+	}
+	if err := TrainModel(&report, dir+"/missing.txt", out, true); err == nil {
+		t.Error("missing input: got no error")
 	}
 }

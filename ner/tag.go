@@ -4,10 +4,11 @@ import "math"
 
 // model is one linear scorer: a weight per tag for each hashed feature, and tag transition scores.
 type model struct {
-	// feats maps a feature hash to its row in weights: numTags weights per feature.
-	feats map[uint32]int32
-	// rows is feats as an open-addressing table, built once the model is complete: tagging looks up every
-	// feature of every token, and most are missing, which a Go map answers several times slower.
+	// keys are the feature hashes in increasing order; feature keys[i] has the numTags weights
+	// weights[i·numTags:].
+	keys []uint32
+	// rows maps a feature hash to its row: tagging looks up every feature of every token, and most are
+	// missing, which a Go map answers several times slower.
 	rows    featTable
 	weights []float32
 	// trans[p+1][t] scores tag t after tag p (p = -1 at the sentence start).
@@ -17,85 +18,142 @@ type model struct {
 // addScores adds the weights of features fs to row.
 func (m *model) addScores(row []float32, fs []uint32) {
 	for _, f := range fs {
-		k, ok := m.rows.get(f)
-		if !ok {
-			continue
-		}
-		w := m.weights[int(k)*numTags : (int(k)+1)*numTags]
-		for t := range row {
-			row[t] += w[t]
-		}
+		m.addScore(row, f)
+	}
+}
+
+func (m *model) addScore(row []float32, f uint32) {
+	k, ok := m.rows.get(f)
+	if !ok {
+		return
+	}
+	w := m.weights[int(k)*numTags : (int(k)+1)*numTags]
+	for t := range row[:numTags] {
+		row[t] += w[t]
 	}
 }
 
 // featTable maps feature hashes to weight rows with linear probing at a load factor of at most one half.
 type featTable struct {
-	keys  []uint32
-	rows  []int32 // row+1; 0 marks an empty slot
+	// slots holds a key in its low and row+1 in its high 32 bits, so a probe reads one word; row+1 = 0 marks
+	// an empty slot.
+	slots []uint64
 	shift uint
+	// filter has one bit per 16 keys' worth of space set for each key (a one-hash Bloom filter): most
+	// features looked up are missing, and the filter, small enough for the core's cache, rejects 95% of
+	// them without touching the table.
+	filter      []uint64
+	filterShift uint
 }
 
-func newFeatTable(feats map[uint32]int32) featTable {
+// newFeatTable maps keys[i] to row i.
+func newFeatTable(keys []uint32) featTable {
 	bits := uint(1)
-	for 1<<bits < 2*len(feats) {
+	for 1<<bits < 2*len(keys) {
 		bits++
 	}
-	t := featTable{keys: make([]uint32, 1<<bits), rows: make([]int32, 1<<bits), shift: 32 - bits}
-	mask := uint32(len(t.keys) - 1)
-	for f, row := range feats {
+	t := featTable{slots: make([]uint64, 1<<bits), shift: 32 - bits}
+	fbits := bits + 3
+	t.filter, t.filterShift = make([]uint64, 1<<fbits/64), 32-fbits
+	mask := uint32(len(t.slots) - 1)
+	for row, f := range keys {
 		i := t.slot(f)
-		for t.rows[i] != 0 {
+		for t.slots[i] != 0 {
 			i = (i + 1) & mask
 		}
-		t.keys[i], t.rows[i] = f, row+1
+		t.slots[i] = uint64(f) | uint64(row+1)<<32
+		b := t.filterBit(f)
+		t.filter[b/64] |= 1 << (b % 64)
 	}
 	return t
 }
+
+// filterBit is the filter bit of f, from a multiplier other than slot's so the two are independent.
+func (t *featTable) filterBit(f uint32) uint32 { return (f * 0x85ebca6b) >> t.filterShift }
 
 // slot is the home slot of f: Fibonacci hashing spreads the feature hashes over the table.
 func (t *featTable) slot(f uint32) uint32 { return (f * 2654435769) >> t.shift }
 
 func (t *featTable) get(f uint32) (int32, bool) {
-	mask := uint32(len(t.keys) - 1)
+	if b := t.filterBit(f); t.filter[b/64]&(1<<(b%64)) == 0 {
+		return 0, false
+	}
+	mask := uint32(len(t.slots) - 1)
 	for i := t.slot(f); ; i = (i + 1) & mask {
-		switch r := t.rows[i]; {
-		case r == 0:
+		s := t.slots[i]
+		switch {
+		case s == 0:
 			return 0, false
-		case t.keys[i] == f:
-			return r - 1, true
+		case uint32(s) == f:
+			return int32(s>>32) - 1, true
 		}
 	}
 }
 
 var negInf = float32(math.Inf(-1))
 
+// allowedTab[p+1][t] is allowed(p, t).
+var allowedTab = func() (a [numTags + 1][numTags]bool) {
+	for p := -1; p < numTags; p++ {
+		for t := range numTags {
+			a[p+1][t] = allowed(p, t)
+		}
+	}
+	return a
+}()
+
 // viterbi returns the best IOB-valid tag sequence under the emission and transition scores.
 func viterbi(em []float32, trans *[numTags + 1][numTags]float32, n int) []int {
-	path := make([]int, n)
+	return viterbiTo(make([]int, n), nil, em, trans)
+}
+
+// viterbiTo writes the best path of len(path) tokens to path, with back as scratch space; it returns path.
+func viterbiTo(path []int, back []int8, em []float32, trans *[numTags + 1][numTags]float32) []int {
+	n := len(path)
 	if n == 0 {
 		return path
 	}
-	back := make([]int8, n*numTags)
+	if cap(back) < n*numTags {
+		back = make([]int8, n*numTags)
+	}
+	back = back[:n*numTags]
 	var cur, next [numTags]float32
 	for t := range numTags {
 		cur[t] = negInf
-		if allowed(-1, t) {
+		if allowedTab[0][t] {
 			cur[t] = em[t] + trans[0][t]
 		}
 	}
-	for i := 1; i < n; i++ {
+	// tr[t][p] is trans[p+1][t], so the predecessors of t are contiguous.
+	var tr [numTags][numTags]float32
+	for p := range numTags {
 		for t := range numTags {
-			best, arg := negInf, -1
-			for p := range numTags {
-				if !allowed(p, t) || cur[p] == negInf {
-					continue
+			tr[t][p] = trans[p+1][t]
+		}
+	}
+	for i := 1; i < n; i++ {
+		e := (*[numTags]float32)(em[i*numTags:])
+		bk := (*[numTags]int8)(back[i*numTags:])
+		for t := range numTags {
+			// An I- tag t only follows t-1 (its B-) or itself; any other tag follows any tag. Tag O is always
+			// reachable, so cur[0] is finite, and an unreachable tag (-Inf) never wins.
+			if isInside(t) {
+				best, arg := cur[t-1]+tr[t][t-1], t-1
+				if v := cur[t] + tr[t][t]; v > best {
+					best, arg = v, t
 				}
-				if v := cur[p] + trans[p+1][t]; v > best {
+				next[t] = best + e[t]
+				bk[t] = int8(arg)
+				continue
+			}
+			best, arg := cur[0]+tr[t][0], 0
+			for p := 1; p < numTags; p++ {
+				if v := cur[p] + tr[t][p]; v > best {
 					best, arg = v, p
 				}
 			}
-			next[t] = best + em[i*numTags+t]
-			back[i*numTags+t] = int8(arg)
+			next[t] = best + e[t]
+			bk[t] = int8(arg)
 		}
 		cur = next
 	}
@@ -112,75 +170,114 @@ func viterbi(em []float32, trans *[numTags + 1][numTags]float32, n int) []int {
 	return path
 }
 
-// marginals returns, for each token, the probability of each tag under a linear-chain distribution whose
-// log-potentials are the perceptron scores divided by temperature. The perceptron is not trained as a
-// probability model, so these are confidence scores, not calibrated probabilities.
-func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temperature float64) []float64 {
-	alpha := make([]float64, n*numTags)
-	beta := make([]float64, n*numTags)
-	pot := func(p, t int) float64 {
-		if !allowed(p, t) {
-			return 0
+// expTrans returns the transition potentials exp(trans/temperature) of marginals, 0 where IOB forbids the
+// transition.
+func expTrans(trans *[numTags + 1][numTags]float32, temperature float64) (pot [numTags + 1][numTags]float64) {
+	for p := range pot {
+		for t := range pot[p] {
+			if allowedTab[p][t] {
+				pot[p][t] = math.Exp(float64(trans[p][t]) / temperature)
+			}
 		}
-		return math.Exp(float64(trans[p+1][t]) / temperature)
 	}
-	emit := make([]float64, n*numTags)
+	return pot
+}
+
+// marginals computes, for each token, the probability of each tag under a linear-chain distribution whose
+// log-potentials are the perceptron scores divided by temperature, with pot = expTrans(trans, temperature).
+// It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and returns it; prob
+// reads a token's probability from it. The perceptron is not trained as a probability model, so these are
+// confidence scores, not calibrated probabilities.
+func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, temperature float64) []float64 {
+	if cap(buf) < 3*n*numTags {
+		buf = make([]float64, 3*n*numTags)
+	}
+	buf = buf[:3*n*numTags]
+	alpha := buf[:n*numTags]
+	beta := buf[n*numTags : 2*n*numTags]
+	emit := buf[2*n*numTags:]
 	for i := range n {
+		e := (*[numTags]float32)(em[i*numTags:])
+		x := (*[numTags]float64)(emit[i*numTags:])
 		// Shift by the row maximum so exp never overflows; each row's scale cancels in the normalization.
 		mx := float32(negInf)
 		for t := range numTags {
-			mx = max(mx, em[i*numTags+t])
+			mx = max(mx, e[t])
 		}
 		for t := range numTags {
-			emit[i*numTags+t] = math.Exp(float64(em[i*numTags+t]-mx) / temperature)
+			x[t] = math.Exp(float64(e[t]-mx) / temperature)
 		}
 	}
-	norm := func(v []float64) {
-		s := 0.0
-		for _, x := range v {
-			s += x
-		}
-		if s > 0 {
-			for k := range v {
-				v[k] /= s
-			}
-		}
-	}
+	a0 := (*[numTags]float64)(alpha)
 	for t := range numTags {
-		alpha[t] = pot(-1, t) * emit[t]
+		a0[t] = pot[0][t] * emit[t]
 	}
-	norm(alpha[:numTags])
+	normRow(a0)
 	for i := 1; i < n; i++ {
+		prev := (*[numTags]float64)(alpha[(i-1)*numTags:])
+		cur := (*[numTags]float64)(alpha[i*numTags:])
+		x := (*[numTags]float64)(emit[i*numTags:])
 		for t := range numTags {
+			// Forbidden transitions have potential 0 and add nothing (see viterbiTo).
 			s := 0.0
-			for p := range numTags {
-				s += alpha[(i-1)*numTags+p] * pot(p, t)
+			if isInside(t) {
+				s += prev[t-1] * pot[t][t]
+				s += prev[t] * pot[t+1][t]
+			} else {
+				for p := range numTags {
+					s += prev[p] * pot[p+1][t]
+				}
 			}
-			alpha[i*numTags+t] = s * emit[i*numTags+t]
+			cur[t] = s * x[t]
 		}
-		norm(alpha[i*numTags : (i+1)*numTags])
+		normRow(cur)
 	}
+	last := (*[numTags]float64)(beta[(n-1)*numTags:])
 	for t := range numTags {
-		beta[(n-1)*numTags+t] = 1
+		last[t] = 1
 	}
 	for i := n - 2; i >= 0; i-- {
+		cur := (*[numTags]float64)(beta[i*numTags:])
+		next := (*[numTags]float64)(beta[(i+1)*numTags:])
+		x := (*[numTags]float64)(emit[(i+1)*numTags:])
 		for p := range numTags {
 			s := 0.0
 			for t := range numTags {
-				s += pot(p, t) * emit[(i+1)*numTags+t] * beta[(i+1)*numTags+t]
+				if isInside(t) && p != t && p != t-1 {
+					continue
+				}
+				s += pot[p+1][t] * x[t] * next[t]
 			}
-			beta[i*numTags+p] = s
+			cur[p] = s
 		}
-		norm(beta[i*numTags : (i+1)*numTags])
+		normRow(cur)
 	}
-	m := make([]float64, n*numTags)
-	for i := range n {
-		for t := range numTags {
-			m[i*numTags+t] = alpha[i*numTags+t] * beta[i*numTags+t]
+	return buf
+}
+
+// prob returns the probability of tag t at token i from a marginals result over n tokens.
+func prob(m []float64, n, i, t int) float64 {
+	var v [numTags]float64
+	a := (*[numTags]float64)(m[i*numTags:])
+	b := (*[numTags]float64)(m[(n+i)*numTags:])
+	for k := range numTags {
+		v[k] = a[k] * b[k]
+	}
+	normRow(&v)
+	return v[t]
+}
+
+// normRow scales v to sum to 1 (unless it is all zero).
+func normRow(v *[numTags]float64) {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	if s > 0 {
+		for k := range v {
+			v[k] /= s
 		}
-		norm(m[i*numTags : (i+1)*numTags])
 	}
-	return m
 }
 
 // Tag returns the IOB tag of each word. Words are tokens as in ANERcorp: punctuation separate, clitics
@@ -188,7 +285,9 @@ func marginals(em []float32, trans *[numTags + 1][numTags]float32, n int, temper
 // sentences of the same text.
 func (tg *Tagger) Tag(words []string) []string {
 	out := make([]string, len(words))
-	for i, t := range tg.tagDoc([][]string{words})[0].path {
+	sc := tg.getScratch()
+	defer tg.putScratch(sc)
+	for i, t := range tg.tagDoc(sc, [][]string{words})[0].path {
 		out[i] = Tags[t]
 	}
 	return out

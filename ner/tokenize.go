@@ -13,14 +13,18 @@ import (
 func AppendTokens(dst []arabic.Token, s string) []arabic.Token {
 	i := 0
 	for i < len(s) {
+		if s[i] == ' ' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
-		case arabic.IsWordRune(r):
+		case isWordRune(r):
 			start := i
 			i += size
 			for i < len(s) {
 				r, size = utf8.DecodeRuneInString(s[i:])
-				if arabic.IsWordRune(r) {
+				if isWordRune(r) {
 					i += size
 					continue
 				}
@@ -42,6 +46,10 @@ func AppendTokens(dst []arabic.Token, s string) []arabic.Token {
 	}
 	return dst
 }
+
+// isWordRune is arabic.IsWordRune with a shortcut for the Arabic letters, marks and tatweel (U+0620–U+065F),
+// most of the text.
+func isWordRune(r rune) bool { return r >= 0x0620 && r <= 0x065f || arabic.IsWordRune(r) }
 
 func isNumberSeparator(r rune) bool { return r == '.' || r == ',' || r == '٫' || r == '٬' }
 

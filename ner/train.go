@@ -74,6 +74,9 @@ type TrainConfig struct {
 	// of the 2000s: without the copies the model rarely sees a gazetteer place, least of all a multi-word one
 	// ("دير الزور", "رأس العين"), and learns to trust neither.
 	Augment float64
+	// Ensemble is the number of perceptrons, each visiting the sentences in another order, whose mean
+	// weights make the model (0 means 1).
+	Ensemble int
 	// Prune drops a feature whose averaged weights are all below it in magnitude, to keep the model small.
 	Prune float32
 	// Log receives progress lines; nil discards them.
@@ -81,7 +84,7 @@ type TrainConfig struct {
 }
 
 // DefaultTrainConfig holds the hyper-parameters chosen on the development set.
-var DefaultTrainConfig = TrainConfig{Epochs: 12, Folds: 5, Augment: 0.3, Prune: 0.05}
+var DefaultTrainConfig = TrainConfig{Epochs: 12, Folds: 5, Augment: 0.3, Prune: 0.05, Ensemble: 3}
 
 // Train fits the two-stage tagger on sents (consecutive sentences of running text, as in ANERcorp) with the
 // embedded lexicon (gazetteer, triggers and clusters), each stage an averaged structured perceptron.
@@ -96,10 +99,10 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	}
 	cfg.Log = logw
 	sents = append(slices.Clip(sents), augmentPlaces(sents, lex.places, cfg.Augment)...)
-	prepared := make([]tagged, len(sents))
+	prepared := make([]*sentence, len(sents))
 	gold := make([][]int, len(sents))
 	for k, snt := range sents {
-		prepared[k].s = lex.prepare(snt.Words)
+		prepared[k] = lex.prepare(snt.Words)
 		gold[k] = make([]int, len(snt.Words))
 		for i, tag := range snt.Tags {
 			t, ok := tagIndex(tag)
@@ -109,7 +112,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 			gold[k][i] = t
 		}
 	}
-	local := func(k, i int) []uint32 { return prepared[k].s.localFeatures(i) }
+	local := func(k, i int) []uint32 { return prepared[k].localFeatures(i) }
 
 	// Base tags for the context model's training data, each fold tagged by a model that never saw it.
 	bases := make([][]int, len(sents))
@@ -125,7 +128,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 		fmt.Fprintf(logw, "ner: base model for fold %d/%d\n", f+1, folds)
 		m := trainModel(idx, gold, local, cfg)
 		for k := lo; k < hi; k++ {
-			s := prepared[k].s
+			s := prepared[k]
 			em := make([]float32, len(s.words)*numTags)
 			for i := range s.words {
 				m.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
@@ -140,14 +143,27 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	fmt.Fprintf(logw, "ner: base model\n")
 	tg := &Tagger{lex: lex, base: trainModel(all, gold, local, cfg)}
 
+	ids := keyIDs{}
+	keys := make([][]int32, len(sents))
+	for k, s := range prepared {
+		keys[k] = make([]int32, len(s.words))
+		for i, w := range s.info {
+			keys[k][i] = ids.id(w.key)
+		}
+	}
+	var mem memory
+	mem.reset(len(ids))
 	ctxFeats := make([][]uint32, len(sents))
 	ctxOff := make([][]int, len(sents))
-	windowed(prepared, bases, func(k int, mem *memory) {
-		s := prepared[k].s
-		off := make([]int, len(s.words)+1)
+	var slots []int32
+	windowed(keys, bases, &mem, func(k int) {
+		off := make([]int, len(keys[k])+1)
 		var fs []uint32
-		for i := range s.words {
-			fs = contextFeatures(fs, s, bases[k], i, mem)
+		for i := range keys[k] {
+			slots = contextSlots(slots[:0], bases[k], i, keys[k][i], &mem)
+			for _, s := range slots {
+				fs = append(fs, ctxSlotFeatures[s]...)
+			}
 			off[i+1] = len(fs)
 		}
 		ctxFeats[k], ctxOff[k] = fs, off
@@ -158,6 +174,7 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 		buf = append(buf[:0], local(k, i)...)
 		return append(buf, ctxFeats[k][ctxOff[k][i]:ctxOff[k][i+1]]...)
 	}, cfg)
+	tg.prepareTagging()
 	return tg, nil
 }
 
@@ -229,13 +246,63 @@ func trainModel(idx []int, gold [][]int, feats func(k, i int) []uint32, cfg Trai
 		}
 	}
 	nf := len(index)
+	// Perceptrons trained on different orders of the sentences err differently (a different order moves
+	// the development F1 by a point); their mean is still one linear model, so an ensemble costs training
+	// time only.
+	runs := max(cfg.Ensemble, 1)
+	var avg []float32
+	var avgT [numTags + 1][numTags]float32
+	for r := range runs {
+		w, tw := perceptron(idx, gold, rows, nf, uint64(r), cfg)
+		if avg == nil {
+			avg = make([]float32, len(w))
+		}
+		for i := range w {
+			avg[i] += w[i] / float32(runs)
+		}
+		for p := range tw {
+			for t := range tw[p] {
+				avgT[p][t] += tw[p][t] / float32(runs)
+			}
+		}
+	}
 
+	m := &model{trans: avgT}
+	var kept []uint32
+	for f := range index {
+		kept = append(kept, f)
+	}
+	slices.Sort(kept)
+	for _, f := range kept {
+		id := index[f]
+		var row [numTags]float32
+		keep := false
+		for t := range row {
+			row[t] = avg[int(id)*numTags+t]
+			if row[t] >= cfg.Prune || row[t] <= -cfg.Prune {
+				keep = true
+			}
+		}
+		if !keep {
+			continue
+		}
+		m.keys = append(m.keys, f)
+		m.weights = append(m.weights, row[:]...)
+	}
+	fmt.Fprintf(cfg.Log, "ner: kept %d of %d features\n", len(m.keys), nf)
+	m.rows = newFeatTable(m.keys)
+	return m
+}
+
+// perceptron runs the averaged structured perceptron over the sentences idx, whose tokens have the feature
+// ids rows, shuffling them with seed; it returns the averaged weights (nf·numTags) and transitions.
+func perceptron(idx []int, gold [][]int, rows [][][]int32, nf int, seed uint64, cfg TrainConfig) ([]float32, [numTags + 1][numTags]float32) {
 	// Averaging by the standard trick: u accumulates c·Δw, and the average is w − u/c.
 	w := make([]float32, nf*numTags)
 	u := make([]float32, nf*numTags)
 	var tw, tu [numTags + 1][numTags]float32
 	c := float32(1)
-	rng := rand.New(rand.NewPCG(1, 2))
+	rng := rand.New(rand.NewPCG(1+seed, 2))
 	order := slices.Clone(idx)
 	em := make([]float32, 0, 256*numTags)
 	for epoch := range cfg.Epochs {
@@ -284,28 +351,13 @@ func trainModel(idx []int, gold [][]int, feats func(k, i int) []uint32, cfg Trai
 		fmt.Fprintf(cfg.Log, "ner: epoch %d: %.4f token errors, %s\n", epoch+1, float64(errs)/float64(toks), time.Since(start).Round(time.Millisecond))
 	}
 
-	m := &model{feats: map[uint32]int32{}}
+	for i := range w {
+		w[i] -= u[i] / c
+	}
 	for p := range tw {
 		for t := range tw[p] {
-			m.trans[p][t] = tw[p][t] - tu[p][t]/c
+			tw[p][t] -= tu[p][t] / c
 		}
 	}
-	for f, id := range index {
-		var row [numTags]float32
-		keep := false
-		for t := range row {
-			row[t] = w[int(id)*numTags+t] - u[int(id)*numTags+t]/c
-			if row[t] >= cfg.Prune || row[t] <= -cfg.Prune {
-				keep = true
-			}
-		}
-		if !keep {
-			continue
-		}
-		m.feats[f] = int32(len(m.feats))
-		m.weights = append(m.weights, row[:]...)
-	}
-	fmt.Fprintf(cfg.Log, "ner: kept %d of %d features\n", len(m.feats), nf)
-	m.rows = newFeatTable(m.feats)
-	return m
+	return w, tw
 }
