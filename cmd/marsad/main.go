@@ -59,6 +59,7 @@ Commands:
   conflicts    list reports of one event in different articles whose casualty counts disagree
   serve        serve the HTTP API and the web page
   ner          tag CoNLL tokens (one a line, blank line between sentences) from stdin with IOB tags
+  train ner    train the NER tagger on ANERcorp (CoNLL) and write its model
   boilerplate  learn a source's boilerplate lines from a corpus
   bench        measure ingest and search speed on a corpus
   eval         measure accuracy: search recall, boilerplate removal, and each extractor
@@ -94,6 +95,8 @@ func (m *Main) Run(ctx context.Context, args []string) error {
 		return (&serveCommand{Main: m}).Run(ctx, rest)
 	case "ner":
 		return (&nerCommand{Main: m}).Run(ctx, rest)
+	case "train":
+		return (&trainCommand{Main: m}).Run(ctx, rest)
 	case "eval":
 		return (&evalCommand{Main: m}).Run(ctx, rest)
 	case "help", "-h", "--help":

@@ -194,3 +194,32 @@ func TestReadCommandsNeedAStore(t *testing.T) {
 		t.Error("a read command created the store")
 	}
 }
+
+// TestTrainNER trains a model on the package's small annotated sets and tags with it.
+func TestTrainNER(t *testing.T) {
+	dir := t.TempDir()
+	var data []byte
+	for _, f := range []string{"../../ner/testdata/regional_tune.conll", "../../ner/testdata/regional_heldout.conll"} {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		data = append(data, b...)
+	}
+	corpus, model := filepath.Join(dir, "train.conll"), filepath.Join(dir, "model.bin.gz")
+	writeFile(t, corpus, string(data))
+	out, stderr, err := run(t, "", "train", "ner", "--data", corpus, "--out", model)
+	if err != nil || !strings.Contains(out, "development set") || !strings.Contains(out, "wrote "+model) {
+		t.Fatalf("train ner: %v\n%s%s", err, out, stderr)
+	}
+	out, _, err = run(t, "قال\nمظلوم\nعبدي\n.\n", "ner", "--model", model)
+	if err != nil || len(strings.Split(strings.TrimSpace(out), "\n")) != 4 {
+		t.Errorf("ner --model: %v\n%s", err, out)
+	}
+	if _, _, err := run(t, "", "train"); !errors.Is(err, errUsage) {
+		t.Errorf("train without a model name: got %v; want a usage error", err)
+	}
+	if _, _, err := run(t, "", "ner", "--model", filepath.Join(dir, "missing.bin.gz")); err == nil {
+		t.Error("ner with a missing model: got no error")
+	}
+}
