@@ -154,3 +154,20 @@ func TestIsWordRuneTable(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFold checks that Fold's shortcut for folded words gives what AppendFold gives, and that folding is
+// idempotent.
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"", "قوات", "الأمم المتحدة", "مُسيّرة", "ABC ١٢٣", "\xff\xfeم", "ـــ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := Fold(s)
+		if want := string(AppendFold(nil, s)); got != want {
+			t.Fatalf("Fold(%q) = %q; AppendFold gives %q", s, got, want)
+		}
+		if again := Fold(got); again != got {
+			t.Fatalf("Fold(Fold(%q)) = %q; want %q", s, again, got)
+		}
+	})
+}

@@ -59,7 +59,13 @@ func Folder() transform.Transformer {
 // Fold returns the matching view of s: diacritics and tatweel removed, letters folded by FoldRune.
 // It is not reversible; the original text is kept wherever offsets point.
 func Fold(s string) string {
-	return string(AppendFold(make([]byte, 0, len(s)), s))
+	// Most words are folded already; they are returned without a copy.
+	for i, r := range s {
+		if r >= utf8.RuneSelf && (ignorable(r) || FoldRune(r) != r || r == utf8.RuneError) || 'A' <= r && r <= 'Z' {
+			return string(AppendFold(append(make([]byte, 0, len(s)), s[:i]...), s[i:]))
+		}
+	}
+	return s
 }
 
 // AppendFold appends the folded s to dst.

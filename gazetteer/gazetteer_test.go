@@ -213,7 +213,7 @@ func TestResolverTaggedTypes(t *testing.T) {
 	r := NewResolver(Default())
 	for _, tc := range []struct {
 		name, text, span, typ string
-		wantType, wantID    string
+		wantType, wantID      string
 	}{
 		{"surname that is a village", "التقى الرئيس ميشال عون في بعبدا", "ميشال عون", marsad.PER, marsad.PER, ""},
 		{"whole name that is a village", "وقال عون إن الحكومة ستتشكل", "عون", marsad.PER, marsad.PER, ""},

@@ -231,22 +231,24 @@ func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, varian
 }
 
 func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref, variant, string) {
-	rest := ""
+	// The key is built in a stack buffer: most lookups miss, and a map index by string(bytes) allocates
+	// nothing.
+	var buf [128]byte
 	for _, v := range vs {
-		if r.g.first[v.form] < n {
+		if r.g.longestFrom(v.form) < n {
 			continue
 		}
-		if n > 1 && rest == "" {
-			rest = " " + strings.Join(fold[i+1:i+n], " ")
+		k := append(buf[:0], v.form...)
+		for _, w := range fold[i+1 : i+n] {
+			k = append(append(k, ' '), w...)
 		}
-		k := v.form + rest
-		refs := r.g.names[k]
+		refs := r.g.names[string(k)]
 		if v.bare {
 			// "السورية" must not read as "سورية": without its article a word may only be a town or village.
 			refs = r.townsOnly(refs)
 		}
 		if len(refs) > 0 {
-			return refs, v, k
+			return refs, v, string(k)
 		}
 	}
 	return nil, variant{}, ""
@@ -317,7 +319,7 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 		vs = variants(fold[i], vs)
 		longest := 0
 		for _, v := range vs {
-			longest = max(longest, r.g.first[v.form])
+			longest = max(longest, r.g.longestFrom(v.form))
 		}
 		if longest == 0 {
 			continue
