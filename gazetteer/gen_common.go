@@ -62,15 +62,8 @@ func main() {
 
 // readPlaceKeys adds the one-word keys of the place table to names, with a count of zero.
 func readPlaceKeys(names map[string]int) {
-	f, err := os.Open(*places)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		log.Fatal(err)
-	}
+	gz := openGzip(*places)
+	defer gz.Close()
 	sc := bufio.NewScanner(gz)
 	for sc.Scan() {
 		if strings.HasPrefix(sc.Text(), "#") {
@@ -90,15 +83,8 @@ func readPlaceKeys(names map[string]int) {
 
 // countWords counts, in the articles' content, the folded words that are place names.
 func countWords(names map[string]int) {
-	f, err := os.Open(*corpus)
-	if err != nil {
-		log.Fatal(err)
-	}
-	defer f.Close()
-	gz, err := gzip.NewReader(f)
-	if err != nil {
-		log.Fatal(err)
-	}
+	gz := openGzip(*corpus)
+	defer gz.Close()
 	dec := json.NewDecoder(gz)
 	var toks []arabic.Token
 	for {
@@ -119,4 +105,17 @@ func countWords(names map[string]int) {
 			}
 		}
 	}
+}
+
+// openGzip opens a gzip file for reading; the process exits on error. The file stays open until exit.
+func openGzip(path string) *gzip.Reader {
+	f, err := os.Open(path)
+	if err != nil {
+		log.Fatal(err)
+	}
+	gz, err := gzip.NewReader(f)
+	if err != nil {
+		log.Fatal(err)
+	}
+	return gz
 }
