@@ -11,8 +11,8 @@ import (
 // The models are linear, and most features read one word at a fixed offset from the token, so tagging sums
 // per token five cached vectors (the words at offsets −2…+2), looks up the few features that read two words
 // or the gazetteer, and adds one precomputed row for the context features. The sums equal those of the
-// listed features (sentence.local) that training reads; the weights are multiples of 1/64, so the order of
-// summation does not change them.
+// listed features (sentence.local) that training reads: a saved model's weights are multiples of 1/64, so
+// the order of summation does not change them (a model fresh from training may differ in the last bits).
 
 // wordVec is one folded word form's share of the scores of the tokens around it.
 type wordVec struct {
@@ -78,8 +78,8 @@ func (tg *Tagger) newWordVec(folded string) *wordVec {
 	return v
 }
 
-// prepareTagging builds what tagging reads besides the models: the vectors of the frequent words, the pads,
-// the context rows and the confidence potentials.
+// prepareTagging builds what tagging reads besides the models: the pads, the context rows, the confidence
+// potentials, the merged feature table and the (empty) shared word vectors.
 func (tg *Tagger) prepareTagging() {
 	for i, m := range [2]*model{tg.base, tg.ctx} {
 		for d := -window; d <= window; d++ {
@@ -126,7 +126,7 @@ const recentBits = 16
 
 // scratch is the working space of one tagging call, reused through Tagger.pool.
 type scratch struct {
-	// oov holds the vectors of words outside the precomputed vocabulary met in earlier calls.
+	// oov holds the vectors of words outside the clustered vocabulary met in earlier calls.
 	oov map[string]*wordVec
 	// recent maps a raw word's hash to its latest word, its vector and the weights of the written form.
 	recent [1 << recentBits]struct {

@@ -347,3 +347,26 @@ func TestTrainModel(t *testing.T) {
 		t.Error("missing input: got no error")
 	}
 }
+
+func FuzzAnnotate(f *testing.F) {
+	tg := mustDefault(f)
+	f.Add("قال الرئيس رجب طيب أردوغان إن قواته ستدخل مدينة منبج.\n\nوصلت قافلة إلى حلب")
+	f.Add("«أورفان» 2007 و1,500 Reuters ـ \u200f\xff")
+	f.Fuzz(func(t *testing.T, text string) {
+		doc := &marsad.Document{Text: text}
+		for i := 0; i < len(text); i = min(len(text), i+40) {
+			doc.Sentences = append(doc.Sentences, marsad.Range{Start: i, End: min(len(text), i+40)})
+		}
+		if err := tg.Annotate(doc); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range doc.Entities {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End || e.Text != text[e.Start:e.End] {
+				t.Fatalf("entity %+v: bad span", e)
+			}
+			if !(e.Confidence > 0 && e.Confidence <= 1) {
+				t.Fatalf("entity %q: confidence %v", e.Text, e.Confidence)
+			}
+		}
+	})
+}
