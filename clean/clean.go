@@ -167,6 +167,8 @@ func normalizeLine(s string) string {
 	space := false
 	for _, r := range s {
 		switch {
+		case r >= 0x0621 && r <= 0x06FF || r > ' ' && r < utf8.RuneSelf && r != 0x7f:
+			// Arabic letters and marks, and printable ASCII, are kept as they are: the common case.
 		case r == utf8.RuneError:
 			continue
 		case unicode.IsSpace(r) || r == '\u200b':
