@@ -5,6 +5,8 @@ package marsad
 import (
 	"errors"
 	"time"
+
+	"github.com/marsad/marsad/arabic"
 )
 
 // ErrNotFound is returned by a Store when no article has the requested id.
@@ -52,6 +54,36 @@ type Document struct {
 	Events     []Event    `json:"events,omitempty"`
 	Quotes     []Quote    `json:"quotes,omitempty"`
 	Conflicts  []Conflict `json:"conflicts,omitempty"`
+
+	// words caches Words for the text wordsOf.
+	words   []arabic.Token
+	folded  []string
+	wordsOf string
+}
+
+// Words returns the words of Text (arabic.AppendTokens) and the folded form of each (arabic.Fold). They are
+// computed once per Text and shared by the stages that read words, which would otherwise each tokenize and
+// fold the whole article again. The slices must not be modified.
+func (d *Document) Words() (words []arabic.Token, folded []string) {
+	if d.words != nil && d.wordsOf == d.Text {
+		return d.words, d.folded
+	}
+	text := d.Text
+	d.words = arabic.AppendTokens(make([]arabic.Token, 0, len(text)/6), text)
+	d.folded = make([]string, len(d.words))
+	// One buffer holds every folded word, so folding a document allocates twice, not once a word.
+	buf := make([]byte, 0, len(text))
+	ends := make([]int, len(d.words))
+	for i, t := range d.words {
+		buf = arabic.AppendFold(buf, text[t.Start:t.End])
+		ends[i] = len(buf)
+	}
+	all, from := string(buf), 0
+	for i, end := range ends {
+		d.folded[i], from = all[from:end], end
+	}
+	d.wordsOf = text
+	return d.words, d.folded
 }
 
 // Annotator is one pipeline stage: it reads the document (its Text and the layers of earlier stages) and

@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
-	"github.com/marsad/marsad/arabic"
 )
 
 // Annotator fills doc.Events. It reads doc.Sentences, and uses doc.Entities, doc.Dates and doc.Quantities
@@ -62,19 +61,10 @@ type scan struct {
 
 func newScan(lx *lexicon, doc *marsad.Document) *scan {
 	text := doc.Text
-	spans := arabic.AppendTokens(make([]arabic.Token, 0, len(text)/6), text)
-	buf := make([]byte, 0, len(text))
-	ends := make([]int, len(spans))
-	for i, t := range spans {
-		buf = arabic.AppendFold(buf, text[t.Start:t.End])
-		ends[i] = len(buf)
-	}
-	folded := string(buf)
+	spans, folded := doc.Words()
 	sc := &scan{lx: lx, doc: doc, toks: make([]tok, len(spans))}
-	from := 0
 	for i, t := range spans {
-		f := folded[from:ends[i]]
-		from = ends[i]
+		f := folded[i]
 		conj, prep, art, rest := split(f)
 		tk := &sc.toks[i]
 		*tk = tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}

@@ -71,11 +71,7 @@ type mention struct {
 // Annotate implements marsad.Annotator.
 func (r *Resolver) Annotate(doc *marsad.Document) error {
 	text := doc.Text
-	toks := arabic.AppendTokens(nil, text)
-	fold := make([]string, len(toks))
-	for i, t := range toks {
-		fold[i] = arabic.Fold(text[t.Start:t.End])
-	}
+	toks, fold := doc.Words()
 	sent := sentences(doc, toks)
 	// joins[i] tells whether token i and i+1 may belong to one name: only blanks between them.
 	joins := make([]bool, len(toks))
