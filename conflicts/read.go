@@ -94,7 +94,9 @@ func (c *Checker) unread(doc *marsad.Document, v *window, heads []marsad.Range) 
 			continue // read already, or not in the body
 		}
 		w := v.words[i]
-		if n, err := strconv.Atoi(w); err == nil {
+		if w == "" || w[0] < '0' || w[0] > '9' {
+			// Not a number: Atoi would allocate an error for every word.
+		} else if n, err := strconv.Atoi(w); err == nil {
 			out = append(out, unreadQuantity{marsad.Quantity{Span: marsad.SpanOf(doc.Text, t.Start, t.End), Value: float64(n)}, false})
 			continue
 		}
@@ -193,10 +195,14 @@ type window struct {
 func (c *Checker) window(doc *marsad.Document, whole bool) *window {
 	v := &window{text: doc.Text, read: readRanges(doc.Quantities, len(doc.Text))}
 	if whole {
-		v.toks = arabic.AppendTokens(nil, doc.Text)
-	} else {
-		v.toks = windowTokens(doc.Text, doc.Quantities)
+		v.toks, v.words = doc.Words()
+		v.ents = make([]entry, len(v.toks))
+		for i, w := range v.words {
+			v.ents[i] = c.t.read(w)
+		}
+		return v
 	}
+	v.toks = windowTokens(doc.Text, doc.Quantities)
 	// The folded words share one string: a document costs one allocation for them, not one per word.
 	var buf []byte
 	ends := make([]int, len(v.toks))
