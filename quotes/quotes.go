@@ -75,13 +75,13 @@ type scan struct {
 
 func newScan(lx *lexicon, doc *marsad.Document) *scan {
 	s := &scan{lx: lx, doc: doc, text: doc.Text}
-	s.toks = arabic.AppendTokens(nil, s.text)
+	toks, words := doc.Words()
+	s.toks = toks
 	buf := make([]byte, 0, len(s.text))
 	s.foff = make([]int, len(s.toks)+1)
-	for i, t := range s.toks {
+	for i, w := range words {
 		s.foff[i] = len(buf)
-		buf = arabic.AppendFold(buf, s.text[t.Start:t.End])
-		buf = append(buf, ' ')
+		buf = append(append(buf, w...), ' ')
 	}
 	s.foff[len(s.toks)] = len(buf)
 	s.fold = string(buf)
