@@ -69,11 +69,17 @@ func lineKey(s string) string {
 	f := arabic.Fold(s)
 	var b strings.Builder
 	b.Grow(len(f))
-	for _, t := range arabic.AppendTokens(nil, f) {
-		if b.Len() > 0 {
+	between := false // a non-word rune since the last word rune
+	for _, r := range f {
+		if !arabic.IsWordRune(r) {
+			between = true
+			continue
+		}
+		if between && b.Len() > 0 {
 			b.WriteByte(' ')
 		}
-		b.WriteString(f[t.Start:t.End])
+		between = false
+		b.WriteRune(r)
 	}
 	return b.String()
 }

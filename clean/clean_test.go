@@ -284,3 +284,16 @@ func ExampleCleaner_Clean() {
 	// أعلنت القوات تحرير البلدة.
 	// وقال القائد: «انتهى التنظيم».
 }
+
+func TestLineKey(t *testing.T) {
+	for in, want := range map[string]string{
+		"// انتهى //":       "انتهى",
+		"قال:  «قسدٌ» أمس.": "قال قسد امس",
+		"":                  "",
+		"ANHA – 2019":       "anha 2019",
+	} {
+		if got := lineKey(in); got != want {
+			t.Errorf("lineKey(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
