@@ -287,7 +287,7 @@ func ExampleCleaner_Clean() {
 
 func TestLineKey(t *testing.T) {
 	for in, want := range map[string]string{
-		"// انتهى //":       "انتهى",
+		"// انتهى //":       "انتهي",
 		"قال:  «قسدٌ» أمس.": "قال قسد امس",
 		"":                  "",
 		"ANHA – 2019":       "anha 2019",
