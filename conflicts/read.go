@@ -236,7 +236,7 @@ func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
 			End: wordEdge(text, min(len(text), q.End+maxSentence), 1)})
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
-	var toks []arabic.Token
+	toks := make([]arabic.Token, 0, min(len(text), len(ws)*2*maxSentence)/6)
 	for i := 0; i < len(ws); {
 		r := ws[i]
 		for i++; i < len(ws) && ws[i].Start <= r.End; i++ {
