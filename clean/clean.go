@@ -146,7 +146,9 @@ func (c *Cleaner) Clean(doc *marsad.Document, body string) error {
 
 // splitLines normalizes Unicode (NFC) and white space and returns the non-empty lines.
 func splitLines(body string) []line {
-	body = norm.NFC.String(body)
+	if !composedAlready(body) {
+		body = norm.NFC.String(body)
+	}
 	var lines []line
 	for raw := range strings.Lines(body) {
 		for _, part := range strings.Split(raw, "\r") {
@@ -335,6 +337,26 @@ func isTagLine(s string) bool {
 	}
 	for _, it := range items {
 		if w := len(strings.Fields(it)); w == 0 || w > maxTagWords {
+			return false
+		}
+	}
+	return true
+}
+
+// composedAlready reports whether NFC leaves s as it is because no rune of it takes part in composition:
+// Latin-1, the Arabic letters, digits and punctuation, and the general punctuation block. A combining mark
+// (harakat, hamza above, U+0300…) or any other script sends s through norm.NFC, whose table lookups for
+// every rune cost more than the rest of cleaning an Arabic article.
+func composedAlready(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x300:
+		case r >= 0x0600 && r <= 0x06FF:
+			if r >= 0x0610 && r <= 0x061A || r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED {
+				return false
+			}
+		case r >= 0x2002 && r <= 0x206F: // U+2000 and U+2001 are singletons NFC replaces
+		default:
 			return false
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"os"
 	"path/filepath"
 	"strings"
@@ -296,4 +297,16 @@ func TestLineKey(t *testing.T) {
 			t.Errorf("lineKey(%q) = %q; want %q", in, got, want)
 		}
 	}
+}
+
+// FuzzComposedAlready checks the shortcut against norm.NFC: whatever it lets through is NFC already.
+func FuzzComposedAlready(f *testing.F) {
+	for _, s := range []string{"قوات سوريا", "مُسيّرة", "\u0627\u0654", "café", "e\u0301", "«قسد» – ٢٠١٩", "한국"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if composedAlready(s) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("composedAlready(%q) but NFC changes it to %q", s, norm.NFC.String(s))
+		}
+	})
 }
