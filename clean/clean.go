@@ -146,12 +146,13 @@ func (c *Cleaner) Clean(doc *marsad.Document, body string) error {
 
 // splitLines normalizes Unicode (NFC) and white space and returns the non-empty lines.
 func splitLines(body string) []line {
-	if !composedAlready(body) {
-		body = norm.NFC.String(body)
-	}
 	var lines []line
 	for raw := range strings.Lines(body) {
 		for _, part := range strings.Split(raw, "\r") {
+			// Line by line, NFC is paid only by the lines with marks; line breaks never compose.
+			if !composedAlready(part) {
+				part = norm.NFC.String(part)
+			}
 			t := normalizeLine(part)
 			if t == "" {
 				continue
