@@ -1,16 +1,16 @@
 package events
 
 import (
-	"compress/gzip"
-	"encoding/json"
+	"errors"
+	"io/fs"
 	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 func newAnnotator(t testing.TB) *Annotator {
@@ -331,39 +331,11 @@ func BenchmarkAnnotate(b *testing.B) {
 // BenchmarkSaudiNewsNet runs the stage over real newspaper articles (the first 2,000 of SaudiNewsNet, not
 // in the repository), split into sentences at . ! ؟ and line breaks. It is skipped when the corpus is absent.
 func BenchmarkSaudiNewsNet(b *testing.B) {
-	f, err := os.Open("/work/shared/data/saudinewsnet/saudinewsnet.jsonl.gz")
-	if err != nil {
+	docs, size, err := evalset.SaudiNewsNet(2000)
+	if errors.Is(err, fs.ErrNotExist) {
 		b.Skip("SaudiNewsNet not available:", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
+	} else if err != nil {
 		b.Fatal(err)
-	}
-	var docs []*marsad.Document
-	size := 0
-	dec := json.NewDecoder(zr)
-	for len(docs) < 2000 {
-		var art struct{ Title, Content string }
-		if err := dec.Decode(&art); err != nil {
-			break
-		}
-		text := art.Title + "\n\n" + art.Content
-		d := &marsad.Document{Text: text}
-		start := 0
-		for i, r := range text {
-			if r == '.' || r == '!' || r == '؟' || r == '\n' {
-				if i+utf8.RuneLen(r) > start+1 {
-					d.Sentences = append(d.Sentences, marsad.Range{Start: start, End: i + utf8.RuneLen(r)})
-				}
-				start = i + utf8.RuneLen(r)
-			}
-		}
-		if start < len(text) {
-			d.Sentences = append(d.Sentences, marsad.Range{Start: start, End: len(text)})
-		}
-		docs = append(docs, d)
-		size += len(text)
 	}
 	a := newAnnotator(b)
 	b.SetBytes(int64(size))

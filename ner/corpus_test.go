@@ -1,56 +1,24 @@
 package ner
 
 import (
-	"compress/gzip"
-	"encoding/json"
-	"os"
+	"errors"
+	"io/fs"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
-const saudiNewsNet = "/work/shared/data/saudinewsnet/saudinewsnet.jsonl.gz"
-
-// loadSaudiNewsNet returns the first n articles of SaudiNewsNet (not in the repository) as documents split
-// into sentences at . ! ؟ and line breaks, as the pipeline's sentence splitter roughly does, and their total
-// size in bytes. It skips tb when the corpus is absent.
+// loadSaudiNewsNet returns the first n articles of SaudiNewsNet and their size; it skips tb when the corpus
+// is absent.
 func loadSaudiNewsNet(tb testing.TB, n int) ([]*marsad.Document, int) {
 	tb.Helper()
-	f, err := os.Open(saudiNewsNet)
-	if err != nil {
+	docs, size, err := evalset.SaudiNewsNet(n)
+	if errors.Is(err, fs.ErrNotExist) {
 		tb.Skip("SaudiNewsNet not available:", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
+	} else if err != nil {
 		tb.Fatal(err)
-	}
-	var docs []*marsad.Document
-	size := 0
-	dec := json.NewDecoder(zr)
-	for len(docs) < n {
-		var art struct{ Title, Content string }
-		if err := dec.Decode(&art); err != nil {
-			break
-		}
-		text := art.Title + "\n\n" + art.Content
-		d := &marsad.Document{Text: text}
-		start := 0
-		for i, r := range text {
-			if r == '.' || r == '!' || r == '؟' || r == '\n' {
-				if end := i + utf8.RuneLen(r); end > start+1 {
-					d.Sentences = append(d.Sentences, marsad.Range{Start: start, End: end})
-				}
-				start = i + utf8.RuneLen(r)
-			}
-		}
-		if start < len(text) {
-			d.Sentences = append(d.Sentences, marsad.Range{Start: start, End: len(text)})
-		}
-		docs = append(docs, d)
-		size += len(text)
 	}
 	return docs, size
 }

@@ -1,8 +1,12 @@
 package evalset
 
 import (
+	"compress/gzip"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 )
 
@@ -35,5 +39,33 @@ func TestFiles(t *testing.T) {
 	}
 	if _, err := Files(filepath.Join(dir, "missing")); err == nil {
 		t.Error("Files(missing): want an error")
+	}
+}
+
+func TestSaudiNewsNet(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "snn.jsonl.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zw := gzip.NewWriter(f)
+	zw.Write([]byte(`{"title":"عنوان","content":"جملة أولى. جملة ثانية؟\nسطر"}` + "\n" + `{"title":"ثان","content":"نص"}` + "\n"))
+	zw.Close()
+	f.Close()
+	t.Setenv("MARSAD_SNN", path)
+	docs, size, err := SaudiNewsNet(5)
+	if err != nil || len(docs) != 2 || size != len(docs[0].Text)+len(docs[1].Text) {
+		t.Fatalf("got %d docs, size %d, %v; want 2 and their size", len(docs), size, err)
+	}
+	var sents []string
+	for _, r := range docs[0].Sentences {
+		sents = append(sents, docs[0].Text[r.Start:r.End])
+	}
+	if want := []string{"عنوان\n", "جملة أولى.", " جملة ثانية؟", "سطر"}; !slices.Equal(sents, want) {
+		t.Errorf("sentences: got %q; want %q", sents, want)
+	}
+	t.Setenv("MARSAD_SNN", filepath.Join(t.TempDir(), "missing.gz"))
+	if _, _, err := SaudiNewsNet(1); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("missing corpus: got %v; want ErrNotExist", err)
 	}
 }
