@@ -22,16 +22,17 @@ const eventPage = 5000
 // Run lists reports of the same event in different stored articles (same type and place, dates within a day)
 // whose casualty counts disagree.
 func (c *conflictsCommand) Run(ctx context.Context, args []string) error {
-	fs := c.flags("conflicts", "[--db PATH] [--json] [--roles killed,injured] [--from DATE] [--to DATE]")
+	fs := c.flags("conflicts", "[--db PATH] [--json] [--roles killed,injured] [--from DATE] [--to DATE] [--min-confidence X]")
 	db := fs.String("db", defaultDB(), "store `path`, or a postgres:// URL")
 	asJSON := fs.Bool("json", false, "print one JSON object per disagreement")
 	roles := fs.String("roles", strings.Join(conflicts.CasualtyRoles, ","), "comma-separated event `roles` whose counts are compared")
 	from := fs.String("from", "", "only events on or after this `date` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only events on or before this `date` (YYYY-MM-DD)")
+	minConf := fs.Float64("min-confidence", 0.5, "only events at least this `confident` (0.5 and above are reported as happening)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	var f marsad.EventFilter
+	f := marsad.EventFilter{MinConfidence: *minConf}
 	var err error
 	if *from != "" {
 		if f.From, err = input.ParseTime(*from); err != nil {
