@@ -53,7 +53,7 @@ func newFeatTable(keys []uint32) featTable {
 		bits++
 	}
 	t := featTable{slots: make([]uint64, 1<<bits), shift: 32 - bits}
-	fbits := bits + 3
+	fbits := max(bits+3, 6) // at least one word of filter, for a model with few features
 	t.filter, t.filterShift = make([]uint64, 1<<fbits/64), 32-fbits
 	mask := uint32(len(t.slots) - 1)
 	for row, f := range keys {

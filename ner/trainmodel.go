@@ -21,6 +21,11 @@ func TrainModel(w io.Writer, conllPath, outPath string, devOnly bool) error {
 	if err != nil {
 		return fmt.Errorf("ner: %w", err)
 	}
+	// The development tenth and the five folds of the context stage need a few sentences each.
+	const fewest = 10
+	if len(sents) < fewest {
+		return fmt.Errorf("ner: %s: %d sentences; training needs at least %d", conllPath, len(sents), fewest)
+	}
 	train, dev := SplitDev(sents, 0.1)
 	start := time.Now()
 	tg, err := Train(train, DefaultTrainConfig)

@@ -216,6 +216,11 @@ func TestTrainNER(t *testing.T) {
 	if err != nil || len(strings.Split(strings.TrimSpace(out), "\n")) != 4 {
 		t.Errorf("ner --model: %v\n%s", err, out)
 	}
+	tiny := filepath.Join(dir, "tiny.conll")
+	writeFile(t, tiny, "قال O\nعبدي B-PERS\n. O\n")
+	if _, _, err := run(t, "", "train", "ner", "--data", tiny, "--out", model); err == nil || !strings.Contains(err.Error(), "needs at least") {
+		t.Errorf("train on one sentence: got %v; want a too-few-sentences error", err)
+	}
 	if _, _, err := run(t, "", "train"); !errors.Is(err, errUsage) {
 		t.Errorf("train without a model name: got %v; want a usage error", err)
 	}
