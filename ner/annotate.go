@@ -7,6 +7,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 )
@@ -73,6 +74,13 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 		sc.tags = tags
 		ts := toks[first[j]:]
 		for _, c := range chunks(tags) {
+			// A lone letter at the edge of a name is a typo's remnant ("قسد ن" for "قسد أن"), not part of it.
+			for c.end-c.start > 1 && oneLetter(words[first[j]+c.end-1]) {
+				c.end--
+			}
+			for c.end-c.start > 1 && oneLetter(words[first[j]+c.start]) {
+				c.start++
+			}
 			conf := 0.0
 			for i := c.start; i < c.end; i++ {
 				conf += prob(sc.buf, n, i, t.path[i])
@@ -140,3 +148,9 @@ func (tg *Tagger) TagCoNLL(r io.Reader, w io.Writer) error {
 
 // conllBlock is the number of sentences TagCoNLL tags at once.
 const conllBlock = 2000
+
+// oneLetter reports whether w is a single Arabic letter.
+func oneLetter(w string) bool {
+	r, size := utf8.DecodeRuneInString(w)
+	return size == len(w) && r >= 0x0621 && r <= 0x064A
+}

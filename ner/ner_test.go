@@ -175,6 +175,16 @@ func TestAnnotate(t *testing.T) {
 			t.Errorf("got %q; want it to contain %q", got, want)
 		}
 	}
+	// A typo's stray letter after a name ("ن" for "أن") is left out of it.
+	stray := &marsad.Document{Text: "وقال مظلوم عبدي ن القوات جاهزة."}
+	if err := tg.Annotate(stray); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range stray.Entities {
+		if strings.HasSuffix(e.Text, " ن") {
+			t.Errorf("entity %q keeps the stray letter", e.Text)
+		}
+	}
 	bad := &marsad.Document{Text: "abc", Sentences: []marsad.Range{{Start: 0, End: 9}}}
 	if err := tg.Annotate(bad); err == nil {
 		t.Error("sentence outside the text: got no error")
