@@ -70,18 +70,7 @@ func (d *Document) Words() (words []arabic.Token, folded []string) {
 	}
 	text := d.Text
 	d.words = arabic.AppendTokens(make([]arabic.Token, 0, len(text)/6), text)
-	d.folded = make([]string, len(d.words))
-	// One buffer holds every folded word, so folding a document allocates twice, not once a word.
-	buf := make([]byte, 0, len(text))
-	ends := make([]int, len(d.words))
-	for i, t := range d.words {
-		buf = arabic.AppendFold(buf, text[t.Start:t.End])
-		ends[i] = len(buf)
-	}
-	all, from := string(buf), 0
-	for i, end := range ends {
-		d.folded[i], from = all[from:end], end
-	}
+	d.folded = arabic.FoldWords(text, d.words)
 	d.wordsOf = text
 	return d.words, d.folded
 }

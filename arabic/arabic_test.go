@@ -171,3 +171,11 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func TestFoldWords(t *testing.T) {
+	text := "قالت «قسدٌ» إنّ"
+	got := FoldWords(text, AppendTokens(nil, text))
+	if want := []string{"قالت", "قسد", "ان"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("got %q; want %q", got, want)
+	}
+}

@@ -82,3 +82,20 @@ func AppendFold(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// FoldWords returns the folded form (Fold) of each word of text. The folded words share one string, so a
+// document costs two allocations for them, not one a word.
+func FoldWords(text string, words []Token) []string {
+	buf := make([]byte, 0, len(text))
+	ends := make([]int, len(words))
+	for i, t := range words {
+		buf = AppendFold(buf, text[t.Start:t.End])
+		ends[i] = len(buf)
+	}
+	all, from := string(buf), 0
+	folded := make([]string, len(words))
+	for i, end := range ends {
+		folded[i], from = all[from:end], end
+	}
+	return folded
+}

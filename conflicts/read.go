@@ -196,31 +196,13 @@ func (c *Checker) window(doc *marsad.Document, whole bool) *window {
 	v := &window{text: doc.Text, read: readRanges(doc.Quantities, len(doc.Text))}
 	if whole {
 		v.toks, v.words = doc.Words()
-		v.ents = make([]entry, len(v.toks))
-		for i, w := range v.words {
-			v.ents[i] = c.t.read(w)
-		}
-		return v
+	} else {
+		v.toks = windowTokens(doc.Text, doc.Quantities)
+		v.words = arabic.FoldWords(doc.Text, v.toks)
 	}
-	v.toks = windowTokens(doc.Text, doc.Quantities)
-	// The folded words share one string: a document costs one allocation for them, not one per word.
-	var buf []byte
-	ends := make([]int, len(v.toks))
-	for i, t := range v.toks {
-		buf = arabic.AppendFold(buf, doc.Text[t.Start:t.End])
-		ends[i] = len(buf)
-	}
-	all := string(buf)
-	v.words = make([]string, len(v.toks))
 	v.ents = make([]entry, len(v.toks))
-	for i, start := range ends {
-		if i > 0 {
-			start = ends[i-1]
-		} else {
-			start = 0
-		}
-		v.words[i] = all[start:ends[i]]
-		v.ents[i] = c.t.read(v.words[i])
+	for i, w := range v.words {
+		v.ents[i] = c.t.read(w)
 	}
 	return v
 }
