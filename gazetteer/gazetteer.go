@@ -10,7 +10,6 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
-	"hash/maphash"
 	"io"
 	"math"
 	"sort"
@@ -103,10 +102,6 @@ type Gazetteer struct {
 	// first maps the first word of every name to the most words a name starting with it has, so that the
 	// scan builds a key only where one may exist.
 	first map[string]int
-	// firstBits is a one-hash Bloom filter over the keys of first: most words of a text start no name, and
-	// the filter answers them from a table small enough for the cache instead of the large map.
-	firstBits [1 << 14]uint64
-	seed      maphash.Seed
 	// stop holds keys that are ordinary words as well as place names ("الثورة", "تشرين"): they are found
 	// in running text only after a place word such as مدينة or قرية.
 	stop map[string]bool
@@ -148,8 +143,7 @@ func Key(s string) string {
 func load() (*Gazetteer, error) {
 	// Sized for the embedded tables (29k places, 100k names) so that loading never rehashes.
 	g := &Gazetteer{byGID: make(map[string]int32, 1<<15), byActor: map[string]int32{}, names: make(map[string][]ref, 1<<17),
-		stop: map[string]bool{}, common: map[string]bool{}, first: make(map[string]int, 1<<16), places: make([]Place, 0, 1<<15),
-		seed: maphash.MakeSeed()}
+		stop: map[string]bool{}, common: map[string]bool{}, first: make(map[string]int, 1<<16), places: make([]Place, 0, 1<<15)}
 	zr, err := gzip.NewReader(bytes.NewReader(placesGz))
 	if err != nil {
 		return nil, fmt.Errorf("places.tsv.gz: %w", err)
@@ -216,17 +210,6 @@ func (g *Gazetteer) add(key string, r ref) {
 	g.maxWords = max(g.maxWords, n)
 	w, _, _ := strings.Cut(key, " ")
 	g.first[w] = max(g.first[w], n)
-	h := maphash.String(g.seed, w) % (64 << 14)
-	g.firstBits[h/64] |= 1 << (h % 64)
-}
-
-// longestFrom returns the most words of a name starting with word w, or 0 when no name starts with it.
-func (g *Gazetteer) longestFrom(w string) int {
-	h := maphash.String(g.seed, w) % (64 << 14)
-	if g.firstBits[h/64]&(1<<(h%64)) == 0 {
-		return 0
-	}
-	return g.first[w]
 }
 
 // readPlaces reads a place table; the generated one holds its names already as keys.
