@@ -196,6 +196,16 @@ func encodeDoc(d *marsad.Document) ([]byte, error) {
 	return json.Marshal(&c)
 }
 
+// decodeDoc is encodeDoc's inverse, with the text from its own column.
+func decodeDoc(id, text string, blob []byte) (*marsad.Document, error) {
+	var d marsad.Document
+	if err := json.Unmarshal(blob, &d); err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	d.Text = text
+	return &d, nil
+}
+
 func published(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
@@ -218,17 +228,16 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	var d marsad.Document
-	if err := json.Unmarshal(blob, &d); err != nil {
-		return nil, fmt.Errorf("article %s: %w", id, err)
+	d, err := decodeDoc(id, text, blob)
+	if err != nil {
+		return nil, err
 	}
-	d.Text = text
 	rows, err := s.pool.Query(ctx, `SELECT origin FROM origins WHERE article = $1 ORDER BY origin`, stored)
 	if err != nil {
 		return nil, err
 	}
 	d.Origins, err = pgx.CollectRows(rows, pgx.RowTo[string])
-	return &d, err
+	return d, err
 }
 
 // Count implements marsad.Store.
@@ -252,12 +261,7 @@ func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.D
 		if err := row.Scan(&id, &text, &blob); err != nil {
 			return nil, err
 		}
-		d := &marsad.Document{}
-		if err := json.Unmarshal(blob, d); err != nil {
-			return nil, fmt.Errorf("article %s: %w", id, err)
-		}
-		d.Text = text
-		return d, nil
+		return decodeDoc(id, text, blob)
 	})
 }
 

@@ -138,6 +138,16 @@ func encodeDoc(d *marsad.Document) ([]byte, error) {
 	return json.Marshal(&c)
 }
 
+// decodeDoc is encodeDoc's inverse, with the text from its own column.
+func decodeDoc(id, text string, blob []byte) (*marsad.Document, error) {
+	var d marsad.Document
+	if err := json.Unmarshal(blob, &d); err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	d.Text = text
+	return &d, nil
+}
+
 func formatTime(t time.Time) string {
 	if t.IsZero() {
 		return ""
@@ -166,11 +176,10 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	var d marsad.Document
-	if err := json.Unmarshal(blob, &d); err != nil {
-		return nil, fmt.Errorf("article %s: %w", id, err)
+	d, err := decodeDoc(id, text, blob)
+	if err != nil {
+		return nil, err
 	}
-	d.Text = text
 	rows, err := s.db.QueryContext(ctx, `SELECT origin FROM origins WHERE article = ? ORDER BY origin`, rowid)
 	if err != nil {
 		return nil, err
@@ -183,7 +192,7 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 		}
 		d.Origins = append(d.Origins, o)
 	}
-	return &d, rows.Err()
+	return d, rows.Err()
 }
 
 // Count implements marsad.Store.
@@ -209,11 +218,10 @@ func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.D
 		if err := rows.Scan(&id, &text, &blob); err != nil {
 			return nil, err
 		}
-		d := &marsad.Document{}
-		if err := json.Unmarshal(blob, d); err != nil {
-			return nil, fmt.Errorf("article %s: %w", id, err)
+		d, err := decodeDoc(id, text, blob)
+		if err != nil {
+			return nil, err
 		}
-		d.Text = text
 		docs = append(docs, d)
 	}
 	return docs, rows.Err()
