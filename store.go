@@ -2,6 +2,8 @@ package marsad
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"time"
 )
 
@@ -50,4 +52,22 @@ type Hit struct {
 	Source    string    `json:"source,omitempty"`
 	Score     float64   `json:"score"`
 	Snippet   string    `json:"snippet"`
+}
+
+// EncodeStored is how a store keeps a document: JSON without its text, which a store keeps in a column of its
+// own for snippets, and without its origins, which grow as the article is seen again.
+func EncodeStored(d *Document) ([]byte, error) {
+	c := *d
+	c.Text, c.Origins = "", nil
+	return json.Marshal(&c)
+}
+
+// DecodeStored is EncodeStored's inverse, given the text from its own column; errors name the article.
+func DecodeStored(id, text string, blob []byte) (*Document, error) {
+	var d Document
+	if err := json.Unmarshal(blob, &d); err != nil {
+		return nil, fmt.Errorf("article %s: %w", id, err)
+	}
+	d.Text = text
+	return &d, nil
 }

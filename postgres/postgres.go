@@ -108,7 +108,7 @@ func (s *Store) put(ctx context.Context, docs []*marsad.Document, order []int) (
 			continue // the second copy in one batch is "stored already", as in the sqlite store
 		}
 		seen[d.ID] = true
-		blob, err := encodeDoc(d)
+		blob, err := marsad.EncodeStored(d)
 		if err != nil {
 			return nil, fmt.Errorf("article %s: %w", d.ID, err)
 		}
@@ -188,24 +188,6 @@ func queueLayers(b *pgx.Batch, d *marsad.Document) error {
 	return nil
 }
 
-// encodeDoc keeps the document without its text, which has its own column, and without its origins, which
-// grow as the article is seen again.
-func encodeDoc(d *marsad.Document) ([]byte, error) {
-	c := *d
-	c.Text, c.Origins = "", nil
-	return json.Marshal(&c)
-}
-
-// decodeDoc is encodeDoc's inverse, with the text from its own column.
-func decodeDoc(id, text string, blob []byte) (*marsad.Document, error) {
-	var d marsad.Document
-	if err := json.Unmarshal(blob, &d); err != nil {
-		return nil, fmt.Errorf("article %s: %w", id, err)
-	}
-	d.Text = text
-	return &d, nil
-}
-
 func published(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
@@ -228,7 +210,7 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	d, err := decodeDoc(id, text, blob)
+	d, err := marsad.DecodeStored(id, text, blob)
 	if err != nil {
 		return nil, err
 	}
@@ -261,7 +243,7 @@ func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.D
 		if err := row.Scan(&id, &text, &blob); err != nil {
 			return nil, err
 		}
-		return decodeDoc(id, text, blob)
+		return marsad.DecodeStored(id, text, blob)
 	})
 }
 
@@ -269,7 +251,7 @@ func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.D
 func (s *Store) ReplaceLayers(ctx context.Context, docs []*marsad.Document) error {
 	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		for _, d := range docs {
-			blob, err := encodeDoc(d)
+			blob, err := marsad.EncodeStored(d)
 			if err != nil {
 				return fmt.Errorf("article %s: %w", d.ID, err)
 			}

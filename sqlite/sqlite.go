@@ -4,7 +4,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -102,7 +101,7 @@ func (s *Store) Put(ctx context.Context, docs []*marsad.Document) ([]bool, error
 	}
 	added := make([]bool, len(docs))
 	for i, d := range docs {
-		blob, err := encodeDoc(d)
+		blob, err := marsad.EncodeStored(d)
 		if err != nil {
 			return nil, fmt.Errorf("article %s: %w", d.ID, err)
 		}
@@ -130,22 +129,6 @@ func (s *Store) Put(ctx context.Context, docs []*marsad.Document) ([]bool, error
 		}
 	}
 	return added, tx.Commit()
-}
-
-func encodeDoc(d *marsad.Document) ([]byte, error) {
-	c := *d
-	c.Text, c.Origins = "", nil
-	return json.Marshal(&c)
-}
-
-// decodeDoc is encodeDoc's inverse, with the text from its own column.
-func decodeDoc(id, text string, blob []byte) (*marsad.Document, error) {
-	var d marsad.Document
-	if err := json.Unmarshal(blob, &d); err != nil {
-		return nil, fmt.Errorf("article %s: %w", id, err)
-	}
-	d.Text = text
-	return &d, nil
 }
 
 func formatTime(t time.Time) string {
@@ -176,7 +159,7 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 	} else if err != nil {
 		return nil, err
 	}
-	d, err := decodeDoc(id, text, blob)
+	d, err := marsad.DecodeStored(id, text, blob)
 	if err != nil {
 		return nil, err
 	}
@@ -218,7 +201,7 @@ func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.D
 		if err := rows.Scan(&id, &text, &blob); err != nil {
 			return nil, err
 		}
-		d, err := decodeDoc(id, text, blob)
+		d, err := marsad.DecodeStored(id, text, blob)
 		if err != nil {
 			return nil, err
 		}
@@ -243,7 +226,7 @@ func (s *Store) ReplaceLayers(ctx context.Context, docs []*marsad.Document) erro
 		return err
 	}
 	for _, d := range docs {
-		blob, err := encodeDoc(d)
+		blob, err := marsad.EncodeStored(d)
 		if err != nil {
 			return fmt.Errorf("article %s: %w", d.ID, err)
 		}
