@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -86,6 +87,23 @@ func (p *Pipeline) Reannotate(doc *marsad.Document) error {
 		return fmt.Errorf("article %s: %w", doc.ID, err)
 	}
 	return nil
+}
+
+// ReannotateAll reannotates the documents on workers goroutines and returns the error of each (nil when
+// it succeeded); a document that fails may be left with part of its new layers.
+func (p *Pipeline) ReannotateAll(docs []*marsad.Document, workers int) []error {
+	errs := make([]error, len(docs))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(max(workers, 1), len(docs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
+				errs[i] = p.Reannotate(docs[i])
+			}
+		})
+	}
+	wg.Wait()
+	return errs
 }
 
 func (p *Pipeline) annotate(doc *marsad.Document) error {

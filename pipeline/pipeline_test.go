@@ -62,6 +62,30 @@ func TestRunKeepsOrderAndErrors(t *testing.T) {
 	}
 }
 
+func TestReannotateAll(t *testing.T) {
+	p := New(clean.New(nil), Stage{Name: "count", Annotator: countWords{}})
+	var docs []*marsad.Document
+	for i := range 50 {
+		text := "عنوان\n\nنص"
+		if i%10 == 3 {
+			text = "عنوان\n\nفشل"
+		}
+		// Old layers go: a stored document carries what an earlier run found.
+		docs = append(docs, &marsad.Document{ID: fmt.Sprint(i), Text: text, TitleEnd: len("عنوان"), Tokens: 2,
+			Dates: []marsad.Date{{Value: "2019-01-01"}}, Quantities: []marsad.Quantity{{Value: 9}, {Value: 8}}})
+	}
+	errs := p.ReannotateAll(docs, 4)
+	for i, d := range docs {
+		bad := i%10 == 3
+		if bad != (errs[i] != nil) || bad && !strings.HasPrefix(errs[i].Error(), "article "+d.ID+": count: ") {
+			t.Errorf("document %d: err %v; want an error naming the article and stage: %v", i, errs[i], bad)
+		}
+		if !bad && (len(d.Quantities) != 1 || d.Quantities[0].Value != 2 || d.Dates != nil) {
+			t.Errorf("document %d: got %+v; want only the new layers", i, d)
+		}
+	}
+}
+
 func TestRunStopsOnOutputError(t *testing.T) {
 	p := New(clean.New(nil))
 	stop := errors.New("stop")

@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"runtime"
-	"sync"
-	"sync/atomic"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/pipeline"
@@ -39,7 +37,7 @@ func (c *reannotateCommand) Run(ctx context.Context, args []string) error {
 	if !ok {
 		return fmt.Errorf("the store at %s cannot replace layers", displayDB(*db))
 	}
-	done, failed, err := reannotate(ctx, r, p, c.Main, max(*workers, 1))
+	done, failed, err := reannotate(ctx, r, p, c.Main, *workers)
 	fmt.Fprintf(c.Stderr, "reannotated %d articles in %s, %d failed\n", done, displayDB(*db), failed)
 	if err != nil {
 		return err
@@ -50,8 +48,8 @@ func (c *reannotateCommand) Run(ctx context.Context, args []string) error {
 	return nil
 }
 
-// reannotate runs the stages again over every stored article, a batch at a time on all workers, and replaces
-// the layers of each batch in one transaction. An article a stage fails on is reported and keeps its layers.
+// reannotate runs the stages again over every stored article, a batch at a time on the workers, and
+// replaces the layers of each batch in one transaction. An article a stage fails on is reported and keeps its layers.
 func reannotate(ctx context.Context, r marsad.Relayering, p *pipeline.Pipeline, m *Main, workers int) (done, failed int, err error) {
 	bar := startProgress(m.Stderr)
 	defer bar.finish()
@@ -62,17 +60,7 @@ func reannotate(ctx context.Context, r marsad.Relayering, p *pipeline.Pipeline, 
 			return done, failed, err
 		}
 		after = docs[len(docs)-1].ID
-		errs := make([]error, len(docs))
-		var next atomic.Int64
-		var wg sync.WaitGroup
-		for range min(workers, len(docs)) {
-			wg.Go(func() {
-				for i := int(next.Add(1)) - 1; i < len(docs); i = int(next.Add(1)) - 1 {
-					errs[i] = p.Reannotate(docs[i])
-				}
-			})
-		}
-		wg.Wait()
+		errs := p.ReannotateAll(docs, workers)
 		ok := docs[:0]
 		for i, d := range docs {
 			if errs[i] != nil {
