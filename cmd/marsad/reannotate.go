@@ -49,7 +49,8 @@ func (c *reannotateCommand) Run(ctx context.Context, args []string) error {
 }
 
 // reannotate runs the stages again over every stored article, a batch at a time on the workers, and
-// replaces the layers of each batch in one transaction. An article a stage fails on is reported and keeps its layers.
+// replaces the layers of each batch in one transaction. An article a stage fails on is reported and keeps
+// its layers.
 func reannotate(ctx context.Context, r marsad.Relayering, p *pipeline.Pipeline, m *Main, workers int) (done, failed int, err error) {
 	bar := startProgress(m.Stderr)
 	defer bar.finish()
