@@ -46,5 +46,11 @@ type Event struct {
 	DateSource string          `json:"date_source,omitempty"`
 	Quantities []EventQuantity `json:"quantities,omitempty"`
 	Sentence   int             `json:"sentence"`
-	Confidence float64         `json:"confidence"`
+	// Confidence is at least ReportedConfidence when the event is judged reported as happening, not only
+	// mentioned.
+	Confidence float64 `json:"confidence"`
 }
+
+// ReportedConfidence is the confidence from which an event counts as reported as happening: the events stage
+// maps its decision threshold there, and listings of events default to it.
+const ReportedConfidence = 0.5

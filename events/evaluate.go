@@ -133,7 +133,7 @@ func (a *Annotator) events(text string) []marsad.Event {
 
 func (a *Annotator) detects(text, typ string) bool {
 	for _, e := range a.events(text) {
-		if e.Type == typ && e.Confidence >= 0.5 {
+		if e.Type == typ && e.Confidence >= marsad.ReportedConfidence {
 			return true
 		}
 	}

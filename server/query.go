@@ -79,7 +79,7 @@ func (h *handler) events(w http.ResponseWriter, r *http.Request) error {
 	if f.Offset, err = intParam(v, "offset", 0, 1000000); err != nil {
 		return err
 	}
-	if f.MinConfidence, err = confidenceParam(v, "min_confidence", 0.5); err != nil {
+	if f.MinConfidence, err = confidenceParam(v, "min_confidence", marsad.ReportedConfidence); err != nil {
 		return err
 	}
 	if f.From, f.To, err = dateRange(v); err != nil {

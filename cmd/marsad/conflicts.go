@@ -28,7 +28,7 @@ func (c *conflictsCommand) Run(ctx context.Context, args []string) error {
 	roles := fs.String("roles", strings.Join(conflicts.CasualtyRoles, ","), "comma-separated event `roles` whose counts are compared")
 	from := fs.String("from", "", "only events on or after this `date` (YYYY-MM-DD)")
 	to := fs.String("to", "", "only events on or before this `date` (YYYY-MM-DD)")
-	minConf := fs.Float64("min-confidence", 0.5, "only events at least this `confident` (0.5 and above are reported as happening)")
+	minConf := fs.Float64("min-confidence", marsad.ReportedConfidence, "only events at least this `confident` (0.5 and above are reported as happening)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
