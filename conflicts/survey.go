@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"strings"
 	"time"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/input"
+	"github.com/marsad/marsad/internal/evalset"
 	"github.com/marsad/marsad/numbers"
 )
 
@@ -20,19 +20,17 @@ import (
 // context of each figure, to judge by hand how many are false alarms.
 func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	cl, nums, c := clean.New(nil), numbers.New(), New()
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	type item struct {
 		origin string
 		text   string
 		c      marsad.Conflict
 	}
+	picked := evalset.NewSample[item](sample, seed)
 	var (
-		picked           []item
-		seen, articles   int
-		flagged, skipped int
-		bytes            int64
-		elapsed          time.Duration
-		kinds            = map[string]int{}
+		articles, flagged, skipped int
+		bytes                      int64
+		elapsed                    time.Duration
+		kinds                      = map[string]int{}
 	)
 	err := input.Read(context.Background(), []string{path}, input.Auto, nil, func(r input.Record) error {
 		body := r.Body
@@ -63,12 +61,7 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		}
 		for _, x := range doc.Conflicts {
 			kinds[x.Kind]++
-			// Reservoir sampling keeps the sample uniform without holding every conflict.
-			if seen++; len(picked) < sample {
-				picked = append(picked, item{r.Origin, doc.Text, x})
-			} else if k := rng.IntN(seen); k < sample {
-				picked[k] = item{r.Origin, doc.Text, x}
-			}
+			picked.Offer(func() item { return item{r.Origin, doc.Text, x} })
 		}
 		return nil
 	})
@@ -80,8 +73,8 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	if elapsed > 0 {
 		fmt.Fprintf(w, "check: %.1f MB/s over the numbers layer\n", float64(bytes)/1e6/elapsed.Seconds())
 	}
-	fmt.Fprintf(w, "sample of %d conflicts (seed %d) to judge by hand:\n", len(picked), seed)
-	for _, it := range picked {
+	fmt.Fprintf(w, "sample of %d conflicts (seed %d) to judge by hand:\n", len(picked.Items), seed)
+	for _, it := range picked.Items {
 		fmt.Fprintf(w, "%s %s: %s\n", it.origin, it.c.Kind, it.c.Message)
 		for _, q := range it.c.Spans {
 			fmt.Fprintf(w, "    …%s…\n", around(it.text, q.Start, q.End))

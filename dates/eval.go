@@ -6,15 +6,15 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/marsad/marsad/internal/evalset"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"text/tabwriter"
 	"time"
+
+	"github.com/marsad/marsad/internal/evalset"
 
 	"github.com/marsad/marsad"
 )
@@ -177,10 +177,9 @@ func EvaluateCorpus(w io.Writer, path string, sample int, seed uint64) error {
 		return fmt.Errorf("%s: %w", path, err)
 	}
 	e := New()
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	picked := evalset.NewSample[string](sample, seed)
 	var (
 		articles, bytes, items, rel, unresolved int
-		picked                                  []string
 		elapsed                                 time.Duration
 		dst                                     []marsad.Date
 	)
@@ -209,19 +208,15 @@ func EvaluateCorpus(w io.Writer, path string, sample int, seed uint64) error {
 			if d.Unresolved {
 				unresolved++
 			}
-			// Reservoir sampling keeps every date equally likely to be shown.
-			line := fmt.Sprintf("%s\t%s\t%q\trel=%v\t…%s…", pub.Format(time.DateOnly), d.Value, d.Text, d.Relative,
-				context(a.Content, d.Start, d.End))
-			if len(picked) < sample {
-				picked = append(picked, line)
-			} else if k := rng.IntN(items); k < sample {
-				picked[k] = line
-			}
+			picked.Offer(func() string {
+				return fmt.Sprintf("%s\t%s\t%q\trel=%v\t…%s…", pub.Format(time.DateOnly), d.Value, d.Text, d.Relative,
+					context(a.Content, d.Start, d.End))
+			})
 		}
 	}
 	fmt.Fprintf(w, "articles %d, %.1f MB, dates %d (relative %d, unresolved %d), %.1f MB/s\n", articles,
 		float64(bytes)/1e6, items, rel, unresolved, float64(bytes)/1e6/elapsed.Seconds())
-	for i, l := range picked {
+	for i, l := range picked.Items {
 		fmt.Fprintf(w, "%3d\t%s\n", i+1, l)
 	}
 	return nil

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 // Survey runs a new Extractor over a corpus of JSON lines with a "content" field (gzip-compressed when the
@@ -36,14 +36,13 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		r = gz
 	}
 	e := New()
-	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
 	type item struct {
 		article int
 		q       marsad.Quantity
 		context string
 	}
+	picked := evalset.NewSample[item](sample, seed)
 	var (
-		picked   []item
 		seen     int
 		articles int
 		bytes    int64
@@ -69,16 +68,8 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		for _, q := range buf {
 			units[q.Unit]++
 			approx[q.Approx]++
-			// Reservoir sampling keeps a uniform sample of every quantity seen.
 			seen++
-			it := item{line, q, ""}
-			if len(picked) < sample {
-				it.context = context(rec.Content, q.Span)
-				picked = append(picked, it)
-			} else if j := rng.IntN(seen); j < sample {
-				it.context = context(rec.Content, q.Span)
-				picked[j] = it
-			}
+			picked.Offer(func() item { return item{line, q, context(rec.Content, q.Span)} })
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -87,8 +78,8 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	fmt.Fprintf(w, "articles %d, bytes %d, quantities %d, %.1f MB/s (extraction only)\n", articles, bytes, seen,
 		float64(bytes)/1e6/elapsed.Seconds())
 	fmt.Fprintf(w, "units:%s\napprox:%s\n", counts(units), counts(approx))
-	slices.SortFunc(picked, func(a, b item) int { return a.article - b.article })
-	for i, it := range picked {
+	slices.SortFunc(picked.Items, func(a, b item) int { return a.article - b.article })
+	for i, it := range picked.Items {
 		q := it.q
 		fmt.Fprintf(w, "%3d. #%d %q value=%v unit=%s approx=%s\n     %s\n", i+1, it.article, q.Text, q.Value, q.Unit,
 			q.Approx, it.context)

@@ -69,3 +69,24 @@ func TestSaudiNewsNet(t *testing.T) {
 		t.Errorf("missing corpus: got %v; want ErrNotExist", err)
 	}
 }
+
+func TestSample(t *testing.T) {
+	s := NewSample[int](5, 1)
+	built := 0
+	for i := range 1000 {
+		s.Offer(func() int { built++; return i })
+	}
+	if len(s.Items) != 5 || built >= 1000 {
+		t.Fatalf("got %d items, %d built; want 5 kept and most offers never built", len(s.Items), built)
+	}
+	again := NewSample[int](5, 1)
+	for i := range 1000 {
+		again.Offer(func() int { return i })
+	}
+	if !slices.Equal(s.Items, again.Items) {
+		t.Errorf("same seed: got %v and %v", s.Items, again.Items)
+	}
+	if s.Items[4] == 4 && s.Items[0] == 0 {
+		t.Errorf("got the first five offers %v; want later ones to replace some", s.Items)
+	}
+}
