@@ -33,16 +33,9 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		kinds                      = map[string]int{}
 	)
 	err := input.Read(context.Background(), []string{path}, input.Auto, nil, func(r input.Record) error {
-		body := r.Body
-		if r.Raw != nil {
-			var err error
-			if body, _, err = clean.Decode(r.Raw); err != nil {
-				skipped++
-				return nil
-			}
-		}
+		body, err := clean.Body(r)
 		doc := &marsad.Document{Title: r.Title}
-		if r.Err != nil || cl.Clean(doc, body) != nil {
+		if err != nil || cl.Clean(doc, body) != nil {
 			skipped++
 			return nil
 		}

@@ -42,25 +42,9 @@ type Result struct {
 	Err    error            // names the origin
 }
 
-// Body returns the record's raw article text, decoding a text file's bytes, or the error that makes the
-// record unusable, naming its origin.
-func Body(rec input.Record) (string, error) {
-	if rec.Err != nil {
-		return "", fmt.Errorf("%s: %w", rec.Origin, rec.Err)
-	}
-	if rec.Raw == nil {
-		return rec.Body, nil
-	}
-	text, _, err := clean.Decode(rec.Raw)
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", rec.Origin, err)
-	}
-	return text, nil
-}
-
 // Document decodes, cleans and annotates one record.
 func (p *Pipeline) Document(rec input.Record) (*marsad.Document, error) {
-	body, err := Body(rec)
+	body, err := clean.Body(rec)
 	if err != nil {
 		return nil, err
 	}

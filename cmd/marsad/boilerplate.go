@@ -7,7 +7,6 @@ import (
 
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/input"
-	"github.com/marsad/marsad/pipeline"
 )
 
 type boilerplateCommand struct {
@@ -29,7 +28,7 @@ func (c *boilerplateCommand) Run(ctx context.Context, args []string) error {
 	l := clean.NewLearner()
 	docs, rejected := 0, 0
 	err := input.Read(ctx, fs.Args(), *format, c.Stdin, func(r input.Record) error {
-		body, err := pipeline.Body(r)
+		body, err := clean.Body(r)
 		if err != nil {
 			rejected++
 			fmt.Fprintln(c.Stderr, "rejected:", err)

@@ -192,7 +192,7 @@ func (c *evalCommand) clean(ctx context.Context, args []string) error {
 	reasons := map[clean.Reason]int{}
 	var removed []clean.Removal
 	err = input.Read(ctx, fs.Args(), input.Auto, c.Stdin, func(r input.Record) error {
-		body, err := pipeline.Body(r)
+		body, err := clean.Body(r)
 		if err != nil {
 			return nil
 		}
