@@ -2,7 +2,6 @@ package ner
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -59,15 +58,7 @@ func TestCachedScores(t *testing.T) {
 	tg := mustDefault(t)
 	var doc [][]string
 	for _, name := range []string{"regional_tune.conll", "regional_heldout.conll"} {
-		f, err := os.Open("testdata/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents, err := ReadCoNLL(f, name)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		sents := readTestdata(t, name)
 		for _, s := range sents {
 			doc = append(doc, s.Words)
 		}

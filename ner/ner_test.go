@@ -304,15 +304,7 @@ func BenchmarkTag(b *testing.B) {
 func TestRegional(t *testing.T) {
 	tg := mustDefault(t)
 	for _, name := range []string{"regional_tune.conll", "regional_heldout.conll"} {
-		f, err := os.Open("testdata/" + name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		sents, err := ReadCoNLL(f, name)
-		f.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
+		sents := readTestdata(t, name)
 		sc := tg.Score(sents)
 		var out bytes.Buffer
 		sc.WriteTable(&out)
@@ -379,4 +371,19 @@ func FuzzAnnotate(f *testing.F) {
 			}
 		}
 	})
+}
+
+// readTestdata reads a CoNLL file of testdata/.
+func readTestdata(t *testing.T, name string) []Sentence {
+	t.Helper()
+	f, err := os.Open("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sents, err := ReadCoNLL(f, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sents
 }
