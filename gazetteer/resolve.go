@@ -62,7 +62,9 @@ type mention struct {
 	// actor not yet named is kept only when it could stand alone as a place.
 	placeOK bool
 	// inner tells that a tagger's mention matched only a name inside it ("عون" in "ميشال عون").
-	inner      bool
+	inner bool
+	// skip counts the clitic letters of a tagger's span before the name ("والعراق" → "العراق").
+	skip       int
 	margin     float64 // over the runner-up
 	candidates []int32
 	priors     []float64
@@ -115,6 +117,11 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		}
 		m := r.matchSpan(lf, 0, len(lf), e.Type)
 		m.ent, m.start, m.end, m.typ, m.sent = ei, e.Start, e.End, e.Type, sent[t0]
+		if m.skip > 0 {
+			// ANERcorp tokens keep their clitics, so the tagger's span does too; the name starts after them.
+			first := e.Start + local[0].Start
+			m.start = first + skipRunes(text[first:e.End], m.skip)
+		}
 		if m.word == noPlaceWord && t0 > 0 && toks[t0].Start >= e.Start && joins[t0-1] {
 			m.word = r.wordBefore(fold[t0-1])
 		}
@@ -268,8 +275,8 @@ func (r *Resolver) townsOnly(refs []ref) []ref {
 func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 	m := &mention{place: -1, actor: -1}
 	var buf [6]variant
-	if refs, _, k := r.lookup(fold, t0, t1-t0, buf[:0]); refs != nil {
-		m.refs, m.key = refs, k
+	if refs, v, k := r.lookup(fold, t0, t1-t0, buf[:0]); refs != nil {
+		m.refs, m.key, m.skip = refs, k, v.skip
 		return m
 	}
 	if t1-t0 > 1 {
@@ -679,6 +686,9 @@ func (r *Resolver) fill(doc *marsad.Document, ms []*mention) {
 		e := marsad.Entity{Span: marsad.SpanOf(doc.Text, m.start, m.end), Type: m.typ}
 		if m.ent >= 0 {
 			e = doc.Entities[m.ent]
+			if m.skip > 0 {
+				e.Span = marsad.SpanOf(doc.Text, m.start, m.end)
+			}
 		}
 		switch {
 		case m.actor >= 0:
