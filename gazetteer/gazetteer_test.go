@@ -156,6 +156,7 @@ func TestResolver(t *testing.T) {
 		{"state as place", "عاد اللاجئون من تركيا", []want{{"تركيا", "turkey"}}},
 		{"adjective is not the state", "قالت الحكومة السورية إن", []want{{"الحكومة السورية", "syria-gov"}}},
 		{"ordinary word that is a place", "بعد ثورة آذار اجتمع أهالي الثورة", nil},
+		{"nisba after a definite noun", "وقالت الحكومة الهندية إن القوات الهندية ردت", nil},
 	} {
 		doc := &marsad.Document{Text: tc.text}
 		if err := r.Annotate(doc); err != nil {
@@ -221,6 +222,9 @@ func TestResolverTaggedTypes(t *testing.T) {
 		{"a town the tagger took for a name", "ذكرى تحرير بلدة الباغوز", "الباغوز", marsad.MISC, marsad.LOC, "wof:1343849925"},
 		{"a common word that is also a village", "وقال الملك في كلمته إن", "الملك", marsad.LOC, marsad.LOC, ""},
 		{"a group the tagger took for a person", "وأكدت قسد أن التنظيم خطر", "قسد", marsad.PER, marsad.ORG, "sdf"},
+		{"a word whose bare form is a hamlet", "وقال إن الإسلام دين السلام", "الإسلام", marsad.LOC, marsad.LOC, ""},
+		{"a newspaper named after a city", "وقالت صحيفة نيويورك تايمز إن", "نيويورك تايمز", marsad.ORG, marsad.ORG, ""},
+		{"a nisba the tagger took for a place", "وقالت الحكومة الهندية إن", "الهندية", marsad.LOC, marsad.LOC, ""},
 	} {
 		start := strings.Index(tc.text, tc.span)
 		doc := &marsad.Document{Text: tc.text, Entities: []marsad.Entity{{Span: marsad.SpanOf(tc.text, start, start+len(tc.span)), Type: tc.typ}}}

@@ -64,7 +64,11 @@ type mention struct {
 	// inner tells that a tagger's mention matched only a name inside it ("عون" in "ميشال عون").
 	inner bool
 	// skip counts the clitic letters of a tagger's span before the name ("والعراق" → "العراق").
-	skip       int
+	skip int
+	// bare tells that a tagger's span matched only without its article ("الإسلام" as the village "إسلام").
+	bare bool
+	// adjective tells that a tagger's span reads as the adjective of the noun before it ("القوات الهندية").
+	adjective  bool
 	margin     float64 // over the runner-up
 	candidates []int32
 	priors     []float64
@@ -124,6 +128,7 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		}
 		if m.word == noPlaceWord && t0 > 0 && toks[t0].Start >= e.Start && joins[t0-1] {
 			m.word = r.wordBefore(fold[t0-1])
+			m.adjective = m.word == noPlaceWord && r.nisbaAfterDefinite(m.key, fold[t0-1])
 		}
 		ms = append(ms, m)
 	}
@@ -276,7 +281,7 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 	m := &mention{place: -1, actor: -1}
 	var buf [6]variant
 	if refs, v, k := r.lookup(fold, t0, t1-t0, buf[:0]); refs != nil {
-		m.refs, m.key, m.skip = refs, k, v.skip
+		m.refs, m.key, m.skip, m.bare = refs, k, v.skip, v.bare
 		return m
 	}
 	if t1-t0 > 1 {
@@ -340,7 +345,8 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 			if refs == nil {
 				continue
 			}
-			ok, placeOK := r.acceptable(refs, k, word)
+			adjective := word == noPlaceWord && i > 0 && joins[i-1] && r.nisbaAfterDefinite(k, fold[i-1])
+			ok, placeOK := r.acceptable(refs, k, word, adjective)
 			// Without its article a word is a name only after a place word ("بلدة الباغوز"); otherwise
 			// "الحلب" (milking) would be حلب.
 			if !ok || v.bare && (word == noPlaceWord || word == areaWord) {
@@ -360,13 +366,20 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 // a place. Any actor name is (the table holds multi-word names and curated aliases only); a back-reference
 // is kept for resolve to check; a place must be curated, a state or province, a town of some size or a
 // district seat, or be introduced by a place word. Place names that are ordinary words need the place word.
-func (r *Resolver) acceptable(refs []ref, key string, word placeWord) (ok, placeOK bool) {
+func (r *Resolver) acceptable(refs []ref, key string, word placeWord, adjective bool) (ok, placeOK bool) {
 	for _, x := range refs {
 		if x.kind != refPlace {
 			ok = true
 		}
 	}
-	return ok || r.placeOK(refs, key, word), r.placeOK(refs, key, word)
+	placeOK = !adjective && r.placeOK(refs, key, word)
+	return ok || placeOK, placeOK
+}
+
+// nisbaAfterDefinite tells whether a name that is a frequent word and reads as a feminine nisba follows a
+// definite noun, whose adjective it then is ("القوات الهندية" is not the town الهندية).
+func (r *Resolver) nisbaAfterDefinite(key, before string) bool {
+	return r.g.common[key] && strings.HasSuffix(key, "يه") && definite(before)
 }
 
 // placeOK: "منطقة" precedes too many ordinary phrases ("منطقة الشرق الأوسط") to introduce a name by itself.
@@ -444,6 +457,10 @@ func (r *Resolver) chooseActor(m *mention, named map[int32]bool) {
 	for _, x := range m.refs {
 		switch x.kind {
 		case refActor:
+			if m.inner && m.typ != marsad.LOC && r.g.actors[x.idx].Type == marsad.LOC {
+				// A group or a work named after a state or city is not that place ("نيويورك تايمز").
+				continue
+			}
 			if actor < 0 {
 				actor = x.idx
 			}
@@ -480,10 +497,26 @@ func (r *Resolver) taggedPlace(m *mention) bool {
 	switch {
 	case m.typ == marsad.PER:
 		return !m.inner && r.placeOK(m.refs, m.key, m.word)
-	case r.g.common[m.key]:
+	case m.inner && m.typ != marsad.LOC:
+		// An organization or a work named after a place is not the place ("نيويورك تايمز", "جامعة دمشق").
+		return false
+	case m.adjective:
+		return false
+	case r.g.common[m.key], m.bare:
 		return r.placeOK(m.refs, m.key, m.word)
 	}
 	return true
+}
+
+// definite tells whether a folded word carries the article, after its clitics ("القوات", "للقوات").
+func definite(w string) bool {
+	var buf [6]variant
+	for _, v := range variants(w, buf[:0]) {
+		if strings.HasPrefix(v.form, "ال") && utf8.RuneCountInString(v.form) >= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // anchor is a place the article names without doubt; it is context for the others.
