@@ -13,8 +13,7 @@ import (
 //	mentions(entity, article, id, name, type, n, names, lat, lon)
 //	conflicts(article, seq, conflict)
 //
-// article is the document's key in the store. The items themselves are stored as JSON, so a layer type can
-// grow a field without a migration.
+// article is the document's key in the store.
 func Layers(article any, d *marsad.Document, insert func(table string, values ...any) error) error {
 	for i := range d.Events {
 		e := &d.Events[i]
