@@ -30,12 +30,12 @@ func Append[T any](dst []T, rows Rows, scan func(Rows) (T, error)) ([]T, error) 
 	return dst, rows.Err()
 }
 
-// Time scans an article's publication time from either store's column: a timestamp or NULL in PostgreSQL,
-// RFC 3339 text or "" in SQLite. The zero Time means the date is not known.
-type Time struct{ time.Time }
+// published scans an article's publication time from either store's column: a timestamp or NULL in PostgreSQL,
+// RFC 3339 text or "" in SQLite. The zero time means the date is not known.
+type published struct{ time.Time }
 
 // Scan implements sql.Scanner, which pgx uses as well.
-func (t *Time) Scan(src any) error {
+func (t *published) Scan(src any) error {
 	switch v := src.(type) {
 	case nil:
 		t.Time = time.Time{}
@@ -70,7 +70,7 @@ func Document(r Rows) (*marsad.Document, error) {
 // and JSON.
 func Event(r Rows) (marsad.StoredEvent, error) {
 	var e marsad.StoredEvent
-	var pub Time
+	var pub published
 	var blob []byte
 	if err := r.Scan(&e.Article, &e.Title, &pub, &e.Source, &e.Day, &e.Lat, &e.Lon, &blob); err != nil {
 		return e, err
@@ -82,7 +82,7 @@ func Event(r Rows) (marsad.StoredEvent, error) {
 // Conflict scans a row of an article's id, title, publication time and source, then the conflict's JSON.
 func Conflict(r Rows) (marsad.StoredConflict, error) {
 	var c marsad.StoredConflict
-	var pub Time
+	var pub published
 	var blob []byte
 	if err := r.Scan(&c.Article, &c.Title, &pub, &c.Source, &blob); err != nil {
 		return c, err
@@ -113,7 +113,7 @@ const snippetWords = 30
 func Hits(clauses []search.Clause) func(Rows) (marsad.Hit, error) {
 	return func(r Rows) (marsad.Hit, error) {
 		var h marsad.Hit
-		var pub Time
+		var pub published
 		var text string
 		if err := r.Scan(&h.ID, &h.Title, &pub, &h.Source, &text, &h.Score); err != nil {
 			return h, err

@@ -32,7 +32,7 @@ func (r *fakeRows) Scan(dest ...any) error {
 	return nil
 }
 
-func TestTimeScan(t *testing.T) {
+func TestPublishedScan(t *testing.T) {
 	day := time.Date(2019, 3, 23, 0, 0, 0, 0, time.UTC)
 	tests := []struct {
 		name string
@@ -45,12 +45,12 @@ func TestTimeScan(t *testing.T) {
 		{"empty text", "", time.Time{}},
 	}
 	for _, tc := range tests {
-		var got Time
+		var got published
 		if err := got.Scan(tc.src); err != nil || !got.Equal(tc.want) || got.Location() != time.UTC {
 			t.Errorf("%s: got %v, %v; want %v", tc.name, got.Time, err, tc.want)
 		}
 	}
-	var got Time
+	var got published
 	if err := got.Scan(42); err == nil {
 		t.Errorf("int: got %v; want an error", got.Time)
 	}
