@@ -1,4 +1,4 @@
-// Package sqlrows is what the sqlite and postgres stores do alike around their SQL: rows, filters, layers.
+// Package sqlrows is what the sqlite and postgres stores do alike around their SQL.
 package sqlrows
 
 import (
@@ -30,8 +30,8 @@ func Append[T any](dst []T, rows Rows, scan func(Rows) (T, error)) ([]T, error) 
 	return dst, rows.Err()
 }
 
-// published scans an article's publication time from either store's column: a timestamp or NULL in PostgreSQL,
-// RFC 3339 text or "" in SQLite. The zero time means the date is not known.
+// published scans an article's publication time from either store's column: a timestamp or NULL in
+// PostgreSQL, RFC 3339 text or "" in SQLite. The zero time means the date is not known.
 type published struct{ time.Time }
 
 // Scan implements sql.Scanner, which pgx uses as well.
