@@ -4,10 +4,10 @@ package postgres
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16,6 +16,7 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/sqlrows"
 	"github.com/marsad/marsad/search"
 )
 
@@ -163,29 +164,18 @@ func (s *Store) put(ctx context.Context, docs []*marsad.Document, order []int) (
 	return added, tx.Commit(ctx)
 }
 
+// layerInserts are the INSERTs of the rows sqlrows.Layers makes, by table.
+var layerInserts = map[string]string{
+	"events":    `INSERT INTO events(article, seq, type, day, actors, place, lat, lon, event) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+	"mentions":  `INSERT INTO mentions(entity, article, id, name, type, n, names, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+	"conflicts": `INSERT INTO conflicts(article, seq, conflict) VALUES ($1, $2, $3)`,
+}
+
 func queueLayers(b *pgx.Batch, d *marsad.Document) error {
-	for i := range d.Events {
-		e := &d.Events[i]
-		row := marsad.IndexEvent(d, e)
-		blob, err := json.Marshal(e)
-		if err != nil {
-			return err
-		}
-		b.Queue(`INSERT INTO events(article, seq, type, day, actors, place, lat, lon, event) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			d.ID, i, e.Type, row.Day, row.Actors, row.Place, row.Lat, row.Lon, blob)
-	}
-	for _, m := range marsad.IndexMentions(d) {
-		b.Queue(`INSERT INTO mentions(entity, article, id, name, type, n, names, lat, lon) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-			m.Key, d.ID, m.ID, m.Name, m.Type, m.Mentions, m.Names, m.Lat, m.Lon)
-	}
-	for i := range d.Conflicts {
-		blob, err := json.Marshal(&d.Conflicts[i])
-		if err != nil {
-			return err
-		}
-		b.Queue(`INSERT INTO conflicts(article, seq, conflict) VALUES ($1, $2, $3)`, d.ID, i, blob)
-	}
-	return nil
+	return sqlrows.Layers(d.ID, d, func(table string, values ...any) error {
+		b.Queue(layerInserts[table], values...)
+		return nil
+	})
 }
 
 func published(t time.Time) *time.Time {
@@ -214,11 +204,7 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.pool.Query(ctx, `SELECT origin FROM origins WHERE article = $1 ORDER BY origin`, stored)
-	if err != nil {
-		return nil, err
-	}
-	d.Origins, err = pgx.CollectRows(rows, pgx.RowTo[string])
+	d.Origins, err = collect(ctx, s, nil, sqlrows.String, `SELECT origin FROM origins WHERE article = $1 ORDER BY origin`, stored)
 	return d, err
 }
 
@@ -233,18 +219,7 @@ var _ marsad.Relayering = (*Store)(nil)
 
 // Documents implements marsad.Relayering.
 func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.Document, error) {
-	rows, err := s.pool.Query(ctx, `SELECT id, text, doc FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, n)
-	if err != nil {
-		return nil, err
-	}
-	return pgx.CollectRows(rows, func(row pgx.CollectableRow) (*marsad.Document, error) {
-		var id, text string
-		var blob []byte
-		if err := row.Scan(&id, &text, &blob); err != nil {
-			return nil, err
-		}
-		return marsad.DecodeStored(id, text, blob)
-	})
+	return collect(ctx, s, nil, sqlrows.Document, `SELECT id, text, doc FROM articles WHERE id > $1 ORDER BY id LIMIT $2`, after, n)
 }
 
 // ReplaceLayers implements marsad.Relayering.
@@ -276,3 +251,16 @@ func (s *Store) ReplaceLayers(ctx context.Context, docs []*marsad.Document) erro
 		return nil
 	})
 }
+
+// collect runs the query and appends the value scan makes of each row to dst.
+func collect[T any](ctx context.Context, s *Store, dst []T, scan func(sqlrows.Rows) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := s.pool.Query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return sqlrows.Append(dst, rows, scan)
+}
+
+// dollar writes PostgreSQL's n-th placeholder.
+func dollar(n int) string { return "$" + strconv.Itoa(n) }

@@ -2,75 +2,50 @@ package postgres
 
 import (
 	"context"
-	"fmt"
 	"strings"
 	"time"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/sqlrows"
 	"github.com/marsad/marsad/search"
 )
-
-// snippetWords is the snippet's width in words, as in the sqlite store.
-const snippetWords = 30
 
 // rank weighs a title word above a body word above a clitic-stripped variant (weights D, C, B, A), as the
 // sqlite store's bm25 column weights do; normalization 1 divides by the log of the article's length.
 const rank = `ts_rank('{0.125, 0.125, 0.25, 1.0}', a.tsv, query, 1)`
 
-// Search implements marsad.Store. Snippets mark matches with [ and ].
-func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error) {
-	clauses, where, args, err := filter(q)
-	if err != nil {
-		return nil, err
-	}
-	limit := q.Limit
-	if limit <= 0 {
-		limit = 10
-	}
-	args = append(args, limit, max(q.Offset, 0))
-	rows, err := s.pool.Query(ctx, `SELECT a.id, a.title, a.published, a.source, a.text, `+rank+` AS score
-		FROM articles a, to_tsquery('simple', $1) query
-		WHERE `+strings.Join(where, " AND ")+fmt.Sprintf(` ORDER BY score DESC, a.id LIMIT $%d OFFSET $%d`, len(args)-1, len(args)), args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var hits []marsad.Hit
-	for rows.Next() {
-		var h marsad.Hit
-		var text string
-		var pub *time.Time
-		if err := rows.Scan(&h.ID, &h.Title, &pub, &h.Source, &text, &h.Score); err != nil {
-			return nil, err
-		}
-		h.Published = timeOf(pub)
-		h.Snippet = search.Snippet(text, clauses, snippetWords, "[", "]")
-		hits = append(hits, h)
-	}
-	return hits, rows.Err()
+// querySQL is how PostgreSQL tests an article against the fields of a marsad.Query besides its text.
+var querySQL = sqlrows.QuerySQL{
+	Source: "a.source = %s",
+	From:   "a.published >= %s",
+	To:     "a.published <= %s",
+	Time:   func(t time.Time) any { return t.UTC() },
 }
 
-// filter returns the parsed query and the SQL conditions and arguments that select its articles; $1 is the
-// tsquery text.
-func filter(q marsad.Query) (clauses []search.Clause, where []string, args []any, err error) {
-	clauses, err = search.Parse(q.Text)
+// Search implements marsad.Store. Snippets mark matches with [ and ].
+func (s *Store) Search(ctx context.Context, q marsad.Query) ([]marsad.Hit, error) {
+	clauses, w, err := filter(q)
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, err
 	}
-	where, args = []string{"a.tsv @@ query"}, []any{TSQuery(clauses)}
-	if q.Source != "" {
-		args = append(args, q.Source)
-		where = append(where, fmt.Sprintf("a.source = $%d", len(args)))
+	query := `SELECT a.id, a.title, a.published, a.source, a.text, ` + rank + ` AS score
+		FROM articles a, to_tsquery('simple', $1) query ` + w.String() +
+		` ORDER BY score DESC, a.id LIMIT ` + w.Param(sqlrows.Limit(q.Limit, 10)) + ` OFFSET ` + w.Param(max(q.Offset, 0))
+	return collect(ctx, s, nil, sqlrows.Hits(clauses), query, w.Args...)
+}
+
+// filter returns the parsed query and the conditions and arguments that select its articles; $1 is the
+// tsquery text, which the FROM clause turns into the query the conditions and rank read.
+func filter(q marsad.Query) ([]search.Clause, *sqlrows.Where, error) {
+	clauses, err := search.Parse(q.Text)
+	if err != nil {
+		return nil, nil, err
 	}
-	if !q.From.IsZero() {
-		args = append(args, q.From.UTC())
-		where = append(where, fmt.Sprintf("a.published >= $%d", len(args)))
-	}
-	if !q.To.IsZero() {
-		args = append(args, q.To.UTC())
-		where = append(where, fmt.Sprintf("a.published <= $%d", len(args)))
-	}
-	return clauses, where, args, nil
+	w := sqlrows.NewWhere(dollar)
+	w.Args = append(w.Args, TSQuery(clauses))
+	w.Add("a.tsv @@ query")
+	querySQL.Where(w, q)
+	return clauses, w, nil
 }
 
 // TSQuery translates parsed clauses into to_tsquery syntax with the sqlite store's semantics: every clause
@@ -100,11 +75,4 @@ func TSQuery(clauses []search.Clause) string {
 // lexeme quotes s so no user word is read as a tsquery operator.
 func lexeme(s string) string {
 	return "'" + strings.NewReplacer(`'`, `''`, `\`, `\\`).Replace(s) + "'"
-}
-
-func timeOf(t *time.Time) time.Time {
-	if t == nil {
-		return time.Time{}
-	}
-	return t.UTC()
 }

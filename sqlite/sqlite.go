@@ -14,6 +14,7 @@ import (
 	_ "modernc.org/sqlite" // pure Go: a fresh machine needs no C toolchain
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/sqlrows"
 	"github.com/marsad/marsad/search"
 )
 
@@ -138,11 +139,6 @@ func formatTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339)
 }
 
-func parseTime(s string) time.Time {
-	t, _ := time.Parse(time.RFC3339, s)
-	return t
-}
-
 // Get implements marsad.Store. The id may also be an origin the article was read from (a file path or an
 // input id), so a user can find an article by what they fed in.
 func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
@@ -163,19 +159,8 @@ func (s *Store) Get(ctx context.Context, id string) (*marsad.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT origin FROM origins WHERE article = ? ORDER BY origin`, rowid)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var o string
-		if err := rows.Scan(&o); err != nil {
-			return nil, err
-		}
-		d.Origins = append(d.Origins, o)
-	}
-	return d, rows.Err()
+	d.Origins, err = collect(ctx, s, nil, sqlrows.String, `SELECT origin FROM origins WHERE article = ? ORDER BY origin`, rowid)
+	return d, err
 }
 
 // Count implements marsad.Store.
@@ -189,25 +174,7 @@ var _ marsad.Relayering = (*Store)(nil)
 
 // Documents implements marsad.Relayering.
 func (s *Store) Documents(ctx context.Context, after string, n int) ([]*marsad.Document, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, text, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, n)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var docs []*marsad.Document
-	for rows.Next() {
-		var id, text string
-		var blob []byte
-		if err := rows.Scan(&id, &text, &blob); err != nil {
-			return nil, err
-		}
-		d, err := marsad.DecodeStored(id, text, blob)
-		if err != nil {
-			return nil, err
-		}
-		docs = append(docs, d)
-	}
-	return docs, rows.Err()
+	return collect(ctx, s, nil, sqlrows.Document, `SELECT id, text, doc FROM articles WHERE id > ? ORDER BY id LIMIT ?`, after, n)
 }
 
 // ReplaceLayers implements marsad.Relayering.
@@ -248,3 +215,16 @@ func (s *Store) ReplaceLayers(ctx context.Context, docs []*marsad.Document) erro
 	}
 	return tx.Commit()
 }
+
+// collect runs the query and appends the value scan makes of each row to dst.
+func collect[T any](ctx context.Context, s *Store, dst []T, scan func(sqlrows.Rows) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return sqlrows.Append(dst, rows, scan)
+}
+
+// question writes SQLite's placeholder, the same whatever its number.
+func question(int) string { return "?" }

@@ -189,6 +189,25 @@ func testSearch(t *testing.T, s marsad.Store) {
 	if _, err := s.Search(ctx, marsad.Query{Text: " ؟ "}); err == nil {
 		t.Errorf("empty query: got no error")
 	}
+
+	// A hit carries its article's fields, times in UTC, and a better match scores higher.
+	stored := map[string]*marsad.Document{}
+	for _, d := range corpus() {
+		stored[d.ID] = d
+	}
+	hits, err := s.Search(ctx, marsad.Query{Text: "في"})
+	if err != nil || len(hits) != 3 {
+		t.Fatalf("hit fields: got %+v, %v; want 3 hits", hits, err)
+	}
+	for i, h := range hits {
+		d := stored[h.ID]
+		if h.Title != d.Title || h.Source != d.Source || !h.Published.Equal(d.Published) || h.Published.Location() != time.UTC {
+			t.Errorf("hit fields: got %s %q %q %v; want %q %q %v", h.ID, h.Title, h.Source, h.Published, d.Title, d.Source, d.Published)
+		}
+		if h.Score <= 0 || i > 0 && h.Score > hits[i-1].Score {
+			t.Errorf("hit fields: got scores %v; want positive, best first", hits)
+		}
+	}
 }
 
 // testConcurrentPut has writers store overlapping batches at once, as several ingest workers do: each
@@ -290,6 +309,8 @@ func testAnalytics(t *testing.T, s marsad.Store) {
 	if len(evs) != 1 || evs[0].Lat == nil || *evs[0].Lat != 34.45 || evs[0].Article != "a" || evs[0].Title == "" ||
 		evs[0].Actor1 == nil || evs[0].Actor1.ID != "sdf" || len(evs[0].Quantities) != 1 {
 		t.Errorf("assault: got %+v; want it located, with its article, actor and quantities", evs)
+	} else if want := day("2019-03-23"); !evs[0].Published.Equal(want) || evs[0].Published.Location() != time.UTC {
+		t.Errorf("assault: got published %v; want %v", evs[0].Published, want)
 	}
 
 	ents, err := a.Entities(ctx, "", 10)
@@ -303,6 +324,9 @@ func testAnalytics(t *testing.T, s marsad.Store) {
 	if want := []string{"baghouz LOC 2/1", "sdf ORG 2/1", "baghdad LOC 1/1", "~دير الزور LOC 1/1"}; !slices.Equal(got, want) {
 		t.Errorf("entities: got %q; want %q", got, want)
 	}
+	if len(ents) == 4 && (ents[0].Lat == nil || *ents[0].Lat != 34.45 || ents[0].Lon == nil || *ents[0].Lon != 40.92 || ents[3].Lat != nil || ents[3].Lon != nil) {
+		t.Errorf("entities: got %+v; want baghouz located and دير الزور not", ents)
+	}
 	for q, want := range map[string]string{"قسد": "sdf", "الباغوز": "baghouz", "دير": "~دير الزور"} {
 		ents, err := a.Entities(ctx, q, 10)
 		if err != nil || len(ents) != 1 || ents[0].Key != want {
@@ -313,6 +337,8 @@ func testAnalytics(t *testing.T, s marsad.Store) {
 	cs, err := a.Conflicts(ctx, 10, 0)
 	if err != nil || len(cs) != 1 || cs[0].Article != "a" || cs[0].Kind != "headline_body" || len(cs[0].Spans) != 1 {
 		t.Errorf("conflicts: got %+v, %v", cs, err)
+	} else if want := day("2019-03-23"); !cs[0].Published.Equal(want) || cs[0].Published.Location() != time.UTC {
+		t.Errorf("conflicts: got published %v; want %v", cs[0].Published, want)
 	}
 
 	f, err := a.Facets(ctx, marsad.Query{Text: "في", Limit: 1})
