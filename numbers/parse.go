@@ -17,6 +17,7 @@ type numResult struct {
 	scaled     bool
 	firstScale float64 // the scale of the first group: 1000 in "5 آلاف و200"
 	digitsOnly bool    // a single token of digits
+	noun       bool    // the dual of a counted noun: "شخصين"
 	kind       wordKind
 }
 
@@ -349,7 +350,7 @@ func (p *parser) notQuantity(n numResult) bool {
 	if t.leadZero || !t.grouped && !t.decimal && t.digits >= 9 {
 		return true // a phone or account number
 	}
-	if isYearLike(t) {
+	if isYearLike(t) && !p.countedAt(n.next) {
 		// A bare four-digit number from 1900 to 2100 (or 1400 to 1450, Hijri) is a year far more often than a
 		// count in news text, and
 		// "عامي 2014 و2017" lists years after one keyword.
@@ -414,6 +415,12 @@ func (p *parser) notQuantity(n numResult) bool {
 		}
 	}
 	return false
+}
+
+// countedAt reports whether token k is the singular of a counted noun right after the number before it, which
+// makes "2000 مقاتل" and "1438 خيمة" counts rather than years.
+func (p *parser) countedAt(k int) bool {
+	return p.next(k) && p.toks[k].kind == tokWord && p.e.counted[p.word(k)]
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
