@@ -42,6 +42,11 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		context string
 	}
 	picked := evalset.NewSample[item](sample, seed)
+	// The duals and the year-like counts are rare among all quantities, so each gets a sample of its own.
+	pickedRule := map[string]*evalset.Sample[item]{}
+	for _, r := range nounRules {
+		pickedRule[r] = evalset.NewSample[item](sample, seed)
+	}
 	var (
 		seen     int
 		articles int
@@ -49,6 +54,8 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		elapsed  time.Duration
 		units    = map[string]int{}
 		approx   = map[string]int{}
+		rules    = map[string]int{}
+		sc2      scanner
 		buf      []marsad.Quantity
 	)
 	sc := bufio.NewScanner(r)
@@ -70,6 +77,10 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 			approx[q.Approx]++
 			seen++
 			picked.Offer(func() item { return item{line, q, context(rec.Content, q.Span)} })
+			if r := e.nounRule(&sc2, q); r != "" {
+				rules[r]++
+				pickedRule[r].Offer(func() item { return item{line, q, context(rec.Content, q.Span)} })
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -77,14 +88,42 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	}
 	fmt.Fprintf(w, "articles %d, bytes %d, quantities %d, %.1f MB/s (extraction only)\n", articles, bytes, seen,
 		float64(bytes)/1e6/elapsed.Seconds())
-	fmt.Fprintf(w, "units:%s\napprox:%s\n", counts(units), counts(approx))
-	slices.SortFunc(picked.Items, func(a, b item) int { return a.article - b.article })
-	for i, it := range picked.Items {
-		q := it.q
-		fmt.Fprintf(w, "%3d. #%d %q value=%v unit=%s approx=%s\n     %s\n", i+1, it.article, q.Text, q.Value, q.Unit,
-			q.Approx, it.context)
+	fmt.Fprintf(w, "units:%s\napprox:%s\ncounted nouns:%s\n", counts(units), counts(approx), counts(rules))
+	show := func(items []item) {
+		slices.SortFunc(items, func(a, b item) int { return a.article - b.article })
+		for i, it := range items {
+			q := it.q
+			fmt.Fprintf(w, "%3d. #%d %q value=%v unit=%s approx=%s\n     %s\n", i+1, it.article, q.Text, q.Value, q.Unit,
+				q.Approx, it.context)
+		}
+	}
+	show(picked.Items)
+	for _, r := range nounRules {
+		if items := pickedRule[r].Items; len(items) > 0 {
+			fmt.Fprintf(w, "sample of the %s quantities:\n", r)
+			show(items)
+		}
 	}
 	return nil
+}
+
+// nounRules are the names nounRule gives, in the order the survey prints their samples.
+var nounRules = [...]string{"dual", "year-like"}
+
+// nounRule names the counted-noun rule that read q, for the survey: "dual" for the dual of a noun ("شخصين"),
+// "year-like" for a number such as 2000 that a noun after it made a count; "" for any other quantity.
+func (e *Extractor) nounRule(sc *scanner, q marsad.Quantity) string {
+	sc.scan(q.Text)
+	for _, t := range sc.toks {
+		if _, ok := e.dualIdx[string(sc.buf[t.fs:t.fe])]; ok && t.kind == tokWord {
+			return "dual"
+		}
+	}
+	if len(sc.toks) == 1 && isYearLike(&sc.toks[0]) && q.Unit == "" && q.Approx == "" &&
+		(q.Value >= 1900 || q.Value >= 1400 && q.Value <= 1450) {
+		return "year-like"
+	}
+	return ""
 }
 
 // counts formats a tally, largest first.

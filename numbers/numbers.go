@@ -24,6 +24,7 @@ type Extractor struct {
 	idioms       phraseSet // set phrases with a number word that count nothing: "ألف مبروك"
 	yearWords    map[string]bool
 	yearAdj      map[string]bool // "المالي" in "العام المالي 1435"
+	yearPreps    map[string]bool // "في" in "شهدت في 1998 هجوماً": a year even before a noun
 	era          map[string]bool
 	labels       map[string]bool
 	ordinals     map[string]bool
@@ -308,7 +309,8 @@ func (p *parser) dual(k int) (numResult, string, bool) {
 		return numResult{}, "", false // most words: no map lookup
 	}
 	f, ok := p.e.dualIdx[w]
-	if !ok {
+	if !ok || f.clitic > 0 && strings.HasSuffix(w, "ان") && strings.ContainsAny(w[:len(w)-len(f.base)], "بلك") {
+		// After a preposition a noun is genitive and its dual ends in ين: "بولدان" is a name, not ب + ولدان.
 		return numResult{}, "", false
 	}
 	n := numResult{first: k, next: k + 1, start: p.skipLetters(t.start, f.clitic), end: t.end, value: 2,

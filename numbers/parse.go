@@ -350,7 +350,7 @@ func (p *parser) notQuantity(n numResult) bool {
 	if t.leadZero || !t.grouped && !t.decimal && t.digits >= 9 {
 		return true // a phone or account number
 	}
-	if isYearLike(t) && !p.countedAt(n.next) {
+	if isYearLike(t) && (!p.countedAt(n.next) || prevNear && p.wordIn(k-1, p.e.yearPreps)) {
 		// A bare four-digit number from 1900 to 2100 (or 1400 to 1450, Hijri) is a year far more often than a
 		// count in news text, and
 		// "عامي 2014 و2017" lists years after one keyword.
