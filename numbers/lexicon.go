@@ -240,7 +240,8 @@ func (e *Extractor) loadNouns() error {
 }
 
 func (e *Extractor) loadContext() error {
-	e.months, e.idioms, e.yearAdj, e.yearPreps = phraseSet{}, phraseSet{}, map[string]bool{}, map[string]bool{}
+	e.months, e.idioms, e.yearAdj, e.yearPreps, e.nameHeads = phraseSet{}, phraseSet{}, map[string]bool{},
+		map[string]bool{}, map[string]bool{}
 	e.yearWords, e.era, e.labels, e.ordinals, e.weekdays, e.timeWords = map[string]bool{}, map[string]bool{},
 		map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	section := ""
@@ -271,6 +272,8 @@ func (e *Extractor) loadContext() error {
 			e.timeWords[arabic.Fold(w)] = true
 		case "yearprep":
 			e.yearPreps[arabic.Fold(w)] = true
+		case "name":
+			e.nameHeads[arabic.Fold(w)] = true
 		default:
 			return fmt.Errorf("word outside a known section %q", section)
 		}

@@ -25,6 +25,7 @@ type Extractor struct {
 	yearWords    map[string]bool
 	yearAdj      map[string]bool // "المالي" in "العام المالي 1435"
 	yearPreps    map[string]bool // "في" in "شهدت في 1998 هجوماً": a year even before a noun
+	nameHeads    map[string]bool // "أبو" in "أبو قرنين": a dual after it is a name
 	era          map[string]bool
 	labels       map[string]bool
 	ordinals     map[string]bool
@@ -311,6 +312,9 @@ func (p *parser) dual(k int) (numResult, string, bool) {
 	f, ok := p.e.dualIdx[w]
 	if !ok || f.clitic > 0 && strings.HasSuffix(w, "ان") && strings.ContainsAny(w[:len(w)-len(f.base)], "بلك") {
 		// After a preposition a noun is genitive and its dual ends in ين: "بولدان" is a name, not ب + ولدان.
+		return numResult{}, "", false
+	}
+	if p.next(k) && p.wordIn(k-1, p.e.nameHeads) {
 		return numResult{}, "", false
 	}
 	n := numResult{first: k, next: k + 1, start: p.skipLetters(t.start, f.clitic), end: t.end, value: 2,
