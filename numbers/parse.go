@@ -158,7 +158,7 @@ func (p *parser) number(k int) (numResult, bool) {
 			case !curSet && c.kind == kindPlural:
 				stop = true
 				continue
-			case !curSet && c.kind == kindDual:
+			case !curSet && (c.kind == kindDual || ncomp == 0 && p.constructDual(c.next-1)):
 				cur = 2
 			case !curSet:
 				cur = 1
@@ -415,6 +415,21 @@ func (p *parser) notQuantity(n numResult) bool {
 		}
 	}
 	return false
+}
+
+// constructDual reports whether the scale word at token k is the nominative dual in construct before its noun,
+// "مليارا دولار", "ألفا جندي" (2000), rather than the accusative singular "ألفاً", which cannot take a noun
+// after it and is read alone when it bears its tanween.
+func (p *parser) constructDual(k int) bool {
+	t := &p.toks[k]
+	if !strings.HasSuffix(p.word(k), "ا") || strings.ContainsRune(p.text[t.start:t.end], '\u064b') || !p.next(k+1) {
+		return false
+	}
+	if p.e.counted[p.word(k+1)] {
+		return true
+	}
+	_, _, c := p.matchPhrase(p.e.units, nil, k+1, false)
+	return c == 0
 }
 
 // countedAt reports whether token k is the singular of a counted noun right after the number before it, which
