@@ -162,11 +162,6 @@ func (e *Extractor) loadQualifiers() error {
 	return err
 }
 
-// noun is a counted noun of data/nouns.txt: its class (person, thing, time) or, for a unit, the unit's code.
-type noun struct {
-	class, unit string
-}
-
 // loadNouns reads the counted nouns: their duals, each a quantity of 2, and the singulars that mark a count
 // after a number that looks like a year.
 func (e *Extractor) loadNouns() error {
@@ -176,7 +171,7 @@ func (e *Extractor) loadNouns() error {
 			codes[ph.code] = true
 		}
 	}
-	e.duals, e.counted = map[string]noun{}, map[string]bool{}
+	e.duals, e.counted = map[string]string{}, map[string]bool{}
 	notDual := map[string]bool{}
 	section := ""
 	err := readLines("nouns.txt", func(_ int, f []string) error {
@@ -195,14 +190,14 @@ func (e *Extractor) loadNouns() error {
 		if len(f) != 3 {
 			return fmt.Errorf("want singular, class, plurals; got %d fields", len(f))
 		}
-		n := noun{class: f[1]}
-		switch f[1] {
+		class, unit := f[1], ""
+		switch class {
 		case "person", "thing", "time":
 		default:
-			if !codes[f[1]] {
-				return fmt.Errorf("class %q is neither person, thing, time nor a unit of units.txt", f[1])
+			if !codes[class] {
+				return fmt.Errorf("class %q is neither person, thing, time nor a unit of units.txt", class)
 			}
-			n.unit = f[1]
+			unit = class
 		}
 		sing := arabic.Fold(f[0])
 		stem := sing
@@ -221,11 +216,11 @@ func (e *Extractor) loadNouns() error {
 		for _, d := range [...]string{stem + "ان", stem + "ين"} {
 			if _, number := e.words[d]; !plurals[d] && !number {
 				if _, taken := e.duals[d]; !taken {
-					e.duals[d] = n
+					e.duals[d] = unit
 				}
 			}
 		}
-		if n.class == "person" || n.class == "thing" {
+		if class == "person" || class == "thing" {
 			e.counted[sing] = true
 			if stem == sing {
 				e.counted[sing+"ا"] = true // the accusative: "2000 مقاتلاً"

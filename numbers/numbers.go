@@ -31,7 +31,7 @@ type Extractor struct {
 	ordinals     map[string]bool
 	weekdays     map[string]bool
 	timeWords    map[string]bool
-	duals        map[string]noun // the dual of a counted noun is a quantity of 2: "شخصين", "ساعتان"
+	duals        map[string]string // the dual of a counted noun, a quantity of 2 ("شخصين"), and its unit
 	dualIdx      cliticIndex
 	counted      map[string]bool // singulars that make "2000 مقاتل" a count and not a year
 	pool         sync.Pool
@@ -299,7 +299,7 @@ func (p *parser) power(code string, j int) (string, int) {
 // of value 2 and the unit the noun names ("كيلومترين" is 2 km). "ساعتين ونصف" is 2.5. A dual adjective that
 // agrees with it ("شخصان مسلحان") is skipped, and a dual followed by the number word for two ("طفلين اثنين")
 // is left to the number word, so neither counts twice. The definite dual ("الشخصين") points back to people
-// already counted, as "الدول الثلاث" does, and is not read.
+// already counted, as "الدول الثلاث" does, so the table holds no form with the article.
 func (p *parser) dual(k int) (numResult, string, bool) {
 	t := &p.toks[k]
 	if t.kind != tokWord {
@@ -324,7 +324,7 @@ func (p *parser) dual(k int) (numResult, string, bool) {
 			return numResult{}, "", false
 		}
 	}
-	unit := p.e.duals[f.base].unit
+	unit := p.e.duals[f.base]
 	if unit != "" {
 		unit, n.next = p.power(unit, n.next)
 	} else if c, conj, ok := p.follow(n.next, true, false); ok && conj && c.kind == kindFrac {
