@@ -162,6 +162,11 @@ func (e *Extractor) loadQualifiers() error {
 	return err
 }
 
+// dualNoun is what a dual form counts: its noun in the singular, folded, and the unit the noun names, if any.
+type dualNoun struct {
+	singular, unit string
+}
+
 // loadNouns reads the counted nouns: their duals, each a quantity of 2, and the singulars that mark a count
 // after a number that looks like a year.
 func (e *Extractor) loadNouns() error {
@@ -171,7 +176,7 @@ func (e *Extractor) loadNouns() error {
 			codes[ph.code] = true
 		}
 	}
-	e.duals, e.counted = map[string]string{}, map[string]bool{}
+	e.duals, e.counted = map[string]dualNoun{}, map[string]bool{}
 	notDual := map[string]bool{}
 	section := ""
 	err := readLines("nouns.txt", func(_ int, f []string) error {
@@ -216,7 +221,7 @@ func (e *Extractor) loadNouns() error {
 		for _, d := range [...]string{stem + "ان", stem + "ين"} {
 			if _, number := e.words[d]; !plurals[d] && !number {
 				if _, taken := e.duals[d]; !taken {
-					e.duals[d] = unit
+					e.duals[d] = dualNoun{sing, unit}
 				}
 			}
 		}

@@ -31,7 +31,7 @@ type Extractor struct {
 	ordinals     map[string]bool
 	weekdays     map[string]bool
 	timeWords    map[string]bool
-	duals        map[string]string // the dual of a counted noun, a quantity of 2 ("شخصين"), and its unit
+	duals        map[string]dualNoun // the dual of a counted noun is a quantity of 2: "شخصين", "ساعتان"
 	dualIdx      cliticIndex
 	counted      map[string]bool // singulars that make "2000 مقاتل" a count and not a year
 	pool         sync.Pool
@@ -324,12 +324,16 @@ func (p *parser) dual(k int) (numResult, string, bool) {
 			return numResult{}, "", false
 		}
 	}
-	unit := p.e.duals[f.base]
+	noun := p.e.duals[f.base]
+	unit := noun.unit
 	if unit != "" {
 		unit, n.next = p.power(unit, n.next)
 	} else if c, conj, ok := p.follow(n.next, true, false); ok && conj && c.kind == kindFrac {
 		n.value += c.value
 		n.next = c.next
+		if p.next(n.next) && p.word(n.next) == "ال"+noun.singular {
+			n.next++ // "عامين ونصف العام", as "مليون ونصف المليون"
+		}
 	}
 	n.end = p.toks[n.next-1].end
 	if p.next(n.next) {
