@@ -295,6 +295,12 @@ func (p *parser) power(code string, j int) (string, int) {
 	return code, j
 }
 
+// mayBeDual reports whether token k is a word with a dual ending, so that most words skip the dual lookup.
+func (p *parser) mayBeDual(k int) bool {
+	w := p.word(k)
+	return p.toks[k].kind == tokWord && (strings.HasSuffix(w, "ان") || strings.HasSuffix(w, "ين"))
+}
+
 // dual reads the dual of a counted noun at token k, maybe with a proclitic ("بيومين", "وطفلين"), as a number
 // of value 2 and the unit the noun names ("كيلومترين" is 2 km). "ساعتين ونصف" is 2.5. A dual adjective that
 // agrees with it ("شخصان مسلحان") is skipped, and a dual followed by the number word for two ("طفلين اثنين")
@@ -302,13 +308,7 @@ func (p *parser) power(code string, j int) (string, int) {
 // already counted, as "الدول الثلاث" does, so the table holds no form with the article.
 func (p *parser) dual(k int) (numResult, string, bool) {
 	t := &p.toks[k]
-	if t.kind != tokWord {
-		return numResult{}, "", false
-	}
 	w := p.word(k)
-	if !strings.HasSuffix(w, "ان") && !strings.HasSuffix(w, "ين") {
-		return numResult{}, "", false // most words: no map lookup
-	}
 	f, ok := p.e.dualIdx[w]
 	if !ok || f.clitic > 0 && strings.HasSuffix(w, "ان") && strings.ContainsAny(w[:len(w)-len(f.base)], "بلك") {
 		// After a preposition a noun is genitive and its dual ends in ين: "بولدان" is a name, not ب + ولدان.
@@ -390,6 +390,9 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	}
 	n, ok := p.number(k)
 	if !ok {
+		if !p.mayBeDual(k) {
+			return q, 0, false
+		}
 		if n, q.Unit, ok = p.dual(k); !ok {
 			return q, 0, false
 		}
