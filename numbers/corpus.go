@@ -19,7 +19,8 @@ import (
 // Survey runs a new Extractor over a corpus of JSON lines with a "content" field (gzip-compressed when the
 // name ends in .gz, as SaudiNewsNet is) and writes how many articles and quantities it saw, the count per unit
 // and qualifier, the throughput, and a reproducible random sample of quantities with their context for
-// checking by hand. It stops at the first malformed line.
+// checking by hand, then a sample of the same size of the duals and one of the year-like counts (see
+// nounRule), which are too rare to show up in the first. It stops at the first malformed line.
 func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	f, err := os.Open(path)
 	if err != nil {
