@@ -19,7 +19,8 @@ import (
 // Survey runs a new Extractor over a corpus of JSON lines with a "content" field (gzip-compressed when the
 // name ends in .gz, as SaudiNewsNet is) and writes how many articles and quantities it saw, the count per unit
 // and qualifier, the throughput, and a reproducible random sample of quantities with their context for
-// checking by hand. It stops at the first malformed line.
+// checking by hand, then a sample of the same size of the duals and one of the year-like counts (see
+// nounRule), which are too rare to show up in the first. It stops at the first malformed line.
 func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	f, err := os.Open(path)
 	if err != nil {
@@ -42,6 +43,11 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		context string
 	}
 	picked := evalset.NewSample[item](sample, seed)
+	// The duals and the year-like counts are rare among all quantities, so each gets a sample of its own.
+	pickedRule := map[string]*evalset.Sample[item]{}
+	for _, r := range nounRules {
+		pickedRule[r] = evalset.NewSample[item](sample, seed)
+	}
 	var (
 		seen     int
 		articles int
@@ -49,6 +55,8 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 		elapsed  time.Duration
 		units    = map[string]int{}
 		approx   = map[string]int{}
+		rules    = map[string]int{}
+		sc2      scanner
 		buf      []marsad.Quantity
 	)
 	sc := bufio.NewScanner(r)
@@ -70,6 +78,10 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 			approx[q.Approx]++
 			seen++
 			picked.Offer(func() item { return item{line, q, context(rec.Content, q.Span)} })
+			if r := e.nounRule(&sc2, q); r != "" {
+				rules[r]++
+				pickedRule[r].Offer(func() item { return item{line, q, context(rec.Content, q.Span)} })
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -77,14 +89,42 @@ func Survey(w io.Writer, path string, sample int, seed uint64) error {
 	}
 	fmt.Fprintf(w, "articles %d, bytes %d, quantities %d, %.1f MB/s (extraction only)\n", articles, bytes, seen,
 		float64(bytes)/1e6/elapsed.Seconds())
-	fmt.Fprintf(w, "units:%s\napprox:%s\n", counts(units), counts(approx))
-	slices.SortFunc(picked.Items, func(a, b item) int { return a.article - b.article })
-	for i, it := range picked.Items {
-		q := it.q
-		fmt.Fprintf(w, "%3d. #%d %q value=%v unit=%s approx=%s\n     %s\n", i+1, it.article, q.Text, q.Value, q.Unit,
-			q.Approx, it.context)
+	fmt.Fprintf(w, "units:%s\napprox:%s\ncounted nouns:%s\n", counts(units), counts(approx), counts(rules))
+	show := func(items []item) {
+		slices.SortFunc(items, func(a, b item) int { return a.article - b.article })
+		for i, it := range items {
+			q := it.q
+			fmt.Fprintf(w, "%3d. #%d %q value=%v unit=%s approx=%s\n     %s\n", i+1, it.article, q.Text, q.Value, q.Unit,
+				q.Approx, it.context)
+		}
+	}
+	show(picked.Items)
+	for _, r := range nounRules {
+		if items := pickedRule[r].Items; len(items) > 0 {
+			fmt.Fprintf(w, "sample of the %s quantities:\n", r)
+			show(items)
+		}
 	}
 	return nil
+}
+
+// nounRules are the names nounRule gives, in the order the survey prints their samples.
+var nounRules = [...]string{"dual", "year-like"}
+
+// nounRule names the counted-noun rule that read q, for the survey: "dual" for the dual of a noun ("شخصين"),
+// "year-like" for a number such as 2000 that a noun after it made a count; "" for any other quantity.
+func (e *Extractor) nounRule(sc *scanner, q marsad.Quantity) string {
+	sc.scan(q.Text)
+	for _, t := range sc.toks {
+		if _, ok := e.dualIdx[string(sc.buf[t.fs:t.fe])]; ok && t.kind == tokWord {
+			return "dual"
+		}
+	}
+	if len(sc.toks) == 1 && isYearLike(&sc.toks[0]) && q.Unit == "" && q.Approx == "" &&
+		(q.Value >= 1900 || q.Value >= 1400 && q.Value <= 1450) {
+		return "year-like"
+	}
+	return ""
 }
 
 // counts formats a tally, largest first.

@@ -162,8 +162,86 @@ func (e *Extractor) loadQualifiers() error {
 	return err
 }
 
+// dualNoun is what a dual form counts: its noun in the singular, folded, and the unit the noun names, if any.
+type dualNoun struct {
+	singular, unit string
+}
+
+// loadNouns reads the counted nouns: their duals, each a quantity of 2, and the singulars that mark a count
+// after a number that looks like a year.
+func (e *Extractor) loadNouns() error {
+	codes := map[string]bool{}
+	for _, l := range e.units {
+		for _, ph := range l {
+			codes[ph.code] = true
+		}
+	}
+	e.duals, e.counted = map[string]dualNoun{}, map[string]bool{}
+	notDual := map[string]bool{}
+	section := ""
+	err := readLines("nouns.txt", func(_ int, f []string) error {
+		if strings.HasPrefix(f[0], "[") {
+			section = strings.Trim(f[0], "[]")
+			return nil
+		}
+		switch section {
+		case "notdual":
+			notDual[arabic.Fold(f[0])] = true
+			return nil
+		case "noun":
+		default:
+			return fmt.Errorf("word outside a known section %q", section)
+		}
+		if len(f) != 3 {
+			return fmt.Errorf("want singular, class, plurals; got %d fields", len(f))
+		}
+		class, unit := f[1], ""
+		switch class {
+		case "person", "thing", "time":
+		default:
+			if !codes[class] {
+				return fmt.Errorf("class %q is neither person, thing, time nor a unit of units.txt", class)
+			}
+			unit = class
+		}
+		sing := arabic.Fold(f[0])
+		stem := sing
+		if s, ok := strings.CutSuffix(f[0], "ة"); ok {
+			stem = arabic.Fold(s) + "ت" // ساعة → ساعتان
+		}
+		// A dual spelled like a plural is not read; the sound plural in ون is spelled ين outside the nominative.
+		plurals := map[string]bool{}
+		for pl := range strings.SplitSeq(f[2], "|") {
+			pl = arabic.Fold(pl)
+			plurals[pl] = true
+			if s, ok := strings.CutSuffix(pl, "ون"); ok {
+				plurals[s+"ين"] = true
+			}
+		}
+		for _, d := range [...]string{stem + "ان", stem + "ين"} {
+			if _, number := e.words[d]; !plurals[d] && !number {
+				if _, taken := e.duals[d]; !taken {
+					e.duals[d] = dualNoun{sing, unit}
+				}
+			}
+		}
+		if class == "person" || class == "thing" {
+			e.counted[sing] = true
+			if stem == sing {
+				e.counted[sing+"ا"] = true // the accusative: "2000 مقاتلاً"
+			}
+		}
+		return nil
+	})
+	for w := range notDual {
+		delete(e.duals, w)
+	}
+	return err
+}
+
 func (e *Extractor) loadContext() error {
-	e.months, e.idioms, e.yearAdj = phraseSet{}, phraseSet{}, map[string]bool{}
+	e.months, e.idioms, e.yearAdj, e.yearPreps, e.nameHeads = phraseSet{}, phraseSet{}, map[string]bool{},
+		map[string]bool{}, map[string]bool{}
 	e.yearWords, e.era, e.labels, e.ordinals, e.weekdays, e.timeWords = map[string]bool{}, map[string]bool{},
 		map[string]bool{}, map[string]bool{}, map[string]bool{}, map[string]bool{}
 	section := ""
@@ -192,6 +270,10 @@ func (e *Extractor) loadContext() error {
 			e.weekdays[arabic.Fold(w)] = true
 		case "time":
 			e.timeWords[arabic.Fold(w)] = true
+		case "yearprep":
+			e.yearPreps[arabic.Fold(w)] = true
+		case "name":
+			e.nameHeads[arabic.Fold(w)] = true
 		default:
 			return fmt.Errorf("word outside a known section %q", section)
 		}

@@ -24,11 +24,16 @@ type Extractor struct {
 	idioms       phraseSet // set phrases with a number word that count nothing: "ألف مبروك"
 	yearWords    map[string]bool
 	yearAdj      map[string]bool // "المالي" in "العام المالي 1435"
+	yearPreps    map[string]bool // "في" in "شهدت في 1998 هجوماً": a year even before a noun
+	nameHeads    map[string]bool // "أبو" in "أبو قرنين": a dual after it is a name
 	era          map[string]bool
 	labels       map[string]bool
 	ordinals     map[string]bool
 	weekdays     map[string]bool
 	timeWords    map[string]bool
+	duals        map[string]dualNoun // the dual of a counted noun is a quantity of 2: "شخصين", "ساعتان"
+	dualIdx      cliticIndex
+	counted      map[string]bool // singulars that make "2000 مقاتل" a count and not a year
 	pool         sync.Pool
 }
 
@@ -38,7 +43,7 @@ var _ marsad.Annotator = (*Extractor)(nil)
 // catches before release.
 func New() *Extractor {
 	e := &Extractor{}
-	for _, load := range []func() error{e.loadNumbers, e.loadUnits, e.loadQualifiers, e.loadContext} {
+	for _, load := range []func() error{e.loadNumbers, e.loadUnits, e.loadQualifiers, e.loadContext, e.loadNouns} {
 		if err := load(); err != nil {
 			panic("numbers: " + err.Error())
 		}
@@ -46,6 +51,7 @@ func New() *Extractor {
 	e.wordIdx = newCliticIndex(e.words, 3)
 	e.preIdx = newCliticIndex(e.pre, 2)
 	e.monthIdx = newCliticIndex(e.months, 2)
+	e.dualIdx = newCliticIndex(e.duals, 3)
 	e.pool.New = func() any { return new(scanner) }
 	return e
 }
@@ -271,15 +277,71 @@ func (p *parser) unit(j int) (string, int, bool) {
 	if c != 0 {
 		return "", 0, false
 	}
-	if p.next(end) && (code == "km" || code == "m" || code == "cm") {
-		switch w := p.word(end); {
+	code, end = p.power(code, end)
+	return code, end, true
+}
+
+// power turns a length unit followed at token j by "مربع"/"مكعب" into an area or volume and returns the code
+// and the token after it.
+func (p *parser) power(code string, j int) (string, int) {
+	if p.next(j) && (code == "km" || code == "m" || code == "cm") {
+		switch w := p.word(j); {
 		case p.e.square[w]:
-			return code + "2", end + 1, true
+			return code + "2", j + 1
 		case p.e.cube[w]:
-			return code + "3", end + 1, true
+			return code + "3", j + 1
 		}
 	}
-	return code, end, true
+	return code, j
+}
+
+// mayBeDual reports whether token k is a word with a dual ending, so that most words skip the dual lookup.
+func (p *parser) mayBeDual(k int) bool {
+	w := p.word(k)
+	return p.toks[k].kind == tokWord && (strings.HasSuffix(w, "ان") || strings.HasSuffix(w, "ين"))
+}
+
+// dual reads the dual of a counted noun at token k, maybe with a proclitic ("بيومين", "وطفلين"), as a number
+// of value 2 and the unit the noun names ("كيلومترين" is 2 km). "ساعتين ونصف" is 2.5. A dual adjective that
+// agrees with it ("شخصان مسلحان") is skipped, and a dual followed by the number word for two ("طفلين اثنين")
+// is left to the number word, so neither counts twice. The definite dual ("الشخصين") points back to people
+// already counted, as "الدول الثلاث" does, so the table holds no form with the article.
+func (p *parser) dual(k int) (numResult, string, bool) {
+	t := &p.toks[k]
+	w := p.word(k)
+	f, ok := p.e.dualIdx[w]
+	if !ok || f.clitic > 0 && strings.HasSuffix(w, "ان") && strings.ContainsAny(w[:len(w)-len(f.base)], "بلك") {
+		// After a preposition a noun is genitive and its dual ends in ين: "بولدان" is a name, not ب + ولدان.
+		return numResult{}, "", false
+	}
+	if p.next(k) && p.wordIn(k-1, p.e.nameHeads) {
+		return numResult{}, "", false
+	}
+	n := numResult{first: k, next: k + 1, start: p.skipLetters(t.start, f.clitic), end: t.end, value: 2,
+		scaled: true, noun: true}
+	if p.next(k + 1) {
+		if nw, ok := p.lookup(p.word(k + 1)); ok && nw.kind == kindUnit && nw.value == 2 {
+			return numResult{}, "", false
+		}
+	}
+	noun := p.e.duals[f.base]
+	unit := noun.unit
+	if unit != "" {
+		unit, n.next = p.power(unit, n.next)
+	} else if c, conj, ok := p.follow(n.next, true, false); ok && conj && c.kind == kindFrac {
+		n.value += c.value
+		n.next = c.next
+		if p.next(n.next) && p.word(n.next) == "ال"+noun.singular {
+			n.next++ // "عامين ونصف العام", as "مليون ونصف المليون"
+		}
+	}
+	n.end = p.toks[n.next-1].end
+	if p.next(n.next) {
+		if _, ok := p.e.duals[p.word(n.next)]; ok {
+			n.next++
+		}
+	}
+	return n, unit, true
 }
 
 // rangeEnd reads the far end of a range after the bare number n, "بين 3 و5 آلاف", "من 20 إلى 30 بالمئة",
@@ -328,7 +390,12 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	}
 	n, ok := p.number(k)
 	if !ok {
-		return q, 0, false
+		if !p.mayBeDual(k) {
+			return q, 0, false
+		}
+		if n, q.Unit, ok = p.dual(k); !ok {
+			return q, 0, false
+		}
 	}
 	if _, end, c := p.matchPhrase(p.e.idioms, p.e.wordIdx, k, false); c >= 0 && end > k+1 {
 		return q, end, false
@@ -349,7 +416,7 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 	if n.digitsOnly && p.next(n.next) && p.e.era[p.word(n.next)] && (isYearLike(&p.toks[k]) || p.word(n.next) == "ه") {
 		return q, n.next, false // "2015م", "1436 هـ", "عيد طيبة 36هـ"; but "500 م" is metres
 	}
-	if q.Unit == "" {
+	if q.Unit == "" && !n.noun {
 		if code, uend, ok := p.unit(n.next); ok {
 			q.Unit, n.next, end = code, uend, p.toks[uend-1].end
 		}
@@ -368,7 +435,7 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 			q.Value = round12(n.value * scale)
 		}
 	}
-	if q.Unit == "" && q.Approx == "" && !ranged && p.notQuantity(n) {
+	if q.Unit == "" && q.Approx == "" && !ranged && !n.noun && p.notQuantity(n) {
 		return q, n.next, false
 	}
 	if open, close, ok := p.enclosed(k); ok {

@@ -106,6 +106,42 @@ func TestExtract(t *testing.T) {
 		{"list marker", "4-حادث", nil},
 		{"name and number", "جنيف1 ينص", nil},
 		{"range to a month", "من 10 إلى 16 من شهر تموز", nil},
+		{"dual genitive", "مقتل شخصين", []want{{"شخصين", 2, "", ""}}},
+		{"dual nominative", "قتل جنديان", []want{{"جنديان", 2, "", ""}}},
+		{"dual feminine", "إصابة طفلين وامرأتين بعد ساعتين", []want{{"طفلين", 2, "", ""}, {"امرأتين", 2, "", ""}, {"ساعتين", 2, "", ""}}},
+		{"dual with conjunction", "اعتقال عنصرين وطفلين", []want{{"عنصرين", 2, "", ""}, {"طفلين", 2, "", ""}}},
+		{"dual with preposition", "خلال يومين وبعد لساعتين", []want{{"يومين", 2, "", ""}, {"ساعتين", 2, "", ""}}},
+		{"dual unit", "مسافة كيلومترين", []want{{"كيلومترين", 2, "km", ""}}},
+		{"dual area", "مترين مربعين", []want{{"مترين مربعين", 2, "m2", ""}}},
+		{"dual currency", "لا يتجاوز دولارين", []want{{"لا يتجاوز دولارين", 2, "USD", "atmost"}}},
+		{"dual and a half", "ساعتين ونصف", []want{{"ساعتين ونصف", 2.5, "", ""}}},
+		{"dual and half the noun", "بالسجن عامين ونصف العام", []want{{"عامين ونصف العام", 2.5, "", ""}}},
+		{"dual qualified", "منذ نحو عامين", []want{{"نحو عامين", 2, "", "about"}}},
+		{"dual postfix", "منذ شهرين تقريباً", []want{{"شهرين تقريباً", 2, "", "about"}}},
+		{"dual adjective", "قتل شخصان مسلحان", []want{{"شخصان", 2, "", ""}}},
+		{"dual and two", "قتل طفلين اثنين", []want{{"اثنين", 2, "", ""}}},
+		{"definite dual", "نقل الجريحين إلى المستشفى", nil},
+		{"sound plurals", "مقتل مدنيين ومسلحين ومعتقلين ومقاتلين", nil},
+		{"sound plural dual", "قتل مدنيان", []want{{"مدنيان", 2, "", ""}}},
+		{"broken plural", "بلدان عدة", nil},
+		{"names ending like duals", "حسنين والبحرين والحسين والنهرين والرافدين والعراقيين", nil},
+		{"movement", "حركة طالبان", nil},
+		{"kunya", "اللواء أبو قرنين", nil},
+		{"nominative after preposition", "قالت بولدان", nil},
+		{"two thousand", "دفع ألفين", []want{{"ألفين", 2000, "", ""}}},
+		{"two hundred", "مائتين", []want{{"مائتين", 200, "", ""}}},
+		{"construct dual scale", "حجمه مليارا دولار", []want{{"مليارا دولار", 2e9, "USD", ""}}},
+		{"construct dual thousand", "نشر ألفا جندي", []want{{"ألفا", 2000, "", ""}}},
+		{"accusative thousand", "بلغ ألفاً", []want{{"ألفاً", 1000, "", ""}}},
+		{"thousand after a count", "قتلت 584 ألفا عام 2013", []want{{"584 ألفا", 584000, "", ""}}},
+		{"year-like count", "أرسلت 2000 مقاتل", []want{{"2000", 2000, "", ""}}},
+		{"hijri-like count", "تضم 1438 خيمة", []want{{"1438", 1438, "", ""}}},
+		{"year-like accusative", "يعمل 1950 موظفاً", []want{{"1950", 1950, "", ""}}},
+		{"year before time noun", "كان 2019 عاماً صعباً", nil},
+		{"year after في before noun", "شهدت في 1998 هجوماً", nil},
+		{"year word before noun", "عام 2000 مقاتل", nil},
+		{"year and era", "عام 2000 م", nil},
+		{"year slash date", "في 2019/10/9", nil},
 	} {
 		got := ext.Extract(tc.in)
 		if len(got) != len(tc.want) {
@@ -149,7 +185,8 @@ func FuzzExtract(f *testing.F) {
 	for _, s := range []string{
 		"قتل أكثر من 350 ألف شخص", "ملياراً ومئتي مليون دولار", "١٢٬٤٥٠٫٥ ٪", "4ر35", "(12) مليون", "“9” كيلو غرام",
 		"مليون ونصف المليون", "1,2,3.4.5/6-7:8", "بـ500", "اثنتا عشرة", "1436هـ", "$5", "%5", "9999999999999999999999",
-		"\xff\xfe٣", "ونصف", "و", "و 5", "عام ألفين",
+		"\xff\xfe٣", "ونصف", "و", "و 5", "عام ألفين", "شخصين", "وساعتين ونصف", "مترين مربعين", "طفلين اثنين",
+		"2000 مقاتل", "أبو قرنين",
 	} {
 		f.Add(s)
 	}
@@ -165,4 +202,21 @@ func FuzzExtract(f *testing.F) {
 			last = q.End
 		}
 	})
+}
+
+// TestDuals checks the dual forms built from data/nouns.txt: a dual spelled like a plural of its noun, or listed
+// as something else, is left out.
+func TestDuals(t *testing.T) {
+	for _, tc := range []struct {
+		word string
+		want bool
+	}{
+		{"شخصين", true}, {"شخصان", true}, {"ساعتين", true}, {"سنتان", true}, {"جنديين", true}, {"مستشفيين", true},
+		{"امراتين", true}, {"مدنيان", true}, {"مدنيين", false}, {"مسلحين", false}, {"معتقلين", false},
+		{"مقاتلين", false}, {"عاملين", false}, {"بلدان", false}, {"بلدين", true}, {"طالبان", false}, {"اثنين", false},
+	} {
+		if _, got := ext.duals[tc.word]; got != tc.want {
+			t.Errorf("%s: got dual %v; want %v", tc.word, got, tc.want)
+		}
+	}
 }

@@ -17,6 +17,7 @@ type numResult struct {
 	scaled     bool
 	firstScale float64 // the scale of the first group: 1000 in "5 آلاف و200"
 	digitsOnly bool    // a single token of digits
+	noun       bool    // the dual of a counted noun: "شخصين"
 	kind       wordKind
 }
 
@@ -157,7 +158,7 @@ func (p *parser) number(k int) (numResult, bool) {
 			case !curSet && c.kind == kindPlural:
 				stop = true
 				continue
-			case !curSet && c.kind == kindDual:
+			case !curSet && (c.kind == kindDual || ncomp == 0 && p.constructDual(c.next-1)):
 				cur = 2
 			case !curSet:
 				cur = 1
@@ -349,7 +350,7 @@ func (p *parser) notQuantity(n numResult) bool {
 	if t.leadZero || !t.grouped && !t.decimal && t.digits >= 9 {
 		return true // a phone or account number
 	}
-	if isYearLike(t) {
+	if isYearLike(t) && (!p.countedAt(n.next) || prevNear && p.wordIn(k-1, p.e.yearPreps)) {
 		// A bare four-digit number from 1900 to 2100 (or 1400 to 1450, Hijri) is a year far more often than a
 		// count in news text, and
 		// "عامي 2014 و2017" lists years after one keyword.
@@ -414,6 +415,27 @@ func (p *parser) notQuantity(n numResult) bool {
 		}
 	}
 	return false
+}
+
+// constructDual reports whether the scale word at token k is the nominative dual in construct before its noun,
+// "مليارا دولار", "ألفا جندي" (2000), rather than the accusative singular "ألفاً", which cannot take a noun
+// after it and is read alone when it bears its tanween.
+func (p *parser) constructDual(k int) bool {
+	t := &p.toks[k]
+	if !strings.HasSuffix(p.word(k), "ا") || strings.ContainsRune(p.text[t.start:t.end], '\u064b') || !p.next(k+1) {
+		return false
+	}
+	if p.e.counted[p.word(k+1)] {
+		return true
+	}
+	_, _, c := p.matchPhrase(p.e.units, nil, k+1, false)
+	return c == 0
+}
+
+// countedAt reports whether token k is the singular of a counted noun right after the number before it, which
+// makes "2000 مقاتل" and "1438 خيمة" counts rather than years.
+func (p *parser) countedAt(k int) bool {
+	return p.next(k) && p.toks[k].kind == tokWord && p.e.counted[p.word(k)]
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
