@@ -193,15 +193,17 @@ var roleTypes = map[string][]string{
 // numbers in digits when the numbers stage did not run.
 func (sc *scan) attachCounts(out []marsad.Event, evs []event, lo, hi int) {
 	type count struct {
-		tok int
-		val float64
+		tok     int
+		val     float64
+		counted string
 	}
 	var counts []count
 	if len(sc.doc.Quantities) > 0 {
 		start, end := sc.toks[lo].start, sc.toks[hi-1].end
 		k := lo
 		for _, q := range sc.doc.Quantities {
-			if q.Start < start || q.End > end || q.Unit != "" {
+			// Days and hours are no casualties ("مقتل شخص خلال يومين").
+			if q.Start < start || q.End > end || q.Unit != "" || q.Counted == "time" {
 				continue
 			}
 			for k < hi && sc.toks[k].end <= q.Start {
@@ -212,18 +214,20 @@ func (sc *scan) attachCounts(out []marsad.Event, evs []event, lo, hi int) {
 			for j+1 < hi && sc.toks[j+1].start < q.End {
 				j++
 			}
-			counts = append(counts, count{j, q.Value})
+			counts = append(counts, count{j, q.Value, q.Counted})
 		}
 	} else {
 		for k := lo; k < hi; k++ {
 			if sc.toks[k].num {
-				counts = append(counts, count{k, sc.toks[k].val})
+				counts = append(counts, count{k, sc.toks[k].val, ""})
 			}
 		}
 	}
 	for _, c := range counts {
 		role := sc.role(c.tok, lo, hi)
-		if role == "" {
+		// Things are counted as victims only when families or homes are displaced ("نزوح 300 عائلة"), not
+		// when they are the weapons or places ("تفجيران أسفرا عن مقتل").
+		if role == "" || c.counted == "thing" && role != "displaced" {
 			continue
 		}
 		best, dist := -1, 1<<30

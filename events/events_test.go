@@ -243,6 +243,32 @@ func TestLayers(t *testing.T) {
 	}
 }
 
+// TestCountsByClass checks that a count of days or of weapons near a victim word is no casualty count.
+func TestCountsByClass(t *testing.T) {
+	a := newAnnotator(t)
+	text := "أسفر تفجيران عن مقتل ثلاثة أشخاص خلال يومين ونزوح 300 عائلة."
+	d := doc(text)
+	for _, q := range []struct {
+		s       string
+		v       float64
+		counted string
+	}{{"تفجيران", 2, "thing"}, {"ثلاثة", 3, "person"}, {"يومين", 2, "time"}, {"300", 300, "thing"}} {
+		i := strings.Index(text, q.s)
+		d.Quantities = append(d.Quantities, marsad.Quantity{Span: marsad.SpanOf(text, i, i+len(q.s)), Value: q.v, Counted: q.counted})
+	}
+	if err := a.Annotate(d); err != nil {
+		t.Fatal(err)
+	}
+	var got []marsad.EventQuantity
+	for _, e := range d.Events {
+		got = append(got, e.Quantities...)
+	}
+	want := []marsad.EventQuantity{{Role: "killed", Value: 3}, {Role: "displaced", Value: 300}}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %+v; want %+v", got, want)
+	}
+}
+
 // TestSpans checks the contract every layer keeps: a span's text is the document's text at its offsets.
 func TestSpans(t *testing.T) {
 	a := newAnnotator(t)

@@ -164,7 +164,7 @@ func (e *Extractor) loadQualifiers() error {
 
 // dualNoun is what a dual form counts: its noun in the singular, folded, and the unit the noun names, if any.
 type dualNoun struct {
-	singular, unit string
+	singular, unit, class string
 }
 
 // loadNouns reads the counted nouns: their duals, each a quantity of 2, and the singulars that mark a count
@@ -176,7 +176,7 @@ func (e *Extractor) loadNouns() error {
 			codes[ph.code] = true
 		}
 	}
-	e.duals, e.counted = map[string]dualNoun{}, map[string]bool{}
+	e.duals, e.counted, e.classes = map[string]dualNoun{}, map[string]bool{}, map[string]string{}
 	notDual := map[string]bool{}
 	section := ""
 	err := readLines("nouns.txt", func(_ int, f []string) error {
@@ -221,7 +221,15 @@ func (e *Extractor) loadNouns() error {
 		for _, d := range [...]string{stem + "ان", stem + "ين"} {
 			if _, number := e.words[d]; !plurals[d] && !number {
 				if _, taken := e.duals[d]; !taken {
-					e.duals[d] = dualNoun{sing, unit}
+					e.duals[d] = dualNoun{sing, unit, class}
+				}
+			}
+		}
+		if unit == "" {
+			plurals[sing], plurals[sing+"ا"] = true, true
+			for w := range plurals {
+				if _, taken := e.classes[w]; !taken {
+					e.classes[w] = class
 				}
 			}
 		}

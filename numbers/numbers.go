@@ -33,7 +33,8 @@ type Extractor struct {
 	timeWords    map[string]bool
 	duals        map[string]dualNoun // the dual of a counted noun is a quantity of 2: "شخصين", "ساعتان"
 	dualIdx      cliticIndex
-	counted      map[string]bool // singulars that make "2000 مقاتل" a count and not a year
+	counted      map[string]bool   // singulars that make "2000 مقاتل" a count and not a year
+	classes      map[string]string // a counted noun, singular or plural, to its class: "قتلى" → person
 	pool         sync.Pool
 }
 
@@ -317,14 +318,14 @@ func (p *parser) dual(k int) (numResult, string, bool) {
 	if p.next(k) && p.wordIn(k-1, p.e.nameHeads) {
 		return numResult{}, "", false
 	}
+	noun := p.e.duals[f.base]
 	n := numResult{first: k, next: k + 1, start: p.skipLetters(t.start, f.clitic), end: t.end, value: 2,
-		scaled: true, noun: true}
+		scaled: true, noun: true, class: noun.class}
 	if p.next(k + 1) {
 		if nw, ok := p.lookup(p.word(k + 1)); ok && nw.kind == kindUnit && nw.value == 2 {
 			return numResult{}, "", false
 		}
 	}
-	noun := p.e.duals[f.base]
 	unit := noun.unit
 	if unit != "" {
 		unit, n.next = p.power(unit, n.next)
@@ -444,6 +445,12 @@ func (p *parser) quantity(i int) (marsad.Quantity, int, bool) {
 			start = open // "(18.999.887) ريالاً" keeps both brackets
 		case start < open && end < close:
 			end = close // "أكثر من (30)"
+		}
+	}
+	if q.Unit == "" {
+		q.Counted = n.class
+		if !n.noun && p.next(n.next) {
+			q.Counted = p.e.classes[p.word(n.next)]
 		}
 	}
 	q.Span = marsad.SpanOf(p.text, start, end)

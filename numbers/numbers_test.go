@@ -206,6 +206,21 @@ func FuzzExtract(f *testing.F) {
 
 // TestDuals checks the dual forms built from data/nouns.txt: a dual spelled like a plural of its noun, or listed
 // as something else, is left out.
+// TestCounted checks the class of what each count counts, which tells casualties from days and weapons.
+func TestCounted(t *testing.T) {
+	text := "قتل 5 أشخاص وأصيب شخصان خلال يومين في 3 منازل ونزحت 300 عائلة بعد خمسة أيام على مسافة 4 كيلومترات وسط 20 من المدنيين"
+	want := []string{"person", "person", "time", "thing", "thing", "time", "", ""}
+	qs := ext.AppendExtract(nil, text)
+	if len(qs) != len(want) {
+		t.Fatalf("got %d quantities; want %d: %+v", len(qs), len(want), qs)
+	}
+	for i, q := range qs {
+		if q.Counted != want[i] {
+			t.Errorf("%s: got counted %q; want %q", q.Text, q.Counted, want[i])
+		}
+	}
+}
+
 func TestDuals(t *testing.T) {
 	for _, tc := range []struct {
 		word string

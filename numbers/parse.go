@@ -18,6 +18,7 @@ type numResult struct {
 	firstScale float64 // the scale of the first group: 1000 in "5 آلاف و200"
 	digitsOnly bool    // a single token of digits
 	noun       bool    // the dual of a counted noun: "شخصين"
+	class      string  // that noun's class: person, thing or time
 	kind       wordKind
 }
 
