@@ -429,7 +429,16 @@ func (c *Checker) context(f *fact, v *window) {
 	// The role: the nearest cue before the number in its clause, else a cue right after the noun. A cue right
 	// behind another figure without "و" is that figure's noun ("27 قتيلاً و100 جريح"، "467 حالة وفاة إضافة
 	// إلى سبع"), so the search stops there.
-	for i, next := before, f.q.Start; i >= 0 && i > before-6 && !brk(toks[i].End, next); i-- {
+	for i, next := before, f.q.Start; i >= 0 && i > before-6; i-- {
+		// A word set off by dashes is an aside, not a clause: "قتل -الخميس- شخصان".
+		if t := toks[i]; t.Start > 0 && t.End < next && text[t.Start-1] == '-' && text[t.End] == '-' &&
+			strings.TrimSpace(text[t.End+1:next]) == "" {
+			next = t.Start - 1
+			continue
+		}
+		if brk(toks[i].End, next) {
+			break
+		}
 		if r := v.ents[i].role; r != "" && f.role == "" {
 			if !strings.HasPrefix(v.words[i], "و") && v.follows(i) {
 				break
