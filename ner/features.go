@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -141,7 +140,6 @@ type wordInfo struct {
 	trig     string
 	clusters [numClusterLevels]uint16
 	known    bool
-	embed    embedInfo
 	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
 	key string
 	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
@@ -156,7 +154,7 @@ type wordInfo struct {
 func (lex *lexicon) wordInfo(f string) wordInfo {
 	w := wordInfo{folded: f, stem: arabic.Stem(f)}
 	w.rest, _ = cliticRest(f)
-	w.clusters, w.embed, w.known = lex.cluster(f)
+	w.clusters, w.known = lex.cluster(f)
 	if sh := shape(f); sh == "arab" || sh == "latin" {
 		w.key = memKey(f)
 	}
@@ -189,8 +187,6 @@ const window = 2
 var (
 	offsetNames = [2*window + 1]string{"-2", "-1", "0", "1", "2"}
 	levelKinds  = [numClusterLevels]string{"c0", "c1", "c2"}
-	embedKinds  = [numEmbedLevels]string{"e0", "e1"}
-	nearKinds   = [numNameClasses]string{"nloc", "nper", "norg"}
 )
 
 // wordFeatures appends the features that word w gives the token d positions after it (d = 0 is the token
@@ -248,44 +244,6 @@ func wordFeatures(dst []uint32, w *wordInfo, d int) []uint32 {
 				}
 				dst = append(dst, feat(kind, ds, strconv.Itoa(int(w.clusters[l]))))
 			}
-		}
-		dst = embedFeatures(dst, &w.embed, d, ds)
-	}
-	return dst
-}
-
-// embedVariant selects the embedding features while they are measured (EXPERIMENT).
-var embedVariant = os.Getenv("NER_EMBED")
-
-// embedFeatures appends the features of a word's embedding at offset d (−1…+1): its k-means classes and the
-// class its nearest gazetteer words vote for.
-func embedFeatures(dst []uint32, e *embedInfo, d int, ds string) []uint32 {
-	if !e.ok || embedVariant == "" {
-		return dst
-	}
-	if strings.Contains(embedVariant, "k") {
-		for l, kind := range embedKinds {
-			if d != 0 && l == numEmbedLevels-1 {
-				break
-			}
-			dst = append(dst, feat(kind, ds, strconv.Itoa(int(e.class[l]))))
-		}
-	}
-	if strings.Contains(embedVariant, "v") {
-		for c, q := range e.near {
-			dst = append(dst, feat(nearKinds[c], ds, strconv.Itoa(int(q))))
-		}
-	}
-	if strings.Contains(embedVariant, "m") && d == 0 {
-		// The class the word is nearest to, when it is in the top quintile of it.
-		best := -1
-		for c, q := range e.near {
-			if q == nearBuckets-1 && (best < 0 || q > e.near[best]) {
-				best = c
-			}
-		}
-		if best >= 0 {
-			dst = append(dst, feat("nearest", nearKinds[best]))
 		}
 	}
 	return dst

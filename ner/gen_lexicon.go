@@ -19,7 +19,6 @@ import (
 func main() {
 	data := flag.String("data", "/work/shared/data", "shared data directory")
 	clusters := flag.Bool("clusters", true, "rebuild the word clusters too")
-	embeddings := flag.Bool("embeddings", false, "rebuild the embedding table too (EXPERIMENT, about 10 minutes)")
 	flag.Parse()
 	log.SetFlags(0)
 
@@ -29,16 +28,6 @@ func main() {
 		cfg.Log = os.Stderr
 		corpus := filepath.Join(*data, "saudinewsnet", "saudinewsnet.jsonl.gz")
 		write("clusters.tsv.gz", func(f *os.File) error { return ner.BuildClusters(f, corpus, cfg) })
-	}
-	if *embeddings {
-		cfg := ner.DefaultEmbedConfig
-		cfg.Log = os.Stderr
-		corpus := filepath.Join(*data, "saudinewsnet", "saudinewsnet.jsonl.gz")
-		gaz, err := os.ReadFile(filepath.Join("data", "gazetteer.tsv.gz"))
-		if err != nil {
-			log.Fatal(err)
-		}
-		write("embeddings.tsv.gz", func(f *os.File) error { return ner.BuildEmbeddings(f, corpus, gaz, cfg) })
 	}
 }
 

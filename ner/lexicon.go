@@ -27,9 +27,6 @@ var gazetteerData []byte
 //go:embed data/clusters.tsv.gz
 var clustersData []byte
 
-//go:embed data/embeddings.tsv.gz
-var embeddingsData []byte
-
 // Gazetteer classes, one bit each: a phrase can be a place and an actor at once ("حماة" is a city,
 // "حماس" an actor).
 const (
@@ -59,8 +56,6 @@ type lexicon struct {
 	clusters   map[string]int32
 	vocab      []string
 	clusterIDs [][numClusterLevels]uint16
-	// embeds holds, per word of vocab, what is derived from its embedding (see BuildEmbeddings).
-	embeds []embedInfo
 	// places are written forms of the major places, for training-time augmentation.
 	places []string
 }
@@ -123,43 +118,7 @@ func loadLexicon() (*lexicon, error) {
 	if err != nil {
 		return nil, err
 	}
-	lex.embeds = make([]embedInfo, len(lex.vocab))
-	err = readGzipLines(embeddingsData, func(n int, fields []string) error {
-		if len(fields) != 1+numEmbedLevels+numNameClasses {
-			return fmt.Errorf("embeddings.tsv:%d: want %d fields", n, 1+numEmbedLevels+numNameClasses)
-		}
-		k, ok := lex.clusters[fields[0]]
-		if !ok {
-			return fmt.Errorf("embeddings.tsv:%d: %q is not in clusters.tsv", n, fields[0])
-		}
-		var e embedInfo
-		for i, f := range fields[1:] {
-			v, err := strconv.ParseUint(f, 10, 16)
-			if err != nil {
-				return fmt.Errorf("embeddings.tsv:%d: %w", n, err)
-			}
-			if i < numEmbedLevels {
-				e.class[i] = uint16(v)
-			} else {
-				e.near[i-numEmbedLevels] = uint8(v)
-			}
-		}
-		e.ok = true
-		lex.embeds[k] = e
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
 	return lex, nil
-}
-
-// embedInfo is what the tagger reads of a word's embedding: its k-means classes, coarse to fine, and how
-// near it is to the gazetteer's places, persons and organizations (quintiles, 0 far … 4 near).
-type embedInfo struct {
-	class [numEmbedLevels]uint16
-	near  [numNameClasses]uint8
-	ok    bool
 }
 
 func readGzipLines(data []byte, fn func(n int, fields []string) error) error {
@@ -261,9 +220,9 @@ func (lex *lexicon) matchGazetteer(info []*wordInfo, begin, inside []uint8) {
 	}
 }
 
-// cluster returns the cluster ids and embedding classes of a folded word, trying it without a leading و
-// when the whole form is unknown; ok is false for words the clustering never saw.
-func (lex *lexicon) cluster(folded string) (c [numClusterLevels]uint16, e embedInfo, ok bool) {
+// cluster returns the cluster ids of a folded word, trying it without a leading و when the whole form is
+// unknown; ok is false for words the clustering never saw.
+func (lex *lexicon) cluster(folded string) (c [numClusterLevels]uint16, ok bool) {
 	k, ok := lex.clusters[folded]
 	if !ok {
 		if w, cut := strings.CutPrefix(folded, "و"); cut {
@@ -271,7 +230,7 @@ func (lex *lexicon) cluster(folded string) (c [numClusterLevels]uint16, e embedI
 		}
 	}
 	if ok {
-		c, e = lex.clusterIDs[k], lex.embeds[k]
+		c = lex.clusterIDs[k]
 	}
-	return c, e, ok
+	return c, ok
 }

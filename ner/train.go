@@ -5,13 +5,9 @@ import (
 	"fmt"
 	"io"
 	"math/rand/v2"
-	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
-
-	"github.com/marsad/marsad/arabic"
 )
 
 // Sentence is a tagged token sequence, as read from a CoNLL file.
@@ -103,9 +99,6 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	}
 	cfg.Log = logw
 	sents = append(slices.Clip(sents), augmentPlaces(sents, lex.places, cfg.Augment)...)
-	if share, _ := strconv.ParseFloat(os.Getenv("NER_AUG"), 64); share > 0 {
-		sents = append(sents, augmentNames(sents, lex, share, os.Getenv("NER_AUGT"))...)
-	}
 	prepared := make([]*sentence, len(sents))
 	gold := make([][]int, len(sents))
 	for k, snt := range sents {
@@ -226,47 +219,6 @@ func augmentPlaces(sents []Sentence, places []string, share float64) []Sentence 
 		}
 		cp.Words = append(cp.Words, snt.Words[last:]...)
 		cp.Tags = append(cp.Tags, snt.Tags[last:]...)
-		out = append(out, cp)
-	}
-	return out
-}
-
-// augmentNames returns copies of a share of the sentences with a name of the given types, each word of those
-// names replaced by another word of its fine cluster (EXPERIMENT).
-func augmentNames(sents []Sentence, lex *lexicon, share float64, types string) []Sentence {
-	members := map[uint16][]int32{}
-	for k, c := range lex.clusterIDs {
-		members[c[numClusterLevels-1]] = append(members[c[numClusterLevels-1]], int32(k))
-	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	var out []Sentence
-	for _, snt := range sents {
-		cs := chunks(snt.Tags)
-		if !slices.ContainsFunc(cs, func(c chunk) bool { return strings.Contains(types, c.typ) }) || rng.Float64() >= share {
-			continue
-		}
-		cp := Sentence{Words: slices.Clone(snt.Words), Tags: snt.Tags}
-		for _, c := range cs {
-			if !strings.Contains(types, c.typ) {
-				continue
-			}
-			for i := c.start; i < c.end; i++ {
-				f := arabic.Fold(snt.Words[i])
-				pre := ""
-				k, ok := lex.clusters[f]
-				if !ok {
-					if w, cut := strings.CutPrefix(f, "و"); cut {
-						k, ok = lex.clusters[w]
-						pre = "و"
-					}
-				}
-				if !ok {
-					continue
-				}
-				m := members[lex.clusterIDs[k][numClusterLevels-1]]
-				cp.Words[i] = pre + lex.vocab[m[rng.IntN(len(m))]]
-			}
-		}
 		out = append(out, cp)
 	}
 	return out
