@@ -162,7 +162,7 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 		future = future || sc.is(cFuture, &sc.toks[k])
 	}
 	if g&groupContext != 0 {
-		set(fDenied, denied)
+		set(fDenied, denied || sc.deniedClause(m.head, lo))
 		set(fCalled, called)
 		set(fFuture, future)
 		set(fConditional, conditional)
@@ -201,6 +201,24 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 
 // reach is how many words around a trigger the denial, call, future and conditional features read.
 const reach = 5
+
+// deniedClause reports whether the word at head sits in a clause after أن whose verb denies it, however
+// far: "نفى المتحدث أن تكون بلاده قد أرسلت تعزيزات".
+func (sc *scan) deniedClause(head, lo int) bool {
+	for k := head - 1; k > lo; k-- {
+		tk := &sc.toks[k]
+		if tk.f != "ان" && tk.f != "بان" && !sc.is(cPronounParticle, tk) {
+			continue
+		}
+		for j := max(lo, k-3); j < k; j++ {
+			if sc.is(cDenial, &sc.toks[j]) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
 
 // headline reports whether the sentence [lo, hi) reads as a headline: short, and not closed by a full stop
 // or a question mark ("اعتقال سبعة عناصر من داعش في كركوك").
