@@ -16,8 +16,8 @@ import (
 // An event's confidence comes from a logistic model over what the sentence says around the trigger:
 // whether it reports an event that happened (a past verb with its doer, a count of dead, a time and a
 // source) or only mentions one ("اغتيال الحريري" in an editorial). ASSAULT and PROTEST have a model each,
-// the other types share one; they are trained on the tuning part of the Arabic event GSR by
-// TrainReportModel and embedded from data/report_weights.txt.
+// the other types share one; they are trained on the tuning parts of the Arabic event GSR and of the
+// report set testdata/reports.tsv by TrainReportModel and embedded from data/report_weights.txt.
 
 // featureNames names the binary features in the order features fills them.
 var featureNames = []string{
