@@ -28,7 +28,9 @@ func HeldOut(i int) bool { return i%5 == 4 }
 //   - source and target actor spans against assault_spans.dev.json and protest_spans.dev.json;
 //   - type, actors and location on the annotated news sentences of the files listed in ownPath,
 //     separated by commas (see testdata/news.tsv; a file with a "# held-out: all" line is held out whole,
-//     as testdata/news2.tsv).
+//     as testdata/news2.tsv);
+//   - reports told from mentions at confidence 0.5 on the report sets in ownPath, the files named
+//     reports*.tsv (see testdata/reports.tsv and evaluateReports).
 //
 // A sentence is detected when one of its events of the type has confidence 0.5 or more. Each table has a
 // tuning part and a held-out part (HeldOut). An empty gsrDir or ownPath skips its tables.
@@ -39,6 +41,7 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	defer tw.Flush()
+	ownPath, reportSets := splitSets(ownPath)
 	if gsrDir != "" {
 		fmt.Fprintln(tw, "GSR detection\tpart\tsentences\tTP\tFP\tFN\tP\tR\tF1\t")
 		for _, typ := range []string{marsad.ASSAULT, marsad.PROTEST} {
@@ -118,6 +121,12 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 					evalset.Ratio(ty, n), evalset.Ratio(a1, n), evalset.Ratio(a2, n), evalset.Ratio(lo, n), evalset.Ratio(all, n))
 			}
 		}
+	}
+	if len(reportSets) > 0 {
+		if gsrDir != "" || ownPath != "" {
+			fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t\t\t\t")
+		}
+		return evaluateReports(tw, a, reportSets)
 	}
 	return nil
 }

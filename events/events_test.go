@@ -143,6 +143,10 @@ func TestConfidence(t *testing.T) {
 		{"report", "قتل خمسة مدنيين أمس بقصف للطائرات الروسية على بلدة في ريف إدلب.", true},
 		{"memory", "وتحدث الكاتب في مقاله عن ذكرى اغتيال الرئيس عام 1990.", false},
 		{"protest", "تظاهر المئات أمس في ساحة المدينة احتجاجا على الغلاء.", true},
+		{"arrest", "اعتقلت قوات الأمن أمس ثلاثة مطلوبين في حي الزهراء بمدينة حمص.", true},
+		{"sanctions", "فرضت واشنطن عقوبات جديدة على مسؤولين في الحكومة السورية.", true},
+		{"planned meeting", "من المقرر أن يلتقي وزير الخارجية التركي نظيره الإيراني الأسبوع المقبل في طهران.", false},
+		{"question", "هل تفرض أوروبا عقوبات جديدة على طهران؟", false},
 	} {
 		d := doc(tc.text)
 		if err := a.Annotate(d); err != nil {
@@ -371,6 +375,46 @@ func BenchmarkSaudiNewsNet(b *testing.B) {
 			if err := a.Annotate(d); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// TestReportSet checks the make-up of the report set the other types' model is fitted on: every type at
+// least ten times, and reports about three in five.
+func TestReportSet(t *testing.T) {
+	rows, err := readReports("testdata/reports.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	per := map[string]int{}
+	reports := 0
+	for _, r := range rows {
+		per[r.typ]++
+		reports += b2i(r.report)
+	}
+	for typ := range validTypes {
+		if per[typ] < 10 {
+			t.Errorf("%s: got %d rows; want at least 10", typ, per[typ])
+		}
+	}
+	if share := float64(reports) / float64(len(rows)); share < 0.5 || share > 0.7 {
+		t.Errorf("got %.2f of rows labelled report; want 0.5 to 0.7", share)
+	}
+}
+
+func TestSplitSets(t *testing.T) {
+	for _, tc := range []struct {
+		name, in, news string
+		reports        []string
+	}{
+		{"empty", "", "", nil},
+		{"news only", "a/news.tsv,a/news2.tsv", "a/news.tsv,a/news2.tsv", nil},
+		{"both", "a/news.tsv,a/reports.tsv,a/news3.tsv", "a/news.tsv,a/news3.tsv", []string{"a/reports.tsv"}},
+		{"reports only", "a/reports.tsv", "", []string{"a/reports.tsv"}},
+	} {
+		news, reports := splitSets(tc.in)
+		if news != tc.news || !slices.Equal(reports, tc.reports) {
+			t.Errorf("%s: got %q, %q; want %q, %q", tc.name, news, reports, tc.news, tc.reports)
 		}
 	}
 }

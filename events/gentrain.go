@@ -1,7 +1,7 @@
 //go:build ignore
 
-// gentrain fits the events report model on the tuning part of the Arabic event GSR dev set and writes
-// data/report_weights.txt. Run it with go generate; it reads the GSR from -gsr.
+// gentrain fits the events report models on the tuning parts of the Arabic event GSR dev set (-gsr) and of
+// the report set testdata/reports.tsv (-reports), and writes data/report_weights.txt. Run it with go generate.
 package main
 
 import (
@@ -15,10 +15,11 @@ import (
 
 func main() {
 	gsr := flag.String("gsr", "/work/shared/data/arabic_event_gsr", "directory of the GSR dev files")
+	reports := flag.String("reports", "testdata/reports.tsv", "report set: news sentences labelled report or mention")
 	out := flag.String("o", "data/report_weights.txt", "output file")
 	flag.Parse()
 	var b bytes.Buffer
-	if err := events.TrainReportModel(&b, os.Stderr, *gsr); err != nil {
+	if err := events.TrainReportModel(&b, os.Stderr, *gsr, *reports); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {

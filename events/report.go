@@ -16,38 +16,41 @@ import (
 // An event's confidence comes from a logistic model over what the sentence says around the trigger:
 // whether it reports an event that happened (a past verb with its doer, a count of dead, a time and a
 // source) or only mentions one ("اغتيال الحريري" in an editorial). ASSAULT and PROTEST have a model each,
-// the other types share one; they are trained on the tuning part of the Arabic event GSR by
-// TrainReportModel and embedded from data/report_weights.txt.
+// the other types share one; they are trained on the tuning parts of the Arabic event GSR and of the
+// report set testdata/reports.tsv by TrainReportModel and embedded from data/report_weights.txt.
 
 // featureNames names the binary features in the order features fills them.
 var featureNames = []string{
 	"bias", "verb", "victim_verb", "noun", "victim_noun", "imperfect", "definite", "plural", "after_prep",
 	"actor1", "actor2", "place", "counted", "number", "time", "source", "question", "frame", "mode", "same_type",
 	"long", "cameo", "assault", "protest", "coerce", "protesters", "year", "relative", "done_with",
-	"condemn", "quoted", "early", "modal",
+	"condemn", "quoted", "early", "modal", "denied", "called", "future", "conditional", "headline",
 }
 
-// Besides the named features, the model reads words hashed into nHashed buckets, in groups the weights
-// file names (a "groups" line), so a model is always read with the features it was trained on:
+// Besides the named features, the model reads features in groups the weights file names (a "groups"
+// line), so a model is always read with the features it was trained on. Words hashed into nHashed buckets:
 //   - trigger: the trigger word ("اغتيال" tends to be a mention in Lebanese politics, "اغتالوا" a report);
 //   - window: the words up to three before and after the trigger, by side ("الذي" before, "أمس" after);
 //   - sentence: every word of the sentence;
-//   - opening: the first two words of the sentence ("وقتل" opens a report, "لكن" or "هل" an argument).
+//   - opening: the first two words of the sentence ("وقتل" opens a report, "لكن" or "هل" an argument);
+//
+// and context, the named features denied, called, future, conditional and headline (see features).
 const (
 	nNamed    = int(fEnd)
 	nHashed   = 2048
 	nFeatures = nNamed + nHashed
 )
 
-// Feature groups of hashed words.
+// Feature groups.
 const (
 	groupTrigger uint8 = 1 << iota
 	groupWindow
 	groupSentence
 	groupOpening
+	groupContext
 )
 
-var groupNames = []string{"trigger", "window", "sentence", "opening"}
+var groupNames = []string{"trigger", "window", "sentence", "opening", "context"}
 
 // window is how many words on each side of the trigger the window group reads.
 const window = 3
@@ -144,6 +147,27 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 		modal = modal || sc.is(cModal, &sc.toks[k])
 	}
 	set(fModal, modal || m.imperfect && strings.HasPrefix(t.f, "س"))
+	// A few words before the trigger, what the sentence says of the event: denied ("نفت أن تكون قد
+	// اعتقلت"), called for ("دعا إلى وقف إطلاق النار"), planned ("من المقرر أن يلتقي"), supposed ("إذا
+	// لم تنسحب"); a plan may also follow it ("الشهر المقبل").
+	var denied, called, future, conditional bool
+	for k := max(lo, m.head-reach); k < m.head && g&groupContext != 0; k++ {
+		tk := &sc.toks[k]
+		denied = denied || sc.is(cDenial, tk)
+		called = called || sc.is(cCall, tk)
+		future = future || sc.is(cFuture, tk)
+		conditional = conditional || sc.is(cConditional, tk)
+	}
+	for k := m.last() + 1; k < min(hi, m.last()+1+reach) && g&groupContext != 0; k++ {
+		future = future || sc.is(cFuture, &sc.toks[k])
+	}
+	if g&groupContext != 0 {
+		set(fDenied, denied || sc.deniedClause(m.head, lo))
+		set(fCalled, called)
+		set(fFuture, future)
+		set(fConditional, conditional)
+		set(fHeadline, m.head-lo < 3 && sc.headline(lo, hi))
+	}
 	set(fRelative, relative)
 	set(fDoneWith, doneWith)
 	set(fQuoted, sc.quoted(m.head, lo))
@@ -173,6 +197,41 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 		}
 	}
 	return x
+}
+
+// reach is how many words around a trigger the denial, call, future and conditional features read.
+const reach = 5
+
+// deniedClause reports whether the word at head sits in a clause after أن whose verb denies it, however
+// far: "نفى المتحدث أن تكون بلاده قد أرسلت تعزيزات".
+func (sc *scan) deniedClause(head, lo int) bool {
+	for k := head - 1; k > lo; k-- {
+		tk := &sc.toks[k]
+		if tk.f != "ان" && tk.f != "بان" && !sc.is(cPronounParticle, tk) {
+			continue
+		}
+		for j := max(lo, k-3); j < k; j++ {
+			if sc.is(cDenial, &sc.toks[j]) {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// headline reports whether the sentence [lo, hi) reads as a headline: short, and not closed by a full stop
+// or a question mark ("اعتقال سبعة عناصر من داعش في كركوك").
+func (sc *scan) headline(lo, hi int) bool {
+	if hi-lo > 15 {
+		return false
+	}
+	rest := sc.doc.Text[sc.toks[hi-1].end:]
+	if hi < len(sc.toks) {
+		rest = sc.doc.Text[sc.toks[hi-1].end:sc.toks[hi].start]
+	}
+	rest, _, _ = strings.Cut(rest, "\n")
+	return !strings.ContainsAny(rest, ".!?؟…")
 }
 
 // quoted reports whether the token at k is inside «» opened in its sentence: a witness's or an
@@ -219,6 +278,11 @@ const (
 	fQuoted
 	fEarly
 	fModal
+	fDenied
+	fCalled
+	fFuture
+	fConditional
+	fHeadline
 	fEnd
 )
 
@@ -321,20 +385,25 @@ func (m *model) logit(x []int32) float64 {
 
 func (m *model) score(x []int32) float64 { return 1 / (1 + math.Exp(-m.logit(x))) }
 
-// example is a GSR sentence for the report model: the features of its events of the file's type, its
-// label, and the share of annotators who accepted it, the target the model is fitted to (a "difficult no"
-// that one of three annotators accepted counts a third as much as a "yes"). Ambiguous sentences train the
-// model with that share but are not scored.
+// example is a sentence for the report model: the features of its events of the row's type, its label,
+// the target the model is fitted to and the example's weight in the fit. A GSR row is fitted to the share
+// of annotators who accepted it (a "difficult no" that one of three annotators accepted counts a third as
+// much as a "yes"), a row of the report set to 1 or 0. pool names the scores a threshold may be chosen on
+// or F1 read from (the GSR type, or "news" for the report set); "" fits without scoring, as ambiguous GSR
+// rows do.
 type example struct {
-	xs     [][]int32
-	yes    bool
-	y      float64
-	scored bool
-	typ    string
+	xs   [][]int32
+	yes  bool
+	y, w float64
+	typ  string
+	pool string
 }
 
-// examples reads the tuning rows (not HeldOut) of the GSR dev files in gsrDir.
-func examples(lx *lexicon, gsrDir string) ([]example, error) {
+// newsPool is the pool of the report set's rows.
+const newsPool = "news"
+
+// gsrExamples reads the tuning rows (not HeldOut) of the GSR dev files in gsrDir.
+func gsrExamples(lx *lexicon, gsrDir string) ([]example, error) {
 	var out []example
 	for _, typ := range reportTypes {
 		rows, err := readGSR(filepath.Join(gsrDir, strings.ToLower(typ)+"_gsr.dev.csv"))
@@ -345,84 +414,185 @@ func examples(lx *lexicon, gsrDir string) ([]example, error) {
 			if HeldOut(i) {
 				continue
 			}
-			d := &marsad.Document{Text: r.text, Sentences: []marsad.Range{{Start: 0, End: len(r.text)}}}
-			sc := newScan(lx, d)
-			ex := example{yes: r.label == "yes", typ: typ, scored: r.label != "ambiguous", y: float64(b2i(r.label == "yes"))}
+			ex := example{yes: r.label == "yes", typ: typ, y: float64(b2i(r.label == "yes")), w: 1}
+			if r.label != "ambiguous" {
+				ex.pool = typ
+			}
 			if r.total > 0 {
 				ex.y = float64(r.accept) / float64(r.total)
-			} else if !ex.scored {
+			} else if ex.pool == "" {
 				continue
 			}
-			for _, c := range sc.candidates(0, len(sc.toks)) {
-				if c.ev.m.e.typ == typ {
-					ex.xs = append(ex.xs, c.x)
-				}
-			}
+			ex.xs = sentenceFeatures(lx, r.text, typ)
 			out = append(out, ex)
 		}
 	}
 	return out, nil
 }
 
+// newsExamples reads the tuning rows (not HeldOut) of the report set in name.
+func newsExamples(lx *lexicon, name string) ([]example, error) {
+	rows, err := readReports(name)
+	if err != nil {
+		return nil, err
+	}
+	var out []example
+	for i, r := range rows {
+		if !HeldOut(i) {
+			out = append(out, example{xs: sentenceFeatures(lx, r.text, r.typ), yes: r.report, y: float64(b2i(r.report)), w: 1, typ: r.typ, pool: newsPool})
+		}
+	}
+	return out, nil
+}
+
+// sentenceFeatures returns the features of the events of type typ in a sentence read on its own.
+func sentenceFeatures(lx *lexicon, text, typ string) [][]int32 {
+	d := &marsad.Document{Text: text, Sentences: []marsad.Range{{Start: 0, End: len(text)}}}
+	sc := newScan(lx, d)
+	var xs [][]int32
+	for _, c := range sc.candidates(0, len(sc.toks)) {
+		if c.ev.m.e.typ == typ {
+			xs = append(xs, c.x)
+		}
+	}
+	return xs
+}
+
 // reportTypes are the types the GSR annotates.
 var reportTypes = []string{marsad.ASSAULT, marsad.PROTEST}
 
-// TrainReportModel fits the report models on the tuning rows (not HeldOut) of the GSR dev files in gsrDir
-// and writes them to w in the format of data/report_weights.txt: one for ASSAULT, one for PROTEST and one,
-// trained on both, for the other types. Every event of the file's type in a sentence is an example, fitted
-// to the share of annotators who accepted the sentence: 1 for "yes", 0 for "easy no", mostly a third to
-// two thirds for "difficult no" and "ambiguous". Cross-validation scores "yes" rows as positive and both kinds of
-// "no" as negative, and leaves ambiguous rows out. Each model takes the hashed feature groups and the L2
-// penalty of best cross-validated F1; progress goes to log.
-func TrainReportModel(w, log io.Writer, gsrDir string) error {
+// Choices the training searches besides the hashed groups and the L2 penalty: the weight of the report
+// set's rows of the type in the ASSAULT and PROTEST models, and the weight of the GSR rows in the model
+// of the other types (per row, against 1 for a report-set row).
+var (
+	newsWeights = []float64{0, 0.5, 1, 2, 4}
+	gsrWeights  = []float64{0, 0.1, 0.3, 1}
+	penalties   = []float64{0.003, 0.01, 0.03, 0.1, 0.3}
+)
+
+// TrainReportModel fits the report models and writes them to w in the format of data/report_weights.txt:
+// one for ASSAULT and one for PROTEST on the tuning rows (not HeldOut) of the GSR dev files in gsrDir, and
+// one for the other types on the tuning rows of the report set reportsPath (testdata/reports.tsv). Every
+// event of the row's type in a sentence is an example.
+//
+// Each model takes the hashed feature groups, the L2 penalty, the weight of the other data (report-set
+// rows of its type for ASSAULT and PROTEST, GSR rows for the other types) and the decision threshold of
+// best cross-validated F1 on its own data: the GSR "yes" rows against both kinds of "no" (ambiguous rows
+// are fitted, not scored), or the report set's rows of the other types. ASSAULT and PROTEST take report-set
+// rows only when the GSR F1 does not drop: among the settings whose GSR F1 is at least the best without
+// them, the one whose report-set rows score best at the GSR threshold. Progress goes to log.
+func TrainReportModel(w, log io.Writer, gsrDir, reportsPath string) error {
 	lx, err := loadLexicon(false)
 	if err != nil {
 		return err
 	}
-	groupSets := []uint8{0, groupTrigger, groupTrigger | groupOpening, groupTrigger | groupWindow, groupTrigger | groupWindow | groupSentence}
-	best := map[string]cvResult{}
+	var groupSets []uint8
+	for _, g := range []uint8{0, groupTrigger, groupTrigger | groupOpening, groupTrigger | groupWindow, groupTrigger | groupWindow | groupSentence} {
+		groupSets = append(groupSets, g, g|groupContext)
+	}
+	type choice struct {
+		r      cvResult
+		weight float64
+	}
+	best := map[string]choice{}
+	var tried = map[string][]choice{}
 	for _, groups := range groupSets {
 		lx.models[anyType] = &model{groups: groups, weights: make([]float64, nFeatures)}
-		exs, err := examples(lx, gsrDir)
+		gsr, err := gsrExamples(lx, gsrDir)
 		if err != nil {
 			return err
 		}
-		for _, typ := range append(reportTypes, anyType) {
-			var own []example
-			for _, ex := range exs {
-				if typ == anyType || ex.typ == typ {
-					own = append(own, ex)
+		news, err := newsExamples(lx, reportsPath)
+		if err != nil {
+			return err
+		}
+		for _, typ := range reportTypes {
+			for _, nw := range newsWeights {
+				var exs []example
+				for _, ex := range gsr {
+					if ex.typ == typ {
+						exs = append(exs, ex)
+					}
+				}
+				for _, ex := range news {
+					if ex.typ == typ {
+						ex.w = nw
+						exs = append(exs, ex)
+					}
+				}
+				for _, l2 := range penalties {
+					r := crossValidate(exs, l2, typ)
+					r.groups = groups
+					fmt.Fprintf(log, "%-7s groups %-24s news %-4g L2 %-6g CV F1 %s\n", typ, groupString(groups), nw, l2, r.perPool())
+					tried[typ] = append(tried[typ], choice{r, nw})
 				}
 			}
-			for _, l2 := range []float64{0.003, 0.01, 0.03, 0.1, 0.3} {
-				r := crossValidate(own, l2)
+		}
+		// The report set's sentences are short and all of one hand: the words of a whole sentence would
+		// fit its style, and their sum grows with the length of the long sentences of real news (a
+		// SaudiNewsNet sample put generic and false triggers above 0.9), so the other types' model reads
+		// the trigger's own words only.
+		for _, gw := range gsrWeights {
+			if groups&groupSentence != 0 {
+				break
+			}
+			exs := slices.Clone(news)
+			for i := range exs {
+				if slices.Contains(reportTypes, exs[i].typ) {
+					exs[i].pool = ""
+				}
+			}
+			if gw > 0 {
+				for _, ex := range gsr {
+					ex.w, ex.pool = gw, ""
+					exs = append(exs, ex)
+				}
+			}
+			for _, l2 := range penalties {
+				r := crossValidate(exs, l2, newsPool)
 				r.groups = groups
-				fmt.Fprintf(log, "%-7s groups %-24s L2 %-6g CV F1 %s\n", typ, groupString(groups), l2, r.perType())
-				if r.f1 > best[typ].f1 {
-					best[typ] = r
+				fmt.Fprintf(log, "%-7s groups %-24s GSR %-4g L2 %-6g CV F1 %s\n", anyType, groupString(groups), gw, l2, r.perPool())
+				if r.f1 > best[anyType].r.f1 {
+					best[anyType] = choice{r, gw}
 				}
 			}
 		}
 	}
-	fmt.Fprintln(w, "# Code generated by TrainReportModel (gentrain.go) from the tuning part of the Arabic event GSR dev set; DO NOT EDIT.")
-	fmt.Fprintln(w, "# model TYPE, groups NAME..., threshold SCORE, then feature weight.")
-	for _, typ := range append(reportTypes, anyType) {
-		r := best[typ]
-		n, pos := 0, 0
-		for _, ex := range r.exs {
-			n += len(ex.xs)
-			if ex.yes {
-				pos += len(ex.xs)
+	for _, typ := range reportTypes {
+		floor := 0.0
+		for _, c := range tried[typ] {
+			if c.weight == 0 {
+				floor = max(floor, c.r.f1)
 			}
 		}
-		th := 0.0
-		for _, t := range r.th {
-			th += t / float64(len(r.th))
+		for _, c := range tried[typ] {
+			b := best[typ]
+			if c.r.f1 >= floor && (b.r.exs == nil || c.r.poolF1[newsPool] > b.r.poolF1[newsPool]) {
+				best[typ] = c
+			}
 		}
-		fmt.Fprintf(w, "\n# %d examples, %d positive; L2 %g; cross-validated F1 %s.\n", n, pos, r.l2, r.perType())
+	}
+	fmt.Fprintln(w, "# Code generated by TrainReportModel (gentrain.go) from the tuning parts of the Arabic event GSR dev set and")
+	fmt.Fprintln(w, "# testdata/reports.tsv; DO NOT EDIT.")
+	fmt.Fprintln(w, "# model TYPE, groups NAME..., threshold SCORE, then feature weight.")
+	for _, typ := range append(reportTypes, anyType) {
+		c := best[typ]
+		r := c.r
+		n, pos := 0, 0
+		for _, ex := range r.exs {
+			if ex.w > 0 {
+				n += len(ex.xs)
+				pos += len(ex.xs) * b2i(ex.yes)
+			}
+		}
+		other := "report-set rows"
+		if typ == anyType {
+			other = "GSR rows"
+		}
+		fmt.Fprintf(w, "\n# %d examples, %d positive; L2 %g; %s weighted %g; cross-validated F1 %s.\n", n, pos, r.l2, other, c.weight, r.perPool())
 		fmt.Fprintf(w, "model\t%s\n", typ)
 		fmt.Fprintf(w, "groups\t%s\n", strings.ReplaceAll(groupString(r.groups), ",", "\t"))
-		fmt.Fprintf(w, "threshold\t%.3f\n", th)
+		fmt.Fprintf(w, "threshold\t%.3f\n", r.th)
 		for i, wt := range r.model {
 			if math.Abs(wt) >= 0.0005 {
 				fmt.Fprintf(w, "%s\t%.4f\n", featureName(i), wt)
@@ -442,36 +612,36 @@ func groupString(g uint8) string {
 	return strings.Join(names, ",")
 }
 
-// cvResult is a cross-validated report model: the mean of the types' F1, each at its best threshold, the
-// thresholds, and the model averaged over the folds.
+// cvResult is a cross-validated report model: the F1 of its target pool at the threshold of best F1 there,
+// the precision, recall and F1 of every pool at that threshold, and the model averaged over the folds.
 type cvResult struct {
 	f1     float64
-	typeF1 map[string]float64
-	typeP  map[string]float64 // precision and recall at the threshold
-	typeR  map[string]float64
-	th     map[string]float64
+	th     float64
+	poolF1 map[string]float64
+	poolP  map[string]float64
+	poolR  map[string]float64
 	model  []float64
 	l2     float64
 	groups uint8
 	exs    []example
 }
 
-func (r cvResult) perType() string {
-	s := fmt.Sprintf("%.3f (", r.f1)
-	for i, typ := range slices.Sorted(maps.Keys(r.typeF1)) {
+func (r cvResult) perPool() string {
+	s := fmt.Sprintf("%.3f at %.3f (", r.f1, r.th)
+	for i, p := range slices.Sorted(maps.Keys(r.poolF1)) {
 		if i > 0 {
 			s += ", "
 		}
-		s += fmt.Sprintf("%s %.3f (P %.3f R %.3f) at %.3f", typ, r.typeF1[typ], r.typeP[typ], r.typeR[typ], r.th[typ])
+		s += fmt.Sprintf("%s %.3f (P %.3f R %.3f)", p, r.poolF1[p], r.poolP[p], r.poolR[p])
 	}
 	return s + ")"
 }
 
 // crossValidate scores the examples by five-fold cross-validation, repeated over cvRepeats fold
-// assignments, and picks each type's threshold of best F1 on the pooled scores (a sentence scores as its
-// best event). The model is the average of the fold models, whose scores the thresholds were chosen on; a
-// refit on all rows shifts the scores away from them.
-func crossValidate(exs []example, l2 float64) cvResult {
+// assignments, picks the threshold of best F1 on the pooled scores of the target pool (a sentence scores
+// as its best event) and reads every pool's F1 at it. The model is the average of the fold models, whose
+// scores the threshold was chosen on; a refit on all rows shifts the scores away from it.
+func crossValidate(exs []example, l2 float64, target string) cvResult {
 	type scored struct {
 		score float64
 		yes   bool
@@ -481,43 +651,46 @@ func crossValidate(exs []example, l2 float64) cvResult {
 	for rep := range cvRepeats {
 		for fold := range 5 {
 			var xs [][]int32
-			var ys []float64
+			var ys, ws []float64
 			for j, ex := range exs {
-				if foldOf(j, rep) != fold {
+				if foldOf(j, rep) != fold && ex.w > 0 {
 					for _, x := range ex.xs {
-						xs, ys = append(xs, x), append(ys, ex.y)
+						xs, ys, ws = append(xs, x), append(ys, ex.y), append(ws, ex.w)
 					}
 				}
 			}
-			m := model{weights: fitLogistic(xs, ys, l2)}
+			m := model{weights: fitLogistic(xs, ys, ws, l2)}
 			for j, v := range m.weights {
 				avg[j] += v / (5 * cvRepeats)
 			}
 			for j, ex := range exs {
-				if foldOf(j, rep) == fold && ex.scored {
+				if foldOf(j, rep) == fold && ex.pool != "" {
 					top := 0.0
 					for _, x := range ex.xs {
 						top = max(top, m.score(x))
 					}
-					pooled[ex.typ] = append(pooled[ex.typ], scored{top, ex.yes})
+					pooled[ex.pool] = append(pooled[ex.pool], scored{top, ex.yes})
 				}
 			}
 		}
 	}
-	r := cvResult{typeF1: map[string]float64{}, typeP: map[string]float64{}, typeR: map[string]float64{}, th: map[string]float64{}, model: avg, l2: l2, exs: exs}
-	for typ := range pooled {
-		top := -1.0
-		for t := 0.005; t < 0.99; t += 0.005 {
-			var c counts
-			for _, p := range pooled[typ] {
-				c.add(p.yes, p.score >= t)
-			}
-			if f := c.f1(); f > top {
-				top, r.th[typ], r.typeP[typ], r.typeR[typ] = f, t, c.p(), c.r()
-			}
+	at := func(pool string, t float64) counts {
+		var c counts
+		for _, p := range pooled[pool] {
+			c.add(p.yes, p.score >= t)
 		}
-		r.typeF1[typ] = top
-		r.f1 += top / float64(len(pooled))
+		return c
+	}
+	r := cvResult{poolF1: map[string]float64{}, poolP: map[string]float64{}, poolR: map[string]float64{}, model: avg, l2: l2, exs: exs}
+	r.f1 = -1
+	for t := 0.005; t < 0.99; t += 0.005 {
+		if c := at(target, t); c.f1() > r.f1 {
+			r.f1, r.th = c.f1(), t
+		}
+	}
+	for pool := range pooled {
+		c := at(pool, r.th)
+		r.poolF1[pool], r.poolP[pool], r.poolR[pool] = c.f1(), c.p(), c.r()
 	}
 	return r
 }
@@ -537,15 +710,16 @@ func foldOf(j, rep int) int {
 }
 
 // fitLogistic fits logistic regression on binary features with an L2 penalty (the bias is not
-// penalized), weighting the classes equally so the rare positives count as much as the negatives. It
-// minimizes by limited-memory BFGS with a backtracking line search.
-func fitLogistic(xs [][]int32, ys []float64, l2 float64) []float64 {
+// penalized), each example counting by its weight ws and the classes weighted equally so the rare
+// positives count as much as the negatives. It minimizes by limited-memory BFGS with a backtracking line
+// search.
+func fitLogistic(xs [][]int32, ys, ws []float64, l2 float64) []float64 {
 	w := make([]float64, nFeatures)
-	pos := 0.0
-	for _, y := range ys {
-		pos += y
+	pos, neg := 0.0, 0.0
+	for i, y := range ys {
+		pos += ws[i] * y
+		neg += ws[i] * (1 - y)
 	}
-	neg := float64(len(ys)) - pos
 	if pos == 0 || neg == 0 {
 		return w
 	}
@@ -565,10 +739,10 @@ func fitLogistic(xs [][]int32, ys []float64, l2 float64) []float64 {
 			} else {
 				lp = -z + math.Log1p(math.Exp(z))
 			}
-			y := ys[i]
-			f += cp*y*lp + cn*(1-y)*ln
+			y, wi := ys[i], ws[i]
+			f += wi * (cp*y*lp + cn*(1-y)*ln)
 			p := 1 / (1 + math.Exp(-z))
-			d := cp*y*(p-1) + cn*(1-y)*p
+			d := wi * (cp*y*(p-1) + cn*(1-y)*p)
 			for _, j := range x {
 				g[j] += d
 			}
