@@ -274,7 +274,7 @@ func TestSpans(t *testing.T) {
 
 func TestEvaluateOwn(t *testing.T) {
 	var b strings.Builder
-	if err := Evaluate(&b, "", "testdata/news.tsv,testdata/news2.tsv,testdata/news3.tsv"); err != nil {
+	if err := Evaluate(&b, "", "testdata/news.tsv,testdata/news2.tsv,testdata/news3.tsv", nil); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "held-out") {
