@@ -871,16 +871,21 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			best, bestDist, bestIntro = phrase{k, e}, d, intro
 		}
 	}
-	if best.ok() {
-		return best
-	}
 	// A place word right after a preposition of place or carrying ب ("في ريف", "داخل سوق", "بمدينة")
-	// before any other ("على قاعدة"); "عن طريق" is a means.
+	// before any other ("على قاعدة"); "عن طريق" is a means. The first place named after the trigger is the
+	// narrowest ("في قرية الطيانة بريف دير الزور", "داخل سوق شعبي في مدينة الصدر"), so a place word nearer
+	// than the place entity wins, and one that heads the entity takes it in ("في ريف إدلب الجنوبي").
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
 		if !used(k) && sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
+			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
+				break
+			}
 			return sc.placeName(k, hi, true)
 		}
+	}
+	if best.ok() {
+		return sc.directions(best, hi)
 	}
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
@@ -914,6 +919,25 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// nearer reports whether token a is nearer the trigger at head than token b, those after it first.
+func (sc *scan) nearer(a, b, head int) bool {
+	rank := func(k int) int {
+		if k < head {
+			return head - k + len(sc.toks)
+		}
+		return k - head
+	}
+	return rank(a) < rank(b)
+}
+
+// directions extends a place with the adjectives of direction after it: "إدلب الجنوبي".
+func (sc *scan) directions(p phrase, hi int) phrase {
+	for p.e < hi && !sc.toks[p.e].gap && sc.is(cDirection, &sc.toks[p.e]) {
+		p.e++
+	}
+	return p
 }
 
 // introducesPlace reports whether the word at k is marked as a place by what comes before it: a preposition
@@ -975,7 +999,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
-		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
+		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
 			break
 		}
 		// "المنطقة" takes only its adjectives ("المنطقة الشرقية"); "مدينة" takes a name ("مدينة دير الزور").
@@ -984,7 +1008,13 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 		}
 		e++
 	}
-	return phrase{k, e}
+	// A place entity is kept whole: "بريف دير الزور الشرقي".
+	if last := sc.toks[e-1].ent; last >= 0 && sc.doc.Entities[last].Type == marsad.LOC {
+		for e < hi && sc.toks[e].ent == last {
+			e++
+		}
+	}
+	return sc.directions(phrase{k, e}, hi)
 }
 
 // placeWord reports a place class word, bare or after a one-letter preposition ("بريف", "بمدينة").
