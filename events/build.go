@@ -33,6 +33,13 @@ func (sc *scan) merge(cs []cand) []cand {
 					*p, c = c, *p
 					p.x = x
 				}
+				// The roles of the first mention lead: "قتل شرطيان وأصيب ثالث" is the killing of two
+				// policemen, whichever trigger the model trusts more.
+				if c.ev.m.head < p.ev.m.head {
+					first := c.ev
+					fill(&first, &p.ev)
+					p.ev.actor1, p.ev.actor2, p.ev.place = first.actor1, first.actor2, first.place
+				}
 				fill(&p.ev, &c.ev)
 				continue
 			}

@@ -132,7 +132,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
 			// a victim it names the doer: "قتل مدني برصاص قناص".
 			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) &&
-				!(sc.is(cVictim, &sc.toks[np1.s]) && sc.is(cAgentAfter, &sc.toks[k])) {
+				!(sc.victim(np1.s) && sc.is(cAgentAfter, &sc.toks[k])) {
 				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
 				}
 			}
@@ -191,7 +191,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
-	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.victim(np1.s))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -243,6 +243,25 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// victim reports a word for people hit by violence: one of the victim class, or its dual or feminine
+// ("شرطيان", "عنصرين", "ناشطة").
+func (sc *scan) victim(k int) bool {
+	t := &sc.toks[k]
+	if sc.is(cVictim, t) {
+		return true
+	}
+	b := t.b
+	switch {
+	case runes(b) > 4 && (strings.HasSuffix(b, "ان") || strings.HasSuffix(b, "ين")):
+		b = b[:len(b)-len("ان")]
+	case runes(b) > 3 && strings.HasSuffix(b, "ه") && !sc.possessed(k):
+		b = b[:len(b)-len("ه")]
+	default:
+		return false
+	}
+	return sc.lx.classes["victim"][b]
 }
 
 // attack reports a word that can be the noun of an attack or an arrest: "باستهداف", "بقصف".
