@@ -131,9 +131,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
 			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
 			// a victim it names the doer: "قتل مدني برصاص قناص".
-			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) &&
+			if harm(m.e.typ) && k < hi && sc.instrument(&sc.toks[k]) &&
 				!(sc.victim(np1.s) && sc.is(cAgentAfter, &sc.toks[k])) {
-				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
+				for k++; k < hi && !sc.toks[k].gap && sc.adjective(&sc.toks[k]); k++ {
 				}
 			}
 			np2, _ = sc.np(k, hi)
@@ -243,6 +243,19 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// instrument reports a word that opens a phrase of means with ب: "بصواريخ", "بالمدفعية", "وبالصواريخ".
+func (sc *scan) instrument(t *tok) bool {
+	if t.prep {
+		return strings.HasPrefix(strings.TrimPrefix(t.f, "و"), "ب")
+	}
+	return strings.HasPrefix(t.b, "ب") && sc.prepWord(t)
+}
+
+// adjective reports a word that describes the noun before it: "الثقيلة", "تركية", "المسلحة".
+func (sc *scan) adjective(t *tok) bool {
+	return !t.trig && (nisba(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t))
 }
 
 // victim reports a word for people hit by violence: one of the victim class, or its dual or feminine
