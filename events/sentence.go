@@ -102,6 +102,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if m.e.mode == "IED" && ev.actor2.ok() && sc.is(cDevice, &sc.toks[ev.actor2.s]) {
 			ev.actor2 = phrase{}
 		}
+		// "قصفت القوات التركية قرى ناحية شيراوا": villages of a place are the target, the place where.
+		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj && (sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1)) {
+			ev.actor2.e = p.s + 1
+		}
 		ev.place = sc.location(&ev, lo, hi)
 		evs = append(evs, ev)
 	}
@@ -256,6 +260,11 @@ func (sc *scan) instrument(t *tok) bool {
 // adjective reports a word that describes the noun before it: "الثقيلة", "تركية", "المسلحة".
 func (sc *scan) adjective(t *tok) bool {
 	return !t.trig && (nisba(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t))
+}
+
+// locEntity reports a token inside a place entity.
+func (sc *scan) locEntity(k int) bool {
+	return sc.toks[k].ent >= 0 && sc.doc.Entities[sc.toks[k].ent].Type == marsad.LOC
 }
 
 // victim reports a word for people hit by violence: one of the victim class, or its dual or feminine
@@ -612,7 +621,7 @@ func (sc *scan) extend(k, hi int) int {
 			break
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
-		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && nisba(p) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && (nisba(p) || sc.is(cParticiple, p) || sc.is(cGenericNisba, p)) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
 			break
 		}
 		e++
