@@ -691,6 +691,15 @@ func (sc *scan) cont(p, t *tok) bool {
 		// "دورية للشرطة" keeps its genitive, as GSR annotators do; "بالقرب", "بالمدينة" start a new phrase.
 		return strings.HasPrefix(t.f, "لل") && !p.def
 	}
+	// "خلية لتنظيم داعش", "عمال مصفاة بانياس": an indefinite noun takes a name as its genitive, and a force
+	// the organization named after ل.
+	if !p.def && !t.def && t.ent >= 0 && !nisba(p) && !strings.HasSuffix(p.b, "ا") && !sc.is(cName, p) {
+		if strings.HasPrefix(t.f, "ل") {
+			// Only a force belongs to the organization: "مضافات لتنظيم داعش" are the organization's.
+			return sc.doc.Entities[t.ent].Type != marsad.LOC && (sc.is(cConstruct, p) || sc.is(cAgent, p))
+		}
+		return !sc.prepWord(t)
+	}
 	switch {
 	case !p.def && t.def:
 		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
@@ -890,6 +899,14 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	}
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
+	}
+	if a := ev.actor1; a.ok() && sc.is(cResidents, &sc.toks[a.s]) {
+		for k := a.s + 1; k < a.e; k++ {
+			// "طلاب الجامعة" names no place.
+			if sc.placeWord(&sc.toks[k]) && !(sc.toks[k].def && k+1 == a.e) || sc.locEntity(k) {
+				return sc.placeName(k, a.e, sc.placeWord(&sc.toks[k]))
+			}
+		}
 	}
 	// A place introduced as one ("في منبج", "بالباغوز", "قرية الهوشرية") is where the event happened; a
 	// bare country or city may be a doer or what is spoken of ("وحاولت تركيا").
