@@ -140,6 +140,22 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				for k++; k < hi && !sc.toks[k].gap && sc.adjective(&sc.toks[k]); k++ {
 				}
 			}
+			// "خطف عناصر من تنظيم داعش أربعة مدنيين": the group a subject belongs to comes before the object.
+			if h := &sc.toks[np1.s]; k < hi && sc.toks[k].f == "من" && !h.def && (sc.is(cConstruct, h) || sc.is(cAgent, h)) {
+				if g, _ := sc.np(k+1, hi); g.ok() && g.s == k+1 && (sc.toks[g.s].def || sc.toks[g.s].ent >= 0) {
+					k = g.e
+				}
+			}
+			// "استقبل رئيس الوزراء في بغداد السفير": a place may come before the object.
+			if k+1 < hi && sc.toks[k].f == "في" && sc.locEntity(k+1) {
+				e := k + 2
+				for e < hi && sc.toks[e].ent == sc.toks[k+1].ent {
+					e++
+				}
+				if o, _ := sc.np(e, hi); o.ok() && (sc.toks[o.s].def || sc.toks[o.s].ent >= 0) {
+					k = e
+				}
+			}
 			np2, _ = sc.np(k, hi)
 		}
 		if np2.ok() && placeIsWhere(m.e.typ) && sc.placeWord(&sc.toks[np2.s]) {
