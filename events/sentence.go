@@ -232,14 +232,23 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2 = phrase{k, k + 1}
 		}
 	}
-	// "هددت الميليشيات باستهداف القوات": the target of a threatened attack is the threat's.
+	// "هدد الرئيس بعملية عسكرية": what is threatened with is no target.
+	if m.e.typ == marsad.THREATEN && ev.actor2.ok() {
+		if t := &sc.toks[ev.actor2.s]; !t.def && t.ent < 0 && strings.HasPrefix(t.f, "ب") {
+			ev.actor2 = phrase{}
+		}
+	}
+	// "هددت الميليشيات باستهداف القوات", "توعدت الفصائل بضرب القوات": the target of a threatened attack is
+	// the threat's.
 	if m.e.typ == marsad.THREATEN && !ev.actor2.ok() {
 		k := m.spanEnd() + 1
 		if ev.actor1.ok() && ev.actor1.s > m.head {
 			k = ev.actor1.e
 		}
-		if k+1 < hi && sc.toks[k].trig && strings.HasPrefix(sc.toks[k].b, "ب") && sc.attack(&sc.toks[k]) {
-			ev.actor2, _ = sc.np(k+1, hi)
+		if t := &sc.toks[min(k, hi-1)]; k+1 < hi && !t.def && strings.HasPrefix(t.b, "ب") && !sc.toks[k+1].gap {
+			if p, _ := sc.np(k+1, hi); p.s == k+1 && (sc.attack(t) || sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
+				ev.actor2 = p
+			}
 		}
 	}
 	// Protest verbs take no object ("تظاهر المئات", "أضرب عمال المصنع عن العمل"); their target follows
@@ -804,6 +813,11 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	switch ev.m.e.typ {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
+		// "بحث X مع Y": the trigger's own مع.
+		if l := sc.toks[ev.m.last()].f; len(ev.m.extra) > 0 && (l == "مع" || l == "بين") {
+			p, _ := sc.np(ev.m.last()+1, hi)
+			return p
+		}
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
 			if sc.toks[k].trig {
 				break
