@@ -104,9 +104,9 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 		return nil
 	}
 	start := sc.toks[p.s].start
-	if sc.lamAgent(p.s) || sc.toks[p.s].conjunct {
-		// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة": the span starts after the
-		// proclitic and its vowel.
+	if sc.lamAgent(p.s) || sc.toks[p.s].proclitic {
+		// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة", "بدور قسد" "دور قسد": the
+		// span starts after the proclitic and its vowel.
 		_, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
 		start += n
 		for start < sc.toks[p.s].end {

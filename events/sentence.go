@@ -350,13 +350,13 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 	}
 	for c := a.s + 1; c < a.e; c++ {
 		if sc.toks[c].conj {
-			sc.toks[c].conjunct = true
+			sc.toks[c].proclitic = true
 			return phrase{a.s, c}, phrase{c, a.e}
 		}
 	}
 	if a.e < hi && sc.toks[a.e].conj && !sc.toks[a.e].gap {
 		if b, _ = sc.np(a.e, hi); b.ok() {
-			sc.toks[a.e].conjunct = true
+			sc.toks[a.e].proclitic = true
 		}
 	}
 	return a, b
@@ -791,6 +791,12 @@ func (sc *scan) target(ev *event, hi int) phrase {
 					e++
 				}
 				return phrase{k, e}
+			}
+			// "أشادت بدور قسد", "نددت بإعدام معتقلين": a verbal noun after ب with its genitive; the phrase
+			// leaves the ب out.
+			if !t.def && !t.conj && t.ent < 0 && runes(t.f) > 3 && strings.HasPrefix(t.f, "ب") && k+1 < hi && !sc.toks[k+1].gap && sc.head(k+1) && !sc.prepWord(&sc.toks[k+1]) {
+				t.proclitic = true
+				return phrase{k, sc.extend(k+1, hi)}
 			}
 		}
 		if ev.m.e.typ == marsad.SUPPORT {
