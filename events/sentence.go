@@ -152,7 +152,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				for e < hi && sc.toks[e].ent == sc.toks[k+1].ent {
 					e++
 				}
-				if o, _ := sc.np(e, hi); o.ok() && (sc.toks[o.s].def || sc.toks[o.s].ent >= 0) {
+				if o, _ := sc.np(e, hi); o.ok() && (sc.toks[o.s].def || sc.toks[o.s].ent >= 0 || sc.is(cTitle, &sc.toks[o.s])) {
 					k = e
 				}
 			}
@@ -606,6 +606,10 @@ func (sc *scan) prepWord(t *tok) bool {
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
 // "ما لا يقل عن 28 متطوعا"); counted reports that one was skipped.
 func (sc *scan) np(k, hi int) (p phrase, counted bool) {
+	// "أي وجود عسكري", "كافة الفصائل": a determiner is left out of the phrase it opens.
+	if k+1 < hi && sc.is(cDeterminer, &sc.toks[k]) && !sc.toks[k+1].gap {
+		k++
+	}
 	start, word := k, -1
 	for k < hi {
 		t := &sc.toks[k]
@@ -702,6 +706,10 @@ func (sc *scan) countLead(k, hi int) bool {
 // construct ("قوات النظام"), an agreeing adjective ("الطائرات التركية", "مسلحون مجهولون"), or a definite
 // conjunct ("النشطاء الحقوقيين والسياسيين").
 func (sc *scan) cont(p, t *tok) bool {
+	// "قرار إغلاق المعابر", "تأخر صرف الرواتب": a decision or a delay takes the act it is about.
+	if t.trig && !p.def && !t.prep && !t.conj && sc.is(cContent, p) {
+		return true
+	}
 	if t.trig || t.num || sc.prepWord(t) {
 		return false
 	}
@@ -739,7 +747,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
 		}
-		if sc.is(cConstruct, p) {
+		if sc.is(cConstruct, p) || sc.is(cContent, p) {
 			return true
 		}
 		for _, s := range []string{"ون", "ين"} {
