@@ -77,8 +77,9 @@ func fill(ev, other *event) {
 
 func isVictim(kind byte) bool { return kind == kindVictimNoun || kind == kindVictimVerb }
 
-// compatible reports whether two fillers of one role can be the same: one is missing or they are equal.
-func compatible(a, b phrase) bool { return !a.ok() || !b.ok() || a == b }
+// compatible reports whether two fillers of one role can be the same: one is missing or they overlap
+// ("غارة إسرائيلية" and its "إسرائيلية").
+func compatible(a, b phrase) bool { return !a.ok() || !b.ok() || a.s < b.e && b.s < a.e }
 
 // build turns an event under construction into the document's form.
 func (sc *scan) build(ev *event, si, lo, hi int) marsad.Event {

@@ -162,6 +162,23 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			np2 = phrase{}
 		}
 	}
+	// "دمرت غارة إسرائيلية مستودع ذخيرة": an attack as the subject; its nationality or genitive names the
+	// doer (see nationalWeapon), the phrase after it is the target.
+	if !np1.ok() && harm(m.e.typ) && m.e.kind == kindVerb && after < hi && sc.toks[after].trig && sc.attack(&sc.toks[after]) && !pre.ok() {
+		k := after + 1
+		for k < hi && !sc.toks[k].gap && sc.adjective(&sc.toks[k]) {
+			k++
+		}
+		if a, _ := sc.np(k, hi); a.ok() && a.s == k && sc.toks[k].def && sc.agentive(a) {
+			ev.actor1, k = a, a.e
+		}
+		if k < hi && !sc.toks[k].gap {
+			if o, _ := sc.np(k, hi); o.ok() && o.s == k {
+				ev.actor2 = o
+			}
+		}
+		return
+	}
 	if m.e.kind == kindVictimVerb {
 		// "تعرض للضرب المبرح": after a victim verb's own words the victim is not found, but before it.
 		if np1.ok() && m.spanEnd() == m.head {
