@@ -66,6 +66,16 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			if !ev.actor1.ok() {
 				ev.actor1 = sc.doneBy(m.head, lo)
 			}
+			// "فرضت قوات النظام حصارا", "خرج أهالي البلدة في مظاهرة": the subject of a light verb does the
+			// act its noun names; "نجا مسؤول من محاولة اغتيال": the subject of surviving suffers it.
+			if !ev.actor1.ok() && m.e.kind == kindNoun {
+				if p := sc.lightSubject(cLightVerb, m.head, lo); p.ok() && (m.e.typ != marsad.ASSAULT || sc.agentive(p)) {
+					ev.actor1 = p
+				}
+			}
+			if !ev.actor2.ok() && m.e.typ == marsad.ASSAULT {
+				ev.actor2 = sc.lightSubject(cSurvive, m.head, lo)
+			}
 		}
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
@@ -177,6 +187,12 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				ev.actor2 = o
 			}
 		}
+		return
+	}
+	// "جثة شاب قتل برصاص مجهولين": a victim right before a verb whose doer follows it is the verb's object.
+	if harm(m.e.typ) && !np1.ok() && !pre.ok() && m.head > lo && after < hi && sc.is(cAgentAfter, &sc.toks[after]) &&
+		!sc.toks[m.head].gap && !sc.toks[m.head].conj && !sc.toks[m.head-1].def && sc.victim(m.head-1) {
+		ev.actor2 = phrase{m.head - 1, m.head}
 		return
 	}
 	if m.e.kind == kindVictimVerb {
@@ -333,6 +349,25 @@ func (sc *scan) attack(t *tok) bool {
 	found := false
 	sc.lx.nounEntries(t, func(e *entry) { found = found || harm(e.typ) })
 	return found
+}
+
+// lightSubject returns the subject of a verb of class c shortly before the noun trigger at head, when at
+// most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger.
+func (sc *scan) lightSubject(c class, head, lo int) phrase {
+	for j := head - 1; j >= lo && j >= head-maxPhrase-3; j-- {
+		if sc.toks[j].trig || j < head-1 && sc.toks[j+1].gap {
+			break
+		}
+		if !sc.is(c, &sc.toks[j]) {
+			continue
+		}
+		p, _ := sc.np(sc.skip(j+1, head), head)
+		if p.ok() && head-p.e <= 2 {
+			return p
+		}
+		break
+	}
+	return phrase{}
 }
 
 // doneBy returns the doer of a verbal noun after "قام X بـ": "قام مسلحون مقنعون بخطف".
