@@ -249,14 +249,25 @@ func altMatches(t *tok, alts []alt) bool {
 func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	var got []int
 	at := i
-	for _, alts := range e.next {
+	// "حمّل المرصد السوري قوات النظام مسؤولية", "توصلت الحكومة العراقية وإقليم كردستان إلى اتفاق": the
+	// subject after a verb does not count against the distance to its first following word.
+	var subj phrase
+	if e.kind == kindVerb {
+		subj, _ = sc.np(sc.skip(i+1, hi), hi)
+		if subj.e < hi && sc.toks[subj.e].conj && !sc.toks[subj.e].gap {
+			if b, _ := sc.np(subj.e, hi); b.ok() {
+				subj.e = b.e
+			}
+		}
+	}
+	for x, alts := range e.next {
 		found := -1
 		for k, n := at+1, 0; k < hi && n < 4; k++ {
 			t := &sc.toks[k]
 			if t.gap {
 				break
 			}
-			if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) {
+			if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !(x == 0 && subj.s <= k && k < subj.e) {
 				n++
 			}
 			if altMatches(t, alts) {

@@ -139,7 +139,13 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	m := ev.m
 	pre := sc.subjectBefore(m.head, lo)
 	after := sc.skip(m.spanEnd()+1, hi)
+	// "حمّل المرصد قوات النظام مسؤولية", "أطلقت طائرة صاروخا": the trigger's own later word ends the
+	// phrases after the verb, and what follows that word is no object of the verb.
+	end := hi
 	np1, counted := sc.np(after, hi)
+	if len(m.extra) > 0 && m.extra[0] > m.spanEnd() && (!np1.ok() || np1.e <= m.extra[0]) {
+		end = m.extra[0]
+	}
 	var np2 phrase
 	if np1.ok() {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
@@ -166,7 +172,11 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 					k = e
 				}
 			}
-			np2, _ = sc.np(k, hi)
+			np2, _ = sc.np(k, end)
+			// "طائرة استطلاع": a word that describes a weapon is no object.
+			if np2.ok() && sc.is(cGenericNisba, &sc.toks[np2.s]) {
+				np2 = phrase{}
+			}
 		}
 		if np2.ok() && placeIsWhere(m.e.typ) && sc.placeWord(&sc.toks[np2.s]) {
 			np2 = phrase{}
