@@ -116,7 +116,7 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj && (sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1)) {
 			ev.actor2.e = p.s + 1
 		}
-		ev.place = sc.location(&ev, lo, hi)
+		ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
 		evs = append(evs, ev)
 	}
 	per := map[string]int{}
@@ -1083,6 +1083,34 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// placeBound returns where the places of the event m may end. An agreement, a cooperation, a meeting, a
+// release are where they are made; a place after what they are about ("اتفاقا لوقف إطلاق النار في إدلب",
+// "نسق … لتأمين طريق مخمور", "اتفق … على وقف الاقتتال في البوكمال") or after another verb ("أفرجت عن
+// لاجئين اعتقلوا قرب الحدود") is that matter's.
+func (sc *scan) placeBound(m match, ms []match, hi int) int {
+	switch m.e.typ {
+	case marsad.AGREE, marsad.COOPERATE, marsad.CONSULT, marsad.CONCEDE:
+	default:
+		return hi
+	}
+	for _, o := range ms {
+		if o.head > m.last() && !o.noun {
+			hi = min(hi, o.head)
+		}
+	}
+	for k := m.last() + 1; k < hi; k++ {
+		t := &sc.toks[k]
+		if t.ent >= 0 || sc.placeWord(t) {
+			continue
+		}
+		if t.f == "علي" && k+1 < hi && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) ||
+			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 && sc.prepWord(t) {
+			return k
+		}
+	}
+	return hi
 }
 
 // nearer reports whether token a is nearer the trigger at head than token b, those after it first.
