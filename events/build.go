@@ -104,18 +104,32 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	if !p.ok() {
 		return nil
 	}
-	start := sc.toks[p.s].start
-	if sc.lamAgent(p.s) || sc.toks[p.s].proclitic {
-		// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة", "بدور قسد" "دور قسد": the
-		// span starts after the proclitic and its vowel.
-		_, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
-		start += n
-		for start < sc.toks[p.s].end {
-			r, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
-			if !arabic.IsDiacritic(r) {
+	t := &sc.toks[p.s]
+	start := t.start
+	// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة", "بدور قسد" "دور قسد",
+	// "ببغداد" (an entity whose name is "بغداد") "بغداد": the span starts after the proclitics and their
+	// vowels.
+	n := t.clitics
+	if sc.lamAgent(p.s) {
+		n = 1
+	}
+	if t.ent >= 0 && n == 0 {
+		if e := &sc.doc.Entities[t.ent]; e.Start <= t.start && e.Name != "" {
+			name, _, _ := strings.Cut(arabic.Fold(e.Name), " ")
+			if len(name) < len(t.f) && strings.HasSuffix(t.f, name) {
+				n = runes(t.f) - runes(name)
+			}
+		}
+	}
+	for ; n > 0 && start < t.end; n-- {
+		_, w := utf8.DecodeRuneInString(sc.doc.Text[start:])
+		start += w
+		for start < t.end {
+			r, w := utf8.DecodeRuneInString(sc.doc.Text[start:])
+			if !arabic.IsDiacritic(r) && r != 'ـ' {
 				break
 			}
-			start += n
+			start += w
 		}
 	}
 	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, start, sc.toks[p.e-1].end)}

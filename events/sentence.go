@@ -412,13 +412,13 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 	}
 	for c := a.s + 1; c < a.e; c++ {
 		if sc.toks[c].conj {
-			sc.toks[c].proclitic = true
+			sc.toks[c].clitics = 1
 			return phrase{a.s, c}, phrase{c, a.e}
 		}
 	}
 	if a.e < hi && sc.toks[a.e].conj && !sc.toks[a.e].gap {
 		if b, _ = sc.np(a.e, hi); b.ok() {
-			sc.toks[a.e].proclitic = true
+			sc.toks[a.e].clitics = 1
 		}
 	}
 	return a, b
@@ -865,7 +865,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			// "أشادت بدور قسد", "نددت بإعدام معتقلين": a verbal noun after ب with its genitive; the phrase
 			// leaves the ب out.
 			if !t.def && !t.conj && t.ent < 0 && runes(t.f) > 3 && strings.HasPrefix(t.f, "ب") && k+1 < hi && !sc.toks[k+1].gap && sc.head(k+1) && !sc.prepWord(&sc.toks[k+1]) {
-				t.proclitic = true
+				t.clitics = 1
 				return phrase{k, sc.extend(k+1, hi)}
 			}
 		}
@@ -1045,12 +1045,27 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
-			return sc.placeName(k, hi, true)
+			return sc.placeClitics(sc.placeName(k, hi, true))
 		}
 	}
 	if best.ok() {
 		return sc.directions(best, hi)
 	}
+	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
+}
+
+// placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
+func (sc *scan) placeClitics(p phrase) phrase {
+	if p.ok() {
+		if t := &sc.toks[p.s]; t.ent < 0 && sc.placeWord(t) && !sc.is(cPlace, t) {
+			t.clitics = 1 + b2i(t.conj)
+		}
+	}
+	return p
+}
+
+// locationWord finds a place from the words alone (see location).
+func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase {
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
 		if used(k) {
