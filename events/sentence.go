@@ -77,6 +77,13 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2 = sc.lightSubject(cSurvive, m.head, lo)
 			}
 		}
+		// "نقلت القوات الروسية مروحيات", "سحبت القوات جزءا من قواتها": what the trigger's own words name is
+		// part of the event, no target.
+		for _, x := range m.extra {
+			if ev.actor2.s <= x && x < ev.actor2.e {
+				ev.actor2 = phrase{}
+			}
+		}
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
 		}
@@ -153,7 +160,13 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			// a victim it names the doer: "قتل مدني برصاص قناص".
 			if harm(m.e.typ) && k < hi && sc.instrument(&sc.toks[k]) &&
 				!(sc.victim(np1.s) && sc.is(cAgentAfter, &sc.toks[k])) {
-				for k++; k < hi && !sc.toks[k].gap && sc.adjective(&sc.toks[k]); k++ {
+				ins := &sc.toks[k]
+				for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def == ins.def && sc.adjective(&sc.toks[k]); k++ {
+				}
+				// "بقذائف المدفعية": an indefinite instrument takes a genitive.
+				if !ins.def && k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.head(k) && !sc.placeWord(&sc.toks[k]) {
+					for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def && sc.adjective(&sc.toks[k]); k++ {
+					}
 				}
 			}
 			// "خطف عناصر من تنظيم داعش أربعة مدنيين": the group a subject belongs to comes before the object.
@@ -327,7 +340,7 @@ func (sc *scan) instrument(t *tok) bool {
 
 // adjective reports a word that describes the noun before it: "الثقيلة", "تركية", "المسلحة".
 func (sc *scan) adjective(t *tok) bool {
-	return !t.trig && (nisba(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t))
+	return !t.trig && !sc.placeWord(t) && (nisba(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t))
 }
 
 // locEntity reports a token inside a place entity.
@@ -1121,7 +1134,7 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 			continue
 		}
 		if t.f == "علي" && k+1 < hi && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) ||
-			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 && sc.prepWord(t) {
+			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 {
 			return k
 		}
 	}
