@@ -364,7 +364,7 @@ func (sc *scan) victim(k int) bool {
 	default:
 		return false
 	}
-	return sc.lx.classes["victim"][b]
+	return sc.lx.bareClasses(b)&sc.lx.bits[cVictim] != 0
 }
 
 // attack reports a word that can be the noun of an attack or an arrest: "باستهداف", "بقصف".
@@ -650,10 +650,20 @@ func (sc *scan) skip(k, hi int) int {
 // head reports whether token k can head a noun phrase.
 func (sc *scan) head(k int) bool {
 	t := &sc.toks[k]
-	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || strings.ContainsAny(t.f, "0123456789") {
+	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
 		return false
 	}
 	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !sc.is(cPlacePrep, t)
+}
+
+// hasDigit reports an ASCII digit in a folded word.
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // prepWord reports a word that carries a preposition and so opens a prepositional phrase: "بالمدفعية",
@@ -743,7 +753,7 @@ func (sc *scan) extend(k, hi int) int {
 // it heads leaves the ل out (see ref).
 func (sc *scan) lamAgent(k int) bool {
 	t := &sc.toks[k]
-	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.classes["agent"][t.f[len("ل"):]]
+	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.bareClasses(t.f[len("ل"):])&sc.lx.bits[cAgent] != 0
 }
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
@@ -1242,7 +1252,7 @@ func (sc *scan) placeWord(t *tok) bool {
 	if sc.is(cPlace, t) {
 		return true
 	}
-	return runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل")) && sc.lx.classes["place"][t.b[len("ب"):]]
+	return runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل")) && sc.lx.bareClasses(t.b[len("ب"):])&sc.lx.bits[cPlace] != 0
 }
 
 // nounLike reports an indefinite word that is a common noun rather than a name: a trigger or cue word.
@@ -1250,10 +1260,5 @@ func (lx *lexicon) nounLike(t *tok) bool {
 	if len(lx.nouns[t.b]) > 0 || len(lx.past[t.b]) > 0 || len(lx.modes[t.b]) > 0 || len(lx.roles[t.b]) > 0 {
 		return true
 	}
-	for _, c := range []string{"agent", "victim", "weapon", "generic_nisba"} {
-		if lx.classes[c][t.b] {
-			return true
-		}
-	}
-	return false
+	return lx.bareClasses(t.b)&(lx.bits[cAgent]|lx.bits[cVictim]|lx.bits[cWeapon]|lx.bits[cGenericNisba]) != 0
 }
