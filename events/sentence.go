@@ -190,6 +190,12 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			if np2.ok() && sc.is(cGenericNisba, &sc.toks[np2.s]) {
 				np2 = phrase{}
 			}
+			// "شنت تركيا والفصائل الموالية لها هجوما": before the trigger's own word, a phrase after و is
+			// the subject's conjunct; in an agreement or a meeting ("توصلت الحكومة وقسد إلى اتفاق") it is
+			// the other party.
+			if np2.ok() && end < hi && np2.s == np1.e && sc.toks[np2.s].conj && !mutual(m.e.typ) {
+				np1.e, np2 = np2.e, phrase{}
+			}
 		}
 		if np2.ok() && placeIsWhere(m.e.typ) && sc.placeWord(&sc.toks[np2.s]) {
 			np2 = phrase{}
@@ -482,6 +488,11 @@ func (sc *scan) speaker(k, lo int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// mutual reports the types done between parties, whose second party is the target.
+func mutual(typ string) bool {
+	return typ == marsad.AGREE || typ == marsad.CONSULT || typ == marsad.COOPERATE
 }
 
 // harm reports the types whose object is hurt or seized, so that a verb with a victim after it reads as
