@@ -33,6 +33,13 @@ func (sc *scan) merge(cs []cand) []cand {
 					*p, c = c, *p
 					p.x = x
 				}
+				// The roles of the first mention lead: "قتل شرطيان وأصيب ثالث" is the killing of two
+				// policemen, whichever trigger the model trusts more.
+				if c.ev.m.head < p.ev.m.head {
+					first := c.ev
+					fill(&first, &p.ev)
+					p.ev.actor1, p.ev.actor2, p.ev.place = first.actor1, first.actor2, first.place
+				}
 				fill(&p.ev, &c.ev)
 				continue
 			}
@@ -70,8 +77,9 @@ func fill(ev, other *event) {
 
 func isVictim(kind byte) bool { return kind == kindVictimNoun || kind == kindVictimVerb }
 
-// compatible reports whether two fillers of one role can be the same: one is missing or they are equal.
-func compatible(a, b phrase) bool { return !a.ok() || !b.ok() || a == b }
+// compatible reports whether two fillers of one role can be the same: one is missing or they overlap
+// ("غارة إسرائيلية" and its "إسرائيلية").
+func compatible(a, b phrase) bool { return !a.ok() || !b.ok() || a.s < b.e && b.s < a.e }
 
 // build turns an event under construction into the document's form.
 func (sc *scan) build(ev *event, si, lo, hi int) marsad.Event {
@@ -96,18 +104,32 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	if !p.ok() {
 		return nil
 	}
-	start := sc.toks[p.s].start
-	if sc.lamAgent(p.s) || sc.toks[p.s].conjunct {
-		// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة": the span starts after the
-		// proclitic and its vowel.
-		_, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
-		start += n
-		for start < sc.toks[p.s].end {
-			r, n := utf8.DecodeRuneInString(sc.doc.Text[start:])
-			if !arabic.IsDiacritic(r) {
+	t := &sc.toks[p.s]
+	start := t.start
+	// "لقوات النظام" names "قوات النظام", "وفصائل المعارضة" "فصائل المعارضة", "بدور قسد" "دور قسد",
+	// "ببغداد" (an entity whose name is "بغداد") "بغداد": the span starts after the proclitics and their
+	// vowels.
+	n := t.clitics
+	if sc.lamAgent(p.s) {
+		n = 1
+	}
+	if t.ent >= 0 && n == 0 {
+		if e := &sc.doc.Entities[t.ent]; e.Start <= t.start && e.Name != "" {
+			name, _, _ := strings.Cut(arabic.Fold(e.Name), " ")
+			if len(name) < len(t.f) && strings.HasSuffix(t.f, name) {
+				n = runes(t.f) - runes(name)
+			}
+		}
+	}
+	for ; n > 0 && start < t.end; n-- {
+		_, w := utf8.DecodeRuneInString(sc.doc.Text[start:])
+		start += w
+		for start < t.end {
+			r, w := utf8.DecodeRuneInString(sc.doc.Text[start:])
+			if !arabic.IsDiacritic(r) && r != 'ـ' {
 				break
 			}
-			start += n
+			start += w
 		}
 	}
 	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, start, sc.toks[p.e-1].end)}

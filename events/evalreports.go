@@ -77,7 +77,7 @@ var reportGroups = []struct {
 // precision, recall and F1 of "report" (a sentence is judged a report when one of its events of the
 // type reaches 0.5) and the accuracy of both labels, for the tuning and held-out parts; "found" counts
 // the sentences with an event of the type at all.
-func evaluateReports(w io.Writer, a *Annotator, names []string) error {
+func evaluateReports(w io.Writer, a *evaluator, names []string) error {
 	fmt.Fprintln(w, "report set\tpart\ttypes\tsentences\tfound\tTP\tFP\tFN\tP\tR\tF1\taccuracy\t")
 	for _, name := range names {
 		rows, err := readReports(name)
@@ -89,7 +89,11 @@ func evaluateReports(w io.Writer, a *Annotator, names []string) error {
 		}
 		js := make([]judged, len(rows))
 		for i, r := range rows {
-			for _, e := range a.events(r.text) {
+			evs, err := a.events(r.text)
+			if err != nil {
+				return err
+			}
+			for _, e := range evs {
 				if e.Type == r.typ {
 					js[i].found = true
 					js[i].got = js[i].got || e.Confidence >= marsad.ReportedConfidence

@@ -27,18 +27,23 @@ func HeldOut(i int) bool { return i%5 == 4 }
 //     rows negative, "ambiguous" rows left out;
 //   - source and target actor spans against assault_spans.dev.json and protest_spans.dev.json;
 //   - type, actors and location on the annotated news sentences of the files listed in ownPath,
-//     separated by commas (see testdata/news.tsv; a file with a "# held-out: all" line is held out whole,
-//     as testdata/news2.tsv);
+//     separated by commas (see testdata/news.tsv and readOwn for which lines are held out);
 //   - reports told from mentions at confidence 0.5 on the report sets in ownPath, the files named
 //     reports*.tsv (see testdata/reports.tsv and evaluateReports).
 //
 // A sentence is detected when one of its events of the type has confidence 0.5 or more. Each table has a
 // tuning part and a held-out part (HeldOut). An empty gsrDir or ownPath skips its tables.
-func Evaluate(w io.Writer, gsrDir, ownPath string) error {
-	a, err := New()
+//
+// prepare, when not nil, runs the stages before events on each sentence (numbers, dates, entities), as the
+// pipeline does; the GSR tables are then scored after it, and the news table both ways ("alone" and
+// "staged"). Each sentence is given to prepare as a document whose Text is the sentence and whose
+// Sentences is that one sentence.
+func Evaluate(w io.Writer, gsrDir, ownPath string, prepare func(*marsad.Document) error) error {
+	an, err := New()
 	if err != nil {
 		return err
 	}
+	a := &evaluator{a: an, prepare: prepare}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	defer tw.Flush()
 	ownPath, reportSets := splitSets(ownPath)
@@ -56,7 +61,11 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 					if HeldOut(i) != (part == "held-out") || r.label == "ambiguous" {
 						continue
 					}
-					c.add(r.label == "yes", a.detects(r.text, typ))
+					got, err := a.detects(r.text, typ)
+					if err != nil {
+						return err
+					}
+					c.add(r.label == "yes", got)
 				}
 				fmt.Fprintf(tw, "%s\t%s\t%d\t%d\t%d\t%d\t%.3f\t%.3f\t%.3f\t\n", typ, part, c.n, c.tp, c.fp, c.fn, c.p(), c.r(), c.f1())
 			}
@@ -74,7 +83,10 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 					if HeldOut(i) != (part == "held-out") {
 						continue
 					}
-					ev := a.first(r.Text, typ)
+					ev, err := a.first(r.Text, typ)
+					if err != nil {
+						return err
+					}
 					var src, dst *marsad.Ref
 					if ev != nil {
 						src, dst = ev.Actor1, ev.Actor2
@@ -93,32 +105,20 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 		if gsrDir != "" {
 			fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t")
 		}
-		fmt.Fprintln(tw, "news set\tpart\tevents\ttype\tactor1\tactor2\tlocation\tall four\t")
+		fmt.Fprintln(tw, "news set\tstages\tpart\tevents\ttype\tactor1\tactor2\tlocation\tall four\t")
+		ways := []*evaluator{{a: an}}
+		if prepare != nil {
+			ways = append(ways, a)
+		}
 		for _, name := range strings.Split(ownPath, ",") {
-			rows, allHeld, err := readOwn(name)
+			rows, held, err := readOwn(name)
 			if err != nil {
 				return err
 			}
-			for _, part := range []string{"tune", "held-out"} {
-				if allHeld && part == "tune" {
-					continue
+			for _, a := range ways {
+				if err := a.scoreNews(tw, name, rows, held); err != nil {
+					return err
 				}
-				var n, ty, a1, a2, lo, all int
-				for i, r := range rows {
-					if (allHeld || HeldOut(i)) != (part == "held-out") {
-						continue
-					}
-					n++
-					ev := a.first(r.text, r.typ)
-					if ev == nil {
-						continue
-					}
-					ok1, ok2, ok3 := sameRef(ev.Actor1, r.actor1), sameRef(ev.Actor2, r.actor2), sameRef(ev.Place, r.place)
-					ty, a1, a2, lo = ty+1, a1+b2i(ok1), a2+b2i(ok2), lo+b2i(ok3)
-					all += b2i(ok1 && ok2 && ok3)
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", filepath.Base(name), part, n,
-					evalset.Ratio(ty, n), evalset.Ratio(a1, n), evalset.Ratio(a2, n), evalset.Ratio(lo, n), evalset.Ratio(all, n))
 			}
 		}
 	}
@@ -131,32 +131,78 @@ func Evaluate(w io.Writer, gsrDir, ownPath string) error {
 	return nil
 }
 
-// events annotates one evaluation sentence as a document of its own.
-func (a *Annotator) events(text string) []marsad.Event {
-	d := &marsad.Document{Text: text, Sentences: []marsad.Range{{Start: 0, End: len(text)}}}
-	if err := a.Annotate(d); err != nil {
-		return nil
+// scoreNews prints the rows of the news table for one set.
+func (a *evaluator) scoreNews(tw io.Writer, name string, rows []ownRow, held func(int) bool) error {
+	stages := "alone"
+	if a.prepare != nil {
+		stages = "staged"
 	}
-	return d.Events
+	for _, part := range []string{"tune", "held-out"} {
+		var n, ty, a1, a2, lo, all int
+		for i, r := range rows {
+			if held(i) != (part == "held-out") {
+				continue
+			}
+			n++
+			ev, err := a.first(r.text, r.typ)
+			if err != nil {
+				return err
+			}
+			if ev == nil {
+				continue
+			}
+			ok1, ok2, ok3 := sameRef(ev.Actor1, r.actor1), sameRef(ev.Actor2, r.actor2), sameRef(ev.Place, r.place)
+			ty, a1, a2, lo = ty+1, a1+b2i(ok1), a2+b2i(ok2), lo+b2i(ok3)
+			all += b2i(ok1 && ok2 && ok3)
+		}
+		if n == 0 {
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%.3f\t%.3f\t%.3f\t%.3f\t%.3f\t\n", filepath.Base(name), stages, part, n,
+			evalset.Ratio(ty, n), evalset.Ratio(a1, n), evalset.Ratio(a2, n), evalset.Ratio(lo, n), evalset.Ratio(all, n))
+	}
+	return nil
 }
 
-func (a *Annotator) detects(text, typ string) bool {
-	for _, e := range a.events(text) {
-		if e.Type == typ && e.Confidence >= marsad.ReportedConfidence {
-			return true
+// evaluator annotates evaluation sentences, after prepare when it is set.
+type evaluator struct {
+	a       *Annotator
+	prepare func(*marsad.Document) error
+}
+
+// events annotates one evaluation sentence as a document of its own.
+func (a *evaluator) events(text string) ([]marsad.Event, error) {
+	d := &marsad.Document{Text: text, Sentences: []marsad.Range{{Start: 0, End: len(text)}}}
+	if a.prepare != nil {
+		if err := a.prepare(d); err != nil {
+			return nil, err
 		}
 	}
-	return false
+	if err := a.a.Annotate(d); err != nil {
+		return nil, err
+	}
+	return d.Events, nil
+}
+
+func (a *evaluator) detects(text, typ string) (bool, error) {
+	evs, err := a.events(text)
+	for _, e := range evs {
+		if e.Type == typ && e.Confidence >= marsad.ReportedConfidence {
+			return true, nil
+		}
+	}
+	return false, err
 }
 
 // first returns the first event of the type in text, the one an annotator of that sentence labelled.
-func (a *Annotator) first(text, typ string) *marsad.Event {
-	for _, e := range a.events(text) {
+func (a *evaluator) first(text, typ string) (*marsad.Event, error) {
+	evs, err := a.events(text)
+	for _, e := range evs {
 		if e.Type == typ {
-			return &e
+			return &e, nil
 		}
 	}
-	return nil
+	return nil, err
 }
 
 type counts struct{ n, tp, fp, fn int }
@@ -318,23 +364,30 @@ type ownRow struct {
 }
 
 // readOwn reads a news set: tab-separated TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE, with "-" for a role
-// the sentence does not fill; "#" lines are comments, and "# held-out: all" makes every line held out.
-func readOwn(name string) (rows []ownRow, allHeld bool, err error) {
+// the sentence does not fill; "#" lines are comments. held tells the held-out lines: every fifth one
+// (HeldOut), every line after "# held-out: all", none after "# held-out: none" (a set tuned on whole).
+func readOwn(name string) (rows []ownRow, held func(int) bool, err error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, false, err
+		return nil, nil, err
 	}
 	defer f.Close()
+	held = HeldOut
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
-		allHeld = allHeld || strings.TrimSpace(line) == "# held-out: all"
+		switch strings.TrimSpace(line) {
+		case "# held-out: all":
+			held = func(int) bool { return true }
+		case "# held-out: none":
+			held = func(int) bool { return false }
+		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
 		if len(f) != 5 || !validTypes[f[0]] {
-			return nil, false, fmt.Errorf("%s:%d: want TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE separated by tabs", name, n)
+			return nil, nil, fmt.Errorf("%s:%d: want TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE separated by tabs", name, n)
 		}
 		dash := func(s string) string {
 			if s == "-" {
@@ -344,7 +397,7 @@ func readOwn(name string) (rows []ownRow, allHeld bool, err error) {
 		}
 		rows = append(rows, ownRow{typ: f[0], actor1: dash(f[1]), actor2: dash(f[2]), place: dash(f[3]), text: f[4]})
 	}
-	return rows, allHeld, sc.Err()
+	return rows, held, sc.Err()
 }
 
 // sameRef judges a predicted role against the annotated words: both empty, or sharing at least half of

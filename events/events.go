@@ -49,7 +49,7 @@ type tok struct {
 	trig       bool   // part of an accepted trigger
 	cls        uint64 // word classes of cues.txt, as lexicon.classBit
 	ent        int    // index into doc.Entities of the entity covering it, or -1
-	conjunct   bool   // begins the second of two coordinated phrases: its conjunction is not part of it
+	clitics    int    // letters a phrase beginning here leaves out: a conjunction ("وفصائل"), ب ("بدور", "وبمدينة")
 }
 
 // scan holds the state of one Annotate call.

@@ -60,8 +60,16 @@ func TestAnnotate(t *testing.T) {
 			"CONSULT", "", "التقى", "وزير الخارجية السوري", "نظيره الإيراني", "دمشق"},
 		{"release after its particle", "أفرجت قسد عن عشرات المعتقلين.",
 			"CONCEDE", "release", "أفرجت", "قسد", "المعتقلين", ""},
+		{"place without its preposition", "قصفت الطائرات التركية مواقع بمدينة الباب.",
+			"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "مواقع", "مدينة الباب"},
+		{"victims of a place and the place", "قصفت قوات النظام قرى ناحية شيراوا.",
+			"ASSAULT", "", "قصفت", "قوات النظام", "قرى", "ناحية شيراوا"},
+		{"attack as the subject", "دمرت غارة إسرائيلية مستودعا للذخيرة.",
+			"ASSAULT", "aerial", "غارة", "غارة إسرائيلية", "مستودعا للذخيرة", ""},
+		{"doer of a light verb", "فرضت قوات النظام حصارا على المدينة.",
+			"COERCE", "seize", "حصارا", "قوات النظام", "", "المدينة"},
 		{"ceasefire is not a shooting", "أعلنت الأطراف وقف إطلاق النار في درعا.",
-			"AGREE", "ceasefire", "وقف إطلاق النار", "", "", "درعا"},
+			"AGREE", "ceasefire", "وقف إطلاق النار", "الأطراف", "", "درعا"},
 		{"mobilize", "أرسل الجيش التركي تعزيزات عسكرية إلى ريف إدلب.",
 			"MOBILIZE", "", "أرسل", "الجيش التركي", "", "ريف إدلب"},
 		{"sanction", "فرضت الولايات المتحدة عقوبات على شخصيات سورية.",
@@ -304,11 +312,11 @@ func TestSpans(t *testing.T) {
 
 func TestEvaluateOwn(t *testing.T) {
 	var b strings.Builder
-	if err := Evaluate(&b, "", "testdata/news.tsv,testdata/news2.tsv,testdata/news3.tsv"); err != nil {
+	if err := Evaluate(&b, "", "testdata/news.tsv,testdata/news2.tsv,testdata/news3.tsv", nil); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(b.String(), "held-out") {
-		t.Errorf("got %q; want a held-out row", b.String())
+	if !strings.Contains(b.String(), "news3.tsv   alone  tune") {
+		t.Errorf("got %q; want a row for news3.tsv scored alone on its tuning part", b.String())
 	}
 }
 

@@ -66,7 +66,6 @@ type lexicon struct {
 	starts, keys         bloom // the keys of past, present and nouns: their beginnings, and whole
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
-	classes              map[string]map[string]bool // word classes of cues.txt, by section name
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
 	// matched on the folded word, bare those matched without clitics.
 	classBit    map[string]uint64
@@ -80,7 +79,7 @@ type lexicon struct {
 func loadLexicon(withModel bool) (*lexicon, error) {
 	lx := &lexicon{
 		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
-		modes: map[string][]modeCue{}, roles: map[string][]roleCue{}, classes: map[string]map[string]bool{},
+		modes: map[string][]modeCue{}, roles: map[string][]roleCue{},
 		classBit: map[string]uint64{}, exact: map[string]uint64{}, bare: map[string]uint64{},
 		models: map[string]*model{anyType: {weights: make([]float64, nFeatures)}},
 	}
@@ -104,8 +103,8 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 			return nil, err
 		}
 	}
-	if len(lx.classes) > 64 {
-		return nil, fmt.Errorf("cues.txt: %d word classes; at most 64", len(lx.classes))
+	if len(lx.classBit) > 64 {
+		return nil, fmt.Errorf("cues.txt: %d word classes; at most 64", len(lx.classBit))
 	}
 	for c, name := range classNames {
 		bit, ok := lx.classBit[name]
@@ -199,8 +198,7 @@ func (lx *lexicon) loadCues(name string) error {
 		if strings.HasPrefix(f[0], "[") {
 			section = strings.Fields(strings.Trim(strings.Join(f, " "), "[]"))
 			exact = section[len(section)-1] == "exact"
-			if section[0] != "mode" && section[0] != "role" && lx.classes[section[0]] == nil {
-				lx.classes[section[0]] = map[string]bool{}
+			if _, ok := lx.classBit[section[0]]; !ok && section[0] != "mode" && section[0] != "role" {
 				lx.classBit[section[0]] = 1 << len(lx.classBit)
 			}
 			return nil
@@ -229,7 +227,6 @@ func (lx *lexicon) loadCues(name string) error {
 				}
 				lx.roles[w] = append(lx.roles[w], roleCue{section[1], section[2] == "before"})
 			default:
-				lx.classes[section[0]][w] = true
 				lx.classWords.add(w)
 				if exact {
 					lx.exact[w] |= lx.classBit[section[0]]
@@ -348,8 +345,14 @@ const (
 	cCall
 	cFuture
 	cConditional
+	cDirection
+	cResidents
+	cDeterminer
+	cContent
+	cLightVerb
+	cSurvive
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive"}

@@ -249,20 +249,11 @@ func altMatches(t *tok, alts []alt) bool {
 func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	var got []int
 	at := i
-	for _, alts := range e.next {
-		found := -1
-		for k, n := at+1, 0; k < hi && n < 4; k++ {
-			t := &sc.toks[k]
-			if t.gap {
-				break
-			}
-			if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) {
-				n++
-			}
-			if altMatches(t, alts) {
-				found = k
-				break
-			}
+	for x, alts := range e.next {
+		found := sc.near(alts, at, hi, phrase{})
+		// Only the hand-written triggers: the CAMEO verbs are many and read their objects right after them.
+		if found < 0 && x == 0 && e.kind == kindVerb && e.conf != sourceCAMEO {
+			found = sc.afterSubject(alts, i, hi)
 		}
 		if found < 0 {
 			return nil, false
@@ -271,6 +262,46 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 		at = found
 	}
 	return got, true
+}
+
+// near returns the first token after at matching alts within four words, not counting time words, numbers
+// and the words of skip; -1 when there is none.
+func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
+	for k, n := at+1, 0; k < hi && n < 4; k++ {
+		t := &sc.toks[k]
+		if t.gap {
+			break
+		}
+		if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !(skip.s <= k && k < skip.e) {
+			n++
+		}
+		if altMatches(t, alts) {
+			return k
+		}
+	}
+	return -1
+}
+
+// afterSubject finds the first following word of the verb at i past its subject, which does not count
+// against the distance: "حمّل المرصد السوري قوات النظام مسؤولية", "توصلت الحكومة العراقية وإقليم كردستان
+// إلى اتفاق". The subject is read only when the word is in reach, as most verbs have no such word.
+func (sc *scan) afterSubject(alts []alt, i, hi int) int {
+	k := i + 1
+	for ; k < hi && k <= i+2*maxPhrase+4 && !sc.toks[k].gap; k++ {
+		if altMatches(&sc.toks[k], alts) {
+			break
+		}
+	}
+	if k >= hi || k > i+2*maxPhrase+4 || sc.toks[k].gap {
+		return -1
+	}
+	subj, _ := sc.np(sc.skip(i+1, hi), hi)
+	if subj.e < hi && sc.toks[subj.e].conj && !sc.toks[subj.e].gap {
+		if b, _ := sc.np(subj.e, hi); b.ok() {
+			subj.e = b.e
+		}
+	}
+	return sc.near(alts, i, hi, subj)
 }
 
 // triggers returns the accepted triggers of the sentence [lo, hi): every candidate, then the longest ones

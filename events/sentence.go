@@ -66,6 +66,23 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			if !ev.actor1.ok() {
 				ev.actor1 = sc.doneBy(m.head, lo)
 			}
+			// "فرضت قوات النظام حصارا", "خرج أهالي البلدة في مظاهرة": the subject of a light verb does the
+			// act its noun names; "نجا مسؤول من محاولة اغتيال": the subject of surviving suffers it.
+			if !ev.actor1.ok() && m.e.kind == kindNoun {
+				if p := sc.lightSubject(cLightVerb, m.head, lo); p.ok() && (m.e.typ != marsad.ASSAULT || sc.agentive(p)) {
+					ev.actor1 = p
+				}
+			}
+			if !ev.actor2.ok() && m.e.typ == marsad.ASSAULT {
+				ev.actor2 = sc.lightSubject(cSurvive, m.head, lo)
+			}
+		}
+		// "نقلت القوات الروسية مروحيات", "سحبت القوات جزءا من قواتها": what the trigger's own words name is
+		// part of the event, no target.
+		for _, x := range m.extra {
+			if ev.actor2.s <= x && x < ev.actor2.e {
+				ev.actor2 = phrase{}
+			}
 		}
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
@@ -102,7 +119,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if m.e.mode == "IED" && ev.actor2.ok() && sc.is(cDevice, &sc.toks[ev.actor2.s]) {
 			ev.actor2 = phrase{}
 		}
-		ev.place = sc.location(&ev, lo, hi)
+		// "قصفت القوات التركية قرى ناحية شيراوا": villages of a place are the target, the place where.
+		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj && (sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1)) {
+			ev.actor2.e = p.s + 1
+		}
+		ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
 		evs = append(evs, ev)
 	}
 	per := map[string]int{}
@@ -125,22 +146,83 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	m := ev.m
 	pre := sc.subjectBefore(m.head, lo)
 	after := sc.skip(m.spanEnd()+1, hi)
+	// "حمّل المرصد قوات النظام مسؤولية", "أطلقت طائرة صاروخا": the trigger's own later word ends the
+	// phrases after the verb, and what follows that word is no object of the verb.
+	end := hi
 	np1, counted := sc.np(after, hi)
+	if len(m.extra) > 0 && m.extra[0] > m.spanEnd() && (!np1.ok() || np1.e <= m.extra[0]) {
+		end = m.extra[0]
+	}
 	var np2 phrase
 	if np1.ok() {
 		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
 			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
 			// a victim it names the doer: "قتل مدني برصاص قناص".
-			if harm(m.e.typ) && k < hi && strings.HasPrefix(sc.toks[k].b, "ب") && sc.prepWord(&sc.toks[k]) &&
-				!(sc.is(cVictim, &sc.toks[np1.s]) && sc.is(cAgentAfter, &sc.toks[k])) {
-				for k++; k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]); k++ {
+			if harm(m.e.typ) && k < hi && sc.instrument(&sc.toks[k]) &&
+				!(sc.victim(np1.s) && sc.is(cAgentAfter, &sc.toks[k])) {
+				ins := &sc.toks[k]
+				for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def == ins.def && sc.adjective(&sc.toks[k]); k++ {
+				}
+				// "بقذائف المدفعية": an indefinite instrument takes a genitive.
+				if !ins.def && k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.head(k) && !sc.placeWord(&sc.toks[k]) {
+					for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def && sc.adjective(&sc.toks[k]); k++ {
+					}
 				}
 			}
-			np2, _ = sc.np(k, hi)
+			// "خطف عناصر من تنظيم داعش أربعة مدنيين": the group a subject belongs to comes before the object.
+			if h := &sc.toks[np1.s]; k < hi && sc.toks[k].f == "من" && !h.def && (sc.is(cConstruct, h) || sc.is(cAgent, h)) {
+				if g, _ := sc.np(k+1, hi); g.ok() && g.s == k+1 && (sc.toks[g.s].def || sc.toks[g.s].ent >= 0) {
+					k = g.e
+				}
+			}
+			// "استقبل رئيس الوزراء في بغداد السفير": a place may come before the object.
+			if k+1 < hi && sc.toks[k].f == "في" && sc.locEntity(k+1) {
+				e := k + 2
+				for e < hi && sc.toks[e].ent == sc.toks[k+1].ent {
+					e++
+				}
+				if o, _ := sc.np(e, hi); o.ok() && (sc.toks[o.s].def || sc.toks[o.s].ent >= 0 || sc.is(cTitle, &sc.toks[o.s])) {
+					k = e
+				}
+			}
+			np2, _ = sc.np(k, end)
+			// "طائرة استطلاع": a word that describes a weapon is no object.
+			if np2.ok() && sc.is(cGenericNisba, &sc.toks[np2.s]) {
+				np2 = phrase{}
+			}
+			// "شنت تركيا والفصائل الموالية لها هجوما": before the trigger's own word, a phrase after و is
+			// the subject's conjunct; in an agreement or a meeting ("توصلت الحكومة وقسد إلى اتفاق") it is
+			// the other party.
+			if np2.ok() && end < hi && np2.s == np1.e && sc.toks[np2.s].conj && !mutual(m.e.typ) {
+				np1.e, np2 = np2.e, phrase{}
+			}
 		}
 		if np2.ok() && placeIsWhere(m.e.typ) && sc.placeWord(&sc.toks[np2.s]) {
 			np2 = phrase{}
 		}
+	}
+	// "دمرت غارة إسرائيلية مستودع ذخيرة": an attack as the subject; its nationality or genitive names the
+	// doer (see nationalWeapon), the phrase after it is the target.
+	if !np1.ok() && harm(m.e.typ) && m.e.kind == kindVerb && after < hi && sc.toks[after].trig && sc.attack(&sc.toks[after]) && !pre.ok() {
+		k := after + 1
+		for k < hi && !sc.toks[k].gap && sc.adjective(&sc.toks[k]) {
+			k++
+		}
+		if a, _ := sc.np(k, hi); a.ok() && a.s == k && sc.toks[k].def && sc.agentive(a) {
+			ev.actor1, k = a, a.e
+		}
+		if k < hi && !sc.toks[k].gap {
+			if o, _ := sc.np(k, hi); o.ok() && o.s == k {
+				ev.actor2 = o
+			}
+		}
+		return
+	}
+	// "جثة شاب قتل برصاص مجهولين": a victim right before a verb whose doer follows it is the verb's object.
+	if harm(m.e.typ) && !np1.ok() && !pre.ok() && m.head > lo && after < hi && sc.is(cAgentAfter, &sc.toks[after]) &&
+		!sc.toks[m.head].gap && !sc.toks[m.head].conj && !sc.toks[m.head-1].def && sc.victim(m.head-1) {
+		ev.actor2 = phrase{m.head - 1, m.head}
+		return
 	}
 	if m.e.kind == kindVictimVerb {
 		// "تعرض للضرب المبرح": after a victim verb's own words the victim is not found, but before it.
@@ -191,7 +273,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
-	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.is(cVictim, &sc.toks[np1.s]))
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.victim(np1.s))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -212,14 +294,23 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2 = phrase{k, k + 1}
 		}
 	}
-	// "هددت الميليشيات باستهداف القوات": the target of a threatened attack is the threat's.
+	// "هدد الرئيس بعملية عسكرية": what is threatened with is no target.
+	if m.e.typ == marsad.THREATEN && ev.actor2.ok() {
+		if t := &sc.toks[ev.actor2.s]; !t.def && t.ent < 0 && strings.HasPrefix(t.f, "ب") {
+			ev.actor2 = phrase{}
+		}
+	}
+	// "هددت الميليشيات باستهداف القوات", "توعدت الفصائل بضرب القوات": the target of a threatened attack is
+	// the threat's.
 	if m.e.typ == marsad.THREATEN && !ev.actor2.ok() {
 		k := m.spanEnd() + 1
 		if ev.actor1.ok() && ev.actor1.s > m.head {
 			k = ev.actor1.e
 		}
-		if k+1 < hi && sc.toks[k].trig && strings.HasPrefix(sc.toks[k].b, "ب") && sc.attack(&sc.toks[k]) {
-			ev.actor2, _ = sc.np(k+1, hi)
+		if t := &sc.toks[min(k, hi-1)]; k+1 < hi && !t.def && strings.HasPrefix(t.b, "ب") && !sc.toks[k+1].gap {
+			if p, _ := sc.np(k+1, hi); p.s == k+1 && (sc.attack(t) || sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
+				ev.actor2 = p
+			}
 		}
 	}
 	// Protest verbs take no object ("تظاهر المئات", "أضرب عمال المصنع عن العمل"); their target follows
@@ -245,11 +336,67 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 }
 
+// instrument reports a word that opens a phrase of means with ب: "بصواريخ", "بالمدفعية", "وبالصواريخ".
+func (sc *scan) instrument(t *tok) bool {
+	if t.prep {
+		return strings.HasPrefix(strings.TrimPrefix(t.f, "و"), "ب")
+	}
+	return strings.HasPrefix(t.b, "ب") && sc.prepWord(t)
+}
+
+// adjective reports a word that describes the noun before it: "الثقيلة", "تركية", "المسلحة".
+func (sc *scan) adjective(t *tok) bool {
+	return !t.trig && !sc.placeWord(t) && (nisba(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t))
+}
+
+// locEntity reports a token inside a place entity.
+func (sc *scan) locEntity(k int) bool {
+	return sc.toks[k].ent >= 0 && sc.doc.Entities[sc.toks[k].ent].Type == marsad.LOC
+}
+
+// victim reports a word for people hit by violence: one of the victim class, or its dual or feminine
+// ("شرطيان", "عنصرين", "ناشطة").
+func (sc *scan) victim(k int) bool {
+	t := &sc.toks[k]
+	if sc.is(cVictim, t) {
+		return true
+	}
+	b := t.b
+	switch {
+	case runes(b) > 4 && (strings.HasSuffix(b, "ان") || strings.HasSuffix(b, "ين")):
+		b = b[:len(b)-len("ان")]
+	case runes(b) > 3 && strings.HasSuffix(b, "ه") && !sc.possessed(k):
+		b = b[:len(b)-len("ه")]
+	default:
+		return false
+	}
+	return sc.lx.bareClasses(b)&sc.lx.bits[cVictim] != 0
+}
+
 // attack reports a word that can be the noun of an attack or an arrest: "باستهداف", "بقصف".
 func (sc *scan) attack(t *tok) bool {
 	found := false
 	sc.lx.nounEntries(t, func(e *entry) { found = found || harm(e.typ) })
 	return found
+}
+
+// lightSubject returns the subject of a verb of class c shortly before the noun trigger at head, when at
+// most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger.
+func (sc *scan) lightSubject(c class, head, lo int) phrase {
+	for j := head - 1; j >= lo && j >= head-maxPhrase-3; j-- {
+		if sc.toks[j].trig || j < head-1 && sc.toks[j+1].gap {
+			break
+		}
+		if !sc.is(c, &sc.toks[j]) {
+			continue
+		}
+		p, _ := sc.np(sc.skip(j+1, head), head)
+		if p.ok() && head-p.e <= 2 {
+			return p
+		}
+		break
+	}
+	return phrase{}
 }
 
 // doneBy returns the doer of a verbal noun after "قام X بـ": "قام مسلحون مقنعون بخطف".
@@ -284,13 +431,13 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 	}
 	for c := a.s + 1; c < a.e; c++ {
 		if sc.toks[c].conj {
-			sc.toks[c].conjunct = true
+			sc.toks[c].clitics = 1
 			return phrase{a.s, c}, phrase{c, a.e}
 		}
 	}
 	if a.e < hi && sc.toks[a.e].conj && !sc.toks[a.e].gap {
 		if b, _ = sc.np(a.e, hi); b.ok() {
-			sc.toks[a.e].conjunct = true
+			sc.toks[a.e].clitics = 1
 		}
 	}
 	return a, b
@@ -341,6 +488,11 @@ func (sc *scan) speaker(k, lo int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// mutual reports the types done between parties, whose second party is the target.
+func mutual(typ string) bool {
+	return typ == marsad.AGREE || typ == marsad.CONSULT || typ == marsad.COOPERATE
 }
 
 // harm reports the types whose object is hurt or seized, so that a verb with a victim after it reads as
@@ -509,10 +661,20 @@ func (sc *scan) skip(k, hi int) int {
 // head reports whether token k can head a noun phrase.
 func (sc *scan) head(k int) bool {
 	t := &sc.toks[k]
-	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || strings.ContainsAny(t.f, "0123456789") {
+	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
 		return false
 	}
 	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !sc.is(cPlacePrep, t)
+}
+
+// hasDigit reports an ASCII digit in a folded word.
+func hasDigit(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] >= '0' && w[i] <= '9' {
+			return true
+		}
+	}
+	return false
 }
 
 // prepWord reports a word that carries a preposition and so opens a prepositional phrase: "بالمدفعية",
@@ -540,6 +702,10 @@ func (sc *scan) prepWord(t *tok) bool {
 // np returns the noun phrase starting at token k, after a count that opens it ("ستة متشددين",
 // "ما لا يقل عن 28 متطوعا"); counted reports that one was skipped.
 func (sc *scan) np(k, hi int) (p phrase, counted bool) {
+	// "أي وجود عسكري", "كافة الفصائل": a determiner is left out of the phrase it opens.
+	if k+1 < hi && sc.is(cDeterminer, &sc.toks[k]) && !sc.toks[k+1].gap {
+		k++
+	}
 	start, word := k, -1
 	for k < hi {
 		t := &sc.toks[k]
@@ -580,7 +746,7 @@ func (sc *scan) extend(k, hi int) int {
 			break
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
-		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && nisba(p) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && (nisba(p) || sc.is(cParticiple, p) || sc.is(cGenericNisba, p)) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
 			break
 		}
 		e++
@@ -598,7 +764,7 @@ func (sc *scan) extend(k, hi int) int {
 // it heads leaves the ل out (see ref).
 func (sc *scan) lamAgent(k int) bool {
 	t := &sc.toks[k]
-	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.classes["agent"][t.f[len("ل"):]]
+	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.bareClasses(t.f[len("ل"):])&sc.lx.bits[cAgent] != 0
 }
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
@@ -636,6 +802,10 @@ func (sc *scan) countLead(k, hi int) bool {
 // construct ("قوات النظام"), an agreeing adjective ("الطائرات التركية", "مسلحون مجهولون"), or a definite
 // conjunct ("النشطاء الحقوقيين والسياسيين").
 func (sc *scan) cont(p, t *tok) bool {
+	// "قرار إغلاق المعابر", "تأخر صرف الرواتب": a decision or a delay takes the act it is about.
+	if t.trig && !p.def && !t.prep && !t.conj && sc.is(cContent, p) {
+		return true
+	}
 	if t.trig || t.num || sc.prepWord(t) {
 		return false
 	}
@@ -649,6 +819,15 @@ func (sc *scan) cont(p, t *tok) bool {
 	if t.prep {
 		// "دورية للشرطة" keeps its genitive, as GSR annotators do; "بالقرب", "بالمدينة" start a new phrase.
 		return strings.HasPrefix(t.f, "لل") && !p.def
+	}
+	// "خلية لتنظيم داعش", "عمال مصفاة بانياس": an indefinite noun takes a name as its genitive, and a force
+	// the organization named after ل.
+	if !p.def && !t.def && t.ent >= 0 && !nisba(p) && !strings.HasSuffix(p.b, "ا") && !sc.is(cName, p) {
+		if strings.HasPrefix(t.f, "ل") {
+			// Only a force belongs to the organization: "مضافات لتنظيم داعش" are the organization's.
+			return sc.doc.Entities[t.ent].Type != marsad.LOC && (sc.is(cConstruct, p) || sc.is(cAgent, p))
+		}
+		return !sc.prepWord(t)
 	}
 	switch {
 	case !p.def && t.def:
@@ -664,7 +843,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
 		}
-		if sc.is(cConstruct, p) {
+		if sc.is(cConstruct, p) || sc.is(cContent, p) {
 			return true
 		}
 		for _, s := range []string{"ون", "ين"} {
@@ -717,6 +896,12 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				}
 				return phrase{k, e}
 			}
+			// "أشادت بدور قسد", "نددت بإعدام معتقلين": a verbal noun after ب with its genitive; the phrase
+			// leaves the ب out.
+			if !t.def && !t.conj && t.ent < 0 && runes(t.f) > 3 && strings.HasPrefix(t.f, "ب") && k+1 < hi && !sc.toks[k+1].gap && sc.head(k+1) && !sc.prepWord(&sc.toks[k+1]) {
+				t.clitics = 1
+				return phrase{k, sc.extend(k+1, hi)}
+			}
 		}
 		if ev.m.e.typ == marsad.SUPPORT {
 			return phrase{}
@@ -738,6 +923,11 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	switch ev.m.e.typ {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
+		// "بحث X مع Y": the trigger's own مع.
+		if l := sc.toks[ev.m.last()].f; len(ev.m.extra) > 0 && (l == "مع" || l == "بين") {
+			p, _ := sc.np(ev.m.last()+1, hi)
+			return p
+		}
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
 			if sc.toks[k].trig {
 				break
@@ -850,6 +1040,14 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
+	if a := ev.actor1; a.ok() && sc.is(cResidents, &sc.toks[a.s]) {
+		for k := a.s + 1; k < a.e; k++ {
+			// "طلاب الجامعة" names no place.
+			if sc.placeWord(&sc.toks[k]) && !(sc.toks[k].def && k+1 == a.e) || sc.locEntity(k) {
+				return sc.placeName(k, a.e, sc.placeWord(&sc.toks[k]))
+			}
+		}
+	}
 	// A place introduced as one ("في منبج", "بالباغوز", "قرية الهوشرية") is where the event happened; a
 	// bare country or city may be a doer or what is spoken of ("وحاولت تركيا").
 	best, bestDist, bestIntro := phrase{}, 1<<30, false
@@ -871,17 +1069,37 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 			best, bestDist, bestIntro = phrase{k, e}, d, intro
 		}
 	}
-	if best.ok() {
-		return best
-	}
 	// A place word right after a preposition of place or carrying ب ("في ريف", "داخل سوق", "بمدينة")
-	// before any other ("على قاعدة"); "عن طريق" is a means.
+	// before any other ("على قاعدة"); "عن طريق" is a means. The first place named after the trigger is the
+	// narrowest ("في قرية الطيانة بريف دير الزور", "داخل سوق شعبي في مدينة الصدر"), so a place word nearer
+	// than the place entity wins, and one that heads the entity takes it in ("في ريف إدلب الجنوبي").
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
 		if !used(k) && sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
-			return sc.placeName(k, hi, true)
+			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
+				break
+			}
+			return sc.placeClitics(sc.placeName(k, hi, true))
 		}
 	}
+	if best.ok() {
+		return sc.directions(best, hi)
+	}
+	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
+}
+
+// placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
+func (sc *scan) placeClitics(p phrase) phrase {
+	if p.ok() {
+		if t := &sc.toks[p.s]; t.ent < 0 && sc.placeWord(t) && !sc.is(cPlace, t) {
+			t.clitics = 1 + b2i(t.conj)
+		}
+	}
+	return p
+}
+
+// locationWord finds a place from the words alone (see location).
+func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase {
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
 		if used(k) {
@@ -914,6 +1132,53 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		}
 	}
 	return phrase{}
+}
+
+// placeBound returns where the places of the event m may end. An agreement, a cooperation, a meeting, a
+// release are where they are made; a place after what they are about ("اتفاقا لوقف إطلاق النار في إدلب",
+// "نسق … لتأمين طريق مخمور", "اتفق … على وقف الاقتتال في البوكمال") or after another verb ("أفرجت عن
+// لاجئين اعتقلوا قرب الحدود") is that matter's.
+func (sc *scan) placeBound(m match, ms []match, hi int) int {
+	switch m.e.typ {
+	case marsad.AGREE, marsad.COOPERATE, marsad.CONSULT, marsad.CONCEDE:
+	default:
+		return hi
+	}
+	for _, o := range ms {
+		if o.head > m.last() && !o.noun {
+			hi = min(hi, o.head)
+		}
+	}
+	for k := m.last() + 1; k < hi; k++ {
+		t := &sc.toks[k]
+		if t.ent >= 0 || sc.placeWord(t) {
+			continue
+		}
+		if t.f == "علي" && k+1 < hi && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) ||
+			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 {
+			return k
+		}
+	}
+	return hi
+}
+
+// nearer reports whether token a is nearer the trigger at head than token b, those after it first.
+func (sc *scan) nearer(a, b, head int) bool {
+	rank := func(k int) int {
+		if k < head {
+			return head - k + len(sc.toks)
+		}
+		return k - head
+	}
+	return rank(a) < rank(b)
+}
+
+// directions extends a place with the adjectives of direction after it: "إدلب الجنوبي".
+func (sc *scan) directions(p phrase, hi int) phrase {
+	for p.e < hi && !sc.toks[p.e].gap && sc.is(cDirection, &sc.toks[p.e]) {
+		p.e++
+	}
+	return p
 }
 
 // introducesPlace reports whether the word at k is marked as a place by what comes before it: a preposition
@@ -975,7 +1240,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
-		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
+		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
 			break
 		}
 		// "المنطقة" takes only its adjectives ("المنطقة الشرقية"); "مدينة" takes a name ("مدينة دير الزور").
@@ -984,7 +1249,13 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 		}
 		e++
 	}
-	return phrase{k, e}
+	// A place entity is kept whole: "بريف دير الزور الشرقي".
+	if last := sc.toks[e-1].ent; last >= 0 && sc.doc.Entities[last].Type == marsad.LOC {
+		for e < hi && sc.toks[e].ent == last {
+			e++
+		}
+	}
+	return sc.directions(phrase{k, e}, hi)
 }
 
 // placeWord reports a place class word, bare or after a one-letter preposition ("بريف", "بمدينة").
@@ -992,7 +1263,7 @@ func (sc *scan) placeWord(t *tok) bool {
 	if sc.is(cPlace, t) {
 		return true
 	}
-	return runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل")) && sc.lx.classes["place"][t.b[len("ب"):]]
+	return runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل")) && sc.lx.bareClasses(t.b[len("ب"):])&sc.lx.bits[cPlace] != 0
 }
 
 // nounLike reports an indefinite word that is a common noun rather than a name: a trigger or cue word.
@@ -1000,10 +1271,5 @@ func (lx *lexicon) nounLike(t *tok) bool {
 	if len(lx.nouns[t.b]) > 0 || len(lx.past[t.b]) > 0 || len(lx.modes[t.b]) > 0 || len(lx.roles[t.b]) > 0 {
 		return true
 	}
-	for _, c := range []string{"agent", "victim", "weapon", "generic_nisba"} {
-		if lx.classes[c][t.b] {
-			return true
-		}
-	}
-	return false
+	return lx.bareClasses(t.b)&(lx.bits[cAgent]|lx.bits[cVictim]|lx.bits[cWeapon]|lx.bits[cGenericNisba]) != 0
 }

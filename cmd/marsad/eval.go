@@ -38,8 +38,9 @@ const evalUsage = `Usage: marsad eval <what> [flags] [arguments]
   quotes [SET]         quotations: span and speaker P/R/F1
   conflicts [SET]      contradictions: P/R/F1
   ner [CONLL]          entity-level P/R/F1 per type (conlleval: exact span and type) on a CoNLL file
-  events [--gsr DIR] [--news FILE]
-                       ASSAULT/PROTEST detection and actor spans on the event GSR; type + actors + location
+  events [--gsr DIR] [--news FILE] [--alone]
+                       ASSAULT/PROTEST detection and actor spans on the event GSR; type + actors + location,
+                       after the pipeline's earlier stages (news also without them; --alone: never)
   numbers|dates --corpus FILE [--sample N] [--seed S]
                        run over a JSONL corpus: counts, speed, a sample to check by hand
 
@@ -79,6 +80,28 @@ func evaluateResolution(w io.Writer, path string) error {
 	})
 }
 
+// stagesBefore returns a function that runs the standard pipeline's stages before the named one, so an
+// evaluation sees the layers that stage gets in use.
+func stagesBefore(name string) (func(*marsad.Document) error, error) {
+	stages, err := pipeline.Stages()
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(stages, func(s pipeline.Stage) bool { return s.Name == name })
+	if i < 0 {
+		return nil, fmt.Errorf("no pipeline stage %q", name)
+	}
+	stages = stages[:i]
+	return func(d *marsad.Document) error {
+		for _, s := range stages {
+			if err := s.Annotate(d); err != nil {
+				return fmt.Errorf("%s: %w", s.Name, err)
+			}
+		}
+		return nil
+	}, nil
+}
+
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(c.Stderr, evalUsage)
@@ -90,13 +113,21 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	case "clean":
 		return c.clean(ctx, args[1:])
 	case "events":
-		fs := c.flags("eval events", "[--gsr DIR] [--news FILE]")
+		fs := c.flags("eval events", "[--gsr DIR] [--news FILE] [--alone]")
 		gsr := fs.String("gsr", "../shared/data/arabic_event_gsr", "`dir` of the Arabic event GSR dev files (empty: skip)")
-		news := fs.String("news", "events/testdata/news.tsv,events/testdata/news2.tsv,events/testdata/news3.tsv", "annotated news `files`, comma-separated (empty: skip)")
+		news := fs.String("news", "events/testdata/news.tsv,events/testdata/news2.tsv,events/testdata/news3.tsv,events/testdata/news5.tsv,events/testdata/news6.tsv,events/testdata/reports.tsv", "annotated news `files`, comma-separated (empty: skip)")
+		alone := fs.Bool("alone", false, "run the events stage alone, without the stages before it in the pipeline")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
-		return events.Evaluate(c.Stdout, *gsr, *news)
+		var prepare func(*marsad.Document) error
+		if !*alone {
+			var err error
+			if prepare, err = stagesBefore("events"); err != nil {
+				return err
+			}
+		}
+		return events.Evaluate(c.Stdout, *gsr, *news, prepare)
 	}
 	ev, ok := setEvaluations[args[0]]
 	if !ok {
