@@ -141,6 +141,73 @@ func TestNoEvent(t *testing.T) {
 	}
 }
 
+// TestTriggerFamilies checks the light-verb and noun phrasings of each type: the type found and the trigger.
+func TestTriggerFamilies(t *testing.T) {
+	a := newAnnotator(t)
+	cases := []struct{ name, text, typ, trigger string }{
+		{"promise", "وتعهدت الحكومة بصرف تعويضات للمتضررين من الفيضانات.", "AGREE", "وتعهدت"},
+		{"willingness", "أبدى المجلس المحلي استعداده للحوار مع الوجهاء.", "AGREE", "أبدى"},
+		{"declared support", "جددت أنقرة دعمها للحكومة الليبية في طرابلس.", "SUPPORT", "جددت"},
+		{"giving in", "استجابت البلدية لمطالب السكان وأعادت ضخ المياه.", "CONCEDE", "استجابت"},
+		{"reversed decision", "تراجعت المحافظة عن قرارها إغلاق الأسواق الشعبية.", "CONCEDE", "تراجعت"},
+		{"resignation", "استقال رئيس المجلس البلدي بعد أسبوع من الاحتجاجات.", "CONCEDE", "استقال"},
+		{"shared intelligence", "تبادلت الأجهزة الأمنية المعلومات حول خلايا التنظيم.", "COOPERATE", "تبادلت"},
+		{"joint operation", "نفذت القوات عملية دهم مشتركة مع الشرطة المحلية.", "COOPERATE", "نفذت"},
+		{"aid received", "تسلم مستشفى البلدة شحنة أدوية من منظمة دولية.", "AID", "تسلم"},
+		{"medical point", "افتتحت المنظمة نقطة طبية في المخيم.", "AID", "افتتحت"},
+		{"evacuated post", "أخلت القوات نقطة المراقبة قرب الطريق الدولي.", "RETREAT", "أخلت"},
+		{"surrender", "استسلم عشرات المسلحين للقوات الحكومية.", "RETREAT", "استسلم"},
+		{"call", "دعا الوزير المجتمع الدولي إلى دعم جهود الإعمار.", "REQUEST", "دعا"},
+		{"warning", "حذرت الفصائل من أي تقدم نحو مواقعها.", "THREATEN", "حذرت"},
+		{"suspension", "علقت الوزارة عمل جمعية خيرية في المدينة.", "SANCTION", "علقت"},
+		{"funding cut", "أوقفت الدولة المانحة تمويلها للمشروع.", "SANCTION", "أوقفت"},
+		{"alert", "رفعت قوات الجيش حالة التأهب على الحدود.", "MOBILIZE", "رفعت"},
+		{"deployment", "نشرت الوحدات الكردية مقاتليها على طول الطريق.", "MOBILIZE", "نشرت"},
+		{"deportation", "رحلت السلطات عشرات اللاجئين عبر المعبر.", "COERCE", "رحلت"},
+		{"raid campaign", "شنت قوات الأمن حملة اعتقالات في الحي.", "COERCE", "شنت"},
+		{"charges", "وجهت النيابة اتهامات إلى ثلاثة موظفين.", "ACCUSE", "وجهت"},
+	}
+	for _, c := range cases {
+		d := doc(c.text)
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		found := false
+		for _, e := range d.Events {
+			got = append(got, string(e.Type)+" "+e.Trigger.Text)
+			found = found || string(e.Type) == c.typ && strings.HasPrefix(e.Trigger.Text, c.trigger)
+		}
+		if !found {
+			t.Errorf("%s: got %v; want %s %q", c.name, got, c.typ, c.trigger)
+		}
+	}
+}
+
+// TestNotTrigger checks words that read as a new trigger's verb or noun but are not one.
+func TestNotTrigger(t *testing.T) {
+	a := newAnnotator(t)
+	cases := []struct{ name, text, typ string }{
+		{"number two", "وأصيب اثنان على الأقل في الحادث.", "SUPPORT"},
+		{"before the agreement", "وصل الوفد قبل الاتفاق بيومين.", "AGREE"},
+		{"sports preparation", "أقام الفريق معسكرا في النمسا تأهبا للموسم الجديد.", "MOBILIZE"},
+		{"affection", "حاول المرشحون كسب ودهم قبل الانتخابات.", "COERCE"},
+		{"passed away", "رحل الفنان عن عالمنا أمس.", "COERCE"},
+		{"heritage list", "أدرجت المنظمة الموقع في قائمة التراث العالمي.", "SANCTION"},
+	}
+	for _, c := range cases {
+		d := doc(c.text)
+		if err := a.Annotate(d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Events {
+			if string(e.Type) == c.typ {
+				t.Errorf("%s: got %s %q; want none", c.name, e.Type, e.Trigger.Text)
+			}
+		}
+	}
+}
+
 // TestConfidence checks that the report model tells a report from a memory.
 func TestConfidence(t *testing.T) {
 	a := newAnnotator(t)
