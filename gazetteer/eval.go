@@ -208,6 +208,7 @@ func (r *Resolver) evalPrepared(docs []GoldDoc, prepare func(*marsad.Document) e
 		}
 		rr := *r
 		rr.AddMissing = true
+		rr.AfterTagger = prepare != nil
 		if err := rr.Annotate(doc); err != nil {
 			return s, err
 		}

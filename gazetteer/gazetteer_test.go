@@ -225,6 +225,10 @@ func TestResolverTaggedTypes(t *testing.T) {
 		{"a word whose bare form is a hamlet", "وقال إن الإسلام دين السلام", "الإسلام", marsad.LOC, marsad.LOC, ""},
 		{"a newspaper named after a city", "وقالت صحيفة نيويورك تايمز إن", "نيويورك تايمز", marsad.ORG, marsad.ORG, ""},
 		{"a nisba the tagger took for a place", "وقالت الحكومة الهندية إن", "الهندية", marsad.LOC, marsad.LOC, ""},
+		{"a club named after a province", "وفاز القادسية على الهلال", "القادسية", marsad.ORG, marsad.ORG, ""},
+		{"a word with the pronoun ه", "وقال في حديثه للصحيفة إن", "حديثه", marsad.LOC, marsad.LOC, ""},
+		{"a province abroad named like a village", "وتقدمت القوات في محافظة أبين", "أبين", marsad.LOC, marsad.LOC, ""},
+		{"a province of these states", "وتقدمت القوات في محافظة الأنبار", "الأنبار", marsad.LOC, marsad.LOC, "wof:85672483"},
 	} {
 		start := strings.Index(tc.text, tc.span)
 		doc := &marsad.Document{Text: tc.text, Entities: []marsad.Entity{{Span: marsad.SpanOf(tc.text, start, start+len(tc.span)), Type: tc.typ}}}
@@ -368,6 +372,44 @@ func BenchmarkResolver(b *testing.B) {
 			if err := r.Annotate(doc); err != nil {
 				b.Fatal(err)
 			}
+		}
+	}
+}
+
+// TestResolverAfterTagger checks that, behind a tagger, a place the name alone does not vouch for (a word the
+// tagger left unmarked, or a small place it marked) needs a place word or the article's backing.
+func TestResolverAfterTagger(t *testing.T) {
+	r := NewResolver(Default())
+	r.AfterTagger = true
+	for _, tc := range []struct {
+		name, text string
+		tagged     []string // LOC spans the tagger marked
+		span       string
+		want       bool // geocoded
+	}{
+		{"an ordinary word the tagger left", "وارتفعت أسهم بورصة الرياض أمس", []string{"الرياض"}, "بورصة", false},
+		{"after a place word", "وزار الوفد مدينة بورصة ثم الرياض", []string{"الرياض"}, "بورصة", true},
+		{"a word the tagger left, backed by a place of its country", "وقصفت الطائرات الشحيل بريف دير الزور", []string{"دير الزور"}, "الشحيل", true},
+		{"the same word alone", "وقصفت الطائرات الشحيل وسط الرياض", []string{"الرياض"}, "الشحيل", false},
+		{"a small place abroad the tagger marked", "وسقطت قذيفة على نجران والرياض", []string{"نجران", "الرياض"}, "نجران", false},
+		{"a small place with a place of its country", "وسقطت قذيفة على فيروزة قرب حمص", []string{"فيروزة", "حمص"}, "فيروزة", true},
+	} {
+		doc := &marsad.Document{Text: tc.text}
+		for _, s := range tc.tagged {
+			start := strings.Index(tc.text, s)
+			doc.Entities = append(doc.Entities, marsad.Entity{Span: marsad.SpanOf(tc.text, start, start+len(s)), Type: marsad.LOC})
+		}
+		if err := r.Annotate(doc); err != nil {
+			t.Fatal(err)
+		}
+		start, got := strings.Index(tc.text, tc.span), false
+		for _, e := range doc.Entities {
+			if e.Start == start && e.Lat != nil {
+				got = true
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%s: geocoded %v, want %v (%+v)", tc.name, got, tc.want, doc.Entities)
 		}
 	}
 }

@@ -18,6 +18,12 @@ type Resolver struct {
 	g *Gazetteer
 	// AddMissing adds gazetteer and actor matches found in the text that overlap no existing entity.
 	AddMissing bool
+	// AfterTagger tells that a tagger has marked the names in the text first. A place name it left
+	// unmarked with no place word before it, or a small place it marked so, is then kept only when the
+	// article names a place of the same country without doubt (or the news's own name for it, from
+	// aliases.tsv): in SaudiNewsNet most such geocodes were ordinary words ("حديثه" his talk, "بورصة"
+	// stock exchange) or towns abroad the tables lack ("نجران", "العريش"); see snn_judged.tsv.
+	AfterTagger bool
 }
 
 var _ marsad.Annotator = (*Resolver)(nil)
@@ -32,6 +38,7 @@ type placeWord uint8
 const (
 	noPlaceWord placeWord = iota
 	provinceWord
+	countrysideWord // "ريف": around a province's or a town's centre
 	townWord
 	subdistrictWord
 	districtWord
@@ -39,7 +46,7 @@ const (
 )
 
 var placeWords = map[string]placeWord{
-	"محافظه": provinceWord, "ريف": provinceWord, "ولايه": provinceWord, "اقليم": provinceWord, "محافظات": provinceWord,
+	"محافظه": provinceWord, "ريف": countrysideWord, "ولايه": provinceWord, "اقليم": provinceWord, "محافظات": provinceWord,
 	"مدينه": townWord, "بلده": townWord, "قريه": townWord, "مخيم": townWord, "حي": townWord, "بلدات": townWord,
 	"قري": townWord, "مدن": townWord, "معبر": townWord, "مزرعه": townWord, "بلدتي": townWord, "قريتي": townWord, "مدينتي": townWord,
 	"ناحيه": subdistrictWord, "قضاء": districtWord, "منطقه": areaWord, "مناطق": areaWord,
@@ -68,7 +75,13 @@ type mention struct {
 	// bare tells that a tagger's span matched only without its article ("الإسلام" as the village "إسلام").
 	bare bool
 	// adjective tells that a tagger's span reads as the adjective of the noun before it ("القوات الهندية").
-	adjective  bool
+	adjective bool
+	// doubted marks a place name the tagger left unmarked, with no place word before it: it is kept only
+	// when the article names a place around it (see AfterTagger).
+	doubted bool
+	// pronoun tells that the span ends in ه where the place's name ends in ة: a word with the pronoun
+	// ("حديثه" his talk, "بصره" his sight), unless a place word says otherwise.
+	pronoun    bool
 	margin     float64 // over the runner-up
 	candidates []int32
 	priors     []float64
@@ -79,6 +92,8 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 	text := doc.Text
 	toks, fold := doc.Words()
 	sent := sentences(doc, toks)
+	// A tagger that marked names here and left a word unmarked has doubted it (see AfterTagger).
+	doubt := r.AfterTagger && len(doc.Entities) > 0
 	// joins[i] tells whether token i and i+1 may belong to one name: only blanks between them.
 	joins := make([]bool, len(toks))
 	for i := 0; i+1 < len(toks); i++ {
@@ -86,7 +101,7 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 	}
 	covered := make([]bool, len(toks))
 	if r.AddMissing && len(doc.Entities) > 0 {
-		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, sent))
+		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, sent, false))
 	}
 	var ms []*mention
 	for ei := range doc.Entities {
@@ -130,10 +145,14 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 			m.word = r.wordBefore(fold[t0-1])
 			m.adjective = m.word == noPlaceWord && r.nisbaAfterDefinite(m.key, fold[t0-1])
 		}
+		// A small place the tagger marked with no place word before it is doubted like a word it left
+		// unmarked: many share their name with a town abroad that the tables lack ("نجران", "العريش").
+		m.doubted = r.AfterTagger && !introduced(m.word) && (m.typ == marsad.MISC || !r.placeOK(m.refs, m.key, noPlaceWord))
+		m.pronoun = r.withPronoun(text[m.start:m.end], m.refs)
 		ms = append(ms, m)
 	}
 	if r.AddMissing {
-		ms = append(ms, r.scan(text, toks, fold, joins, covered, sent)...)
+		ms = append(ms, r.scan(text, toks, fold, joins, covered, sent, doubt)...)
 	}
 	slices.SortStableFunc(ms, func(a, b *mention) int { return a.start - b.start })
 	r.resolve(ms)
@@ -317,7 +336,7 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 }
 
 // scan finds names in the tokens no existing entity covers, longest first.
-func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, sent []int) []*mention {
+func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, sent []int, doubt bool) []*mention {
 	var out []*mention
 	vs := make([]variant, 0, 8)
 	for i := 0; i < len(toks); i++ {
@@ -354,7 +373,8 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 			}
 			start := toks[i].Start + skipRunes(text[toks[i].Start:toks[i].End], v.skip)
 			out = append(out, &mention{ent: -1, start: start, end: toks[i+n-1].End, key: k, refs: refs,
-				word: word, sent: sent[i], place: -1, actor: -1, placeOK: placeOK})
+				word: word, sent: sent[i], place: -1, actor: -1, placeOK: placeOK,
+				doubted: placeOK && doubt && !introduced(word) && (r.g.common[k] || !r.major(refs))})
 			i += n - 1
 			break
 		}
@@ -374,6 +394,38 @@ func (r *Resolver) acceptable(refs []ref, key string, word placeWord, adjective 
 	}
 	placeOK = !adjective && r.placeOK(refs, key, word)
 	return ok || placeOK, placeOK
+}
+
+// withPronoun tells whether span ends in ه while a place of refs has its name in ة.
+func (r *Resolver) withPronoun(span string, refs []ref) bool {
+	span = strings.TrimRightFunc(span, func(c rune) bool { return arabic.IsDiacritic(c) || c == arabic.Tatweel })
+	if !strings.HasSuffix(span, "ه") {
+		return false
+	}
+	for _, x := range refs {
+		if x.kind == refPlace && strings.HasSuffix(r.g.places[x.idx].Name, "ة") {
+			return true
+		}
+	}
+	return false
+}
+
+// introduced tells whether a place word that names the kind of place stands before a name ("مدينة", "ريف",
+// "قضاء"; not "منطقة", which precedes ordinary phrases too).
+func introduced(word placeWord) bool { return word != noPlaceWord && word != areaWord }
+
+// major tells whether one of refs is a state or a first-level province, whose names the news uses as names.
+func (r *Resolver) major(refs []ref) bool {
+	for _, x := range refs {
+		if x.kind != refPlace {
+			continue
+		}
+		switch r.g.places[x.idx].Type {
+		case "country", "region", "governorate":
+			return true
+		}
+	}
+	return false
 }
 
 // nisbaAfterDefinite tells whether a name that is a frequent word and reads as a feminine nisba follows a
@@ -502,6 +554,9 @@ func (r *Resolver) taggedPlace(m *mention) bool {
 		return false
 	case m.adjective:
 		return false
+	case (m.typ == marsad.ORG || m.pronoun) && !introduced(m.word):
+		// A club or a firm named like a place is not that place ("القادسية" the club).
+		return false
 	case r.g.common[m.key], m.bare:
 		return r.placeOK(m.refs, m.key, m.word)
 	}
@@ -540,7 +595,9 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 			continue
 		}
 		for _, x := range m.refs {
-			if x.kind == refPlace {
+			// "محافظة" or "ولاية" before a name that is no province of these states names one abroad
+			// ("محافظة أبين", "محافظة عمران" are Yemen's, not the villages).
+			if x.kind == refPlace && !(m.word == provinceWord && !firstLevel(r.g.places[x.idx].Type)) {
 				m.candidates = append(m.candidates, x.idx)
 				m.priors = append(m.priors, r.g.prior(x)+wordBonus(m.word, &r.g.places[x.idx]))
 			}
@@ -551,6 +608,9 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 	}
 	var anchors []anchor
 	for _, m := range places {
+		if m.doubted {
+			continue // not evidence until the article backs it
+		}
 		best, margin := argmax(m.priors)
 		if len(m.candidates) == 1 || margin >= 1.5 {
 			idx := m.candidates[best]
@@ -571,6 +631,19 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 			anchors = append(anchors, anchor{idx: idx, p: p, sent: m.sent, key: m.key, admin: []string{p.GID}})
 		}
 	}
+	places = slices.DeleteFunc(places, func(m *mention) bool {
+		if !m.doubted {
+			return false
+		}
+		for j := 0; j < len(m.candidates); j++ {
+			if !r.backed(m, m.candidates[j], anchors) {
+				m.candidates = slices.Delete(m.candidates, j, j+1)
+				m.priors = slices.Delete(m.priors, j, j+1)
+				j--
+			}
+		}
+		return len(m.candidates) == 0
+	})
 	type sense struct {
 		key  string
 		word placeWord
@@ -584,7 +657,8 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 			total[s] = map[int32]float64{}
 		}
 		for j, c := range m.candidates {
-			scores[i][j] = m.priors[j] + context(&r.g.places[c], m, anchors)
+			parent, country, near := context(&r.g.places[c], m, anchors)
+			scores[i][j] = m.priors[j] + parent + country + near
 			total[s][c] += scores[i][j]
 		}
 	}
@@ -600,6 +674,26 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 	}
 }
 
+// backed tells whether the article backs candidate c of a doubted mention: the name is one the news uses
+// for the place (curated) and no ordinary word, or the article names, without doubt, a place in the same
+// country.
+func (r *Resolver) backed(m *mention, c int32, anchors []anchor) bool {
+	p := &r.g.places[c]
+	for _, x := range m.refs {
+		if x.kind == refPlace && x.idx == c && x.curated && !r.g.common[m.key] {
+			return true
+		}
+	}
+	for _, a := range anchors {
+		if a.key != m.key && a.p.Country == p.Country {
+			return true
+		}
+	}
+	return false
+}
+
+func firstLevel(t string) bool { return t == "region" || t == "governorate" }
+
 func isAdmin(t string) bool {
 	switch t {
 	case "region", "governorate", "county", "district", "subdistrict", "localadmin":
@@ -611,7 +705,7 @@ func isAdmin(t string) bool {
 // wordBonus favours the kind of place the preceding word names.
 func wordBonus(w placeWord, p *Place) float64 {
 	switch w {
-	case provinceWord:
+	case provinceWord, countrysideWord:
 		// "ريف حلب" is the countryside around the city, so never the city itself.
 		switch p.Type {
 		case "region", "governorate":
@@ -642,8 +736,7 @@ func wordBonus(w placeWord, p *Place) float64 {
 //
 // An anchor that is one of the mention's own candidates is skipped: it is the same place under another name
 // ("كري سبي" then "تل أبيض"), not evidence for the district around it.
-func context(p *Place, m *mention, anchors []anchor) float64 {
-	var parent, country, near float64
+func context(p *Place, m *mention, anchors []anchor) (parent, country, near float64) {
 	for _, a := range anchors {
 		if a.key == m.key || slices.Contains(m.candidates, a.idx) {
 			continue
@@ -677,7 +770,7 @@ func context(p *Place, m *mention, anchors []anchor) float64 {
 			near = math.Max(near, 0.8*w)
 		}
 	}
-	return parent + country + near
+	return parent, country, near
 }
 
 func argmax(xs []float64) (int, float64) {

@@ -28,6 +28,9 @@ func Stages() ([]Stage, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The tagger runs first, so the resolver may doubt the names it left unmarked.
+	resolver := gazetteer.NewResolver(gazetteer.Default())
+	resolver.AfterTagger = true
 	ev, err := events.New()
 	if err != nil {
 		return nil, err
@@ -36,7 +39,7 @@ func Stages() ([]Stage, error) {
 		{"numbers", numbers.New()},
 		{"dates", dates.New()},
 		{"ner", tagger},
-		{"gazetteer", gazetteer.NewResolver(gazetteer.Default())},
+		{"gazetteer", resolver},
 		{"events", ev},
 		{"quotes", quotes.New()},
 		{"conflicts", conflicts.New()},

@@ -141,6 +141,9 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if err := fs.Parse(args[1:]); err != nil {
 		return err
 	}
+	if *corpus != "" && args[0] == "gazetteer" {
+		return evaluateJudgedGeocodes(ctx, c.Stdout, *corpus, "gazetteer/snn_judged.tsv")
+	}
 	if *corpus != "" {
 		survey, ok := corpusEvaluations[args[0]]
 		if !ok {
@@ -259,4 +262,38 @@ func (c *evalCommand) clean(ctx context.Context, args []string) error {
 		fmt.Fprintf(c.Stdout, "  %-9s %s\n", x.Reason, string(line[:min(len(line), 90)]))
 	}
 	return nil
+}
+
+// evaluateJudgedGeocodes runs the stages up to the gazetteer over a corpus, as the pipeline does, and scores
+// the geocodes judged by hand in the judged file (gazetteer.Judged).
+func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus, judgedPath string) error {
+	judged, err := gazetteer.ReadJudged(judgedPath)
+	if err != nil {
+		return err
+	}
+	all, err := pipeline.Stages()
+	if err != nil {
+		return err
+	}
+	var stages []pipeline.Stage
+	for _, s := range all {
+		stages = append(stages, s)
+		if s.Name == "gazetteer" {
+			break
+		}
+	}
+	p := pipeline.New(clean.New(nil), stages...)
+	read := func(emit func(input.Record) error) error {
+		return input.Read(ctx, []string{corpus}, input.Auto, nil, emit)
+	}
+	err = p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
+		if r.Err == nil {
+			judged.Score(r.Doc)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return judged.Report(w)
 }
