@@ -78,10 +78,23 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			}
 		}
 		// "نقلت القوات الروسية مروحيات", "سحبت القوات جزءا من قواتها": what the trigger's own words name is
-		// part of the event, no target.
+		// part of the event, no target; but the people deported or held ("رحلت السلطات لاجئين") are victims,
+		// and those called on ("دعت الأمم المتحدة الأطراف") the addressees.
 		for _, x := range m.extra {
+			if harm(m.e.typ) || m.e.typ == marsad.REQUEST {
+				break
+			}
 			if ev.actor2.s <= x && x < ev.actor2.e {
 				ev.actor2 = phrase{}
+			}
+		}
+		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim.
+		if !ev.actor2.ok() && harm(m.e.typ) {
+			for _, x := range m.extra {
+				if t := &sc.toks[x]; x > m.head+1 && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) {
+					ev.actor2 = phrase{x, sc.extend(x, hi)}
+					break
+				}
 			}
 		}
 		if !ev.actor2.ok() {
@@ -155,7 +168,12 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	var np2 phrase
 	if np1.ok() {
-		if k := sc.skip(np1.e, hi); k == np1.e || !sc.toks[np1.e].gap {
+		k, open := sc.skip(np1.e, hi), np1.e < hi && !sc.toks[np1.e].gap
+		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
+		if p := sc.parenthetical(np1.e, hi); p > np1.e {
+			k, open = sc.skip(p, hi), true
+		}
+		if k == np1.e || open {
 			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
 			// a victim it names the doer: "قتل مدني برصاص قناص".
 			if harm(m.e.typ) && k < hi && sc.instrument(&sc.toks[k]) &&
@@ -650,12 +668,39 @@ func (sc *scan) skip(k, hi int) int {
 		switch {
 		case sc.is(cSkip, &sc.toks[k]):
 		case sc.toks[k].f == "من" && k+1 < hi && sc.is(cTime, &sc.toks[k+1]): // "أول من أمس"
+		case sc.toks[k].f == "خلال" && k+1 < hi && sc.is(cSkip, &sc.toks[k+1]): // "خلال الأسبوع الماضي"
 		default:
 			return k
 		}
 		k++
 	}
 	return k
+}
+
+// parenthetical returns the end of an aside set off by commas that starts at k: a time ("، مساء الثلاثاء،")
+// or a prepositional phrase ("، خلال حملة دهم وتفتيش واسعة،") of at most seven words; k when there is none.
+func (sc *scan) parenthetical(k, hi int) int {
+	if k >= hi || !sc.toks[k].gap || !sc.comma(k) || !sc.is(cSkip, &sc.toks[k]) && !sc.is(cPrep, &sc.toks[k]) {
+		return k
+	}
+	for j := k + 1; j < hi && j <= k+7; j++ {
+		if sc.toks[j].gap {
+			if sc.comma(j) {
+				return j
+			}
+			break
+		}
+	}
+	return k
+}
+
+// comma reports a comma between token k and the one before it.
+func (sc *scan) comma(k int) bool {
+	if k == 0 {
+		return false
+	}
+	between := sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start]
+	return strings.Contains(between, "،") || strings.Contains(between, ",")
 }
 
 // head reports whether token k can head a noun phrase.
@@ -757,7 +802,45 @@ func (sc *scan) extend(k, hi int) int {
 			e++
 		}
 	}
+	if e > k+1 && sc.is(cTitle, &sc.toks[k]) {
+		e = sc.apposition(e, hi)
+	}
 	return e
+}
+
+// apposition returns the end of a title phrase that ends before e, taking in the personal name after it:
+// "الرئيس التركي رجب طيب أردوغان", "زعيم التيار الصدري مقتدى الصدر". The name is a person entity or, without
+// one, up to three words the tables do not know, the first indefinite and none in the accusative ("التقى
+// الرئيس السوري وفدا" has an object, not a name).
+func (sc *scan) apposition(e, hi int) int {
+	if e >= hi || sc.toks[e].gap || sc.toks[e].conj {
+		return e
+	}
+	if ei := sc.toks[e].ent; ei >= 0 {
+		if sc.doc.Entities[ei].Type != marsad.PER || e > 0 && sc.toks[e-1].ent == ei {
+			return e
+		}
+		for e < hi && sc.toks[e].ent == ei {
+			e++
+		}
+		return e
+	}
+	if !sc.toks[e-1].def {
+		return e
+	}
+	n := e
+	for n < hi && n < e+3 && !sc.toks[n].gap && sc.toks[n].ent < 0 && sc.nameWord(n) && (n > e || !sc.toks[n].def) {
+		n++
+	}
+	return n
+}
+
+// nameWord reports a word that may be part of a personal name: no word the tables know, no adjective, no
+// accusative or ta marbuta ending ("وفدا", "حكومة").
+func (sc *scan) nameWord(k int) bool {
+	t := &sc.toks[k]
+	return !t.conj && !t.num && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !strings.HasSuffix(t.f, "ا") &&
+		!sc.taMarbuta(t) && !sc.prepWord(t) && runes(t.b) > 1
 }
 
 // lamAgent reports a force named after the preposition ل: "بقصف لقوات النظام", "هجوم لداعش". The phrase
