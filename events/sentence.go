@@ -190,13 +190,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 					k = g.e
 				}
 			}
-			// "استقبل رئيس الوزراء في بغداد السفير": a place may come before the object.
-			if k+1 < hi && sc.toks[k].f == "في" && sc.locEntity(k+1) {
-				e := k + 2
-				for e < hi && sc.toks[e].ent == sc.toks[k+1].ent {
-					e++
-				}
-				if o, _ := sc.np(e, hi); o.ok() && (sc.toks[o.s].def || sc.toks[o.s].ent >= 0 || sc.is(cTitle, &sc.toks[o.s])) {
+			// "استقبل رئيس الوزراء في بغداد السفير", "اتهمت منظمة العفو الدولية في تقرير جديد فصائل": a place
+			// or the statement that says it may come before the object.
+			if e := sc.inPhrase(k, hi); e > k && e < hi && !sc.toks[e].gap {
+				if o, _ := sc.np(e, hi); o.ok() && o.s == e {
 					k = e
 				}
 			}
@@ -721,6 +718,33 @@ func (sc *scan) skip(k, hi int) int {
 	return k
 }
 
+// inPhrase returns the end of a phrase after في that may sit between a verb's subject and its object: a
+// place entity ("في بغداد"), a place word with its name ("في محافظة السويداء") or a statement ("في بيان",
+// "في تقرير جديد"); k when there is none.
+func (sc *scan) inPhrase(k, hi int) int {
+	if k+1 >= hi || sc.toks[k].f != "في" || sc.toks[k+1].gap {
+		return k
+	}
+	n := k + 1
+	switch t := &sc.toks[n]; {
+	case sc.locEntity(n):
+		e := n + 1
+		for e < hi && sc.toks[e].ent == t.ent {
+			e++
+		}
+		return sc.directions(phrase{n, e}, hi).e
+	case sc.is(cPlace, t) && !sc.aside(n, hi):
+		return sc.placeName(n, hi, true).e
+	case sc.is(cStatement, t):
+		e := n + 1
+		for e < hi && !sc.toks[e].gap && sc.toks[e].def == t.def && sc.adjective(&sc.toks[e]) {
+			e++
+		}
+		return e
+	}
+	return k
+}
+
 // parenthetical returns the end of an aside set off by commas that starts at k: a time ("، مساء الثلاثاء،")
 // or a prepositional phrase ("، خلال حملة دهم وتفتيش واسعة،") of at most seven words; k when there is none.
 func (sc *scan) parenthetical(k, hi int) int {
@@ -831,7 +855,9 @@ func (sc *scan) extend(k, hi int) int {
 			e++
 			continue
 		}
-		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) {
+		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
+		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
+		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) && !act {
 			break
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
@@ -1068,6 +1094,16 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		return phrase{}
 	default:
 		return phrase{}
+	}
+	// "سيطرت الفصائل على قرية الدردارة", "استيلاء الهيئة على عقارات": the trigger's own على names the
+	// target, a place too.
+	if l := ev.m.last(); len(ev.m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[l]) {
+		k := l + 1
+		if ev.actor1.ok() && ev.actor1.s == k {
+			k = ev.actor1.e
+		}
+		p, _ := sc.np(k, hi)
+		return p
 	}
 	for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
 		t := &sc.toks[k]
@@ -1373,6 +1409,10 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 		}
 		// "المنطقة" takes only its adjectives ("المنطقة الشرقية"); "مدينة" takes a name ("مدينة دير الزور").
 		if word && sc.toks[k].def && !sc.cont(&sc.toks[e-1], t) {
+			break
+		}
+		// A place entity is the name, and ends it: "في مدينة إدلب بذريعة", "في بلدة الباغوز لقوات قسد".
+		if p := sc.toks[e-1].ent; p >= 0 && t.ent != p && sc.locEntity(e-1) {
 			break
 		}
 		e++
