@@ -136,6 +136,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj && (sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1)) {
 			ev.actor2.e = p.s + 1
 		}
+		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
+			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
+		}
 		ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
 		evs = append(evs, ev)
 	}
@@ -631,6 +634,20 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	} else {
 		ev.actor2 = np
 	}
+}
+
+// giver returns who gave what a verb of receiving received: a force, an organization or a person after من
+// ("اتصالا هاتفيا من نظيره الإيراني", "شحنة من الأسلحة مقدمة من التحالف الدولي").
+func (sc *scan) giver(k, hi int) phrase {
+	for ; k < hi && !sc.toks[k].gap; k++ {
+		if sc.toks[k].f != "من" {
+			continue
+		}
+		if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && (sc.agentive(p) || sc.is(cTitle, &sc.toks[p.s])) {
+			return p
+		}
+	}
+	return phrase{}
 }
 
 // agentive reports a phrase that names a force: an agent word or an organization entity at its head.
