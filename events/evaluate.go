@@ -164,6 +164,66 @@ func (a *evaluator) scoreNews(tw io.Writer, name string, rows []ownRow, held fun
 	return nil
 }
 
+// Misses prints, for each news set in ownPath (comma-separated; report sets are skipped), the sentences
+// whose first event of the gold type is not right on all four of type, actor1, actor2 and location: the
+// line number, what was found and what was wanted for each role, a wrong role marked with "*". prepare
+// is as for Evaluate (nil: the events stage alone).
+func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) error {
+	an, err := New()
+	if err != nil {
+		return err
+	}
+	a := &evaluator{a: an, prepare: prepare}
+	ownPath, _ = splitSets(ownPath)
+	for _, name := range strings.Split(ownPath, ",") {
+		if name == "" {
+			continue
+		}
+		rows, _, err := readOwn(name)
+		if err != nil {
+			return err
+		}
+		n := 0
+		for i, r := range rows {
+			ev, err := a.first(r.text, r.typ)
+			if err != nil {
+				return err
+			}
+			if ev != nil && sameRef(ev.Actor1, r.actor1) && sameRef(ev.Actor2, r.actor2) && sameRef(ev.Place, r.place) {
+				continue
+			}
+			n++
+			fmt.Fprintf(w, "%s #%d %s\n  %s\n", filepath.Base(name), i+1, r.typ, r.text)
+			if ev == nil {
+				fmt.Fprintf(w, "  * no %s event\n", r.typ)
+				continue
+			}
+			fmt.Fprintf(w, "  trigger %q\n", ev.Trigger.Text)
+			for _, role := range []struct {
+				name string
+				got  *marsad.Ref
+				want string
+			}{{"actor1", ev.Actor1, r.actor1}, {"actor2", ev.Actor2, r.actor2}, {"location", ev.Place, r.place}} {
+				mark := " "
+				if !sameRef(role.got, role.want) {
+					mark = "*"
+				}
+				got := "-"
+				if role.got != nil {
+					got = role.got.Text
+				}
+				want := role.want
+				if want == "" {
+					want = "-"
+				}
+				fmt.Fprintf(w, "  %s %-8s got %q want %q\n", mark, role.name, got, want)
+			}
+		}
+		fmt.Fprintf(w, "%s: %d of %d missed\n\n", filepath.Base(name), n, len(rows))
+	}
+	return nil
+}
+
 // evaluator annotates evaluation sentences, after prepare when it is set.
 type evaluator struct {
 	a       *Annotator

@@ -65,7 +65,7 @@ func TestAnnotate(t *testing.T) {
 		{"victims of a place and the place", "قصفت قوات النظام قرى ناحية شيراوا.",
 			"ASSAULT", "", "قصفت", "قوات النظام", "قرى", "ناحية شيراوا"},
 		{"attack as the subject", "دمرت غارة إسرائيلية مستودعا للذخيرة.",
-			"ASSAULT", "aerial", "غارة", "غارة إسرائيلية", "مستودعا للذخيرة", ""},
+			"ASSAULT", "aerial", "غارة", "غارة إسرائيلية", "مستودعا", ""},
 		{"doer of a light verb", "فرضت قوات النظام حصارا على المدينة.",
 			"COERCE", "seize", "حصارا", "قوات النظام", "", "المدينة"},
 		{"ceasefire is not a shooting", "أعلنت الأطراف وقف إطلاق النار في درعا.",
