@@ -25,6 +25,7 @@ var featureNames = []string{
 	"actor1", "actor2", "place", "counted", "number", "time", "source", "question", "frame", "mode", "same_type",
 	"long", "cameo", "assault", "protest", "coerce", "protesters", "year", "relative", "done_with",
 	"condemn", "quoted", "early", "modal", "denied", "called", "future", "conditional", "headline",
+	"since", "contrast", "injured", "compass", "at_least", "crowded",
 }
 
 // Besides the named features, the model reads features in groups the weights file names (a "groups"
@@ -48,9 +49,10 @@ const (
 	groupSentence
 	groupOpening
 	groupContext
+	groupDetail
 )
 
-var groupNames = []string{"trigger", "window", "sentence", "opening", "context"}
+var groupNames = []string{"trigger", "window", "sentence", "opening", "context", "detail"}
 
 // window is how many words on each side of the trigger the window group reads.
 const window = 3
@@ -68,7 +70,9 @@ func hashWord(key byte, w string) int32 {
 // sentenceCues are what a sentence says whatever its event, read once for all its events.
 type sentenceCues struct {
 	number, time, source, counted, protesters, year, condemn, question bool
+	since, contrast, injured, compass, atLeast                         bool
 	frames                                                             int // framing words
+	events                                                             int // events of any type
 }
 
 func (sc *scan) sentenceCues(lo, hi int) sentenceCues {
@@ -84,6 +88,14 @@ func (sc *scan) sentenceCues(lo, hi int) sentenceCues {
 		c.year = c.year || tk.num && tk.val >= 1900 && tk.val <= 2100 && tk.val == float64(int(tk.val))
 		if !c.counted && (tk.num || sc.is(cNumber, tk)) && sc.role(k, lo, hi) != "" {
 			c.counted = true
+		}
+		c.since = c.since || sc.is(cSince, tk)
+		c.contrast = c.contrast || sc.is(cContrast, tk) ||
+			sc.is(cContrastParticle, tk) && k+1 < hi && (sc.toks[k+1].f == "ان" || sc.is(cPronounParticle, &sc.toks[k+1]))
+		c.compass = c.compass || sc.is(cCompass, tk) || sc.is(cDirection, tk)
+		c.atLeast = c.atLeast || sc.is(cAtLeast, tk)
+		for _, r := range sc.lx.roles[tk.b] {
+			c.injured = c.injured || r.role == "injured"
 		}
 	}
 	c.question = strings.ContainsAny(sc.doc.Text[sc.toks[lo].start:sc.toks[hi-1].end], "؟?")
@@ -171,6 +183,14 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 	set(fRelative, relative)
 	set(fDoneWith, doneWith)
 	set(fQuoted, sc.quoted(m.head, lo))
+	if g&groupDetail != 0 {
+		set(fSince, c.since)
+		set(fContrast, c.contrast)
+		set(fInjured, c.injured)
+		set(fCompass, c.compass)
+		set(fAtLeast, c.atLeast)
+		set(fCrowded, c.events > 2)
+	}
 	if g&groupTrigger != 0 {
 		key := byte('t')
 		if m.noun {
@@ -283,6 +303,12 @@ const (
 	fFuture
 	fConditional
 	fHeadline
+	fSince
+	fContrast
+	fInjured
+	fCompass
+	fAtLeast
+	fCrowded
 	fEnd
 )
 
