@@ -25,7 +25,7 @@ var featureNames = []string{
 	"actor1", "actor2", "place", "counted", "number", "time", "source", "question", "frame", "mode", "same_type",
 	"long", "cameo", "assault", "protest", "coerce", "protesters", "year", "relative", "done_with",
 	"condemn", "quoted", "early", "modal", "denied", "called", "future", "conditional", "headline",
-	"since", "contrast", "injured", "compass", "at_least", "crowded",
+	"since", "contrast", "injured",
 }
 
 // Besides the named features, the model reads features in groups the weights file names (a "groups"
@@ -70,9 +70,8 @@ func hashWord(key byte, w string) int32 {
 // sentenceCues are what a sentence says whatever its event, read once for all its events.
 type sentenceCues struct {
 	number, time, source, counted, protesters, year, condemn, question bool
-	since, contrast, injured, compass, atLeast                         bool
+	since, contrast, injured                                           bool
 	frames                                                             int // framing words
-	events                                                             int // events of any type
 }
 
 func (sc *scan) sentenceCues(lo, hi int) sentenceCues {
@@ -92,8 +91,6 @@ func (sc *scan) sentenceCues(lo, hi int) sentenceCues {
 		c.since = c.since || sc.is(cSince, tk)
 		c.contrast = c.contrast || sc.is(cContrast, tk) ||
 			sc.is(cContrastParticle, tk) && k+1 < hi && (sc.toks[k+1].f == "ان" || sc.is(cPronounParticle, &sc.toks[k+1]))
-		c.compass = c.compass || sc.is(cCompass, tk) || sc.is(cDirection, tk)
-		c.atLeast = c.atLeast || sc.is(cAtLeast, tk)
 		for _, r := range sc.lx.roles[tk.b] {
 			c.injured = c.injured || r.role == "injured"
 		}
@@ -187,9 +184,6 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 		set(fSince, c.since)
 		set(fContrast, c.contrast)
 		set(fInjured, c.injured)
-		set(fCompass, c.compass)
-		set(fAtLeast, c.atLeast)
-		set(fCrowded, c.events > 2)
 	}
 	if g&groupTrigger != 0 {
 		key := byte('t')
@@ -306,9 +300,6 @@ const (
 	fSince
 	fContrast
 	fInjured
-	fCompass
-	fAtLeast
-	fCrowded
 	fEnd
 )
 

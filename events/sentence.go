@@ -132,7 +132,6 @@ func (sc *scan) candidates(lo, hi int) []cand {
 	}
 	cs := make([]cand, len(evs))
 	cues := sc.sentenceCues(lo, hi)
-	cues.events = len(evs)
 	for i := range evs {
 		cs[i].ev = evs[i]
 		cs[i].x = sc.features(nil, &cs[i].ev, lo, hi, per[evs[i].m.e.typ], sc.lx.model(evs[i].m.e.typ).groups, &cues)
