@@ -420,7 +420,7 @@ type example struct {
 const newsPool = "news"
 
 // gsrExamples reads the tuning rows (not HeldOut) of the GSR dev files in gsrDir.
-func gsrExamples(lx *lexicon, gsrDir string) ([]example, error) {
+func gsrExamples(lx *lexicon, gsrDir string, docs *sentenceDocs) ([]example, error) {
 	var out []example
 	for _, typ := range reportTypes {
 		rows, err := readGSR(filepath.Join(gsrDir, strings.ToLower(typ)+"_gsr.dev.csv"))
@@ -440,7 +440,11 @@ func gsrExamples(lx *lexicon, gsrDir string) ([]example, error) {
 			} else if ex.pool == "" {
 				continue
 			}
-			ex.xs = sentenceFeatures(lx, r.text, typ)
+			d, err := docs.doc(r.text)
+			if err != nil {
+				return nil, err
+			}
+			ex.xs = sentenceFeatures(lx, d, typ)
 			out = append(out, ex)
 		}
 	}
@@ -448,23 +452,52 @@ func gsrExamples(lx *lexicon, gsrDir string) ([]example, error) {
 }
 
 // newsExamples reads the tuning rows (not HeldOut) of the report set in name.
-func newsExamples(lx *lexicon, name string) ([]example, error) {
+func newsExamples(lx *lexicon, name string, docs *sentenceDocs) ([]example, error) {
 	rows, err := readReports(name)
 	if err != nil {
 		return nil, err
 	}
 	var out []example
 	for i, r := range rows {
-		if !HeldOut(i) {
-			out = append(out, example{xs: sentenceFeatures(lx, r.text, r.typ), yes: r.report, y: float64(b2i(r.report)), w: 1, typ: r.typ, pool: newsPool})
+		if HeldOut(i) {
+			continue
 		}
+		d, err := docs.doc(r.text)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, example{xs: sentenceFeatures(lx, d, r.typ), yes: r.report, y: float64(b2i(r.report)), w: 1, typ: r.typ, pool: newsPool})
 	}
 	return out, nil
 }
 
-// sentenceFeatures returns the features of the events of type typ in a sentence read on its own.
-func sentenceFeatures(lx *lexicon, text, typ string) [][]int32 {
+// sentenceDocs makes each training sentence a document of its own, as Evaluate does, after the stages
+// before events when prepare is set, so the models are fitted on the roles, places and counts that the
+// events stage finds in use; each sentence is prepared once and kept for every group set tried.
+type sentenceDocs struct {
+	prepare func(*marsad.Document) error
+	m       map[string]*marsad.Document
+}
+
+func (s *sentenceDocs) doc(text string) (*marsad.Document, error) {
+	if d := s.m[text]; d != nil {
+		return d, nil
+	}
 	d := &marsad.Document{Text: text, Sentences: []marsad.Range{{Start: 0, End: len(text)}}}
+	if s.prepare != nil {
+		if err := s.prepare(d); err != nil {
+			return nil, fmt.Errorf("prepare %.40q: %w", text, err)
+		}
+	}
+	if s.m == nil {
+		s.m = map[string]*marsad.Document{}
+	}
+	s.m[text] = d
+	return d, nil
+}
+
+// sentenceFeatures returns the features of the events of type typ in a one-sentence document.
+func sentenceFeatures(lx *lexicon, d *marsad.Document, typ string) [][]int32 {
 	sc := newScan(lx, d)
 	var xs [][]int32
 	for _, c := range sc.candidates(0, len(sc.toks)) {
@@ -498,14 +531,18 @@ var (
 // are fitted, not scored), or the report set's rows of the other types. ASSAULT and PROTEST take report-set
 // rows only when the GSR F1 does not drop: among the settings whose GSR F1 is at least the best without
 // them, the one whose report-set rows score best at the GSR threshold. Progress goes to log.
-func TrainReportModel(w, log io.Writer, gsrDir, reportsPath string) error {
+//
+// prepare, when not nil, runs the stages before events on each sentence, as Evaluate's does: the models
+// are then fitted on the features the pipeline gives them.
+func TrainReportModel(w, log io.Writer, gsrDir, reportsPath string, prepare func(*marsad.Document) error) error {
 	lx, err := loadLexicon(false)
 	if err != nil {
 		return err
 	}
+	docs := &sentenceDocs{prepare: prepare}
 	var groupSets []uint8
 	for _, g := range []uint8{0, groupTrigger, groupTrigger | groupOpening, groupTrigger | groupWindow, groupTrigger | groupWindow | groupSentence} {
-		groupSets = append(groupSets, g, g|groupContext)
+		groupSets = append(groupSets, g, g|groupContext, g|groupDetail)
 	}
 	type choice struct {
 		r      cvResult
@@ -515,11 +552,11 @@ func TrainReportModel(w, log io.Writer, gsrDir, reportsPath string) error {
 	var tried = map[string][]choice{}
 	for _, groups := range groupSets {
 		lx.models[anyType] = &model{groups: groups, weights: make([]float64, nFeatures)}
-		gsr, err := gsrExamples(lx, gsrDir)
+		gsr, err := gsrExamples(lx, gsrDir, docs)
 		if err != nil {
 			return err
 		}
-		news, err := newsExamples(lx, reportsPath)
+		news, err := newsExamples(lx, reportsPath, docs)
 		if err != nil {
 			return err
 		}
