@@ -25,7 +25,7 @@ var featureNames = []string{
 	"actor1", "actor2", "place", "counted", "number", "time", "source", "question", "frame", "mode", "same_type",
 	"long", "cameo", "assault", "protest", "coerce", "protesters", "year", "relative", "done_with",
 	"condemn", "quoted", "early", "modal", "denied", "called", "future", "conditional", "headline",
-	"since", "contrast", "injured",
+	"since", "contrast", "injured", "crowd",
 }
 
 // Besides the named features, the model reads features in groups the weights file names (a "groups"
@@ -184,6 +184,12 @@ func (sc *scan) features(x []int32, ev *event, lo, hi, sameType int, g uint8, c 
 		set(fSince, c.since)
 		set(fContrast, c.contrast)
 		set(fInjured, c.injured)
+		// "تظاهر آلاف", "تجمع نحو 500 متظاهر": a count right at the trigger, the size of a crowd.
+		crowd := false
+		for k := max(lo, m.head-2); k < min(hi, m.last()+4); k++ {
+			crowd = crowd || sc.toks[k].num || sc.is(cNumber, &sc.toks[k])
+		}
+		set(fCrowd, crowd)
 	}
 	if g&groupTrigger != 0 {
 		key := byte('t')
@@ -300,6 +306,7 @@ const (
 	fSince
 	fContrast
 	fInjured
+	fCrowd
 	fEnd
 )
 
