@@ -515,6 +515,10 @@ func sentenceFeatures(lx *lexicon, d *marsad.Document, typ string) [][]int32 {
 	return xs
 }
 
+// gsrTolerance is how far below the best cross-validated GSR F1 the ASSAULT and PROTEST models may go
+// for report-set rows that score better: less than one sentence of the tuning part's ASSAULT F1.
+const gsrTolerance = 0.005
+
 // reportTypes are the types the GSR annotates.
 var reportTypes = []string{marsad.ASSAULT, marsad.PROTEST}
 
@@ -535,9 +539,10 @@ var (
 // Each model takes the hashed feature groups, the L2 penalty, the weight of the other data (report-set
 // rows of its type for ASSAULT and PROTEST, GSR rows for the other types) and the decision threshold of
 // best cross-validated F1 on its own data: the GSR "yes" rows against both kinds of "no" (ambiguous rows
-// are fitted, not scored), or the report set's rows of the other types. ASSAULT and PROTEST take report-set
-// rows only when the GSR F1 does not drop: among the settings whose GSR F1 is at least the best without
-// them, the one whose report-set rows score best at the GSR threshold. Progress goes to log.
+// are fitted, not scored), or the report set's rows of the other types. ASSAULT and PROTEST take the
+// setting of best GSR F1 and report-set rows only when that F1 does not drop: among the settings whose GSR
+// F1 is within gsrTolerance of the best, the one whose report-set rows score best at the GSR threshold.
+// Progress goes to log.
 //
 // prepare, when not nil, runs the stages before events on each sentence, as Evaluate's does: the models
 // are then fitted on the features the pipeline gives them.
@@ -622,10 +627,9 @@ func TrainReportModel(w, log io.Writer, gsrDir, reportsPath string, prepare func
 	for _, typ := range reportTypes {
 		floor := 0.0
 		for _, c := range tried[typ] {
-			if c.weight == 0 {
-				floor = max(floor, c.r.f1)
-			}
+			floor = max(floor, c.r.f1)
 		}
+		floor -= gsrTolerance
 		for _, c := range tried[typ] {
 			b := best[typ]
 			if c.r.f1 >= floor && (b.r.exs == nil || c.r.poolF1[newsPool] > b.r.poolF1[newsPool]) {
