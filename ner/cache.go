@@ -70,9 +70,10 @@ func (tg *Tagger) newWordVec(folded string) *wordVec {
 	v := &wordVec{wordInfo: tg.lex.wordInfo(folded)}
 	var arr [64]uint32
 	for d := -window; d <= window; d++ {
-		fs := wordFeatures(arr[:0], &v.wordInfo, d)
-		tg.base.addScores(v.em[d+window][0][:], fs)
-		tg.ctx.addScores(v.em[d+window][1][:], fs)
+		// One lookup in the merged table finds a feature's row in both models.
+		for _, f := range wordFeatures(arr[:0], &v.wordInfo, d) {
+			tg.addBoth(&v.em[d+window], f)
+		}
 	}
 	v.raw = *tg.newRawVec(folded)
 	return v
