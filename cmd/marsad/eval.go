@@ -146,7 +146,7 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 		return err
 	}
 	if *corpus != "" && args[0] == "gazetteer" {
-		return evaluateJudgedGeocodes(ctx, c.Stdout, *corpus, "gazetteer/snn_judged.tsv")
+		return evaluateJudgedGeocodes(ctx, c.Stdout, *corpus, "gazetteer/snn_judged.tsv", "gazetteer/snn_judged_heldout.tsv")
 	}
 	if *corpus != "" {
 		survey, ok := corpusEvaluations[args[0]]
@@ -269,11 +269,15 @@ func (c *evalCommand) clean(ctx context.Context, args []string) error {
 }
 
 // evaluateJudgedGeocodes runs the stages up to the gazetteer over a corpus, as the pipeline does, and scores
-// the geocodes judged by hand in the judged file (gazetteer.Judged).
-func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus, judgedPath string) error {
-	judged, err := gazetteer.ReadJudged(judgedPath)
-	if err != nil {
-		return err
+// the geocodes judged by hand in each judged file (gazetteer.Judged).
+func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, judgedPaths ...string) error {
+	var judged []*gazetteer.Judged
+	for _, path := range judgedPaths {
+		j, err := gazetteer.ReadJudged(path)
+		if err != nil {
+			return err
+		}
+		judged = append(judged, j)
 	}
 	all, err := pipeline.Stages()
 	if err != nil {
@@ -292,12 +296,20 @@ func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus, judgedPath
 	}
 	err = p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
 		if r.Err == nil {
-			judged.Score(r.Doc)
+			for _, j := range judged {
+				j.Score(r.Doc)
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	return judged.Report(w)
+	for i, j := range judged {
+		fmt.Fprintf(w, "%s\n", judgedPaths[i])
+		if err := j.Report(w); err != nil {
+			return err
+		}
+	}
+	return nil
 }
