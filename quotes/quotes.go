@@ -217,7 +217,8 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	npA, npB = i+1, i+1
 	stopped := false
 	k := i + 1
-	if c.particle != "" && s.f(k) == c.particle {
+	particle := c.particle
+	if particle != "" && s.f(k) == particle {
 		k++ // "جاء في البيان أن", "أشار إلى أن"
 		npA, npB = k, k
 	}
@@ -250,8 +251,11 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		}
 		if s.gapHas(k, "،,;؛()") {
 			// Commas set off an apposition or an aside before the speech: "وقال أبو محمد، وهو من سكان
-			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause.
-			stopped = stopped || npB > npA
+			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause, and the aside may be
+			// long ("وقال أحد وجهاء المدينة، طلب عدم نشر اسمه لأسباب أمنية، لـعنب بلدي: «…»").
+			if npB > npA {
+				stopped, far = true, true
+			}
 		}
 		w := s.f(k)
 		if s.lx.comp[w] && !s.lx.notcomp[s.f(k-1)] {
@@ -266,7 +270,8 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			stopped = true // "أضاف قائلاً:"
 		}
 		if !stopped {
-			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 {
+			// The verb's own preposition ends its subject: "وحذّر البيان من أن".
+			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 || w == particle && npB > npA {
 				stopped, far = true, true
 			} else {
 				npB = k + 1
@@ -282,27 +287,30 @@ func (s *scan) npStop(k int, w string, n int) bool {
 		// Folding merges على and the name علي: a stop word spelled with ى does not stop a word with ي.
 		return !s.lx.stopYa[w] || !strings.HasSuffix(s.text[s.toks[k].Start:s.toks[k].End], "ي")
 	}
-	// لل marks the addressee ("للصحيفة", "للمرصد"); no name starts with it.
-	return strings.HasPrefix(w, "لل")
+	// لل marks the addressee ("للصحيفة", "للمرصد"); no name starts with it. Nor with ل drawn out by a tatweel
+	// ("لـنورث برس"), which the news writes only before the addressee's name.
+	return strings.HasPrefix(w, "لل") || strings.HasPrefix(s.text[s.toks[k].Start:], "لـ")
 }
 
 // verb handles a reporting verb or participle at token i.
 func (s *scan) verb(i int, c cue) {
 	t, at, npA, npB := s.forward(i, c)
-	if t == noTerm {
+	if t == noTerm || t == compTerm && npA == npB && at == i+1 && s.lx.narration[s.f(i)] {
+		// "ويُذكر أن": the writer's narration.
 		return
 	}
-	cn := cand{cue: s.span(i, i+1), npStart: -1, clause: [2]int{i, npB}}
-	if t != noTerm {
-		cn.clause[1] = at
-	}
-	if a, b, ok := s.relayed(npB, cn.clause[1]); ok {
-		// "ونقلت وكالة الأناضول عن كالن قوله": the speaker is the one quoted, not the agency.
+	cn := cand{cue: s.span(i, i+1), npStart: -1, clause: [2]int{i, at}}
+	// "ونقلت وكالة الأناضول عن كالن قوله": the speaker is the one quoted, not the agency; a verb that takes
+	// عن relays without قوله too ("ونقلت واع عن مصدر أمني أن").
+	if a, b, ok := s.relayed(npB, at, c.particle == "عن"); ok {
 		npA, npB = a, b
 	}
-	if c.kind == partCue {
+	switch {
+	case c.passive:
+		cn.res = nobody
+	case c.kind == partCue:
 		cn.res = previous
-	} else {
+	default:
 		s.speaker(&cn, i, npA, npB)
 	}
 	switch t {
@@ -310,7 +318,9 @@ func (s *scan) verb(i int, c cue) {
 		if at+1 >= len(s.toks) || s.endsSentence(at+1) {
 			return
 		}
-		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] {
+		// A quotation right after أن is the speech only when the clause ends with it; otherwise it is a quoted
+		// word inside indirect speech: "معتبراً أن "المقاومة" حق مشروع".
+		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] && s.clauseEnd(at+1) <= s.dq[d].after {
 			s.linkDQ(&cn, d)
 			return
 		}
@@ -343,8 +353,9 @@ func (s *scan) linkDQ(cn *cand, d int) {
 	s.cands = append(s.cands, *cn)
 }
 
-// relayed finds "عن X قوله" in tokens [from, to) and returns X.
-func (s *scan) relayed(from, to int) (int, int, bool) {
+// relayed finds "عن X قوله" in tokens [from, to) and returns X. With bare, "عن X" is enough; X then ends at a
+// punctuation mark.
+func (s *scan) relayed(from, to int, bare bool) (int, int, bool) {
 	an := -1
 	for k := from; k < to; k++ {
 		switch s.f(k) {
@@ -356,7 +367,14 @@ func (s *scan) relayed(from, to int) (int, int, bool) {
 			}
 		}
 	}
-	return 0, 0, false
+	if !bare || an < 0 || an >= to {
+		return 0, 0, false
+	}
+	b := an + 1
+	for b < to && !s.gapHas(b, ".!?؟\n،,:;؛()") && s.inDQ[b] < 0 {
+		b++
+	}
+	return an, b, true
 }
 
 // speaker sets the speaker of cn from the noun phrase [npA, npB) after the verb at token i, or, when there is
@@ -620,8 +638,9 @@ func (s *scan) after(cn *cand, d, i int) bool {
 			break
 		}
 	}
-	// Nothing may follow but the end of the clause or a stop phrase ("لـ"نورث برس"", "في تصريح").
-	for j := npB; j < len(s.toks) && !s.endsSentence(j) && (j == npB || !s.gapHas(j, "،,;؛")); j++ {
+	// Nothing may follow but the end of the clause or a stop phrase ("لـ"نورث برس"", "في تصريح"); after a
+	// comma, a new clause may ("صرّح الوزير، مشيراً إلى أن").
+	for j := npB; j < len(s.toks) && !s.endsSentence(j) && !s.gapHas(j, "،,;؛"); j++ {
 		if s.lx.comp[s.f(j)] || s.gapHas(j, ":") {
 			return false
 		}
@@ -673,13 +692,30 @@ func (s *scan) clauseEnd(k int) int {
 			break
 		}
 		if s.gapHas(m, "،,;؛") {
-			if _, isCue := s.lx.cues[s.f(m)]; isCue {
+			if _, isCue := s.lx.cues[s.f(m)]; isCue || s.opensClause(m) {
 				break
 			}
 		}
 		end = s.toks[m].End
 	}
 	return end
+}
+
+// opensClause reports whether a phrase such as "في حين" or "بينما" starts at token m.
+func (s *scan) opensClause(m int) bool {
+	for _, rest := range s.lx.clause[s.f(m)] {
+		ok := true
+		for j, w := range rest {
+			if s.f(m+1+j) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSentence bounds, in tokens, how far a sentence is followed, so that text without full stops stays linear.
@@ -778,6 +814,11 @@ func (s *scan) resolve(dst []marsad.Quote) []marsad.Quote {
 	last := -1
 	for i, c := range s.cands {
 		if last >= 0 && c.start >= s.cands[last].start && c.end <= s.cands[last].end {
+			continue
+		}
+		// A cue inside reported speech reports speech within it, never past its end: in "وأضاف أن قواتهم
+		// أبلغت التحالف بالهجوم، لافتاً إلى أن …" the participle continues وأضاف, not أبلغت.
+		if last >= 0 && c.cue != nil && c.cue.Start >= s.cands[last].start && c.cue.End <= s.cands[last].end {
 			continue
 		}
 		last = i
