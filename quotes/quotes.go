@@ -399,6 +399,12 @@ func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	if d := s.inDQ[npB-1]; d >= 0 && s.dq[d].end == cn.npEnd {
 		cn.npEnd = s.dq[d].after // keep the closing mark of a quoted name
 	}
+	s.refersBack(cn, npA, npB)
+}
+
+// refersBack marks the speaker of cn, tokens [npA, npB), as referring back when it is a word such as
+// "البيان" or "المصدر نفسه" and not linked to an entity.
+func (s *scan) refersBack(cn *cand, npA, npB int) {
 	if s.linked(cn.npStart, cn.npEnd) {
 		return
 	}
@@ -449,6 +455,11 @@ func (s *scan) subject(i int) (int, int) {
 	for b > 0 && i-b < 2 && s.inDQ[b-1] < 0 && !s.gapHas(b, punct) && strip(s.f(b-1), s.lx.lead) {
 		b-- // "قد" between subject and verb
 	}
+	// An object before the verb, marked by its tanween ("أصدرت فصائل محلية بياناً مشتركاً قالت فيه إن",
+	// "نشرت حسابات مقطعاً مصوراً قالت إنه"), belongs to an earlier verb, which shares its subject.
+	for n := 0; b > 0 && n < 3 && s.inDQ[b-1] < 0 && !s.gapHas(b, punct) && s.accusative(b-1); n++ {
+		b--
+	}
 	a := b
 	for a > 0 && b-a < 6 && s.inDQ[a-1] < 0 && !s.gapHas(a, punct) {
 		w := s.f(a - 1)
@@ -463,12 +474,22 @@ func (s *scan) subject(i int) (int, int) {
 	}
 	for k := a; k < b; k++ {
 		if strip(s.f(k), s.lx.stop) {
-			// A preposition in the way: "في الأثناء قال" has no subject before the verb.
-			return i, i
+			if k == a {
+				// A preposition first: "في الأثناء قال" has no subject before the verb.
+				return i, i
+			}
+			return a, k // "فصائل محلية في السويداء"
 		}
 	}
 	return a, b
 }
+
+// accusative reports whether token k carries the tanween of the accusative (ً): an object or an adverb, never
+// the subject.
+func (s *scan) accusative(k int) bool {
+	return strings.Contains(s.text[s.toks[k].Start:s.toks[k].End], "\u064B")
+}
+
 
 // prep handles an attribution such as "بحسب المرصد" at token i: the speaker follows, the content is the
 // clause before it, or the clause after it when it opens the sentence.
@@ -493,10 +514,14 @@ func (s *scan) prep(i int, c cue) {
 		}
 	}
 	cueEnd := k
-	// "بحسب ما أفاد به المرصد": skip the relative and its verb.
-	if s.f(k) == "ما" && !s.endsSentence(k) {
-		k++
-		if _, ok := s.lx.cues[s.f(k)]; ok && !s.endsSentence(k) {
+	// "بحسب ما أفاد به المرصد", "حسبما أفاد المرصد": skip the relative and its verb.
+	var rel cue
+	if w := s.f(i); (s.f(k) == "ما" || strings.HasSuffix(w, "ما") && c.next == "") && !s.endsSentence(k) {
+		if s.f(k) == "ما" {
+			k++
+		}
+		if c, ok := s.lx.cues[s.f(k)]; ok && !s.endsSentence(k) {
+			rel = c
 			k++
 			if w := s.f(k); (w == "به" || w == "بها") && !s.endsSentence(k) {
 				k++
@@ -504,20 +529,11 @@ func (s *scan) prep(i int, c cue) {
 		}
 		npStart = -1
 	}
-	npA, npB := k, k
-	for ; npB < len(s.toks) && npB < k+8; npB++ {
-		if npB > k && (s.gapHas(npB, ".!?؟\n،,:;؛()") || s.dqAt(npB) >= 0) || s.inDQ[npB] >= 0 && s.dqAt(npB) < 0 {
-			break
-		}
-		if npB == k && s.endsSentence(npB) {
-			break
-		}
-		w := s.f(npB)
-		if s.lx.comp[w] || s.npStop(npB, w, npB-npA) && npB > k {
-			break
-		}
-		if c, isCue := s.lx.cues[w]; isCue && c.kind != prepCue && npB > k {
-			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
+	npA, npB := k, s.npAfter(k)
+	// "وفق ما نقلت وكالة بترا عن مصدر دبلوماسي": the speaker is the one the medium relays.
+	if rel.particle == "عن" && npB > npA && s.f(npB) == "عن" && !s.gapHas(npB, ".!?؟\n،,:;؛()") {
+		if b := s.npAfter(npB + 1); b > npB+1 {
+			npA, npB = npB+1, b
 		}
 	}
 	if npA == npB {
@@ -528,6 +544,7 @@ func (s *scan) prep(i int, c cue) {
 		npStart = s.toks[npA].Start
 	}
 	cn.npStart, cn.npEnd = npStart, s.toks[npB-1].End
+	s.refersBack(&cn, npA, npB) // "«…»، بحسب المصدر نفسه"
 	if d := s.dqBefore(i); d >= 0 {
 		if !s.usedDQ[d] {
 			s.linkDQ(&cn, d)
@@ -536,6 +553,13 @@ func (s *scan) prep(i int, c cue) {
 	}
 	first := s.sentenceStart(i)
 	if i-first >= 3 {
+		// A clause that already has its speaker names the medium it was reported in: "وقال المتحدث إن …،
+		// وفق ما نقلت وكالة الأنباء العراقية".
+		for _, o := range s.cands {
+			if o.cue != nil && o.cue.Start >= s.toks[first].Start && o.end >= s.toks[i-1].End {
+				return
+			}
+		}
 		cn.start, cn.end = s.toks[first].Start, s.toks[i-1].End
 		cn.direct = s.mostlyQuoted(cn.start, cn.end)
 		s.cands = append(s.cands, cn)
@@ -551,6 +575,28 @@ func (s *scan) prep(i int, c cue) {
 	cn.start, cn.end = s.toks[npB].Start, s.clauseEnd(npB)
 	cn.direct = s.mostlyQuoted(cn.start, cn.end)
 	s.cands = append(s.cands, cn)
+}
+
+// npAfter returns the end of the speaker's noun phrase that starts at token k after an attribution: at most
+// eight words, up to a punctuation mark, a quotation, a complementizer, a stop word or a reporting verb.
+func (s *scan) npAfter(k int) int {
+	npB := k
+	for ; npB < len(s.toks) && npB < k+8; npB++ {
+		if npB > k && (s.gapHas(npB, ".!?؟\n،,:;؛()") || s.dqAt(npB) >= 0) || s.inDQ[npB] >= 0 && s.dqAt(npB) < 0 {
+			break
+		}
+		if npB == k && s.endsSentence(npB) {
+			break
+		}
+		w := s.f(npB)
+		if s.lx.comp[w] || s.npStop(npB, w, npB-k) && npB > k {
+			break
+		}
+		if c, isCue := s.lx.cues[w]; isCue && c.kind != prepCue && npB > k {
+			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
+		}
+	}
+	return npB
 }
 
 // dqBefore returns the quotation that closes right before token i (only spaces, commas or dashes between), or -1.
