@@ -625,6 +625,15 @@ func (s *scan) unlinked() {
 		}
 		n, next := s.dqSkip(first)
 		cn := cand{start: q.start, end: q.end, direct: true, npStart: -1, res: nobody}
+		if a := s.label(q, first); a < first {
+			// "وزير الطاقة: «…»": a headline, or an interview's turn, names its speaker before a colon.
+			cn.res, cn.clause = named, [2]int{a, first}
+			cn.npStart, cn.npEnd = s.toks[a].Start, s.toks[first-1].End
+			s.refersBack(&cn, a, first)
+			s.usedDQ[d] = true
+			s.cands = append(s.cands, cn)
+			continue
+		}
 		if next < len(s.toks) && s.after(&cn, d, next) {
 			s.usedDQ[d] = true
 			s.cands = append(s.cands, cn)
@@ -640,6 +649,36 @@ func (s *scan) unlinked() {
 		s.usedDQ[d] = true
 		s.cands = append(s.cands, cn)
 	}
+}
+
+// maxLabel bounds, in words, a speaker named before a colon at the start of a line.
+const maxLabel = 6
+
+// label returns the first token of the words that open the line of quotation q, whose first token is first,
+// and end in a colon right before its mark ("مسؤول كوردي: "…""), or first when there are none. The words
+// may not hold a reporting verb, a complementizer or a stop word first (a verb before the colon claims the
+// quotation itself).
+func (s *scan) label(q direct, first int) int {
+	if first == 0 || strings.TrimSpace(s.text[s.toks[first-1].End:q.open]) != ":" {
+		return first
+	}
+	a := first - 1
+	for a > 0 && first-a < maxLabel && !s.gapHas(a, "\n") {
+		if s.gapHas(a, ".!?؟،,:;؛()«»\"“”-–—") {
+			return first
+		}
+		a--
+	}
+	if a > 0 && !s.gapHas(a, "\n") {
+		return first
+	}
+	for k := a; k < first; k++ {
+		w := s.f(k)
+		if _, isCue := s.lx.cues[w]; isCue || s.lx.comp[w] || s.inDQ[k] >= 0 || k == a && strip(w, s.lx.stop) {
+			return first
+		}
+	}
+	return a
 }
 
 // after reads a reporting verb and its subject right after quotation d ("«…»، قال شامي."), which must end
