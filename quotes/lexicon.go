@@ -52,6 +52,9 @@ type lexicon struct {
 	// clause maps the first word of a phrase that opens a new clause after a comma ("، في حين", "، بينما")
 	// to the words that must follow it (none for one-word phrases).
 	clause map[string][][]string
+	// topic words, then a comma, open a sentence whose verb's subject is a new actor ("من جانبه، أعرب وزير
+	// الخارجية التركي عن …"): the speaker of a following "وقال إن".
+	topic map[string]bool
 }
 
 func newLexicon(src string) (*lexicon, error) {
@@ -67,6 +70,7 @@ func newLexicon(src string) (*lexicon, error) {
 		notcomp:   map[string]bool{},
 		narration: map[string]bool{},
 		clause:    map[string][][]string{},
+		topic:     map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
@@ -132,6 +136,10 @@ func newLexicon(src string) (*lexicon, error) {
 				for _, p := range []string{"", "و", "ف"} {
 					lx.narration[p+w] = true
 				}
+			}
+		case "topic":
+			for _, w := range words {
+				lx.topic[w], lx.topic["و"+w] = true, true
 			}
 		case "clause":
 			for _, p := range []string{"", "و"} {

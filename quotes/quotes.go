@@ -56,6 +56,7 @@ type cand struct {
 	res        resolve
 	noun       string // folded noun of an anaphor without its article: "بيان"
 	clause     [2]int // token range of the cue clause, searched by later anaphors
+	topic      bool   // no quotation: an actor that a later pro-drop cue may refer to
 }
 
 // scan holds the per-document state of one Annotate call.
@@ -185,6 +186,9 @@ func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
 		}
 		c, ok := s.lx.cues[s.f(i)]
 		if !ok {
+			if s.lx.topic[s.f(i)] {
+				s.topic(i)
+			}
 			continue
 		}
 		switch c.kind {
@@ -196,6 +200,28 @@ func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
 	}
 	s.unlinked()
 	return s.resolve(dst)
+}
+
+// topic records the subject of the verb after a topic phrase at token i ("من جانبه، أعرب وزير الخارجية
+// التركي عن …") for a later pro-drop cue. A reporting verb there makes a quotation instead.
+func (s *scan) topic(i int) {
+	v := i + 1
+	if v+1 >= len(s.toks) || !s.gapHas(v, "،,") || s.endsSentence(v) || s.inDQ[v] >= 0 {
+		return
+	}
+	if _, isCue := s.lx.cues[s.f(v)]; isCue {
+		return
+	}
+	a := v + 1
+	if s.gapHas(a, ".!?؟\n،,:;؛()") || s.inDQ[a] >= 0 {
+		return
+	}
+	b := min(s.npAfter(a), a+maxLabel)
+	if b == a || s.lx.stop[s.f(a)] {
+		return
+	}
+	s.cands = append(s.cands, cand{start: s.toks[a].Start, end: s.toks[a].Start, npStart: s.toks[a].Start,
+		npEnd: s.toks[b-1].End, clause: [2]int{a, b}, topic: true})
 }
 
 // term says how a cue's clause ends.
@@ -489,7 +515,6 @@ func (s *scan) subject(i int) (int, int) {
 func (s *scan) accusative(k int) bool {
 	return strings.Contains(s.text[s.toks[k].Start:s.toks[k].End], "\u064B")
 }
-
 
 // prep handles an attribution such as "بحسب المرصد" at token i: the speaker follows, the content is the
 // clause before it, or the clause after it when it opens the sentence.
@@ -898,6 +923,10 @@ func (s *scan) resolve(dst []marsad.Quote) []marsad.Quote {
 	var hist []said
 	last := -1
 	for i, c := range s.cands {
+		if c.topic {
+			hist = append(hist, said{s.ref(c.npStart, c.npEnd), s.fold[s.foff[c.clause[0]] : s.foff[c.clause[1]]-1]})
+			continue
+		}
 		if last >= 0 && c.start >= s.cands[last].start && c.end <= s.cands[last].end {
 			continue
 		}
