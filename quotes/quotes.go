@@ -346,7 +346,7 @@ func (s *scan) verb(i int, c cue) {
 		}
 		// A quotation right after أن is the speech only when the clause ends with it; otherwise it is a quoted
 		// word inside indirect speech: "معتبراً أن "المقاومة" حق مشروع".
-		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] && s.clauseEnd(at+1) <= s.dq[d].after {
+		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] && s.speechEnds(d, at+1) {
 			s.linkDQ(&cn, d)
 			return
 		}
@@ -371,6 +371,16 @@ func (s *scan) verb(i int, c cue) {
 	if cn.start < cn.end {
 		s.cands = append(s.cands, cn)
 	}
+}
+
+// speechEnds reports whether quotation d, right after the complementizer at token k-1, is the whole speech:
+// the clause ends with it or goes on only after a punctuation mark ("أن «…»، أي القوات …").
+func (s *scan) speechEnds(d, k int) bool {
+	if s.clauseEnd(k) <= s.dq[d].after {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s.text[s.dq[d].after:], " \t"))
+	return isClosingPunct(r) || r == '-' || r == '–' || r == '—'
 }
 
 func (s *scan) linkDQ(cn *cand, d int) {
@@ -499,9 +509,10 @@ func (s *scan) subject(i int) (int, int) {
 		return i, i
 	}
 	for k := a; k < b; k++ {
-		if strip(s.f(k), s.lx.stop) {
-			if k == a {
-				// A preposition first: "في الأثناء قال" has no subject before the verb.
+		if w := s.f(k); strip(w, s.lx.stop) {
+			if k == a || s.lx.relative[w] {
+				// A preposition first: "في الأثناء قال" has no subject before the verb; nor has a verb in a
+				// relative clause ("في غالب الدول التي أعلنت أن").
 				return i, i
 			}
 			return a, k // "فصائل محلية في السويداء"
@@ -569,7 +580,11 @@ func (s *scan) prep(i int, c cue) {
 		npStart = s.toks[npA].Start
 	}
 	cn.npStart, cn.npEnd = npStart, s.toks[npB-1].End
-	s.refersBack(&cn, npA, npB) // "«…»، بحسب المصدر نفسه"
+	// "«…»، بحسب المصدر نفسه". An attribution that names a source refers back only to a speaker whose clause
+	// has the noun: "بحسب البيان" is as often a first mention.
+	if s.refersBack(&cn, npA, npB); cn.res == anaphor {
+		cn.res = backref
+	}
 	if d := s.dqBefore(i); d >= 0 {
 		if !s.usedDQ[d] {
 			s.linkDQ(&cn, d)
