@@ -295,6 +295,11 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		if isCue && c.kind == partCue {
 			stopped = true // "أضاف قائلاً:"
 		}
+		if isCue && c.kind == prepCue && npB > npA && s.prepAt(k, c) {
+			// An attribution set off inside the clause names the medium: "يقول الناطق علي الأحمدي - حسب
+			// وكالة الصحافة الفرنسية - إن".
+			stopped, far = true, true
+		}
 		if !stopped {
 			// The verb's own preposition ends its subject: "وحذّر البيان من أن".
 			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 || w == particle && npB > npA {
@@ -330,6 +335,8 @@ func (s *scan) verb(i int, c cue) {
 	// عن relays without قوله too ("ونقلت واع عن مصدر أمني أن").
 	if a, b, ok := s.relayed(npB, at, c.particle == "عن"); ok {
 		npA, npB = a, b
+	} else if npB > npA {
+		npB = s.title(npA, npB, at)
 	}
 	switch {
 	case c.passive:
@@ -387,6 +394,43 @@ func (s *scan) linkDQ(cn *cand, d int) {
 	s.usedDQ[d] = true
 	cn.start, cn.end, cn.direct = s.dq[d].start, s.dq[d].end, true
 	s.cands = append(s.cands, *cn)
+}
+
+// maxTitle bounds, in words, the rest of a title between where its phrase stopped and the person's name.
+const maxTitle = 10
+
+// title extends a speaker phrase [npA, npB) that stopped at a preposition to the person it names before token
+// at: "قائد الأمن الداخلي | في محافظة درعا العميد شاهر عمران"، "مدير المؤسسة العامة | للحبوب في حكومة الإنقاذ
+// عمر الأحمد". The phrase must name no person itself, and no comma may come before the name.
+func (s *scan) title(npA, npB, at int) int {
+	if npB >= at || !strings.HasPrefix(s.f(npB), "ل") && !strip(s.f(npB), s.lx.stop) {
+		return npB
+	}
+	a, b := s.toks[npA].Start, s.toks[npB-1].End
+	limit := s.toks[min(at, npB+maxTitle)-1].End
+	name := -1 // offset where the first person after the phrase ends
+	first := limit
+	for _, e := range s.doc.Entities {
+		if e.Type != marsad.PER || e.Start >= limit || e.End <= a {
+			continue
+		}
+		if e.Start < b {
+			return npB // the phrase names its person: "المتحدث باسم قسد فرهاد شامي"
+		}
+		if e.End <= limit && e.Start < first {
+			first, name = e.Start, e.End
+		}
+	}
+	if name < 0 {
+		return npB
+	}
+	k := npB
+	for ; k < at && s.toks[k].End <= name; k++ {
+		if s.gapHas(k, ".!?؟\n،,:;؛()") || s.inDQ[k] >= 0 {
+			return npB
+		}
+	}
+	return k
 }
 
 // relayed finds "عن X قوله" in tokens [from, to) and returns X. With bare, "عن X" is enough; X then ends at a
@@ -510,7 +554,7 @@ func (s *scan) subject(i int) (int, int) {
 	}
 	for k := a; k < b; k++ {
 		if w := s.f(k); strip(w, s.lx.stop) {
-			if k == a || s.lx.relative[w] {
+			if k == a || strip(w, s.lx.relative) {
 				// A preposition first: "في الأثناء قال" has no subject before the verb; nor has a verb in a
 				// relative clause ("في غالب الدول التي أعلنت أن").
 				return i, i
@@ -637,6 +681,17 @@ func (s *scan) npAfter(k int) int {
 		}
 	}
 	return npB
+}
+
+// prepAt reports whether the prep cue c at token k has its second word ("على لسان", "وفقاً لـ").
+func (s *scan) prepAt(k int, c cue) bool {
+	switch w := s.f(k + 1); {
+	case c.next == "" || w == c.next:
+		return true
+	case c.next == "ل":
+		return strings.HasPrefix(w, "ل")
+	}
+	return false
 }
 
 // dqBefore returns the quotation that closes right before token i (only spaces, commas or dashes between), or -1.
