@@ -600,11 +600,14 @@ func (s *scan) prep(i int, c cue) {
 		if s.f(k) == "ما" {
 			k++
 		}
-		if c, ok := s.lx.cues[s.f(k)]; ok && !s.endsSentence(k) {
+		if c, ok := s.cueObj(k); ok && !s.endsSentence(k) {
 			rel = c
 			k++
 			if w := s.f(k); (w == "به" || w == "بها") && !s.endsSentence(k) {
 				k++
+			}
+			if k < len(s.toks) && s.gapHas(k, "،,:;؛()") {
+				return // "حسبما يزعم، …": the verb's subject is a pronoun
 			}
 		}
 		npStart = -1
@@ -629,13 +632,15 @@ func (s *scan) prep(i int, c cue) {
 	if s.refersBack(&cn, npA, npB); cn.res == anaphor {
 		cn.res = backref
 	}
-	if d := s.dqBefore(i); d >= 0 {
+	first := s.sentenceStart(i)
+	// A quotation right before the attribution is its speech when it opens the sentence; one that ends a
+	// longer clause is a quoted phrase in it: "عن طريق “الدجاج الانتحاري”، حسبما أوردته صحيفة".
+	if d := s.dqBefore(i); d >= 0 && (s.dq[d].open <= s.toks[first].Start || s.mostlyQuoted(s.toks[first].Start, s.toks[i-1].End)) {
 		if !s.usedDQ[d] {
 			s.linkDQ(&cn, d)
 		}
 		return
 	}
-	first := s.sentenceStart(i)
 	if i-first >= 3 {
 		// A clause that already has its speaker names the medium it was reported in: "وقال المتحدث إن …،
 		// وفق ما نقلت وكالة الأنباء العراقية".
@@ -692,6 +697,21 @@ func (s *scan) prepAt(k int, c cue) bool {
 		return strings.HasPrefix(w, "ل")
 	}
 	return false
+}
+
+// cueObj returns the cue of token k, which may carry the object pronoun that stands for the speech: "ما
+// قاله"، "ما أكدته"، "حسبما أوردته".
+func (s *scan) cueObj(k int) (cue, bool) {
+	c, ok := s.lx.cues[s.f(k)]
+	for _, suf := range []string{"ه", "ها"} {
+		if ok {
+			break
+		}
+		if w, cut := strings.CutSuffix(s.f(k), suf); cut {
+			c, ok = s.lx.cues[w]
+		}
+	}
+	return c, ok
 }
 
 // dqBefore returns the quotation that closes right before token i (only spaces, commas or dashes between), or -1.
@@ -787,17 +807,7 @@ func (s *scan) after(cn *cand, d, i int) bool {
 	for n := 0; n < 2 && i+1 < len(s.toks) && s.lx.relative[s.f(i)] && !s.endsSentence(i+1); n++ {
 		i++
 	}
-	c, ok := s.lx.cues[s.f(i)]
-	if !ok {
-		// The verb may carry the object pronoun that stands for the quote: "ما قاله"، "ما أكدته".
-		for _, suf := range []string{"ه", "ها"} {
-			if w, cut := strings.CutSuffix(s.f(i), suf); cut {
-				if c, ok = s.lx.cues[w]; ok {
-					break
-				}
-			}
-		}
-	}
+	c, ok := s.cueObj(i)
 	if !ok || c.kind == prepCue {
 		return false
 	}
