@@ -206,7 +206,9 @@ func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
 // التركي عن …") for a later pro-drop cue. A reporting verb there makes a quotation instead.
 func (s *scan) topic(i int) {
 	v := i + 1
-	if v+1 >= len(s.toks) || !s.gapHas(v, "،,") || s.endsSentence(v) || s.inDQ[v] >= 0 {
+	// The comma may be left out after "من جانبه", not after "بدوره", which may sit after its verb.
+	if v+1 >= len(s.toks) || s.endsSentence(v) || s.inDQ[v] >= 0 ||
+		!s.gapHas(v, "،,") && (s.gapHas(i, ".!?؟\n،,:;؛()") || s.f(i-1) != "من" && s.f(i-1) != "ومن") {
 		return
 	}
 	if _, isCue := s.lx.cues[s.f(v)]; isCue {
@@ -427,6 +429,11 @@ func (s *scan) title(npA, npB, at int) int {
 	k := npB
 	for ; k < at && s.toks[k].End <= name; k++ {
 		if s.gapHas(k, ".!?؟\n،,:;؛()") || s.inDQ[k] >= 0 {
+			return npB
+		}
+		// Only "في" and "عن" join a title to its body ("عضو اللجنة المالية في مجلس النواب"); other stop
+		// words lead elsewhere ("إلى أوبك خلال ندوة").
+		if w := s.f(k); strip(w, s.lx.stop) && w != "في" && w != "عن" {
 			return npB
 		}
 	}
