@@ -610,8 +610,12 @@ func (s *scan) prep(i int, c cue) {
 		if c, ok := s.cueObj(k); ok && !s.endsSentence(k) {
 			rel = c
 			k++
-			if w := s.f(k); (w == "به" || w == "بها") && !s.endsSentence(k) {
-				k++
+			// The verb's preposition with the pronoun of the speech: "بحسب ما أفاد به"، "حسبما أشارت إليه".
+			switch s.f(k) {
+			case "به", "بها", "اليه", "اليها", "عنه", "عنها":
+				if !s.endsSentence(k) {
+					k++
+				}
 			}
 			if k < len(s.toks) && s.gapHas(k, "،,:;؛()") {
 				return // "حسبما يزعم، …": the verb's subject is a pronoun
