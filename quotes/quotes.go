@@ -327,6 +327,10 @@ func (s *scan) npStop(k int, w string, n int) bool {
 
 // verb handles a reporting verb or participle at token i.
 func (s *scan) verb(i int, c cue) {
+	if p, ok := s.lx.cues[s.f(i-1)]; ok && p.kind == prepCue && strings.HasSuffix(s.f(i-1), "ما") || s.f(i-1) == "ما" &&
+		i > 1 && s.lx.cues[s.f(i-2)].kind == prepCue {
+		return // "حسبما يزعم"، "بحسب ما أفاد": the attribution's own verb
+	}
 	t, at, npA, npB := s.forward(i, c)
 	if t == noTerm || t == compTerm && npA == npB && at == i+1 && s.lx.narration[s.f(i)] {
 		// "ويُذكر أن": the writer's narration.
@@ -550,7 +554,9 @@ func (s *scan) subject(i int) (int, int) {
 	a := b
 	for a > 0 && b-a < 6 && s.inDQ[a-1] < 0 && !s.gapHas(a, punct) {
 		w := s.f(a - 1)
-		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue || s.lx.comp[w] || strip(w, s.lx.lead) {
+		// A lead word that is also a preposition ("في" of "في حين") belongs to the subject: "فصائل محلية في
+		// السويداء".
+		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue || s.lx.comp[w] || strip(w, s.lx.lead) && !s.lx.stop[w] {
 			break
 		}
 		a--
@@ -560,11 +566,14 @@ func (s *scan) subject(i int) (int, int) {
 		return i, i
 	}
 	for k := a; k < b; k++ {
-		if w := s.f(k); strip(w, s.lx.stop) {
-			if k == a || strip(w, s.lx.relative) {
-				// A preposition first: "في الأثناء قال" has no subject before the verb; nor has a verb in a
-				// relative clause ("في غالب الدول التي أعلنت أن").
-				return i, i
+		if w := s.f(k); strip(w, s.lx.stop) && strip(w, s.lx.relative) {
+			return i, i // a verb in a relative clause: "في غالب الدول التي أعلنت أن"
+		}
+	}
+	for k := a; k < b; k++ {
+		if strip(s.f(k), s.lx.stop) {
+			if k == a {
+				return i, i // a preposition first: "في الأثناء قال" has no subject before the verb
 			}
 			return a, k // "فصائل محلية في السويداء"
 		}
@@ -661,6 +670,9 @@ func (s *scan) prep(i int, c cue) {
 			}
 		}
 		cn.start, cn.end = s.toks[first].Start, s.toks[i-1].End
+		if d := s.inDQ[i-1]; d >= 0 && s.dq[d].end == cn.end {
+			cn.end = s.dq[d].after // keep the closing mark of a quoted phrase
+		}
 		cn.direct = s.mostlyQuoted(cn.start, cn.end)
 		s.cands = append(s.cands, cn)
 		return
