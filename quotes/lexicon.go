@@ -18,6 +18,7 @@ const (
 	verbCue cueKind = iota + 1 // قال: speaker after (VSO) or before (SVO), then أن or a direct quote
 	partCue                    // مضيفاً: same speaker as the clause it continues
 	prepCue                    // بحسب: speaker after, content is the rest of the clause
+	topicCue                   // جانبه: no speech, but the subject of the verb after it may speak next
 )
 
 // cue is what a folded word means when it starts a reporting cue.
@@ -52,9 +53,6 @@ type lexicon struct {
 	// clause maps the first word of a phrase that opens a new clause after a comma ("، في حين", "، بينما")
 	// to the words that must follow it (none for one-word phrases).
 	clause map[string][][]string
-	// topic words, then a comma, open a sentence whose verb's subject is a new actor ("من جانبه، أعرب وزير
-	// الخارجية التركي عن …"): the speaker of a following "وقال إن".
-	topic map[string]bool
 }
 
 func newLexicon(src string) (*lexicon, error) {
@@ -70,7 +68,6 @@ func newLexicon(src string) (*lexicon, error) {
 		notcomp:   map[string]bool{},
 		narration: map[string]bool{},
 		clause:    map[string][][]string{},
-		topic:     map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
@@ -138,8 +135,10 @@ func newLexicon(src string) (*lexicon, error) {
 				}
 			}
 		case "topic":
+			// Topic words, then a comma, open a sentence whose verb's subject is a new actor ("من جانبه، أعرب
+			// وزير الخارجية التركي عن …"): the speaker of a following "وقال إن".
 			for _, w := range words {
-				lx.topic[w], lx.topic["و"+w] = true, true
+				lx.addCue(w, cue{kind: topicCue})
 			}
 		case "clause":
 			for _, p := range []string{"", "و"} {

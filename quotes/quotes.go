@@ -186,12 +186,11 @@ func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
 		}
 		c, ok := s.lx.cues[s.f(i)]
 		if !ok {
-			if s.lx.topic[s.f(i)] {
-				s.topic(i)
-			}
 			continue
 		}
 		switch c.kind {
+		case topicCue:
+			s.topic(i)
 		case verbCue, partCue:
 			s.verb(i, c)
 		case prepCue:
@@ -211,7 +210,7 @@ func (s *scan) topic(i int) {
 		!s.gapHas(v, "،,") && (s.gapHas(i, ".!?؟\n،,:;؛()") || s.f(i-1) != "من" && s.f(i-1) != "ومن") {
 		return
 	}
-	if _, isCue := s.lx.cues[s.f(v)]; isCue {
+	if c, isCue := s.lx.cues[s.f(v)]; isCue && c.kind != topicCue {
 		return
 	}
 	a := v + 1
@@ -704,7 +703,7 @@ func (s *scan) npAfter(k int) int {
 		if s.lx.comp[w] || s.npStop(npB, w, npB-k) && npB > k {
 			break
 		}
-		if c, isCue := s.lx.cues[w]; isCue && c.kind != prepCue && npB > k {
+		if c, isCue := s.lx.cues[w]; isCue && (c.kind == verbCue || c.kind == partCue) && npB > k {
 			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
 		}
 	}
@@ -734,7 +733,7 @@ func (s *scan) cueObj(k int) (cue, bool) {
 			c, ok = s.lx.cues[w]
 		}
 	}
-	return c, ok
+	return c, ok && c.kind != topicCue
 }
 
 // dqBefore returns the quotation that closes right before token i (only spaces, commas or dashes between), or -1.
@@ -812,7 +811,7 @@ func (s *scan) label(q direct, first int) int {
 	}
 	for k := a; k < first; k++ {
 		w := s.f(k)
-		if _, isCue := s.lx.cues[w]; isCue || s.lx.comp[w] || s.inDQ[k] >= 0 || k == a && strip(w, s.lx.stop) {
+		if c, isCue := s.lx.cues[w]; isCue && c.kind != topicCue || s.lx.comp[w] || s.inDQ[k] >= 0 || k == a && strip(w, s.lx.stop) {
 			return first
 		}
 	}
@@ -905,7 +904,7 @@ func (s *scan) clauseEnd(k int) int {
 			break
 		}
 		if s.gapHas(m, "،,;؛") {
-			if _, isCue := s.lx.cues[s.f(m)]; isCue || s.opensClause(m) {
+			if c, isCue := s.lx.cues[s.f(m)]; isCue && c.kind != topicCue || s.opensClause(m) {
 				break
 			}
 		}
