@@ -15,10 +15,10 @@ var cuesFile string
 type cueKind uint8
 
 const (
-	verbCue cueKind = iota + 1 // قال: speaker after (VSO) or before (SVO), then أن or a direct quote
-	partCue                    // مضيفاً: same speaker as the clause it continues
-	prepCue                    // بحسب: speaker after, content is the rest of the clause
-	topicCue                   // جانبه: no speech, but the subject of the verb after it may speak next
+	verbCue  cueKind = iota + 1 // قال: speaker after (VSO) or before (SVO), then أن or a direct quote
+	partCue                     // مضيفاً: same speaker as the clause it continues
+	prepCue                     // بحسب: speaker after, content is the rest of the clause
+	topicCue                    // جانبه: no speech, but the subject of the verb after it may speak next
 )
 
 // cue is what a folded word means when it starts a reporting cue.
