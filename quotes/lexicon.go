@@ -15,9 +15,10 @@ var cuesFile string
 type cueKind uint8
 
 const (
-	verbCue cueKind = iota + 1 // قال: speaker after (VSO) or before (SVO), then أن or a direct quote
-	partCue                    // مضيفاً: same speaker as the clause it continues
-	prepCue                    // بحسب: speaker after, content is the rest of the clause
+	verbCue  cueKind = iota + 1 // قال: speaker after (VSO) or before (SVO), then أن or a direct quote
+	partCue                     // مضيفاً: same speaker as the clause it continues
+	prepCue                     // بحسب: speaker after, content is the rest of the clause
+	topicCue                    // جانبه: no speech, but the subject of the verb after it may speak next
 )
 
 // cue is what a folded word means when it starts a reporting cue.
@@ -28,6 +29,8 @@ type cue struct {
 	// next is the folded second word of a two-word prep cue ("عن" in نقلاً عن); "ل" also matches ل attached
 	// to the following word.
 	next string
+	// passive marks a verb that reports speech without a speaker: "وأُفيد بأن"، "قيل إن".
+	passive bool
 }
 
 // lexicon holds the folded word tables read from cues.txt. It is read-only after newLexicon.
@@ -44,19 +47,27 @@ type lexicon struct {
 	relative map[string]bool
 	// notcomp words make the أن after them a conjunction, not speech: "بعد أن"، "قبل أن".
 	notcomp map[string]bool
+	// narration forms read as the writer's own narration when the complementizer follows them with no
+	// subject: "ويُذكر أن" (unvocalized, the passive is spelt as the active يذكر).
+	narration map[string]bool
+	// clause maps the first word of a phrase that opens a new clause after a comma ("، في حين", "، بينما")
+	// to the words that must follow it (none for one-word phrases).
+	clause map[string][][]string
 }
 
 func newLexicon(src string) (*lexicon, error) {
 	lx := &lexicon{
-		cues:     map[string]cue{},
-		comp:     map[string]bool{},
-		anaphor:  map[string]bool{},
-		backref:  map[string]bool{},
-		stop:     map[string]bool{},
-		lead:     map[string]bool{},
-		stopYa:   map[string]bool{},
-		relative: map[string]bool{},
-		notcomp:  map[string]bool{},
+		cues:      map[string]cue{},
+		comp:      map[string]bool{},
+		anaphor:   map[string]bool{},
+		backref:   map[string]bool{},
+		stop:      map[string]bool{},
+		lead:      map[string]bool{},
+		stopYa:    map[string]bool{},
+		relative:  map[string]bool{},
+		notcomp:   map[string]bool{},
+		narration: map[string]bool{},
+		clause:    map[string][][]string{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
@@ -113,6 +124,26 @@ func newLexicon(src string) (*lexicon, error) {
 			addAll(lx.relative, words)
 		case "notcomp":
 			addAll(lx.notcomp, words)
+		case "passive":
+			for _, w := range words {
+				lx.addCue(w, cue{kind: verbCue, passive: true})
+			}
+		case "narration":
+			for _, w := range words {
+				for _, p := range []string{"", "و", "ف"} {
+					lx.narration[p+w] = true
+				}
+			}
+		case "topic":
+			// Topic words, then a comma, open a sentence whose verb's subject is a new actor ("من جانبه، أعرب
+			// وزير الخارجية التركي عن …"): the speaker of a following "وقال إن".
+			for _, w := range words {
+				lx.addCue(w, cue{kind: topicCue})
+			}
+		case "clause":
+			for _, p := range []string{"", "و"} {
+				lx.clause[p+words[0]] = append(lx.clause[p+words[0]], words[1:])
+			}
 		default:
 			return nil, fmt.Errorf("cues.txt:%d: unknown kind %q", n, kind)
 		}

@@ -56,6 +56,7 @@ type cand struct {
 	res        resolve
 	noun       string // folded noun of an anaphor without its article: "بيان"
 	clause     [2]int // token range of the cue clause, searched by later anaphors
+	topic      bool   // no quotation: an actor that a later pro-drop cue may refer to
 }
 
 // scan holds the per-document state of one Annotate call.
@@ -188,6 +189,8 @@ func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
 			continue
 		}
 		switch c.kind {
+		case topicCue:
+			s.topic(i)
 		case verbCue, partCue:
 			s.verb(i, c)
 		case prepCue:
@@ -196,6 +199,30 @@ func (s *scan) run(dst []marsad.Quote) []marsad.Quote {
 	}
 	s.unlinked()
 	return s.resolve(dst)
+}
+
+// topic records the subject of the verb after a topic phrase at token i ("من جانبه، أعرب وزير الخارجية
+// التركي عن …") for a later pro-drop cue. A reporting verb there makes a quotation instead.
+func (s *scan) topic(i int) {
+	v := i + 1
+	// The comma may be left out after "من جانبه", not after "بدوره", which may sit after its verb.
+	if v+1 >= len(s.toks) || s.endsSentence(v) || s.inDQ[v] >= 0 ||
+		!s.gapHas(v, "،,") && (s.gapHas(i, ".!?؟\n،,:;؛()") || s.f(i-1) != "من" && s.f(i-1) != "ومن") {
+		return
+	}
+	if c, isCue := s.lx.cues[s.f(v)]; isCue && c.kind != topicCue {
+		return
+	}
+	a := v + 1
+	if s.gapHas(a, ".!?؟\n،,:;؛()") || s.inDQ[a] >= 0 {
+		return
+	}
+	b := min(s.npAfter(a), a+maxLabel)
+	if b == a || s.lx.stop[s.f(a)] {
+		return
+	}
+	s.cands = append(s.cands, cand{start: s.toks[a].Start, end: s.toks[a].Start, npStart: s.toks[a].Start,
+		npEnd: s.toks[b-1].End, clause: [2]int{a, b}, topic: true})
 }
 
 // term says how a cue's clause ends.
@@ -217,7 +244,8 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	npA, npB = i+1, i+1
 	stopped := false
 	k := i + 1
-	if c.particle != "" && s.f(k) == c.particle {
+	particle := c.particle
+	if particle != "" && s.f(k) == particle {
 		k++ // "جاء في البيان أن", "أشار إلى أن"
 		npA, npB = k, k
 	}
@@ -250,8 +278,11 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		}
 		if s.gapHas(k, "،,;؛()") {
 			// Commas set off an apposition or an aside before the speech: "وقال أبو محمد، وهو من سكان
-			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause.
-			stopped = stopped || npB > npA
+			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause, and the aside may be
+			// long ("وقال أحد وجهاء المدينة، طلب عدم نشر اسمه لأسباب أمنية، لـعنب بلدي: «…»").
+			if npB > npA {
+				stopped, far = true, true
+			}
 		}
 		w := s.f(k)
 		if s.lx.comp[w] && !s.lx.notcomp[s.f(k-1)] {
@@ -265,8 +296,14 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		if isCue && c.kind == partCue {
 			stopped = true // "أضاف قائلاً:"
 		}
+		if isCue && c.kind == prepCue && npB > npA && s.prepAt(k, c) {
+			// An attribution set off inside the clause names the medium: "يقول الناطق علي الأحمدي - حسب
+			// وكالة الصحافة الفرنسية - إن".
+			stopped, far = true, true
+		}
 		if !stopped {
-			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 {
+			// The verb's own preposition ends its subject: "وحذّر البيان من أن".
+			if s.npStop(k, w, npB-npA) || utf8.RuneCountInString(w) == 1 || w == particle && npB > npA {
 				stopped, far = true, true
 			} else {
 				npB = k + 1
@@ -282,27 +319,36 @@ func (s *scan) npStop(k int, w string, n int) bool {
 		// Folding merges على and the name علي: a stop word spelled with ى does not stop a word with ي.
 		return !s.lx.stopYa[w] || !strings.HasSuffix(s.text[s.toks[k].Start:s.toks[k].End], "ي")
 	}
-	// لل marks the addressee ("للصحيفة", "للمرصد"); no name starts with it.
-	return strings.HasPrefix(w, "لل")
+	// لل marks the addressee ("للصحيفة", "للمرصد"); no name starts with it. Nor with ل drawn out by a tatweel
+	// ("لـنورث برس"), which the news writes only before the addressee's name.
+	return strings.HasPrefix(w, "لل") || strings.HasPrefix(s.text[s.toks[k].Start:], "لـ")
 }
 
 // verb handles a reporting verb or participle at token i.
 func (s *scan) verb(i int, c cue) {
+	if p, ok := s.lx.cues[s.f(i-1)]; ok && p.kind == prepCue && strings.HasSuffix(s.f(i-1), "ما") || s.f(i-1) == "ما" &&
+		i > 1 && s.lx.cues[s.f(i-2)].kind == prepCue {
+		return // "حسبما يزعم"، "بحسب ما أفاد": the attribution's own verb
+	}
 	t, at, npA, npB := s.forward(i, c)
-	if t == noTerm {
+	if t == noTerm || t == compTerm && npA == npB && at == i+1 && s.lx.narration[s.f(i)] {
+		// "ويُذكر أن": the writer's narration.
 		return
 	}
-	cn := cand{cue: s.span(i, i+1), npStart: -1, clause: [2]int{i, npB}}
-	if t != noTerm {
-		cn.clause[1] = at
-	}
-	if a, b, ok := s.relayed(npB, cn.clause[1]); ok {
-		// "ونقلت وكالة الأناضول عن كالن قوله": the speaker is the one quoted, not the agency.
+	cn := cand{cue: s.span(i, i+1), npStart: -1, clause: [2]int{i, at}}
+	// "ونقلت وكالة الأناضول عن كالن قوله": the speaker is the one quoted, not the agency; a verb that takes
+	// عن relays without قوله too ("ونقلت واع عن مصدر أمني أن").
+	if a, b, ok := s.relayed(npB, at, c.particle == "عن"); ok {
 		npA, npB = a, b
+	} else if npB > npA {
+		npB = s.title(npA, npB, at)
 	}
-	if c.kind == partCue {
+	switch {
+	case c.passive:
+		cn.res = nobody
+	case c.kind == partCue:
 		cn.res = previous
-	} else {
+	default:
 		s.speaker(&cn, i, npA, npB)
 	}
 	switch t {
@@ -310,7 +356,9 @@ func (s *scan) verb(i int, c cue) {
 		if at+1 >= len(s.toks) || s.endsSentence(at+1) {
 			return
 		}
-		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] {
+		// A quotation right after أن is the speech only when the clause ends with it; otherwise it is a quoted
+		// word inside indirect speech: "معتبراً أن "المقاومة" حق مشروع".
+		if d := s.dqAt(at + 1); d >= 0 && !s.usedDQ[d] && s.speechEnds(d, at+1) {
 			s.linkDQ(&cn, d)
 			return
 		}
@@ -337,14 +385,67 @@ func (s *scan) verb(i int, c cue) {
 	}
 }
 
+// speechEnds reports whether quotation d, right after the complementizer at token k-1, is the whole speech:
+// the clause ends with it or goes on only after a punctuation mark ("أن «…»، أي القوات …").
+func (s *scan) speechEnds(d, k int) bool {
+	if s.clauseEnd(k) <= s.dq[d].after {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(strings.TrimLeft(s.text[s.dq[d].after:], " \t"))
+	return isClosingPunct(r) || r == '-' || r == '–' || r == '—'
+}
+
 func (s *scan) linkDQ(cn *cand, d int) {
 	s.usedDQ[d] = true
 	cn.start, cn.end, cn.direct = s.dq[d].start, s.dq[d].end, true
 	s.cands = append(s.cands, *cn)
 }
 
-// relayed finds "عن X قوله" in tokens [from, to) and returns X.
-func (s *scan) relayed(from, to int) (int, int, bool) {
+// maxTitle bounds, in words, the rest of a title between where its phrase stopped and the person's name.
+const maxTitle = 10
+
+// title extends a speaker phrase [npA, npB) that stopped at a preposition to the person it names before token
+// at: "قائد الأمن الداخلي | في محافظة درعا العميد شاهر عمران"، "مدير المؤسسة العامة | للحبوب في حكومة الإنقاذ
+// عمر الأحمد". The phrase must name no person itself, and no comma may come before the name.
+func (s *scan) title(npA, npB, at int) int {
+	if npB >= at || !strings.HasPrefix(s.f(npB), "ل") && !strip(s.f(npB), s.lx.stop) {
+		return npB
+	}
+	a, b := s.toks[npA].Start, s.toks[npB-1].End
+	limit := s.toks[min(at, npB+maxTitle)-1].End
+	name := -1 // offset where the first person after the phrase ends
+	first := limit
+	for _, e := range s.doc.Entities {
+		if e.Type != marsad.PER || e.Start >= limit || e.End <= a {
+			continue
+		}
+		if e.Start < b {
+			return npB // the phrase names its person: "المتحدث باسم قسد فرهاد شامي"
+		}
+		if e.End <= limit && e.Start < first {
+			first, name = e.Start, e.End
+		}
+	}
+	if name < 0 {
+		return npB
+	}
+	k := npB
+	for ; k < at && s.toks[k].End <= name; k++ {
+		if s.gapHas(k, ".!?؟\n،,:;؛()") || s.inDQ[k] >= 0 {
+			return npB
+		}
+		// Only "في" and "عن" join a title to its body ("عضو اللجنة المالية في مجلس النواب"); other stop
+		// words lead elsewhere ("إلى أوبك خلال ندوة").
+		if w := s.f(k); strip(w, s.lx.stop) && w != "في" && w != "عن" {
+			return npB
+		}
+	}
+	return k
+}
+
+// relayed finds "عن X قوله" in tokens [from, to) and returns X. With bare, "عن X" is enough; X then ends at a
+// punctuation mark.
+func (s *scan) relayed(from, to int, bare bool) (int, int, bool) {
 	an := -1
 	for k := from; k < to; k++ {
 		switch s.f(k) {
@@ -356,7 +457,14 @@ func (s *scan) relayed(from, to int) (int, int, bool) {
 			}
 		}
 	}
-	return 0, 0, false
+	if !bare || an < 0 || an >= to {
+		return 0, 0, false
+	}
+	b := an + 1
+	for b < to && !s.gapHas(b, ".!?؟\n،,:;؛()") && s.inDQ[b] < 0 {
+		b++
+	}
+	return an, b, true
 }
 
 // speaker sets the speaker of cn from the noun phrase [npA, npB) after the verb at token i, or, when there is
@@ -381,6 +489,12 @@ func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	if d := s.inDQ[npB-1]; d >= 0 && s.dq[d].end == cn.npEnd {
 		cn.npEnd = s.dq[d].after // keep the closing mark of a quoted name
 	}
+	s.refersBack(cn, npA, npB)
+}
+
+// refersBack marks the speaker of cn, tokens [npA, npB), as referring back when it is a word such as
+// "البيان" or "المصدر نفسه" and not linked to an entity.
+func (s *scan) refersBack(cn *cand, npA, npB int) {
 	if s.linked(cn.npStart, cn.npEnd) {
 		return
 	}
@@ -431,10 +545,17 @@ func (s *scan) subject(i int) (int, int) {
 	for b > 0 && i-b < 2 && s.inDQ[b-1] < 0 && !s.gapHas(b, punct) && strip(s.f(b-1), s.lx.lead) {
 		b-- // "قد" between subject and verb
 	}
+	// An object before the verb, marked by its tanween ("أصدرت فصائل محلية بياناً مشتركاً قالت فيه إن",
+	// "نشرت حسابات مقطعاً مصوراً قالت إنه"), belongs to an earlier verb, which shares its subject.
+	for n := 0; b > 0 && n < 3 && s.inDQ[b-1] < 0 && !s.gapHas(b, punct) && s.accusative(b-1); n++ {
+		b--
+	}
 	a := b
 	for a > 0 && b-a < 6 && s.inDQ[a-1] < 0 && !s.gapHas(a, punct) {
 		w := s.f(a - 1)
-		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue || s.lx.comp[w] || strip(w, s.lx.lead) {
+		// A lead word that is also a preposition ("في" of "في حين") belongs to the subject: "فصائل محلية في
+		// السويداء".
+		if c, isCue := s.lx.cues[w]; isCue && c.kind == verbCue || s.lx.comp[w] || strip(w, s.lx.lead) && !s.lx.stop[w] {
 			break
 		}
 		a--
@@ -444,12 +565,25 @@ func (s *scan) subject(i int) (int, int) {
 		return i, i
 	}
 	for k := a; k < b; k++ {
+		if w := s.f(k); strip(w, s.lx.stop) && strip(w, s.lx.relative) {
+			return i, i // a verb in a relative clause: "في غالب الدول التي أعلنت أن"
+		}
+	}
+	for k := a; k < b; k++ {
 		if strip(s.f(k), s.lx.stop) {
-			// A preposition in the way: "في الأثناء قال" has no subject before the verb.
-			return i, i
+			if k == a {
+				return i, i // a preposition first: "في الأثناء قال" has no subject before the verb
+			}
+			return a, k // "فصائل محلية في السويداء"
 		}
 	}
 	return a, b
+}
+
+// accusative reports whether token k carries the tanween of the accusative (ً): an object or an adverb, never
+// the subject.
+func (s *scan) accusative(k int) bool {
+	return strings.Contains(s.text[s.toks[k].Start:s.toks[k].End], "\u064B")
 }
 
 // prep handles an attribution such as "بحسب المرصد" at token i: the speaker follows, the content is the
@@ -475,31 +609,33 @@ func (s *scan) prep(i int, c cue) {
 		}
 	}
 	cueEnd := k
-	// "بحسب ما أفاد به المرصد": skip the relative and its verb.
-	if s.f(k) == "ما" && !s.endsSentence(k) {
-		k++
-		if _, ok := s.lx.cues[s.f(k)]; ok && !s.endsSentence(k) {
+	// "بحسب ما أفاد به المرصد", "حسبما أفاد المرصد": skip the relative and its verb.
+	var rel cue
+	if w := s.f(i); (s.f(k) == "ما" || strings.HasSuffix(w, "ما") && c.next == "") && !s.endsSentence(k) {
+		if s.f(k) == "ما" {
 			k++
-			if w := s.f(k); (w == "به" || w == "بها") && !s.endsSentence(k) {
-				k++
+		}
+		if c, ok := s.cueObj(k); ok && !s.endsSentence(k) {
+			rel = c
+			k++
+			// The verb's preposition with the pronoun of the speech: "بحسب ما أفاد به"، "حسبما أشارت إليه".
+			switch s.f(k) {
+			case "به", "بها", "اليه", "اليها", "عنه", "عنها":
+				if !s.endsSentence(k) {
+					k++
+				}
+			}
+			if k < len(s.toks) && s.gapHas(k, "،,:;؛()") {
+				return // "حسبما يزعم، …": the verb's subject is a pronoun
 			}
 		}
 		npStart = -1
 	}
-	npA, npB := k, k
-	for ; npB < len(s.toks) && npB < k+8; npB++ {
-		if npB > k && (s.gapHas(npB, ".!?؟\n،,:;؛()") || s.dqAt(npB) >= 0) || s.inDQ[npB] >= 0 && s.dqAt(npB) < 0 {
-			break
-		}
-		if npB == k && s.endsSentence(npB) {
-			break
-		}
-		w := s.f(npB)
-		if s.lx.comp[w] || s.npStop(npB, w, npB-npA) && npB > k {
-			break
-		}
-		if c, isCue := s.lx.cues[w]; isCue && c.kind != prepCue && npB > k {
-			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
+	npA, npB := k, s.npAfter(k)
+	// "وفق ما نقلت وكالة بترا عن مصدر دبلوماسي": the speaker is the one the medium relays.
+	if rel.particle == "عن" && npB > npA && s.f(npB) == "عن" && !s.gapHas(npB, ".!?؟\n،,:;؛()") {
+		if b := s.npAfter(npB + 1); b > npB+1 {
+			npA, npB = npB+1, b
 		}
 	}
 	if npA == npB {
@@ -510,15 +646,32 @@ func (s *scan) prep(i int, c cue) {
 		npStart = s.toks[npA].Start
 	}
 	cn.npStart, cn.npEnd = npStart, s.toks[npB-1].End
-	if d := s.dqBefore(i); d >= 0 {
+	// "«…»، بحسب المصدر نفسه". An attribution that names a source refers back only to a speaker whose clause
+	// has the noun: "بحسب البيان" is as often a first mention.
+	if s.refersBack(&cn, npA, npB); cn.res == anaphor {
+		cn.res = backref
+	}
+	first := s.sentenceStart(i)
+	// A quotation right before the attribution is its speech when it opens the sentence; one that ends a
+	// longer clause is a quoted phrase in it: "عن طريق “الدجاج الانتحاري”، حسبما أوردته صحيفة".
+	if d := s.dqBefore(i); d >= 0 && (s.dq[d].open <= s.toks[first].Start || s.mostlyQuoted(s.toks[first].Start, s.toks[i-1].End)) {
 		if !s.usedDQ[d] {
 			s.linkDQ(&cn, d)
 		}
 		return
 	}
-	first := s.sentenceStart(i)
 	if i-first >= 3 {
+		// A clause that already has its speaker names the medium it was reported in: "وقال المتحدث إن …،
+		// وفق ما نقلت وكالة الأنباء العراقية".
+		for _, o := range s.cands {
+			if o.cue != nil && o.cue.Start >= s.toks[first].Start && o.end >= s.toks[i-1].End {
+				return
+			}
+		}
 		cn.start, cn.end = s.toks[first].Start, s.toks[i-1].End
+		if d := s.inDQ[i-1]; d >= 0 && s.dq[d].end == cn.end {
+			cn.end = s.dq[d].after // keep the closing mark of a quoted phrase
+		}
 		cn.direct = s.mostlyQuoted(cn.start, cn.end)
 		s.cands = append(s.cands, cn)
 		return
@@ -533,6 +686,54 @@ func (s *scan) prep(i int, c cue) {
 	cn.start, cn.end = s.toks[npB].Start, s.clauseEnd(npB)
 	cn.direct = s.mostlyQuoted(cn.start, cn.end)
 	s.cands = append(s.cands, cn)
+}
+
+// npAfter returns the end of the speaker's noun phrase that starts at token k after an attribution: at most
+// eight words, up to a punctuation mark, a quotation, a complementizer, a stop word or a reporting verb.
+func (s *scan) npAfter(k int) int {
+	npB := k
+	for ; npB < len(s.toks) && npB < k+8; npB++ {
+		if npB > k && (s.gapHas(npB, ".!?؟\n،,:;؛()") || s.dqAt(npB) >= 0) || s.inDQ[npB] >= 0 && s.dqAt(npB) < 0 {
+			break
+		}
+		if npB == k && s.endsSentence(npB) {
+			break
+		}
+		w := s.f(npB)
+		if s.lx.comp[w] || s.npStop(npB, w, npB-k) && npB > k {
+			break
+		}
+		if c, isCue := s.lx.cues[w]; isCue && (c.kind == verbCue || c.kind == partCue) && npB > k {
+			break // "وبحسب تقرير الوكالة أوضح …": the verb starts the clause
+		}
+	}
+	return npB
+}
+
+// prepAt reports whether the prep cue c at token k has its second word ("على لسان", "وفقاً لـ").
+func (s *scan) prepAt(k int, c cue) bool {
+	switch w := s.f(k + 1); {
+	case c.next == "" || w == c.next:
+		return true
+	case c.next == "ل":
+		return strings.HasPrefix(w, "ل")
+	}
+	return false
+}
+
+// cueObj returns the cue of token k, which may carry the object pronoun that stands for the speech: "ما
+// قاله"، "ما أكدته"، "حسبما أوردته".
+func (s *scan) cueObj(k int) (cue, bool) {
+	c, ok := s.lx.cues[s.f(k)]
+	for _, suf := range []string{"ه", "ها"} {
+		if ok {
+			break
+		}
+		if w, cut := strings.CutSuffix(s.f(k), suf); cut {
+			c, ok = s.lx.cues[w]
+		}
+	}
+	return c, ok && c.kind != topicCue
 }
 
 // dqBefore returns the quotation that closes right before token i (only spaces, commas or dashes between), or -1.
@@ -561,6 +762,15 @@ func (s *scan) unlinked() {
 		}
 		n, next := s.dqSkip(first)
 		cn := cand{start: q.start, end: q.end, direct: true, npStart: -1, res: nobody}
+		if a := s.label(q, first); a < first {
+			// "وزير الطاقة: «…»": a headline, or an interview's turn, names its speaker before a colon.
+			cn.res, cn.clause = named, [2]int{a, first}
+			cn.npStart, cn.npEnd = s.toks[a].Start, s.toks[first-1].End
+			s.refersBack(&cn, a, first)
+			s.usedDQ[d] = true
+			s.cands = append(s.cands, cn)
+			continue
+		}
 		if next < len(s.toks) && s.after(&cn, d, next) {
 			s.usedDQ[d] = true
 			s.cands = append(s.cands, cn)
@@ -578,6 +788,36 @@ func (s *scan) unlinked() {
 	}
 }
 
+// maxLabel bounds, in words, a speaker named before a colon at the start of a line.
+const maxLabel = 6
+
+// label returns the first token of the words that open the line of quotation q, whose first token is first,
+// and end in a colon right before its mark ("مسؤول كوردي: "…""), or first when there are none. The words
+// may not hold a reporting verb, a complementizer or a stop word first (a verb before the colon claims the
+// quotation itself).
+func (s *scan) label(q direct, first int) int {
+	if first == 0 || strings.TrimSpace(s.text[s.toks[first-1].End:q.open]) != ":" {
+		return first
+	}
+	a := first - 1
+	for a > 0 && first-a < maxLabel && !s.gapHas(a, "\n") {
+		if s.gapHas(a, ".!?؟،,:;؛()«»\"“”-–—") {
+			return first
+		}
+		a--
+	}
+	if a > 0 && !s.gapHas(a, "\n") {
+		return first
+	}
+	for k := a; k < first; k++ {
+		w := s.f(k)
+		if c, isCue := s.lx.cues[w]; isCue && c.kind != topicCue || s.lx.comp[w] || s.inDQ[k] >= 0 || k == a && strip(w, s.lx.stop) {
+			return first
+		}
+	}
+	return a
+}
+
 // after reads a reporting verb and its subject right after quotation d ("«…»، قال شامي."), which must end
 // there: a verb followed by أن starts new speech instead.
 func (s *scan) after(cn *cand, d, i int) bool {
@@ -589,17 +829,7 @@ func (s *scan) after(cn *cand, d, i int) bool {
 	for n := 0; n < 2 && i+1 < len(s.toks) && s.lx.relative[s.f(i)] && !s.endsSentence(i+1); n++ {
 		i++
 	}
-	c, ok := s.lx.cues[s.f(i)]
-	if !ok {
-		// The verb may carry the object pronoun that stands for the quote: "ما قاله"، "ما أكدته".
-		for _, suf := range []string{"ه", "ها"} {
-			if w, cut := strings.CutSuffix(s.f(i), suf); cut {
-				if c, ok = s.lx.cues[w]; ok {
-					break
-				}
-			}
-		}
-	}
+	c, ok := s.cueObj(i)
 	if !ok || c.kind == prepCue {
 		return false
 	}
@@ -620,8 +850,9 @@ func (s *scan) after(cn *cand, d, i int) bool {
 			break
 		}
 	}
-	// Nothing may follow but the end of the clause or a stop phrase ("لـ"نورث برس"", "في تصريح").
-	for j := npB; j < len(s.toks) && !s.endsSentence(j) && (j == npB || !s.gapHas(j, "،,;؛")); j++ {
+	// Nothing may follow but the end of the clause or a stop phrase ("لـ"نورث برس"", "في تصريح"); after a
+	// comma, a new clause may ("صرّح الوزير، مشيراً إلى أن").
+	for j := npB; j < len(s.toks) && !s.endsSentence(j) && !s.gapHas(j, "،,;؛"); j++ {
 		if s.lx.comp[s.f(j)] || s.gapHas(j, ":") {
 			return false
 		}
@@ -673,13 +904,30 @@ func (s *scan) clauseEnd(k int) int {
 			break
 		}
 		if s.gapHas(m, "،,;؛") {
-			if _, isCue := s.lx.cues[s.f(m)]; isCue {
+			if c, isCue := s.lx.cues[s.f(m)]; isCue && c.kind != topicCue || s.opensClause(m) {
 				break
 			}
 		}
 		end = s.toks[m].End
 	}
 	return end
+}
+
+// opensClause reports whether a phrase such as "في حين" or "بينما" starts at token m.
+func (s *scan) opensClause(m int) bool {
+	for _, rest := range s.lx.clause[s.f(m)] {
+		ok := true
+		for j, w := range rest {
+			if s.f(m+1+j) != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 // maxSentence bounds, in tokens, how far a sentence is followed, so that text without full stops stays linear.
@@ -777,7 +1025,16 @@ func (s *scan) resolve(dst []marsad.Quote) []marsad.Quote {
 	var hist []said
 	last := -1
 	for i, c := range s.cands {
+		if c.topic {
+			hist = append(hist, said{s.ref(c.npStart, c.npEnd), s.fold[s.foff[c.clause[0]] : s.foff[c.clause[1]]-1]})
+			continue
+		}
 		if last >= 0 && c.start >= s.cands[last].start && c.end <= s.cands[last].end {
+			continue
+		}
+		// A cue inside reported speech reports speech within it, never past its end: in "وأضاف أن قواتهم
+		// أبلغت التحالف بالهجوم، لافتاً إلى أن …" the participle continues وأضاف, not أبلغت.
+		if last >= 0 && c.cue != nil && c.cue.Start >= s.cands[last].start && c.cue.End <= s.cands[last].end {
 			continue
 		}
 		last = i
