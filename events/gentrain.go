@@ -9,10 +9,8 @@ package main
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"log"
 	"os"
-	"slices"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/events"
@@ -28,7 +26,7 @@ func main() {
 	var prepare func(*marsad.Document) error
 	if !*alone {
 		var err error
-		if prepare, err = stagesBefore("events"); err != nil {
+		if prepare, err = pipeline.Before("events"); err != nil {
 			log.Fatal(err)
 		}
 	}
@@ -39,25 +37,4 @@ func main() {
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
 		log.Fatal(err)
 	}
-}
-
-// stagesBefore runs the standard pipeline's stages before the named one.
-func stagesBefore(name string) (func(*marsad.Document) error, error) {
-	stages, err := pipeline.Stages()
-	if err != nil {
-		return nil, err
-	}
-	i := slices.IndexFunc(stages, func(s pipeline.Stage) bool { return s.Name == name })
-	if i < 0 {
-		return nil, fmt.Errorf("no pipeline stage %q", name)
-	}
-	stages = stages[:i]
-	return func(d *marsad.Document) error {
-		for _, s := range stages {
-			if err := s.Annotate(d); err != nil {
-				return fmt.Errorf("%s: %w", s.Name, err)
-			}
-		}
-		return nil
-	}, nil
 }

@@ -1,6 +1,10 @@
 package pipeline
 
 import (
+	"fmt"
+	"slices"
+
+	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/conflicts"
 	"github.com/marsad/marsad/dates"
@@ -43,5 +47,35 @@ func Stages() ([]Stage, error) {
 		{"events", ev},
 		{"quotes", quotes.New()},
 		{"conflicts", conflicts.New()},
+	}, nil
+}
+
+// StagesBefore returns the standard stages that run before the named one.
+func StagesBefore(name string) ([]Stage, error) {
+	stages, err := Stages()
+	if err != nil {
+		return nil, err
+	}
+	i := slices.IndexFunc(stages, func(s Stage) bool { return s.Name == name })
+	if i < 0 {
+		return nil, fmt.Errorf("no pipeline stage %q", name)
+	}
+	return stages[:i], nil
+}
+
+// Before returns a function that runs the standard stages before the named one on a document, so that stage,
+// or an evaluation of it, sees the layers it gets in use.
+func Before(name string) (func(*marsad.Document) error, error) {
+	stages, err := StagesBefore(name)
+	if err != nil {
+		return nil, err
+	}
+	return func(d *marsad.Document) error {
+		for _, s := range stages {
+			if err := s.Annotate(d); err != nil {
+				return fmt.Errorf("%s: %w", s.Name, err)
+			}
+		}
+		return nil
 	}, nil
 }

@@ -80,28 +80,6 @@ func evaluateResolution(w io.Writer, path string) error {
 	})
 }
 
-// stagesBefore returns a function that runs the standard pipeline's stages before the named one, so an
-// evaluation sees the layers that stage gets in use.
-func stagesBefore(name string) (func(*marsad.Document) error, error) {
-	stages, err := pipeline.Stages()
-	if err != nil {
-		return nil, err
-	}
-	i := slices.IndexFunc(stages, func(s pipeline.Stage) bool { return s.Name == name })
-	if i < 0 {
-		return nil, fmt.Errorf("no pipeline stage %q", name)
-	}
-	stages = stages[:i]
-	return func(d *marsad.Document) error {
-		for _, s := range stages {
-			if err := s.Annotate(d); err != nil {
-				return fmt.Errorf("%s: %w", s.Name, err)
-			}
-		}
-		return nil
-	}, nil
-}
-
 func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		fmt.Fprint(c.Stderr, evalUsage)
@@ -124,7 +102,7 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 		var prepare func(*marsad.Document) error
 		if !*alone {
 			var err error
-			if prepare, err = stagesBefore("events"); err != nil {
+			if prepare, err = pipeline.Before("events"); err != nil {
 				return err
 			}
 		}
@@ -279,16 +257,9 @@ func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, jud
 		}
 		judged = append(judged, j)
 	}
-	all, err := pipeline.Stages()
+	stages, err := pipeline.StagesBefore("events")
 	if err != nil {
 		return err
-	}
-	var stages []pipeline.Stage
-	for _, s := range all {
-		stages = append(stages, s)
-		if s.Name == "gazetteer" {
-			break
-		}
 	}
 	p := pipeline.New(clean.New(nil), stages...)
 	read := func(emit func(input.Record) error) error {
