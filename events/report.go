@@ -448,7 +448,7 @@ func newsExamples(lx *lexicon, name string) ([]example, error) {
 // sentenceFeatures returns the features of the events of type typ in a sentence read on its own.
 func sentenceFeatures(lx *lexicon, text, typ string) [][]int32 {
 	d := &marsad.Document{Text: text, Sentences: []marsad.Range{{Start: 0, End: len(text)}}}
-	sc := newScan(lx, d)
+	sc := newScan(lx, d, nil)
 	var xs [][]int32
 	for _, c := range sc.candidates(0, len(sc.toks)) {
 		if c.ev.m.e.typ == typ {
