@@ -20,6 +20,9 @@ func IsDiacritic(r rune) bool {
 	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED
 }
 
+// IsIgnorable reports whether folding drops r: a caller that folds rune by rune (FoldRune) skips these.
+func IsIgnorable(r rune) bool { return ignorable(r) }
+
 // ignorable reports whether folding drops r.
 func ignorable(r rune) bool {
 	return r == Tatweel || IsDiacritic(r) || r == '\u200c' || r == '\u200d' || r == '\u200f' || r == '\u200e'
