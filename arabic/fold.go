@@ -3,6 +3,7 @@
 package arabic
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -18,6 +19,9 @@ const Tatweel = '\u0640'
 func IsDiacritic(r rune) bool {
 	return r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED
 }
+
+// IsIgnorable reports whether folding drops r: a caller that folds rune by rune (FoldRune) skips these.
+func IsIgnorable(r rune) bool { return ignorable(r) }
 
 // ignorable reports whether folding drops r.
 func ignorable(r rune) bool {
@@ -86,16 +90,20 @@ func AppendFold(dst []byte, s string) []byte {
 // FoldWords returns the folded form (Fold) of each word of text. The folded words share one string, so a
 // document costs two allocations for them, not one a word.
 func FoldWords(text string, words []Token) []string {
-	buf := make([]byte, 0, len(text))
-	ends := make([]int, len(words))
+	// The folded text is built in a Builder, whose String does not copy it (each word is folded into a small
+	// buffer first, as AppendFold appends to a slice); the words are cut from it once it is complete.
+	var b strings.Builder
+	b.Grow(len(text))
+	var arr [64]byte
+	ends := make([]int32, len(words))
 	for i, t := range words {
-		buf = AppendFold(buf, text[t.Start:t.End])
-		ends[i] = len(buf)
+		b.Write(AppendFold(arr[:0], text[t.Start:t.End]))
+		ends[i] = int32(b.Len())
 	}
-	all, from := string(buf), 0
+	all, from := b.String(), 0
 	folded := make([]string, len(words))
 	for i, end := range ends {
-		folded[i], from = all[from:end], end
+		folded[i], from = all[from:end], int(end)
 	}
 	return folded
 }

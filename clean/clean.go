@@ -66,11 +66,15 @@ func New(learned *Boilerplate) *Cleaner {
 // lineKey is how lines are compared: folded words joined by one space, punctuation and symbols dropped, so
 // "// انتهى //" and "انتهى" are the same line.
 func lineKey(s string) string {
-	f := arabic.Fold(s)
 	var b strings.Builder
-	b.Grow(len(f))
+	b.Grow(len(s))
 	between := false // a non-word rune since the last word rune
-	for _, r := range f {
+	for _, r := range s {
+		// Folded as arabic.Fold would, one rune at a time.
+		if r >= utf8.RuneSelf && arabic.IsIgnorable(r) {
+			continue
+		}
+		r = arabic.FoldRune(r)
 		if !arabic.IsWordRune(r) {
 			between = true
 			continue

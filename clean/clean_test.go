@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -309,4 +310,29 @@ func FuzzComposedAlready(f *testing.F) {
 			t.Fatalf("composedAlready(%q) but NFC changes it to %q", s, norm.NFC.String(s))
 		}
 	})
+}
+
+// lineKey folds rune by rune; it must give the key of the text folded first.
+func TestLineKeyFoldsAsFold(t *testing.T) {
+	ref := func(s string) string {
+		var b strings.Builder
+		between := false
+		for _, r := range arabic.Fold(s) {
+			if !arabic.IsWordRune(r) {
+				between = true
+				continue
+			}
+			if between && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			between = false
+			b.WriteRune(r)
+		}
+		return b.String()
+	}
+	for _, s := range []string{"// انتهى //", "الإرهابُ في سوريـــا", "قسد\u200f-\u200cداعش", "ABC ٣٤٥ كم²", "", "\xff أ"} {
+		if got, want := lineKey(s), ref(s); got != want {
+			t.Errorf("%q: got %q; want %q", s, got, want)
+		}
+	}
 }

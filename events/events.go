@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/marsad/marsad"
 )
@@ -13,6 +14,9 @@ import (
 // when earlier stages filled them; without them it finds actors, places and counts from the words alone.
 type Annotator struct {
 	lx *lexicon
+	// toks recycles the token slices of finished calls (*[]tok): a long article's tokens are tens of
+	// kilobytes, and a corpus run would otherwise collect them as garbage.
+	toks sync.Pool
 }
 
 var _ marsad.Annotator = (*Annotator)(nil)
@@ -30,8 +34,16 @@ func New() (*Annotator, error) {
 // Confidence 0.5 or more means the report model judges the event reported as happening, below it more
 // likely mentioned (a plan, a memory, a topic). Without doc.Sentences the whole text is sentence 0.
 func (a *Annotator) Annotate(doc *marsad.Document) error {
-	sc := newScan(a.lx, doc)
+	buf, _ := a.toks.Get().(*[]tok)
+	if buf == nil {
+		buf = new([]tok)
+	}
+	sc := newScan(a.lx, doc, *buf)
 	doc.Events = sc.run()
+	// Nothing of the result points into the tokens; they are cleared so the pool keeps no text alive.
+	clear(sc.toks)
+	*buf = sc.toks[:0]
+	a.toks.Put(buf)
 	return nil
 }
 
@@ -59,10 +71,14 @@ type scan struct {
 	toks []tok
 }
 
-func newScan(lx *lexicon, doc *marsad.Document) *scan {
+// newScan prepares the tokens of doc, in buf when it is large enough.
+func newScan(lx *lexicon, doc *marsad.Document, buf []tok) *scan {
 	text := doc.Text
 	spans, folded := doc.Words()
-	sc := &scan{lx: lx, doc: doc, toks: make([]tok, len(spans))}
+	if cap(buf) < len(spans) {
+		buf = make([]tok, len(spans))
+	}
+	sc := &scan{lx: lx, doc: doc, toks: buf[:len(spans)]}
 	for i, t := range spans {
 		f := folded[i]
 		conj, prep, art, rest := split(f)

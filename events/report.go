@@ -505,7 +505,7 @@ func (s *sentenceDocs) doc(text string) (*marsad.Document, error) {
 
 // sentenceFeatures returns the features of the events of type typ in a one-sentence document.
 func sentenceFeatures(lx *lexicon, d *marsad.Document, typ string) [][]int32 {
-	sc := newScan(lx, d)
+	sc := newScan(lx, d, nil)
 	var xs [][]int32
 	for _, c := range sc.candidates(0, len(sc.toks)) {
 		if c.ev.m.e.typ == typ {

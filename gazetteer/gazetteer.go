@@ -10,6 +10,7 @@ import (
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"sort"
@@ -102,6 +103,9 @@ type Gazetteer struct {
 	// first maps the first word of every name to the most words a name starting with it has, so that the
 	// scan builds a key only where one may exist.
 	first map[string]int
+	// firstWords is a filter in front of first: the scan asks it about every reading of every word, and most
+	// begin no name.
+	firstWords wordFilter
 	// stop holds keys that are ordinary words as well as place names ("الثورة", "تشرين"): they are found
 	// in running text only after a place word such as مدينة or قرية.
 	stop map[string]bool
@@ -173,7 +177,66 @@ func load() (*Gazetteer, error) {
 			g.common[line] = true
 		}
 	}
+	// The maps were sized for loading without rehashing; copies sized for what they hold are smaller, so
+	// more of them stays in the core's cache during the scan.
+	g.names = compact(g.names)
+	g.first = compact(g.first)
+	g.firstWords = newWordFilter(len(g.first))
+	for w := range g.first {
+		g.firstWords.add(w)
+	}
 	return g, nil
+}
+
+// compact copies m into a map sized for its entries (maps.Clone keeps the size of the original).
+func compact[K comparable, V any](m map[K]V) map[K]V {
+	out := make(map[K]V, len(m))
+	for k, v := range m {
+		out[k] = v
+	}
+	return out
+}
+
+// longest returns the most words a name beginning with folded word w has, 0 when none begins with it.
+func (g *Gazetteer) longest(w string) int {
+	if !g.firstWords.has(w) {
+		return 0
+	}
+	return g.first[w]
+}
+
+// wordFilter is a Bloom filter of words with two bits per word: about 20 bits per word, so it answers a word
+// that was not added wrongly once in a few hundred times, from a table small enough for the core's cache.
+type wordFilter struct {
+	bits []uint64
+	seed maphash.Seed
+}
+
+func newWordFilter(n int) wordFilter {
+	size := 64
+	for size < 20*n {
+		size *= 2
+	}
+	return wordFilter{bits: make([]uint64, size/64), seed: maphash.MakeSeed()}
+}
+
+// pos returns the two bits of w.
+func (f *wordFilter) pos(w string) (uint64, uint64) {
+	h := maphash.String(f.seed, w)
+	mask := uint64(len(f.bits)*64 - 1)
+	return h & mask, (h >> 32) & mask
+}
+
+func (f *wordFilter) add(w string) {
+	a, b := f.pos(w)
+	f.bits[a/64] |= 1 << (a % 64)
+	f.bits[b/64] |= 1 << (b % 64)
+}
+
+// has reports whether w may have been added.
+func (f *wordFilter) has(w string) bool {
+	a, b := f.pos(w)
+	return f.bits[a/64]&(1<<(a%64)) != 0 && f.bits[b/64]&(1<<(b%64)) != 0
 }
 
 // eachRow calls f with the tab-separated fields of every non-comment line.

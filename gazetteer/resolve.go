@@ -262,7 +262,7 @@ func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref,
 	// nothing.
 	var buf [128]byte
 	for _, v := range vs {
-		if r.g.first[v.form] < n {
+		if r.g.longest(v.form) < n {
 			continue
 		}
 		k := append(buf[:0], v.form...)
@@ -346,7 +346,7 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 		vs = variants(fold[i], vs)
 		longest := 0
 		for _, v := range vs {
-			longest = max(longest, r.g.first[v.form])
+			longest = max(longest, r.g.longest(v.form))
 		}
 		if longest == 0 {
 			continue

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
@@ -114,8 +115,20 @@ func sortLayers(d *marsad.Document) {
 // ContentID is a document's id: a hash of its folded text, so the same article re-scraped with other
 // diacritics, hamza spellings or white space keeps its id.
 func ContentID(text string) string {
-	h := sha256.Sum256(arabic.AppendFold(make([]byte, 0, len(text)), text))
-	return hex.EncodeToString(h[:8])
+	// The text is folded into the hash a piece at a time, each cut before a byte that starts a rune, so the
+	// pieces fold as the whole text would.
+	h := sha256.New()
+	var buf [4096]byte
+	for len(text) > 0 {
+		n := min(len(text), len(buf)/2)
+		for n < len(text) && !utf8.RuneStart(text[n]) {
+			n++
+		}
+		h.Write(arabic.AppendFold(buf[:0], text[:n]))
+		text = text[n:]
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:8])
 }
 
 // Run reads records with read, processes them on workers goroutines and calls out with each result in input

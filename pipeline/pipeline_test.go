@@ -1,12 +1,15 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"strings"
 	"testing"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/clean"
 	"github.com/marsad/marsad/input"
 )
@@ -127,6 +130,18 @@ func BenchmarkDocument(b *testing.B) {
 	for b.Loop() {
 		if _, err := p.Document(input.Record{Origin: "b", Body: "عنوان\n" + body}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// ContentID folds a long text a piece at a time; the id must be the hash of the whole text folded at once,
+// whichever rune a piece boundary falls next to.
+func TestContentIDLongText(t *testing.T) {
+	for _, pad := range []int{0, 1, 2, 3} {
+		text := strings.Repeat("x", pad) + strings.Repeat("الإرهابُ ٣ كمْ\u200f ", 400)
+		h := sha256.Sum256([]byte(arabic.Fold(text)))
+		if got, want := ContentID(text), hex.EncodeToString(h[:8]); got != want {
+			t.Errorf("pad %d: got %s; want %s", pad, got, want)
 		}
 	}
 }

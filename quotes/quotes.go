@@ -78,14 +78,16 @@ func newScan(lx *lexicon, doc *marsad.Document) *scan {
 	s := &scan{lx: lx, doc: doc, text: doc.Text}
 	toks, words := doc.Words()
 	s.toks = toks
-	buf := make([]byte, 0, len(s.text))
+	var b strings.Builder // its String does not copy the folded text
+	b.Grow(len(s.text))
 	s.foff = make([]int, len(s.toks)+1)
 	for i, w := range words {
-		s.foff[i] = len(buf)
-		buf = append(append(buf, w...), ' ')
+		s.foff[i] = b.Len()
+		b.WriteString(w)
+		b.WriteByte(' ')
 	}
-	s.foff[len(s.toks)] = len(buf)
-	s.fold = string(buf)
+	s.foff[len(s.toks)] = b.Len()
+	s.fold = b.String()
 	s.dq = findDirect(nil, s.text)
 	s.usedDQ = make([]bool, len(s.dq))
 	s.inDQ = make([]int, len(s.toks))

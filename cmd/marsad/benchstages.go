@@ -14,27 +14,35 @@ import (
 	"github.com/marsad/marsad/pipeline"
 )
 
-// timedStage adds up the time its annotator takes, across workers: CPU time on Linux, so the figures hold
-// on a shared machine, wall time elsewhere.
-type timedStage struct {
-	marsad.Annotator
-	total atomic.Int64
+// timedStages runs the stages in order and adds up the time each takes, across workers: the CPU time of the
+// worker's thread on Linux, so the figures hold on a shared machine, else the wall time. One clock reading
+// ends a stage and starts the next, as reading a thread's clock is a system call (a few microseconds on a
+// virtual machine).
+type timedStages struct {
+	stages []pipeline.Stage
+	totals []atomic.Int64
 }
 
-// Annotate counts the CPU time of the worker's thread where the platform tells it, else the wall time.
-func (t *timedStage) Annotate(d *marsad.Document) error {
+func (t *timedStages) Annotate(d *marsad.Document) error {
 	runtime.LockOSThread()
 	defer runtime.UnlockOSThread()
-	start := time.Now()
-	cpu0, ok := threadCPU()
-	err := t.Annotator.Annotate(d)
-	cpu1, ok1 := threadCPU()
-	if ok && ok1 {
-		t.total.Add(int64(cpu1 - cpu0))
-	} else {
-		t.total.Add(int64(time.Since(start)))
+	clock := func() time.Duration {
+		if c, ok := threadCPU(); ok {
+			return c
+		}
+		return time.Duration(time.Now().UnixNano())
 	}
-	return err
+	prev := clock()
+	for i, s := range t.stages {
+		err := s.Annotate(d)
+		now := clock()
+		t.totals[i].Add(int64(now - prev))
+		prev = now
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.Name, err)
+		}
+	}
+	return nil
 }
 
 // benchStages runs the standard pipeline over the corpus and prints the throughput of cleaning and of
@@ -44,13 +52,8 @@ func benchStages(ctx context.Context, w io.Writer, paths []string, stdin io.Read
 	if err != nil {
 		return err
 	}
-	timed := make([]*timedStage, len(std))
-	stages := make([]pipeline.Stage, len(std))
-	for i, s := range std {
-		timed[i] = &timedStage{Annotator: s.Annotator}
-		stages[i] = pipeline.Stage{Name: s.Name, Annotator: timed[i]}
-	}
-	p := pipeline.New(clean.New(nil), stages...)
+	timed := &timedStages{stages: std, totals: make([]atomic.Int64, len(std))}
+	p := pipeline.New(clean.New(nil), pipeline.Stage{Name: "stages", Annotator: timed})
 	var docs, bytes int
 	read := func(emit func(input.Record) error) error {
 		return input.Read(ctx, paths, input.Auto, stdin, emit)
@@ -69,14 +72,14 @@ func benchStages(ctx context.Context, w io.Writer, paths []string, stdin io.Read
 	}
 	wall := time.Since(start)
 	var stageTotal int64
-	for _, t := range timed {
-		stageTotal += t.total.Load()
+	for i := range timed.totals {
+		stageTotal += timed.totals[i].Load()
 	}
 	mb := float64(bytes) / 1e6
 	fmt.Fprintf(w, "extract: %d articles, %.1f MB of text in %.1f s wall on %d cores (%.2f MB/s)\n", docs, mb, wall.Seconds(), runtime.NumCPU(), mb/wall.Seconds())
 	fmt.Fprintf(w, "%-10s %10s %12s\n", "stage", "core s", "MB/s/core")
-	for i, t := range timed {
-		secs := time.Duration(t.total.Load()).Seconds()
+	for i := range timed.totals {
+		secs := time.Duration(timed.totals[i].Load()).Seconds()
 		fmt.Fprintf(w, "%-10s %10.2f %12.1f\n", std[i].Name, secs, mb/max(secs, 1e-9))
 	}
 	secs := time.Duration(stageTotal).Seconds()
