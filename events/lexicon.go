@@ -38,12 +38,17 @@ type entry struct {
 	conf      float64 // sourceOwn or sourceCAMEO
 }
 
-// alt is a word that may follow a trigger, folded and without clitics.
-type alt struct{ f, b string }
+// alt is a word that may follow a trigger, folded and without clitics; own is the stem of a word written
+// with the pronoun ه ("دعمه"), which matches the word with any pronoun ("دعمها", "تأييدهم").
+type alt struct{ f, b, own string }
 
 func newAlt(w string) alt {
 	f := arabic.Fold(w)
-	return alt{f, bare(f)}
+	a := alt{f: f, b: bare(f)}
+	if strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) > 3 {
+		a.own = strings.TrimSuffix(a.b, "ه")
+	}
+	return a
 }
 
 // modeCue gives the events of one type a mode when one of its words is near.

@@ -239,6 +239,18 @@ func altMatches(t *tok, alts []alt) bool {
 		if s, ok := strings.CutSuffix(t.b, "ا"); ok && s == a.b {
 			return true
 		}
+		if a.own != "" && strings.HasPrefix(t.b, a.own) && pronoun(t.b[len(a.own):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronoun reports a possessive pronoun ending: "ه", "ها", "هم", "هما", "هن".
+func pronoun(s string) bool {
+	switch s {
+	case "ه", "ها", "هم", "هما", "هن":
+		return true
 	}
 	return false
 }
@@ -464,6 +476,18 @@ func (sc *scan) nounReading(i, lo, hi int) bool {
 	}
 	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) {
 		return true
+	}
+	// "أعلنت الهيئة رفضها", "أبدى الشيوخ تأييدهم": after a light verb and its subject, the verbal noun.
+	for j := i - 1; j >= lo && j >= i-maxPhrase-1 && !sc.toks[j+1].gap; j-- {
+		if sc.toks[j].trig {
+			break
+		}
+		if sc.is(cLightVerb, &sc.toks[j]) {
+			if p, _ := sc.np(j+1, i); p.ok() && p.e == i {
+				return true
+			}
+			break
+		}
 	}
 	return false
 }

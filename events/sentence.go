@@ -599,11 +599,18 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		}
 		k++
 	}
+	// "رفضها القاطع": a noun with a pronoun takes no genitive; the definite words after it are adjectives.
+	if h := ev.m.head; sc.possessed(h) && !sc.taMarbuta(&sc.toks[h]) {
+		for k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].trig && sc.toks[k].ent < 0 {
+			k++
+		}
+	}
 	if k >= hi || sc.toks[k].gap {
 		return
 	}
 	// "هجوم لداعش", "تفجير لـ«إيتا»": the doer after ل.
-	if t := &sc.toks[k]; !ev.actor1.ok() && !t.def && strings.HasPrefix(t.f, "ل") && ev.m.e.kind == kindNoun {
+	// ("تأييدهم لمجلس دير الزور" names whom the support goes to: see recipient.)
+	if t := &sc.toks[k]; !ev.actor1.ok() && !t.def && strings.HasPrefix(t.f, "ل") && ev.m.e.kind == kindNoun && !said(ev.m.e.typ) && ev.m.e.typ != marsad.AID {
 		if t.f == "ل" && k+1 < hi {
 			ev.actor1, _ = sc.np(k+1, hi)
 			return
@@ -1075,7 +1082,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			}
 		}
 		if ev.m.e.typ == marsad.SUPPORT {
-			return phrase{}
+			return sc.recipient(ev.m.last()+1, hi)
 		}
 	case marsad.AID:
 		// Recipients: "على النازحين", "للمتضررين".
@@ -1089,7 +1096,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				return phrase{k, k + 1}
 			}
 		}
-		return phrase{}
+		return sc.recipient(ev.m.last()+1, hi)
 	}
 	switch ev.m.e.typ {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
@@ -1132,6 +1139,46 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			if p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
 				return p
 			}
+			return phrase{}
+		}
+	}
+	return phrase{}
+}
+
+// recipient finds whom support or aid goes to, within a few words from k: a force or a body after ل
+// ("دعمها لحكومة دمشق", "مساعدات عسكرية لقوات سوريا الديمقراطية", "لجهود الحكومة"; the phrase leaves the ل
+// out), or a phrase after "إلى", "إلى جانب" or "مع" that names no place ("إلى العائلات المتضررة", "وقوفها
+// إلى جانب الجيش الوطني", "تضامنها مع العراق"). The adjectives of a noun with a pronoun come first ("دعمها
+// الكامل"), as such a noun takes no genitive.
+func (sc *scan) recipient(k, hi int) phrase {
+	for end := min(hi, k+6); k < end; k++ {
+		t := &sc.toks[k]
+		if t.gap || t.trig {
+			break
+		}
+		switch {
+		case t.f == "الي" || t.f == "مع":
+			n := k + 1
+			if t.f == "الي" && n < hi && sc.toks[n].f == "جانب" {
+				n++
+			}
+			if n < hi && !sc.toks[n].gap && !sc.placeWord(&sc.toks[n]) && !sc.locEntity(n) {
+				if p, _ := sc.np(n, hi); p.ok() && p.s == n {
+					return p
+				}
+			}
+			return phrase{}
+		case !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && k+1 < hi:
+			rest := tok{f: t.f[len("ل"):], b: t.f[len("ل"):]}
+			n := &sc.toks[k+1]
+			if t.ent >= 0 || sc.lx.bareClasses(rest.b)&(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) != 0 ||
+				!n.gap && (n.ent >= 0 || n.def && !n.prep) && len(sc.lx.past[rest.b]) == 0 && len(sc.lx.nouns[rest.b]) == 0 {
+				t.clitics = 1
+				return phrase{k, sc.extend(k, hi)}
+			}
+			return phrase{}
+		case t.def && !t.prep && sc.adjective(t) || t.def && !t.prep && k > 0 && sc.possessed(k-1) && !sc.taMarbuta(&sc.toks[k-1]):
+		default:
 			return phrase{}
 		}
 	}
