@@ -879,6 +879,11 @@ func (sc *scan) extend(k, hi int) int {
 			e++
 			continue
 		}
+		// "المتحدث باسم التحالف الدولي": a spokesman speaks in the name of whom the phrase goes on to.
+		if t.f == "باسم" && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
+			e++
+			continue
+		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
 		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
 		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) && !act {
@@ -907,7 +912,7 @@ func (sc *scan) extend(k, hi int) int {
 // one, up to three words the tables do not know, the first indefinite and none in the accusative ("التقى
 // الرئيس السوري وفدا" has an object, not a name).
 func (sc *scan) apposition(e, hi int) int {
-	if e >= hi || sc.toks[e].gap || sc.toks[e].conj {
+	if e >= hi || sc.toks[e].gap {
 		return e
 	}
 	if ei := sc.toks[e].ent; ei >= 0 {
@@ -931,9 +936,18 @@ func (sc *scan) apposition(e, hi int) int {
 
 // nameWord reports a word that may be part of a personal name: no word the tables know, no adjective, no
 // accusative or ta marbuta ending ("وفدا", "حكومة").
+//
+// A name may begin with the letter of the conjunction ف ("فؤاد", "فيصل"), read as the whole word; one with و
+// ("وليد") is not told from a conjunct.
 func (sc *scan) nameWord(k int) bool {
 	t := &sc.toks[k]
-	return !t.conj && !t.num && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !strings.HasSuffix(t.f, "ا") &&
+	if t.conj {
+		if !strings.HasPrefix(t.f, "ف") {
+			return false
+		}
+		t = &tok{start: t.start, end: t.end, f: t.f, b: t.f, cls: sc.lx.exactClasses(t.f) | sc.lx.bareClasses(t.f)}
+	}
+	return !t.num && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !strings.HasSuffix(t.f, "ا") &&
 		!sc.taMarbuta(t) && !sc.prepWord(t) && runes(t.b) > 1
 }
 
