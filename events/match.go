@@ -264,7 +264,7 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	for x, alts := range e.next {
 		found := sc.near(alts, at, hi, phrase{})
 		// Only the hand-written triggers: the CAMEO verbs are many and read their objects right after them.
-		if found < 0 && x == 0 && e.kind == kindVerb && e.conf != sourceCAMEO {
+		if found < 0 && x == 0 && (e.kind == kindVerb || e.kind == kindVictimVerb) && e.conf != sourceCAMEO {
 			found = sc.afterSubject(alts, i, hi)
 		}
 		if found < 0 {

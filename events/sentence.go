@@ -443,27 +443,51 @@ func (sc *scan) attack(t *tok) bool {
 }
 
 // lightSubject returns the subject of a verb of class c shortly before the noun trigger at head, when at
-// most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger.
+// most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger. The subject
+// may come before the verb ("قوات النظام خاضت اشتباكات", "الفرقة الرابعة تعمل بالتعاون"), and a light verb
+// may itself be the verbal noun of another ("تواصل قوات النظام فرض حصار").
 func (sc *scan) lightSubject(c class, head, lo int) phrase {
-	for j := head - 1; j >= lo && j >= head-maxPhrase-3; j-- {
-		if sc.toks[j].trig || j < head-1 && sc.toks[j+1].gap {
+	end := head
+	for j := head - 1; j >= lo && j >= end-maxPhrase-3; j-- {
+		if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
 			break
 		}
 		if !sc.is(c, &sc.toks[j]) {
 			continue
 		}
-		p, _ := sc.np(sc.skip(j+1, head), head)
-		if p.ok() && head-p.e <= 2 {
+		p, _ := sc.np(sc.skip(j+1, end), end)
+		if p.ok() && end-p.e <= 2 {
 			return p
 		}
-		break
+		if j+1 < end {
+			break
+		}
+		if p := sc.subjectBefore(j, lo); p.ok() {
+			return p
+		}
+		end = j
 	}
 	return phrase{}
 }
 
-// doneBy returns the doer of a verbal noun after "قام X بـ": "قام مسلحون مقنعون بخطف".
+// doneBy returns the doer of a verbal noun after "قام X بـ" ("قام مسلحون مقنعون بخطف") or "أقدم X على"
+// ("أقدم مسلحون مجهولون يستقلون دراجة نارية على خطف طبيب": a clause about the doer may come between).
 func (sc *scan) doneBy(head, lo int) phrase {
 	t := &sc.toks[head]
+	if head-1 > lo && sc.toks[head-1].f == "علي" && !t.gap && !sc.toks[head-1].gap {
+		for j := head - 2; j >= lo && j >= head-maxPhrase-6; j-- {
+			if sc.toks[j].trig || sc.toks[j+1].gap {
+				break
+			}
+			if b := strings.TrimPrefix(sc.toks[j].f, "و"); b == "اقدم" || b == "اقدمت" || b == "اقدموا" || b == "يقدم" || b == "تقدم" {
+				if p, _ := sc.np(sc.skip(j+1, head), head); p.ok() && p.s == sc.skip(j+1, head) {
+					return p
+				}
+				break
+			}
+		}
+		return phrase{}
+	}
 	if t.def || !strings.HasPrefix(t.b, "ب") {
 		return phrase{}
 	}
