@@ -119,7 +119,8 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
-		if m.e.typ == marsad.ASSAULT && m.e.kind == kindNoun && !ev.actor1.ok() {
+		// "اشتباكات بين X وY", "اندلعت اشتباكات بين X وY", "مباحثات بين X وY": the two sides.
+		if (m.e.typ == marsad.ASSAULT || mutual(m.e.typ)) && (m.e.kind == kindNoun || len(m.extra) > 0) && (!ev.actor1.ok() || !ev.actor2.ok()) {
 			if a, b := sc.between(m.last()+1, hi); a.ok() && b.ok() {
 				ev.actor1, ev.actor2 = a, b
 			}
@@ -323,7 +324,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			k = ev.actor1.e
 		}
 		if t := &sc.toks[min(k, hi-1)]; k+1 < hi && !t.def && strings.HasPrefix(t.b, "ب") && !sc.toks[k+1].gap {
-			if p, _ := sc.np(k+1, hi); p.s == k+1 && (sc.attack(t) || sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
+			// "توعد الوزير بمواصلة العمليات ضد الحزب": a target after ضد or على goes first.
+			if p := sc.againstAfter(k+1, hi); p.ok() {
+				ev.actor2 = p
+			} else if p, _ := sc.np(k+1, hi); p.s == k+1 && (sc.attack(t) || sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
 				ev.actor2 = p
 			}
 		}
@@ -349,6 +353,19 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// againstAfter returns the phrase after ضد or على within eight words from k in the same clause.
+func (sc *scan) againstAfter(k, hi int) phrase {
+	for end := min(hi, k+8); k < end && !sc.toks[k].gap; k++ {
+		if f := sc.toks[k].f; f == "ضد" || f == "علي" {
+			if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && !sc.placeWord(&sc.toks[p.s]) {
+				return p
+			}
+			return phrase{}
+		}
+	}
+	return phrase{}
 }
 
 // instrument reports a word that opens a phrase of means with ب: "بصواريخ", "بالمدفعية", "وبالصواريخ",
@@ -1167,7 +1184,12 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		p, _ := sc.np(k, hi)
 		return p
 	}
-	for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
+	// In VSO order the target follows the subject: "لوح الرئيس التركي رجب طيب أردوغان بشن عملية … ضد قسد".
+	start := ev.m.last() + 1
+	if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
+		start = a.e
+	}
+	for k := start; k < hi && k <= start+5; k++ {
 		t := &sc.toks[k]
 		if t.trig && k != ev.m.last()+1 {
 			break
