@@ -289,7 +289,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
-	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.victim(np1.s))
+	// "قتل مزارعان على يد مسلحين": the doer marked after the first phrase makes that phrase the victim.
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && (sc.victim(np1.s) || sc.doerMark(np1.e, hi)))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -352,6 +353,22 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		if k < hi && !sc.toks[k].gap {
 			ev.actor2, _ = sc.np(k, hi)
 		}
+	}
+}
+
+// doerMark reports the marker of a passive's doer at k: "على يد", "من قبل", "برصاص", "بنيران".
+func (sc *scan) doerMark(k, hi int) bool {
+	if k+1 >= hi || sc.toks[k].gap {
+		return false
+	}
+	switch t, n := &sc.toks[k], &sc.toks[k+1]; {
+	case t.f == "علي":
+		return n.f == "يد" || n.f == "يدي"
+	case t.f == "من":
+		return n.f == "قبل" || n.f == "طرف"
+	default:
+		// "قصفت الطائرات بغارات" names the means, not a doer.
+		return t.f == "برصاص" || t.f == "بنيران"
 	}
 }
 
