@@ -1345,14 +1345,95 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
+	if p := sc.destination(ev, hi); p.ok() {
+		return p
+	}
+	// Residents of a place protest there ("تظاهر أهالي بلدة جاسم"), unless a place after the trigger says
+	// where ("تظاهر مئات من أهالي مدينة السويداء في ساحة الكرامة").
+	var res phrase
 	if a := ev.actor1; a.ok() && sc.is(cResidents, &sc.toks[a.s]) {
 		for k := a.s + 1; k < a.e; k++ {
 			// "طلاب الجامعة" names no place.
 			if sc.placeWord(&sc.toks[k]) && !(sc.toks[k].def && k+1 == a.e) || sc.locEntity(k) {
-				return sc.placeName(k, a.e, sc.placeWord(&sc.toks[k]))
+				res = sc.placeName(k, a.e, sc.placeWord(&sc.toks[k]))
+				break
 			}
 		}
 	}
+	// Where people come from is not where the event happened ("قتل شاب من أبناء قرية الصبحة … في ريف دير
+	// الزور"), unless nothing else is named; a retreat's place is the one left.
+	p := sc.where(ev, lo, hi, func(k int) bool { return used(k) || ev.m.e.typ != marsad.RETREAT && sc.origin(k, lo, ev.actor1) })
+	switch {
+	case res.ok() && !(p.ok() && p.s > ev.m.last() && sc.introducesPlace(p.s, lo)):
+		return res
+	case p.ok():
+		return p
+	}
+	return sc.where(ev, lo, hi, used)
+}
+
+// origin reports a place named as where someone comes from: after "من أبناء/أهالي" ("قتل شاب من أبناء قرية
+// الصبحة") or after "من" right after the doer ("نظم معلمون من محافظة السويداء وقفة"); "خطف مجهولون شابين من
+// بلدة الجيزة" names where they were taken.
+func (sc *scan) origin(k, lo int, doer phrase) bool {
+	j := k - 1
+	for j >= lo && j >= k-2 && sc.placeWord(&sc.toks[j]) {
+		j--
+	}
+	if j <= lo {
+		return false
+	}
+	if sc.is(cResidents, &sc.toks[j]) {
+		return sc.toks[j-1].f == "من"
+	}
+	return sc.toks[j].f == "من" && doer.ok() && doer.e == j
+}
+
+// destination returns where aid or forces are sent, the place after "إلى": "أدخلت الأمم المتحدة قافلة …
+// عبر معبر باب الهوى إلى الشمال السوري", "إلى شمال غربي سوريا".
+func (sc *scan) destination(ev *event, hi int) phrase {
+	if ev.m.e.typ != marsad.AID && ev.m.e.typ != marsad.MOBILIZE {
+		return phrase{}
+	}
+	for k := ev.m.last() + 1; k+1 < hi; k++ {
+		if f := sc.toks[k].f; f != "الي" && f != "إلى" {
+			continue
+		}
+		n := k + 1
+		t := &sc.toks[n]
+		switch {
+		case t.gap:
+		case sc.is(cPlace, t):
+			return sc.placeName(n, hi, true)
+		case sc.locEntity(n):
+			e := n + 1
+			for e < hi && sc.toks[e].ent == t.ent {
+				e++
+			}
+			return sc.directions(phrase{n, e}, hi)
+		case sc.is(cCompass, t):
+			// "الشمال السوري", "شمال غربي سوريا".
+			e := n + 1
+			for e < hi && !sc.toks[e].gap && e <= n+2 && (sc.is(cCompass, &sc.toks[e]) || sc.toks[e].def && nisba(&sc.toks[e])) {
+				e++
+			}
+			if e < hi && !sc.toks[e].gap && sc.locEntity(e) && !t.def {
+				ei := sc.toks[e].ent
+				for e < hi && sc.toks[e].ent == ei {
+					e++
+				}
+			}
+			if e > n+1 {
+				return phrase{n, e}
+			}
+		}
+		return phrase{}
+	}
+	return phrase{}
+}
+
+// where finds the place of the event among the tokens not used (see location).
+func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	// A place introduced as one ("في منبج", "بالباغوز", "قرية الهوشرية") is where the event happened; a
 	// bare country or city may be a doer or what is spoken of ("وحاولت تركيا").
 	best, bestDist, bestIntro := phrase{}, 1<<30, false
@@ -1478,9 +1559,10 @@ func (sc *scan) nearer(a, b, head int) bool {
 	return rank(a) < rank(b)
 }
 
-// directions extends a place with the adjectives of direction after it: "إدلب الجنوبي".
+// directions extends a place with the adjectives of direction after it: "إدلب الجنوبي"; without the
+// article the word is a preposition ("الميادين شرقي دير الزور").
 func (sc *scan) directions(p phrase, hi int) phrase {
-	for p.e < hi && !sc.toks[p.e].gap && sc.is(cDirection, &sc.toks[p.e]) {
+	for p.e < hi && !sc.toks[p.e].gap && sc.toks[p.e].def && sc.is(cDirection, &sc.toks[p.e]) {
 		p.e++
 	}
 	return p
