@@ -489,15 +489,17 @@ func (sc *scan) lightSubject(c class, head, lo int) phrase {
 		if !sc.is(c, &sc.toks[j]) {
 			continue
 		}
+		// "قواته تواصل ملاحقة عناصر داعش بالتنسيق": a subject before the verb leaves the phrase after it
+		// its object.
+		if p := sc.subjectBefore(j, lo); p.ok() {
+			return p
+		}
 		p, _ := sc.np(sc.skip(j+1, end), end)
 		if p.ok() && end-p.e <= 2 {
 			return p
 		}
 		if j+1 < end {
 			break
-		}
-		if p := sc.subjectBefore(j, lo); p.ok() {
-			return p
 		}
 		end = j
 	}
