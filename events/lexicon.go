@@ -359,8 +359,9 @@ const (
 	cStatement
 	cReceive
 	cCompass
+	cMeeting
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive", "statement", "receive", "compass"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive", "statement", "receive", "compass", "meeting"}

@@ -140,7 +140,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
 			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
 		}
-		ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
+		if ev.place = sc.meetingPlace(m, hi); !ev.place.ok() {
+			ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
+		}
 		evs = append(evs, ev)
 	}
 	per := map[string]int{}
@@ -1546,8 +1548,44 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 {
 			return k
 		}
+		// "تعهدت الإدارة بإعادة فتح المدارس في مدينة الحسكة", "وافقت قسد على تسليم النقاط في ريف
+		// الدرباسية": what is promised or agreed to, a verbal noun, has the places after it.
+		if m.e.typ == marsad.AGREE && (t.trig && k <= m.last()+2 || !t.def && !t.conj && strings.HasPrefix(t.f, "ب") && sc.prepWord(t) && !sc.instrument(t)) {
+			return k
+		}
 	}
 	return hi
+}
+
+// meetingPlace returns where the parties of an agreement or a cooperation met, when the sentence names the
+// meeting: "اتفق الوزير مع نظيره خلال لقائهما في أنقرة", "خلال اجتماع عقد في حقل العمر".
+func (sc *scan) meetingPlace(m match, hi int) phrase {
+	if m.e.typ != marsad.AGREE && m.e.typ != marsad.COOPERATE {
+		return phrase{}
+	}
+	for k := m.last() + 1; k < hi; k++ {
+		if !sc.is(cMeeting, &sc.toks[k]) {
+			continue
+		}
+		for j := k + 1; j < hi && j <= k+4; j++ {
+			t := &sc.toks[j]
+			if t.trig && !sc.is(cMeeting, t) {
+				break
+			}
+			if sc.locEntity(j) {
+				e := j + 1
+				for e < hi && sc.toks[e].ent == t.ent {
+					e++
+				}
+				return sc.directions(phrase{j, e}, hi)
+			}
+			if sc.is(cPlace, t) && j > 0 && sc.is(cPlacePrep, &sc.toks[j-1]) || sc.placeWord(t) && !sc.is(cPlace, t) {
+				return sc.placeClitics(sc.placeName(j, hi, true))
+			}
+		}
+		break
+	}
+	return phrase{}
 }
 
 // nearer reports whether token a is nearer the trigger at head than token b, those after it first.
