@@ -1088,11 +1088,11 @@ func (sc *scan) cont(p, t *tok) bool {
 		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
 		// take an adjective ("قوات سوريا الديمقراطية").
 		if sc.is(cName, p) {
-			return nisba(t)
+			return nisba(t) || nominative(t)
 		}
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
-		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t)
+		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t)
 	case !p.def && !t.def:
 		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
@@ -1107,6 +1107,12 @@ func (sc *scan) cont(p, t *tok) bool {
 		}
 	}
 	return false
+}
+
+// nominative reports a definite sound plural in the nominative, "المحاصرون": after a phrase it is that
+// phrase's adjective, as an object would be in the accusative ("المحاصرين").
+func nominative(t *tok) bool {
+	return t.def && runes(t.b) > 4 && strings.HasSuffix(t.b, "ون")
 }
 
 // elative reports an adjective of the pattern أفعل, as in "الهلال الأحمر", "المجلس الأعلى": four letters
@@ -1176,6 +1182,8 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	}
 	switch ev.m.e.typ {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
+	case marsad.RETREAT:
+		return sc.surrenderedTo(ev, hi)
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
 		// "بحث X مع Y": the trigger's own مع.
 		if l := sc.toks[ev.m.last()].f; len(ev.m.extra) > 0 && (l == "مع" || l == "بين") {
@@ -1222,6 +1230,38 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			}
 			return phrase{}
 		}
+	}
+	return phrase{}
+}
+
+// surrenderedTo returns the force a surrender or a halt is made to or against, after ل, إلى or ضد:
+// "استسلم مسلحو التنظيم المحاصرون في بلدة الباغوز لقوات سوريا الديمقراطية", "سلم عناصر أنفسهم إلى القوات
+// الأمنية", "أوقفت الهيئة عملياتها ضد فصيل جند الله". Where forces withdraw to is a place, no target.
+func (sc *scan) surrenderedTo(ev *event, hi int) phrase {
+	start := ev.m.last() + 1
+	if a := ev.actor1; a.ok() && a.s >= start {
+		start = a.e
+	}
+	for k := start; k < hi && k <= start+6 && !sc.toks[k].gap; k++ {
+		t := &sc.toks[k]
+		if t.trig {
+			break
+		}
+		n := k + 1
+		switch {
+		case t.f == "الي" || t.f == "ضد":
+		case !t.def && !t.conj && strings.HasPrefix(t.f, "ل") && (t.ent >= 0 || sc.lamAgent(k)):
+			t.clitics = 1
+			return phrase{k, sc.extend(k, hi)}
+		case t.prep && strings.HasPrefix(t.f, "لل") && sc.lx.bareClasses(t.b)&sc.lx.bits[cAgent] != 0:
+			return phrase{k, sc.extend(k, hi)}
+		default:
+			continue
+		}
+		if p, _ := sc.np(n, hi); p.ok() && p.s == n && (sc.agentive(p) || sc.toks[n].def && !sc.placeWord(&sc.toks[n])) && !sc.locEntity(n) {
+			return p
+		}
+		return phrase{}
 	}
 	return phrase{}
 }
