@@ -88,10 +88,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2 = phrase{}
 			}
 		}
-		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim.
-		if !ev.actor2.ok() && harm(m.e.typ) {
+		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim;
+		// "طرد القائم بالأعمال": the diplomat expelled is the target.
+		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION) {
 			for _, x := range m.extra {
-				if t := &sc.toks[x]; x > m.head+1 && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) {
+				if t := &sc.toks[x]; harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.SANCTION && sc.is(cTitle, t) {
 					ev.actor2 = phrase{x, sc.extend(x, hi)}
 					break
 				}
@@ -347,7 +348,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word; so does the addressee of
 	// "طلب من X".
-	if (m.e.typ == marsad.CONCEDE || m.e.typ == marsad.REQUEST && sc.toks[m.last()].f == "من") && len(m.extra) > 0 && !ev.actor2.ok() {
+	if (m.e.typ == marsad.CONCEDE || m.e.typ == marsad.REQUEST && (sc.toks[m.last()].f == "من" || sc.toks[m.last()].f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -493,7 +494,7 @@ func (sc *scan) lightSubject(c class, head, lo int) phrase {
 		}
 		// "قواته تواصل ملاحقة عناصر داعش بالتنسيق": a subject before the verb leaves the phrase after it
 		// its object.
-		if p := sc.subjectBefore(j, lo); p.ok() {
+		if p := sc.subjectBefore(j, lo); p.ok() && !sc.is(c, &sc.toks[p.s]) {
 			return p
 		}
 		p, _ := sc.np(sc.skip(j+1, end), end)
@@ -942,7 +943,7 @@ func (sc *scan) extend(k, hi int) int {
 			continue
 		}
 		// "المتحدث باسم التحالف الدولي": a spokesman speaks in the name of whom the phrase goes on to.
-		if t.f == "باسم" && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
+		if (t.f == "باسم" || t.f == "بالاعمال") && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
 			e++
 			continue
 		}
@@ -1298,8 +1299,7 @@ func (sc *scan) recipient(k, hi int) phrase {
 				return phrase{k, sc.extend(k, hi)}
 			}
 			return phrase{}
-		case t.def && !t.prep && sc.adjective(t) || t.def && !t.prep && k > 0 && sc.possessed(k-1) && !sc.taMarbuta(&sc.toks[k-1]):
-		default:
+		case sc.is(cStop, t) || t.prep || sc.prepWord(t):
 			return phrase{}
 		}
 	}
