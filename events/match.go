@@ -14,7 +14,7 @@ var (
 	objectEndings  = []string{"", "ه", "ها", "هم", "هما", "كم", "ني", "نا", "هن"}
 	subjectEndings = []string{"", "وا", "و", "ون", "ان", "ين", "ت", "تا", "تم", "ن", "نا", "ا"}
 	// Noun endings: plural and dual, accusative tanween ("هجوما"), possessives.
-	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم"}
+	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم", "هما"}
 )
 
 // runes counts the runes of s by its leading bytes, faster than decoding them.
@@ -106,7 +106,18 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	try := func(w string) {
 		for _, s := range nounEndings {
 			y, ok := strings.CutSuffix(w, s)
-			if !ok || !lx.keys.has(y) || runes(y) < 3 {
+			if !ok || runes(y) < 3 {
+				continue
+			}
+			// "استقالته", "مطالبتهم": ta marbuta is written ت before a pronoun.
+			if strings.HasPrefix(s, "ه") && strings.HasSuffix(y, "ت") {
+				if z := y[:len(y)-len("ت")] + "ه"; lx.keys.has(z) {
+					for _, e := range lx.nouns[z] {
+						fn(e)
+					}
+				}
+			}
+			if !lx.keys.has(y) {
 				continue
 			}
 			for _, e := range lx.nouns[y] {

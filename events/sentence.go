@@ -1575,7 +1575,7 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 		return hi
 	}
 	for _, o := range ms {
-		if o.head > m.last() && !o.noun {
+		if o.head > m.last() && (!o.noun || o.e.typ != m.e.typ) {
 			hi = min(hi, o.head)
 		}
 	}
