@@ -89,10 +89,12 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			}
 		}
 		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim;
-		// "طرد القائم بالأعمال": the diplomat expelled is the target.
-		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION) {
+		// "طرد القائم بالأعمال": the diplomat expelled is the target; "دعا الصدر أنصاره": those called on.
+		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION || m.e.typ == marsad.REQUEST) {
 			for _, x := range m.extra {
-				if t := &sc.toks[x]; harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.SANCTION && sc.is(cTitle, t) {
+				t := &sc.toks[x]
+				if harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.SANCTION && sc.is(cTitle, t) ||
+					m.e.typ == marsad.REQUEST && !sc.is(cStop, t) && !sc.prepWord(t) && !sc.is(cDeterminer, t) {
 					ev.actor2 = phrase{x, sc.extend(x, hi)}
 					break
 				}
@@ -205,6 +207,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				}
 			}
 			np2, _ = sc.np(k, end)
+			// "علقت الوكالة الأمريكية للتنمية الدولية تمويل": an object carries no preposition.
+			if np2.ok() && sc.toks[np2.s].prep {
+				np2 = phrase{}
+			}
 			// "طائرة استطلاع": a word that describes a weapon is no object.
 			if np2.ok() && sc.is(cGenericNisba, &sc.toks[np2.s]) {
 				np2 = phrase{}
@@ -229,6 +235,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 		if a, _ := sc.np(k, hi); a.ok() && a.s == k && sc.toks[k].def && sc.agentive(a) {
 			ev.actor1, k = a, a.e
+		}
+		// "دمرت غارة إسرائيلية فجر اليوم مستودعا"
+		if j := sc.skip(k, hi); j > k && j < hi && !sc.toks[k].gap {
+			k = j
 		}
 		if k < hi && !sc.toks[k].gap {
 			if o, _ := sc.np(k, hi); o.ok() && o.s == k {
@@ -745,6 +755,11 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	if j < lo || sc.toks[i].gap || sc.toks[j].trig {
 		return phrase{}
 	}
+	// "قوات النظام والميليشيات الموالية لها خاضت": the pronoun after a participle belongs to it, and the
+	// phrase ends before it.
+	if j > lo && !sc.toks[j].gap && sc.is(cPronounPrep, &sc.toks[j]) && sc.is(cParticiple, &sc.toks[j-1]) {
+		j--
+	}
 	// "العلمانيين الذين تظاهروا": the subject is the definite noun the relative pronoun refers to.
 	if sc.is(cRelative, &sc.toks[j]) {
 		k := j - 1
@@ -864,7 +879,11 @@ func (sc *scan) head(k int) bool {
 	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
 		return false
 	}
-	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !sc.is(cPlacePrep, t)
+	if sc.is(cPlacePrep, t) {
+		// "أطراف النزاع" are parties, "أطراف بلدة ذيبان" a place's edges.
+		return t.f == "اطراف" && k+1 < len(sc.toks) && !sc.toks[k+1].gap && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) && sc.toks[k+1].def
+	}
+	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t)
 }
 
 // hasDigit reports an ASCII digit in a folded word.
