@@ -485,7 +485,7 @@ func (sc *scan) nounReading(i, lo, hi int) bool {
 	if i > lo && !t.gap && sc.is(cPrep, &sc.toks[i-1]) {
 		return true
 	}
-	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) {
+	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) && !sc.is(cConstruct, n) {
 		return true
 	}
 	// "أعلنت الهيئة رفضها", "أبدى الشيوخ تأييدهم": after a light verb and its subject, the verbal noun.

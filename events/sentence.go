@@ -177,6 +177,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// phrases after the verb, and what follows that word is no object of the verb.
 	end := hi
 	np1, counted := sc.np(after, hi)
+	// "أعلنت القيادة فرض حظر شامل للتجوال": after the trigger's own noun, an indefinite word is its adjective.
+	if e := m.spanEnd(); e > m.head && np1.ok() && np1.s == e+1 && !sc.toks[e].def && !sc.toks[np1.s].def && !sc.toks[np1.s].num {
+		np1 = phrase{}
+	}
 	if len(m.extra) > 0 && m.extra[0] > m.spanEnd() && (!np1.ok() || np1.e <= m.extra[0]) {
 		end = m.extra[0]
 	}
@@ -358,7 +362,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word; so does the addressee of
 	// "طلب من X".
-	if (m.e.typ == marsad.CONCEDE || m.e.typ == marsad.REQUEST && (sc.toks[m.last()].f == "من" || sc.toks[m.last()].f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
+	// ("خففت الإدارة القيود المفروضة": after the object the trigger names, its adjective.)
+	l := &sc.toks[m.last()]
+	if (m.e.typ == marsad.CONCEDE && (sc.is(cStop, l) || l.b == "سراح") || m.e.typ == marsad.REQUEST && (l.f == "من" || l.f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -671,6 +677,10 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 			ev.actor1 = phrase{k, k + 1}
 		}
 		k++
+	}
+	// "إخلاء نقطة المراقبة": after the trigger's own noun, the genitive is that noun's.
+	if ev.m.spanEnd() > ev.m.head && ev.m.e.kind == kindNoun && k < hi && !sc.toks[k].gap && !sc.toks[k].prep && sc.toks[k].ent < 0 && !strings.HasPrefix(sc.toks[k].f, "ل") {
+		return
 	}
 	// "رفضها القاطع": a noun with a pronoun takes no genitive; the definite words after it are adjectives.
 	if h := ev.m.head; sc.possessed(h) && !sc.taMarbuta(&sc.toks[h]) {
@@ -1163,8 +1173,13 @@ func agree(noun, adj string) bool {
 func (sc *scan) target(ev *event, hi int) phrase {
 	switch ev.m.e.typ {
 	case marsad.ACCUSE, marsad.SUPPORT:
-		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب.
-		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+5; k++ {
+		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب, after the subject in
+		// VSO order ("أشاد قائد قوات سوريا الديمقراطية مظلوم عبدي بدور التحالف").
+		start := ev.m.last() + 1
+		if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
+			start = a.e
+		}
+		for k := start; k < hi && k <= start+4; k++ {
 			t := &sc.toks[k]
 			if t.gap {
 				break
@@ -1184,7 +1199,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			}
 		}
 		if ev.m.e.typ == marsad.SUPPORT {
-			return sc.recipient(ev.m.last()+1, hi)
+			return sc.recipient(start, hi, true)
 		}
 	case marsad.AID:
 		// Recipients: "على النازحين", "للمتضررين".
@@ -1198,7 +1213,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				return phrase{k, k + 1}
 			}
 		}
-		return sc.recipient(ev.m.last()+1, hi)
+		return sc.recipient(ev.m.last()+1, hi, false)
 	}
 	switch ev.m.e.typ {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
@@ -1291,7 +1306,9 @@ func (sc *scan) surrenderedTo(ev *event, hi int) phrase {
 // out), or a phrase after "إلى", "إلى جانب" or "مع" that names no place ("إلى العائلات المتضررة", "وقوفها
 // إلى جانب الجيش الوطني", "تضامنها مع العراق"). The adjectives of a noun with a pronoun come first ("دعمها
 // الكامل"), as such a noun takes no genitive.
-func (sc *scan) recipient(k, hi int) phrase {
+//
+// A country after مع is a party supported ("تضامنها مع العراق"), after إلى the place aid goes to.
+func (sc *scan) recipient(k, hi int, country bool) phrase {
 	for end := min(hi, k+6); k < end; k++ {
 		t := &sc.toks[k]
 		if t.gap || t.trig {
@@ -1303,7 +1320,7 @@ func (sc *scan) recipient(k, hi int) phrase {
 			if t.f == "الي" && n < hi && sc.toks[n].f == "جانب" {
 				n++
 			}
-			if n < hi && !sc.toks[n].gap && !sc.placeWord(&sc.toks[n]) && !sc.locEntity(n) {
+			if n < hi && !sc.toks[n].gap && !sc.placeWord(&sc.toks[n]) && (!sc.locEntity(n) || country && t.f == "مع") {
 				if p, _ := sc.np(n, hi); p.ok() && p.s == n {
 					return p
 				}
@@ -1609,7 +1626,7 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 		}
 		// "تعهدت الإدارة بإعادة فتح المدارس في مدينة الحسكة", "وافقت قسد على تسليم النقاط في ريف
 		// الدرباسية": what is promised or agreed to, a verbal noun, has the places after it.
-		if m.e.typ == marsad.AGREE && (t.trig && k <= m.last()+2 || !t.def && !t.conj && strings.HasPrefix(t.f, "ب") && sc.prepWord(t) && !sc.instrument(t)) {
+		if m.e.typ == marsad.AGREE && (t.trig && k <= m.last()+2 || !t.def && !t.conj && strings.HasPrefix(t.f, "ب") && sc.prepWord(t)) {
 			return k
 		}
 	}
