@@ -88,6 +88,14 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2 = phrase{}
 			}
 		}
+		// "علقت الإدارة عمل منظمة إغاثية": a body whose work or funding is cut is the target.
+		if !ev.actor2.ok() && m.e.typ == marsad.SANCTION && len(m.extra) > 0 {
+			if x := m.last() + 1; x < hi && !sc.toks[x].gap && !sc.toks[x].def {
+				if p, _ := sc.np(x, hi); p.s == x && sc.agentive(p) {
+					ev.actor2 = p
+				}
+			}
+		}
 		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim;
 		// "طرد القائم بالأعمال": the diplomat expelled is the target; "دعا الصدر أنصاره": those called on.
 		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION || m.e.typ == marsad.REQUEST) {
@@ -691,6 +699,13 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	if k >= hi || sc.toks[k].gap {
 		return
 	}
+	// "حملة اعتقالات تطال 20 شخصا", "قصف مدفعي طال بلدة": what the event reaches is its target.
+	if sc.is(cReach, &sc.toks[k]) && k+1 < hi && !sc.toks[k+1].gap {
+		if p, _ := sc.np(k+1, hi); p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
+			ev.actor2 = p
+		}
+		return
+	}
 	// "هجوم لداعش", "تفجير لـ«إيتا»": the doer after ل.
 	// ("تأييدهم لمجلس دير الزور" names whom the support goes to: see recipient.)
 	if t := &sc.toks[k]; !ev.actor1.ok() && !t.def && strings.HasPrefix(t.f, "ل") && ev.m.e.kind == kindNoun && !said(ev.m.e.typ) && ev.m.e.typ != marsad.AID {
@@ -795,6 +810,10 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	}
 	if k > lo && !sc.toks[k].gap {
 		prev := &sc.toks[k-1]
+		// "إن المئات من طلاب جامعة الفرات تظاهروا": a count of the subject may open the clause.
+		if prev.f == "من" && k-2 >= lo && !sc.toks[k-1].gap && sc.is(cNumber, &sc.toks[k-2]) && (k-2 == lo || sc.toks[k-2].gap || sc.is(cStop, &sc.toks[k-3]) && !sc.is(cPrep, &sc.toks[k-3])) {
+			return phrase{k, j + 1}
+		}
 		if !sc.is(cStop, prev) || sc.is(cPrep, prev) {
 			return phrase{}
 		}
@@ -1216,7 +1235,12 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		return sc.recipient(ev.m.last()+1, hi, false)
 	}
 	switch ev.m.e.typ {
-	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
+	case marsad.SANCTION:
+		// "أوقفت الحكومة دعمها المالي المقدم إلى المجالس المحلية"
+		if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
+			return p
+		}
+	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
 	case marsad.RETREAT:
 		return sc.surrenderedTo(ev, hi)
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
