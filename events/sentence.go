@@ -1737,7 +1737,7 @@ func said(typ string) bool {
 // carries; ta marbuta, folded to ه as well, is told apart in the raw text.
 func (sc *scan) possessed(k int) bool {
 	w := sc.doc.Text[sc.toks[k].start:sc.toks[k].end]
-	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم")
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما")
 }
 
 // aside reports "من ناحية أخرى" (on the other hand), a place word that opens a new topic.
