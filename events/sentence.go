@@ -1019,9 +1019,9 @@ func (sc *scan) extend(k, hi int) int {
 }
 
 // apposition returns the end of a title phrase that ends before e, taking in the personal name after it:
-// "الرئيس التركي رجب طيب أردوغان", "زعيم التيار الصدري مقتدى الصدر". The name is a person entity or, without
-// one, up to three words the tables do not know, the first indefinite and none in the accusative ("التقى
-// الرئيس السوري وفدا" has an object, not a name).
+// "الرئيس التركي رجب طيب أردوغان", "زعيم التيار الصدري مقتدى الصدر". The name is a person entity or, when
+// the document has no entity layer, up to three words the tables do not know, the first indefinite and none
+// in the accusative ("التقى الرئيس السوري وفدا" has an object, not a name).
 func (sc *scan) apposition(e, hi int) int {
 	if e >= hi || sc.toks[e].gap {
 		return e
@@ -1035,7 +1035,8 @@ func (sc *scan) apposition(e, hi int) int {
 		}
 		return e
 	}
-	if !sc.toks[e-1].def {
+	// With the entity layer a name is its entity ("توقع علي العمير وزير النفط الكويتي ارتفاع الأسعار").
+	if !sc.toks[e-1].def || len(sc.doc.Entities) > 0 {
 		return e
 	}
 	n := e
