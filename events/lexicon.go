@@ -39,12 +39,18 @@ type entry struct {
 }
 
 // alt is a word that may follow a trigger, folded and without clitics; own is the stem of a word written
-// with the pronoun ه ("دعمه"), which matches the word with any pronoun ("دعمها", "تأييدهم").
+// by hand in triggers.txt with the pronoun ه ("دعمه"), which matches the word with any pronoun ("دعمها",
+// "تأييدهم"). (The CAMEO dictionary writes ta marbuta as ه, so its words get none.)
 type alt struct{ f, b, own string }
 
 func newAlt(w string) alt {
 	f := arabic.Fold(w)
-	a := alt{f: f, b: bare(f)}
+	return alt{f: f, b: bare(f)}
+}
+
+// ownAlt is newAlt for a hand-written word.
+func ownAlt(w string) alt {
+	a := newAlt(w)
 	if strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) > 3 {
 		a.own = strings.TrimSuffix(a.b, "ه")
 	}
@@ -159,7 +165,7 @@ func (lx *lexicon) loadTriggers(name string) error {
 			}
 			var alts []alt
 			for _, a := range strings.Split(nx[1:], "|") {
-				alts = append(alts, newAlt(a))
+				alts = append(alts, ownAlt(a))
 			}
 			e.next = append(e.next, alts)
 		}
