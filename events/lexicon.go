@@ -75,6 +75,7 @@ type lexicon struct {
 	// follows the imperfect prefix (يستهدف → ستهدف).
 	past, present, nouns map[string][]*entry
 	starts, keys         bloom // the keys of past, present and nouns: their beginnings, and whole
+	follows              bloom // the forms of every following word (alt.f, alt.b, alt.own)
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
@@ -100,6 +101,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	if err := lx.loadTriggers("data/triggers.txt"); err != nil {
 		return nil, err
 	}
+	defer lx.indexFollows()
 	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
 		return nil, err
 	}
@@ -172,6 +174,25 @@ func (lx *lexicon) loadTriggers(name string) error {
 		lx.add(arabic.Fold(f[3]), e)
 		return nil
 	})
+}
+
+// indexFollows records the following words of every trigger in lx.follows.
+func (lx *lexicon) indexFollows() {
+	for _, m := range []map[string][]*entry{lx.past, lx.present, lx.nouns} {
+		for _, es := range m {
+			for _, e := range es {
+				for _, alts := range e.next {
+					for _, a := range alts {
+						lx.follows.add(a.f)
+						lx.follows.add(a.b)
+						if a.own != "" {
+							lx.follows.add(a.own)
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 // add indexes e under the stems its word takes in text.

@@ -238,6 +238,28 @@ func (m *match) spanEnd() int {
 	return end
 }
 
+// mayFollow reports whether the token may be a following word of some trigger, by the forms altMatches
+// compares; most words are none, and the answer is kept on the token.
+func (sc *scan) mayFollow(t *tok) bool {
+	if t.follows == 0 {
+		t.follows = 1
+		f := &sc.lx.follows
+		ok := f.has(t.f) || f.has(t.b) || t.conj && f.has(t.f[len("و"):])
+		if s, cut := strings.CutSuffix(t.b, "ا"); !ok && cut {
+			ok = f.has(s)
+		}
+		for _, p := range [...]string{"ه", "ها", "هم", "هما", "هن"} {
+			if s, cut := strings.CutSuffix(t.b, p); !ok && cut {
+				ok = f.has(s)
+			}
+		}
+		if ok {
+			t.follows = 2
+		}
+	}
+	return t.follows == 2
+}
+
 // altMatches reports whether the token is one of the folded alternatives of a following word.
 func altMatches(t *tok, alts []alt) bool {
 	for _, a := range alts {
@@ -298,7 +320,7 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 		if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !(skip.s <= k && k < skip.e) {
 			n++
 		}
-		if altMatches(t, alts) {
+		if sc.mayFollow(t) && altMatches(t, alts) {
 			return k
 		}
 	}
@@ -311,7 +333,7 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	k := i + 1
 	for ; k < hi && k <= i+2*maxPhrase+4 && !sc.toks[k].gap; k++ {
-		if altMatches(&sc.toks[k], alts) {
+		if sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
 			break
 		}
 	}
