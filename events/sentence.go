@@ -1467,11 +1467,21 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	}
 	// Where people come from is not where the event happened ("قتل شاب من أبناء قرية الصبحة … في ريف دير
 	// الزور"), unless nothing else is named; a retreat's place is the one left.
-	p := sc.where(ev, lo, hi, func(k int) bool { return used(k) || ev.m.e.typ != marsad.RETREAT && sc.origin(k, lo, ev.actor1) })
+	skipped := false
+	p := sc.where(ev, lo, hi, func(k int) bool {
+		if used(k) {
+			return true
+		}
+		if ev.m.e.typ != marsad.RETREAT && sc.origin(k, lo, ev.actor1) {
+			skipped = true
+			return true
+		}
+		return false
+	})
 	switch {
 	case res.ok() && !(p.ok() && p.s > ev.m.last() && sc.introducesPlace(p.s, lo)):
 		return res
-	case p.ok():
+	case p.ok() || !skipped:
 		return p
 	}
 	return sc.where(ev, lo, hi, used)
@@ -1566,7 +1576,7 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	// than the place entity wins, and one that heads the entity takes it in ("في ريف إدلب الجنوبي").
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if !used(k) && sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
+		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) && !used(k) {
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
@@ -1593,14 +1603,11 @@ func (sc *scan) placeClitics(p phrase) phrase {
 func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase {
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if used(k) {
-			continue
-		}
 		switch {
-		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن") && !sc.aside(k, hi):
+		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن") && !sc.aside(k, hi) && !used(k):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
-		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي":
+		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي" && !used(k):
 			// A name after a preposition of place: "في منبج،", "قرب البوكمال".
 			if k+1 >= hi || sc.toks[k+1].gap {
 				continue
