@@ -194,9 +194,11 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	var np2 phrase
 	if np1.ok() {
-		k, open := sc.skip(np1.e, hi), np1.e < hi && !sc.toks[np1.e].gap
+		// "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان": the subject's owner after لل.
+		e1 := sc.pastOwner(np1.e, hi)
+		k, open := sc.skip(e1, hi), e1 < hi && !sc.toks[e1].gap
 		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
-		if p := sc.parenthetical(np1.e, hi); p > np1.e {
+		if p := sc.parenthetical(e1, hi); p > e1 {
 			k, open = sc.skip(p, hi), true
 		}
 		if k == np1.e || open {
@@ -686,6 +688,13 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		}
 		k++
 	}
+	// "حملة اعتقالات تطال 20 شخصا", "قصف مدفعي طال بلدة": what the event reaches is its target.
+	if k < hi && !sc.toks[k].gap && sc.is(cReach, &sc.toks[k]) && k+1 < hi && !sc.toks[k+1].gap {
+		if p, _ := sc.np(k+1, hi); p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
+			ev.actor2 = p
+		}
+		return
+	}
 	// "إخلاء نقطة المراقبة": after the trigger's own noun, the genitive is that noun's.
 	if ev.m.spanEnd() > ev.m.head && ev.m.e.kind == kindNoun && k < hi && !sc.toks[k].gap && !sc.toks[k].prep && sc.toks[k].ent < 0 && !strings.HasPrefix(sc.toks[k].f, "ل") {
 		return
@@ -697,13 +706,6 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		}
 	}
 	if k >= hi || sc.toks[k].gap {
-		return
-	}
-	// "حملة اعتقالات تطال 20 شخصا", "قصف مدفعي طال بلدة": what the event reaches is its target.
-	if sc.is(cReach, &sc.toks[k]) && k+1 < hi && !sc.toks[k+1].gap {
-		if p, _ := sc.np(k+1, hi); p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
-			ev.actor2 = p
-		}
 		return
 	}
 	// "هجوم لداعش", "تفجير لـ«إيتا»": the doer after ل.
@@ -872,6 +874,16 @@ func (sc *scan) inPhrase(k, hi int) int {
 			e++
 		}
 		return e
+	}
+	return k
+}
+
+// pastOwner returns the end of an owner named after لل at k ("دورية للأمن العام"), or k when there is none.
+func (sc *scan) pastOwner(k, hi int) int {
+	if k >= hi || sc.toks[k].gap || !sc.toks[k].prep || !strings.HasPrefix(sc.toks[k].f, "لل") {
+		return k
+	}
+	for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.adjective(&sc.toks[k]); k++ {
 	}
 	return k
 }
@@ -1150,8 +1162,9 @@ func (sc *scan) cont(p, t *tok) bool {
 		if sc.is(cConstruct, p) || sc.is(cContent, p) {
 			return true
 		}
+		// ("مسلحون مجهولون يستقلون دراجة": an imperfect verb is no adjective.)
 		for _, s := range []string{"ون", "ين"} {
-			if strings.HasSuffix(p.b, s) && strings.HasSuffix(t.b, s) && runes(t.b) > 4 {
+			if strings.HasSuffix(p.b, s) && strings.HasSuffix(t.b, s) && runes(t.b) > 4 && !strings.HasPrefix(t.b, "ي") {
 				return true
 			}
 		}
@@ -1604,7 +1617,8 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
 		switch {
-		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن") && !sc.aside(k, hi) && !used(k):
+		// "عن طريق" is a means, but a siege is lifted from a place ("رفعت القوات الحصار عن بلدة الحارة").
+		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن" || ev.m.e.typ == marsad.RETREAT) && !sc.aside(k, hi) && !used(k):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
 		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي" && !used(k):
