@@ -467,6 +467,29 @@ func TestEvaluateOwn(t *testing.T) {
 	}
 }
 
+func TestMisses(t *testing.T) {
+	name := t.TempDir() + "/set.tsv"
+	rows := "# held-out: none\n" +
+		"ASSAULT\tالطائرات التركية\tقرية\tريف حلب\tقصفت الطائرات التركية قرية في ريف حلب.\n" +
+		"ASSAULT\tقسد\tقرية\tريف حلب\tقصفت الطائرات التركية قرية في ريف حلب.\n"
+	if err := os.WriteFile(name, []byte(rows), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := Misses(&b, name, nil); err != nil {
+		t.Fatal(err)
+	}
+	got := b.String()
+	for _, want := range []string{"set.tsv #2 ASSAULT", `* actor1   got "الطائرات التركية" want "قسد"`, "set.tsv: 1 of 2 missed"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("got %q; want it to contain %q", got, want)
+		}
+	}
+	if strings.Contains(got, "#1 ") {
+		t.Errorf("got %q; want no line for the sentence right on all four", got)
+	}
+}
+
 func FuzzAnnotate(f *testing.F) {
 	a := newAnnotator(f)
 	f.Add("قصفت الطائرات التركية قرية في ريف حلب")
