@@ -346,6 +346,10 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 			subj.e = b.e
 		}
 	}
+	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
+	if subj.ok() {
+		subj.e = sc.inPhrase(subj.e, hi)
+	}
 	return sc.near(alts, i, hi, subj)
 }
 

@@ -130,6 +130,17 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
+		// "اتفق الحزب الديمقراطي الكردستاني والاتحاد الوطني الكردستاني على": parties joined by و are the two
+		// sides of an agreement, a meeting or a cooperation with no other.
+		if mutual(m.e.typ) && ev.actor1.ok() && !ev.actor2.ok() {
+			for c := ev.actor1.s + 1; c < ev.actor1.e; c++ {
+				if t := &sc.toks[c]; t.conj && t.def && !nisba(t) && !sc.adjective(t) {
+					t.clitics = 1
+					ev.actor1, ev.actor2 = phrase{ev.actor1.s, c}, phrase{c, ev.actor1.e}
+					break
+				}
+			}
+		}
 		// "اشتباكات بين X وY", "اندلعت اشتباكات بين X وY", "مباحثات بين X وY": the two sides.
 		if (m.e.typ == marsad.ASSAULT || mutual(m.e.typ)) && (m.e.kind == kindNoun || len(m.extra) > 0) && (!ev.actor1.ok() || !ev.actor2.ok()) {
 			if a, b := sc.between(m.last()+1, hi); a.ok() && b.ok() {
@@ -374,7 +385,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// "طلب من X".
 	// ("خففت الإدارة القيود المفروضة": after the object the trigger names, its adjective.)
 	l := &sc.toks[m.last()]
-	if (m.e.typ == marsad.CONCEDE && (sc.is(cStop, l) || l.b == "سراح") || m.e.typ == marsad.REQUEST && (l.f == "من" || l.f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
+	if (m.e.typ == marsad.CONCEDE && (sc.is(cStop, l) || l.b == "سراح" || !l.def && strings.HasPrefix(l.f, "ل")) || m.e.typ == marsad.REQUEST && (l.f == "من" || l.f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -868,6 +879,9 @@ func (sc *scan) inPhrase(k, hi int) int {
 		return sc.directions(phrase{n, e}, hi).e
 	case sc.is(cPlace, t) && !sc.aside(n, hi):
 		return sc.placeName(n, hi, true).e
+	case t.def && !t.prep && t.cls == 0 && !sc.lx.nounLike(t):
+		// "ناشد أهالي بلدة الرحيبة في القلمون الشرقي المنظمات": a name of a region.
+		return sc.directions(phrase{n, n + 1}, hi).e
 	case sc.is(cStatement, t):
 		e := n + 1
 		for e < hi && !sc.toks[e].gap && sc.toks[e].def == t.def && sc.adjective(&sc.toks[e]) {
@@ -999,6 +1013,11 @@ func (sc *scan) extend(k, hi int) int {
 	for e < hi && e-k < maxPhrase {
 		t := &sc.toks[e]
 		if sc.sameEntity(e-1, e) {
+			e++
+			continue
+		}
+		// "الأمين العام", "مدير عام سابق": after a title, general, not the year.
+		if (t.f == "عام" || t.f == "العام") && t.def == sc.toks[e-1].def && sc.is(cTitle, &sc.toks[e-1]) {
 			e++
 			continue
 		}
@@ -1589,7 +1608,9 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	// than the place entity wins, and one that heads the entity takes it in ("في ريف إدلب الجنوبي").
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) && !used(k) {
+		// "فرض حصار على حي درعا البلد", "غارات على محيط بلدة كنصفرة": a named place after على is where (an
+		// unnamed "على بلدات" is not).
+		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && (sc.is(cPlacePrep, &sc.toks[k-1]) || sc.toks[k-1].f == "علي" && sc.named(k, hi))) && !used(k) {
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
@@ -1600,6 +1621,16 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 		return sc.directions(best, hi)
 	}
 	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
+}
+
+// named reports a place word followed by its name: a place entity or an indefinite word no table knows
+// ("على الطريق الواصل" has an adjective).
+func (sc *scan) named(k, hi int) bool {
+	if k+1 >= hi || sc.toks[k+1].gap {
+		return false
+	}
+	n := &sc.toks[k+1]
+	return sc.locEntity(k+1) || n.ent < 0 && !n.def && n.cls == 0 && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
 }
 
 // placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
