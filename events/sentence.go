@@ -1610,7 +1610,7 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 		t := &sc.toks[k]
 		// "فرض حصار على حي درعا البلد", "غارات على محيط بلدة كنصفرة": a named place after على is where (an
 		// unnamed "على بلدات" is not).
-		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && (sc.is(cPlacePrep, &sc.toks[k-1]) || sc.toks[k-1].f == "علي" && sc.named(k, hi))) && !used(k) {
+		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && (sc.is(cPlacePrep, &sc.toks[k-1]) || sc.toks[k-1].f == "علي" && harm(ev.m.e.typ) && sc.named(k, hi))) && !used(k) {
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
@@ -1820,6 +1820,11 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
+		// "مناطق شمال وشرق سوريا": a place entity right after the place word is its name.
+		if e == k+1 && !t.gap && sc.locEntity(e) {
+			e++
+			continue
+		}
 		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
 			break
 		}
