@@ -156,7 +156,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor2 = phrase{}
 		}
 		// "قصفت القوات التركية قرى ناحية شيراوا": villages of a place are the target, the place where.
-		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj && (sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1)) {
+		// A named village shelled or besieged is where ("قصفت القوات قرية الدندنية": the target is "قرية"),
+		// but a place seized is what is seized ("سيطرت الفصائل على قرية الدردارة", after the trigger's على).
+		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj &&
+			(sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1) && !(len(m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[m.last()]))) {
 			ev.actor2.e = p.s + 1
 		}
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
@@ -1236,6 +1239,11 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			if t.gap {
 				break
 			}
+			// "أدانت الوزارة بأشد العبارات القصف": the manner is no object.
+			if t.f == "باشد" || t.f == "باقوي" {
+				k++
+				continue
+			}
 			if t.prep && strings.HasPrefix(t.f, "ب") || t.conj && t.prep && strings.HasPrefix(t.f[len("و"):], "ب") {
 				e := k + 1
 				for e < hi && !sc.toks[e].gap && sc.toks[e].def && nisba(&sc.toks[e]) {
@@ -1282,8 +1290,9 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			p, _ := sc.np(ev.m.last()+1, hi)
 			return p
 		}
+		// ("أبدت دمشق استعدادها للدخول في مفاوضات مباشرة مع الإدارة الذاتية": past the talks agreed to.)
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
-			if sc.toks[k].trig {
+			if sc.toks[k].trig && !sc.is(cMeeting, &sc.toks[k]) {
 				break
 			}
 			if sc.toks[k].f == "مع" || sc.toks[k].f == "بين" {
@@ -1630,7 +1639,7 @@ func (sc *scan) named(k, hi int) bool {
 		return false
 	}
 	n := &sc.toks[k+1]
-	return sc.locEntity(k+1) || n.ent < 0 && !n.def && n.cls == 0 && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
+	return sc.locEntity(k+1) || n.ent < 0 && !n.def && (n.cls == 0 || sc.is(cPlace, n)) && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
 }
 
 // placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
