@@ -342,14 +342,22 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	default:
 		ev.actor1, ev.actor2 = np1, np2
 	}
-	// What is condemned or welcomed may be an event itself: "استنكرت الوزارة الاعتداء على السفارة".
+	// What is condemned or welcomed may be an event itself: "استنكرت الوزارة الاعتداء على السفارة", also
+	// after the manner ("أدانت الوزارة بأشد العبارات القصف").
 	if said(m.e.typ) && !ev.actor2.ok() {
 		k := m.spanEnd() + 1
 		if ev.actor1.ok() && ev.actor1.s > m.head {
 			k = ev.actor1.e
 		}
+		if k+2 < hi && (sc.toks[k].f == "باشد" || sc.toks[k].f == "باقوي") && !sc.toks[k+1].gap {
+			k += 2
+		}
 		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].gap {
-			ev.actor2 = phrase{k, k + 1}
+			e := k + 1
+			for e < hi && !sc.toks[e].gap && sc.toks[e].def && !sc.toks[e].trig && nisba(&sc.toks[e]) {
+				e++
+			}
+			ev.actor2 = phrase{k, e}
 		}
 	}
 	// "هدد الرئيس بعملية عسكرية": what is threatened with is no target.
