@@ -116,7 +116,8 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	if t.ent >= 0 && n == 0 {
 		if e := &sc.doc.Entities[t.ent]; e.Start <= t.start && e.Name != "" {
 			name, _, _ := strings.Cut(arabic.Fold(e.Name), " ")
-			if len(name) < len(t.f) && strings.HasSuffix(t.f, name) {
+			// ("الجامعة العربية", named "جامعة الدول العربية", keeps its article.)
+			if len(name) < len(t.f) && strings.HasSuffix(t.f, name) && !strings.HasSuffix(t.f[:len(t.f)-len(name)], "ال") {
 				n = runes(t.f) - runes(name)
 			}
 		}

@@ -62,6 +62,7 @@ type tok struct {
 	cls        uint64 // word classes of cues.txt, as lexicon.classBit
 	ent        int    // index into doc.Entities of the entity covering it, or -1
 	clitics    int    // letters a phrase beginning here leaves out: a conjunction ("وفصائل"), ب ("بدور", "وبمدينة")
+	follows    uint8  // whether it may be a trigger's following word: 0 not yet known, 1 no, 2 maybe (see mayFollow)
 }
 
 // scan holds the state of one Annotate call.

@@ -38,12 +38,23 @@ type entry struct {
 	conf      float64 // sourceOwn or sourceCAMEO
 }
 
-// alt is a word that may follow a trigger, folded and without clitics.
-type alt struct{ f, b string }
+// alt is a word that may follow a trigger, folded and without clitics; own is the stem of a word written
+// by hand in triggers.txt with the pronoun ه ("دعمه"), which matches the word with any pronoun ("دعمها",
+// "تأييدهم"). (The CAMEO dictionary writes ta marbuta as ه, so its words get none.)
+type alt struct{ f, b, own string }
 
 func newAlt(w string) alt {
 	f := arabic.Fold(w)
-	return alt{f, bare(f)}
+	return alt{f: f, b: bare(f)}
+}
+
+// ownAlt is newAlt for a hand-written word.
+func ownAlt(w string) alt {
+	a := newAlt(w)
+	if strings.HasSuffix(w, "ه") && utf8.RuneCountInString(w) > 3 {
+		a.own = strings.TrimSuffix(a.b, "ه")
+	}
+	return a
 }
 
 // modeCue gives the events of one type a mode when one of its words is near.
@@ -64,6 +75,7 @@ type lexicon struct {
 	// follows the imperfect prefix (يستهدف → ستهدف).
 	past, present, nouns map[string][]*entry
 	starts, keys         bloom // the keys of past, present and nouns: their beginnings, and whole
+	follows              bloom // the forms of every following word (alt.f, alt.b, alt.own)
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
@@ -89,6 +101,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 	if err := lx.loadTriggers("data/triggers.txt"); err != nil {
 		return nil, err
 	}
+	defer lx.indexFollows()
 	if err := lx.loadCAMEO("data/cameo_plover.txt", "data/cameo_lexicon.txt"); err != nil {
 		return nil, err
 	}
@@ -154,13 +167,32 @@ func (lx *lexicon) loadTriggers(name string) error {
 			}
 			var alts []alt
 			for _, a := range strings.Split(nx[1:], "|") {
-				alts = append(alts, newAlt(a))
+				alts = append(alts, ownAlt(a))
 			}
 			e.next = append(e.next, alts)
 		}
 		lx.add(arabic.Fold(f[3]), e)
 		return nil
 	})
+}
+
+// indexFollows records the following words of every trigger in lx.follows.
+func (lx *lexicon) indexFollows() {
+	for _, m := range []map[string][]*entry{lx.past, lx.present, lx.nouns} {
+		for _, es := range m {
+			for _, e := range es {
+				for _, alts := range e.next {
+					for _, a := range alts {
+						lx.follows.add(a.f)
+						lx.follows.add(a.b)
+						if a.own != "" {
+							lx.follows.add(a.own)
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 // add indexes e under the stems its word takes in text.
@@ -356,8 +388,12 @@ const (
 	cSince
 	cContrast
 	cContrastParticle
+	cCompass
+	cMeeting
+	cPronounPrep
+	cReach
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive", "statement", "receive", "since", "contrast", "contrast_particle"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive", "statement", "receive", "since", "contrast", "contrast_particle", "compass", "meeting", "pronoun_prep", "reach"}

@@ -14,7 +14,7 @@ var (
 	objectEndings  = []string{"", "ه", "ها", "هم", "هما", "كم", "ني", "نا", "هن"}
 	subjectEndings = []string{"", "وا", "و", "ون", "ان", "ين", "ت", "تا", "تم", "ن", "نا", "ا"}
 	// Noun endings: plural and dual, accusative tanween ("هجوما"), possessives.
-	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم"}
+	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم", "هما"}
 )
 
 // runes counts the runes of s by its leading bytes, faster than decoding them.
@@ -106,7 +106,18 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	try := func(w string) {
 		for _, s := range nounEndings {
 			y, ok := strings.CutSuffix(w, s)
-			if !ok || !lx.keys.has(y) || runes(y) < 3 {
+			if !ok || runes(y) < 3 {
+				continue
+			}
+			// "استقالته", "مطالبتهم": ta marbuta is written ت before a pronoun.
+			if strings.HasPrefix(s, "ه") && strings.HasSuffix(y, "ت") {
+				if z := y[:len(y)-len("ت")] + "ه"; lx.keys.has(z) {
+					for _, e := range lx.nouns[z] {
+						fn(e)
+					}
+				}
+			}
+			if !lx.keys.has(y) {
 				continue
 			}
 			for _, e := range lx.nouns[y] {
@@ -227,6 +238,28 @@ func (m *match) spanEnd() int {
 	return end
 }
 
+// mayFollow reports whether the token may be a following word of some trigger, by the forms altMatches
+// compares; most words are none, and the answer is kept on the token.
+func (sc *scan) mayFollow(t *tok) bool {
+	if t.follows == 0 {
+		t.follows = 1
+		f := &sc.lx.follows
+		ok := f.has(t.f) || f.has(t.b) || t.conj && f.has(t.f[len("و"):])
+		if s, cut := strings.CutSuffix(t.b, "ا"); !ok && cut {
+			ok = f.has(s)
+		}
+		for _, p := range [...]string{"ه", "ها", "هم", "هما", "هن"} {
+			if s, cut := strings.CutSuffix(t.b, p); !ok && cut {
+				ok = f.has(s)
+			}
+		}
+		if ok {
+			t.follows = 2
+		}
+	}
+	return t.follows == 2
+}
+
 // altMatches reports whether the token is one of the folded alternatives of a following word.
 func altMatches(t *tok, alts []alt) bool {
 	for _, a := range alts {
@@ -239,6 +272,18 @@ func altMatches(t *tok, alts []alt) bool {
 		if s, ok := strings.CutSuffix(t.b, "ا"); ok && s == a.b {
 			return true
 		}
+		if a.own != "" && strings.HasPrefix(t.b, a.own) && pronoun(t.b[len(a.own):]) {
+			return true
+		}
+	}
+	return false
+}
+
+// pronoun reports a possessive pronoun ending: "ه", "ها", "هم", "هما", "هن".
+func pronoun(s string) bool {
+	switch s {
+	case "ه", "ها", "هم", "هما", "هن":
+		return true
 	}
 	return false
 }
@@ -252,7 +297,7 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	for x, alts := range e.next {
 		found := sc.near(alts, at, hi, phrase{})
 		// Only the hand-written triggers: the CAMEO verbs are many and read their objects right after them.
-		if found < 0 && x == 0 && e.kind == kindVerb && e.conf != sourceCAMEO {
+		if found < 0 && x == 0 && (e.kind == kindVerb || e.kind == kindVictimVerb) && e.conf != sourceCAMEO {
 			found = sc.afterSubject(alts, i, hi)
 		}
 		if found < 0 {
@@ -275,7 +320,7 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 		if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !(skip.s <= k && k < skip.e) {
 			n++
 		}
-		if altMatches(t, alts) {
+		if sc.mayFollow(t) && altMatches(t, alts) {
 			return k
 		}
 	}
@@ -288,7 +333,7 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	k := i + 1
 	for ; k < hi && k <= i+2*maxPhrase+4 && !sc.toks[k].gap; k++ {
-		if altMatches(&sc.toks[k], alts) {
+		if sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
 			break
 		}
 	}
@@ -300,6 +345,10 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 		if b, _ := sc.np(subj.e, hi); b.ok() {
 			subj.e = b.e
 		}
+	}
+	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
+	if subj.ok() {
+		subj.e = sc.inPhrase(subj.e, hi)
 	}
 	return sc.near(alts, i, hi, subj)
 }
@@ -462,8 +511,20 @@ func (sc *scan) nounReading(i, lo, hi int) bool {
 	if i > lo && !t.gap && sc.is(cPrep, &sc.toks[i-1]) {
 		return true
 	}
-	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) {
+	if n := &sc.toks[min(i+1, hi-1)]; i+1 < hi && !n.gap && !n.def && nisba(n) && !sc.is(cVictim, n) && !sc.is(cConstruct, n) {
 		return true
+	}
+	// "أعلنت الهيئة رفضها", "أبدى الشيوخ تأييدهم": after a light verb and its subject, the verbal noun.
+	for j := i - 1; j >= lo && j >= i-maxPhrase-1 && !sc.toks[j+1].gap; j-- {
+		if sc.toks[j].trig {
+			break
+		}
+		if sc.is(cLightVerb, &sc.toks[j]) {
+			if p, _ := sc.np(j+1, i); p.ok() && p.e == i {
+				return true
+			}
+			break
+		}
 	}
 	return false
 }

@@ -88,10 +88,21 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2 = phrase{}
 			}
 		}
-		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim.
-		if !ev.actor2.ok() && harm(m.e.typ) {
+		// "علقت الإدارة عمل منظمة إغاثية": a body whose work or funding is cut is the target.
+		if !ev.actor2.ok() && m.e.typ == marsad.SANCTION && len(m.extra) > 0 {
+			if x := m.last() + 1; x < hi && !sc.toks[x].gap && !sc.toks[x].def {
+				if p, _ := sc.np(x, hi); p.s == x && sc.agentive(p) {
+					ev.actor2 = p
+				}
+			}
+		}
+		// "رحلت السلطات أكثر من 300 لاجئ", "احتجز مسلحون رهائن": a trigger word naming people is the victim;
+		// "طرد القائم بالأعمال": the diplomat expelled is the target; "دعا الصدر أنصاره": those called on.
+		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION || m.e.typ == marsad.REQUEST) {
 			for _, x := range m.extra {
-				if t := &sc.toks[x]; x > m.head+1 && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) {
+				t := &sc.toks[x]
+				if harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.SANCTION && sc.is(cTitle, t) ||
+					m.e.typ == marsad.REQUEST && !sc.is(cStop, t) && !sc.prepWord(t) && !sc.is(cDeterminer, t) {
 					ev.actor2 = phrase{x, sc.extend(x, hi)}
 					break
 				}
@@ -119,7 +130,19 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
-		if m.e.typ == marsad.ASSAULT && m.e.kind == kindNoun && !ev.actor1.ok() {
+		// "اتفق الحزب الديمقراطي الكردستاني والاتحاد الوطني الكردستاني على": parties joined by و are the two
+		// sides of an agreement, a meeting or a cooperation with no other.
+		if mutual(m.e.typ) && ev.actor1.ok() && !ev.actor2.ok() {
+			for c := ev.actor1.s + 1; c < ev.actor1.e; c++ {
+				if t := &sc.toks[c]; t.conj && t.def && !nisba(t) && !sc.adjective(t) {
+					t.clitics = 1
+					ev.actor1, ev.actor2 = phrase{ev.actor1.s, c}, phrase{c, ev.actor1.e}
+					break
+				}
+			}
+		}
+		// "اشتباكات بين X وY", "اندلعت اشتباكات بين X وY", "مباحثات بين X وY": the two sides.
+		if (m.e.typ == marsad.ASSAULT || mutual(m.e.typ)) && (m.e.kind == kindNoun || len(m.extra) > 0) && (!ev.actor1.ok() || !ev.actor2.ok()) {
 			if a, b := sc.between(m.last()+1, hi); a.ok() && b.ok() {
 				ev.actor1, ev.actor2 = a, b
 			}
@@ -133,13 +156,18 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor2 = phrase{}
 		}
 		// "قصفت القوات التركية قرى ناحية شيراوا": villages of a place are the target, the place where.
-		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj && (sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1)) {
+		// A named village shelled or besieged is where ("قصفت القوات قرية الدندنية": the target is "قرية"),
+		// but a place seized is what is seized ("سيطرت الفصائل على قرية الدردارة", after the trigger's على).
+		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj &&
+			(sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1) && !(len(m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[m.last()]))) {
 			ev.actor2.e = p.s + 1
 		}
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
 			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
 		}
-		ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
+		if ev.place = sc.meetingPlace(m, hi); !ev.place.ok() {
+			ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
+		}
 		evs = append(evs, ev)
 	}
 	per := map[string]int{}
@@ -171,14 +199,20 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// phrases after the verb, and what follows that word is no object of the verb.
 	end := hi
 	np1, counted := sc.np(after, hi)
+	// "أعلنت القيادة فرض حظر شامل للتجوال": after the trigger's own noun, an indefinite word is its adjective.
+	if e := m.spanEnd(); e > m.head && np1.ok() && np1.s == e+1 && !sc.toks[e].def && !sc.toks[np1.s].def && !sc.toks[np1.s].num {
+		np1 = phrase{}
+	}
 	if len(m.extra) > 0 && m.extra[0] > m.spanEnd() && (!np1.ok() || np1.e <= m.extra[0]) {
 		end = m.extra[0]
 	}
 	var np2 phrase
 	if np1.ok() {
-		k, open := sc.skip(np1.e, hi), np1.e < hi && !sc.toks[np1.e].gap
+		// "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان": the subject's owner after لل.
+		e1 := sc.pastOwner(np1.e, hi)
+		k, open := sc.skip(e1, hi), e1 < hi && !sc.toks[e1].gap
 		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
-		if p := sc.parenthetical(np1.e, hi); p > np1.e {
+		if p := sc.parenthetical(e1, hi); p > e1 {
 			k, open = sc.skip(p, hi), true
 		}
 		if k == np1.e || open {
@@ -201,6 +235,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				}
 			}
 			np2, _ = sc.np(k, end)
+			// "علقت الوكالة الأمريكية للتنمية الدولية تمويل": an object carries no preposition.
+			if np2.ok() && sc.toks[np2.s].prep {
+				np2 = phrase{}
+			}
 			// "طائرة استطلاع": a word that describes a weapon is no object.
 			if np2.ok() && sc.is(cGenericNisba, &sc.toks[np2.s]) {
 				np2 = phrase{}
@@ -225,6 +263,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 		if a, _ := sc.np(k, hi); a.ok() && a.s == k && sc.toks[k].def && sc.agentive(a) {
 			ev.actor1, k = a, a.e
+		}
+		// "دمرت غارة إسرائيلية فجر اليوم مستودعا"
+		if j := sc.skip(k, hi); j > k && j < hi && !sc.toks[k].gap {
+			k = j
 		}
 		if k < hi && !sc.toks[k].gap {
 			if o, _ := sc.np(k, hi); o.ok() && o.s == k {
@@ -288,7 +330,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
-	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && sc.victim(np1.s))
+	// "قتل مزارعان على يد مسلحين": the doer marked after the first phrase makes that phrase the victim.
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && (sc.victim(np1.s) || sc.doerMark(np1.e, hi)))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -299,14 +342,22 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	default:
 		ev.actor1, ev.actor2 = np1, np2
 	}
-	// What is condemned or welcomed may be an event itself: "استنكرت الوزارة الاعتداء على السفارة".
+	// What is condemned or welcomed may be an event itself: "استنكرت الوزارة الاعتداء على السفارة", also
+	// after the manner ("أدانت الوزارة بأشد العبارات القصف").
 	if said(m.e.typ) && !ev.actor2.ok() {
 		k := m.spanEnd() + 1
 		if ev.actor1.ok() && ev.actor1.s > m.head {
 			k = ev.actor1.e
 		}
+		if k+2 < hi && (sc.toks[k].f == "باشد" || sc.toks[k].f == "باقوي") && !sc.toks[k+1].gap {
+			k += 2
+		}
 		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].gap {
-			ev.actor2 = phrase{k, k + 1}
+			e := k + 1
+			for e < hi && !sc.toks[e].gap && sc.toks[e].def && !sc.toks[e].trig && nisba(&sc.toks[e]) {
+				e++
+			}
+			ev.actor2 = phrase{k, e}
 		}
 	}
 	// "هدد الرئيس بعملية عسكرية": what is threatened with is no target.
@@ -323,7 +374,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			k = ev.actor1.e
 		}
 		if t := &sc.toks[min(k, hi-1)]; k+1 < hi && !t.def && strings.HasPrefix(t.b, "ب") && !sc.toks[k+1].gap {
-			if p, _ := sc.np(k+1, hi); p.s == k+1 && (sc.attack(t) || sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
+			// "توعد الوزير بمواصلة العمليات ضد الحزب": a target after ضد or على goes first.
+			if p := sc.againstAfter(k+1, hi); p.ok() {
+				ev.actor2 = p
+			} else if p, _ := sc.np(k+1, hi); p.s == k+1 && (sc.attack(t) || sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
 				ev.actor2 = p
 			}
 		}
@@ -340,7 +394,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	// "أطلق سراح X", "أفرج عن X": the released follow the trigger's last word; so does the addressee of
 	// "طلب من X".
-	if (m.e.typ == marsad.CONCEDE || m.e.typ == marsad.REQUEST && sc.toks[m.last()].f == "من") && len(m.extra) > 0 && !ev.actor2.ok() {
+	// ("خففت الإدارة القيود المفروضة": after the object the trigger names, its adjective.)
+	l := &sc.toks[m.last()]
+	if (m.e.typ == marsad.CONCEDE && (sc.is(cStop, l) || l.b == "سراح" || !l.def && strings.HasPrefix(l.f, "ل")) || m.e.typ == marsad.REQUEST && (l.f == "من" || l.f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -349,6 +405,35 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// doerMark reports the marker of a passive's doer at k: "على يد", "من قبل", "برصاص", "بنيران".
+func (sc *scan) doerMark(k, hi int) bool {
+	if k+1 >= hi || sc.toks[k].gap {
+		return false
+	}
+	switch t, n := &sc.toks[k], &sc.toks[k+1]; {
+	case t.f == "علي":
+		return n.f == "يد" || n.f == "يدي"
+	case t.f == "من":
+		return n.f == "قبل" || n.f == "طرف"
+	default:
+		// "قصفت الطائرات بغارات" names the means, not a doer.
+		return t.f == "برصاص" || t.f == "بنيران"
+	}
+}
+
+// againstAfter returns the phrase after ضد or على within eight words from k in the same clause.
+func (sc *scan) againstAfter(k, hi int) phrase {
+	for end := min(hi, k+8); k < end && !sc.toks[k].gap; k++ {
+		if f := sc.toks[k].f; f == "ضد" || f == "علي" {
+			if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && !sc.placeWord(&sc.toks[p.s]) {
+				return p
+			}
+			return phrase{}
+		}
+	}
+	return phrase{}
 }
 
 // instrument reports a word that opens a phrase of means with ب: "بصواريخ", "بالمدفعية", "وبالصواريخ",
@@ -443,27 +528,53 @@ func (sc *scan) attack(t *tok) bool {
 }
 
 // lightSubject returns the subject of a verb of class c shortly before the noun trigger at head, when at
-// most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger.
+// most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger. The subject
+// may come before the verb ("قوات النظام خاضت اشتباكات", "الفرقة الرابعة تعمل بالتعاون"), and a light verb
+// may itself be the verbal noun of another ("تواصل قوات النظام فرض حصار").
 func (sc *scan) lightSubject(c class, head, lo int) phrase {
-	for j := head - 1; j >= lo && j >= head-maxPhrase-3; j-- {
-		if sc.toks[j].trig || j < head-1 && sc.toks[j+1].gap {
+	end := head
+	for j := head - 1; j >= lo && j >= end-maxPhrase-3; j-- {
+		if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
 			break
 		}
 		if !sc.is(c, &sc.toks[j]) {
 			continue
 		}
-		p, _ := sc.np(sc.skip(j+1, head), head)
-		if p.ok() && head-p.e <= 2 {
+		// "قواته تواصل ملاحقة عناصر داعش بالتنسيق": a subject before the verb leaves the phrase after it
+		// its object.
+		if p := sc.subjectBefore(j, lo); p.ok() && !sc.is(c, &sc.toks[p.s]) {
 			return p
 		}
-		break
+		p, _ := sc.np(sc.skip(j+1, end), end)
+		if p.ok() && end-p.e <= 2 {
+			return p
+		}
+		if j+1 < end {
+			break
+		}
+		end = j
 	}
 	return phrase{}
 }
 
-// doneBy returns the doer of a verbal noun after "قام X بـ": "قام مسلحون مقنعون بخطف".
+// doneBy returns the doer of a verbal noun after "قام X بـ" ("قام مسلحون مقنعون بخطف") or "أقدم X على"
+// ("أقدم مسلحون مجهولون يستقلون دراجة نارية على خطف طبيب": a clause about the doer may come between).
 func (sc *scan) doneBy(head, lo int) phrase {
 	t := &sc.toks[head]
+	if head-1 > lo && sc.toks[head-1].f == "علي" && !t.gap && !sc.toks[head-1].gap {
+		for j := head - 2; j >= lo && j >= head-maxPhrase-6; j-- {
+			if sc.toks[j].trig || sc.toks[j+1].gap {
+				break
+			}
+			if b := strings.TrimPrefix(sc.toks[j].f, "و"); b == "اقدم" || b == "اقدمت" || b == "اقدموا" || b == "يقدم" || b == "تقدم" {
+				if p, _ := sc.np(sc.skip(j+1, head), head); p.ok() && p.s == sc.skip(j+1, head) {
+					return p
+				}
+				break
+			}
+		}
+		return phrase{}
+	}
 	if t.def || !strings.HasPrefix(t.b, "ب") {
 		return phrase{}
 	}
@@ -599,11 +710,29 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		}
 		k++
 	}
+	// "حملة اعتقالات تطال 20 شخصا", "قصف مدفعي طال بلدة": what the event reaches is its target.
+	if k < hi && !sc.toks[k].gap && sc.is(cReach, &sc.toks[k]) && k+1 < hi && !sc.toks[k+1].gap {
+		if p, _ := sc.np(k+1, hi); p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
+			ev.actor2 = p
+		}
+		return
+	}
+	// "إخلاء نقطة المراقبة": after the trigger's own noun, the genitive is that noun's.
+	if ev.m.spanEnd() > ev.m.head && ev.m.e.kind == kindNoun && k < hi && !sc.toks[k].gap && !sc.toks[k].prep && sc.toks[k].ent < 0 && !strings.HasPrefix(sc.toks[k].f, "ل") {
+		return
+	}
+	// "رفضها القاطع": a noun with a pronoun takes no genitive; the definite words after it are adjectives.
+	if h := ev.m.head; sc.possessed(h) && !sc.taMarbuta(&sc.toks[h]) {
+		for k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].trig && sc.toks[k].ent < 0 {
+			k++
+		}
+	}
 	if k >= hi || sc.toks[k].gap {
 		return
 	}
 	// "هجوم لداعش", "تفجير لـ«إيتا»": the doer after ل.
-	if t := &sc.toks[k]; !ev.actor1.ok() && !t.def && strings.HasPrefix(t.f, "ل") && ev.m.e.kind == kindNoun {
+	// ("تأييدهم لمجلس دير الزور" names whom the support goes to: see recipient.)
+	if t := &sc.toks[k]; !ev.actor1.ok() && !t.def && strings.HasPrefix(t.f, "ل") && ev.m.e.kind == kindNoun && !said(ev.m.e.typ) && ev.m.e.typ != marsad.AID {
 		if t.f == "ل" && k+1 < hi {
 			ev.actor1, _ = sc.np(k+1, hi)
 			return
@@ -675,6 +804,11 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	if j < lo || sc.toks[i].gap || sc.toks[j].trig {
 		return phrase{}
 	}
+	// "قوات النظام والميليشيات الموالية لها خاضت": the pronoun after a participle belongs to it, and the
+	// phrase ends before it.
+	if j > lo && !sc.toks[j].gap && sc.is(cPronounPrep, &sc.toks[j]) && sc.is(cParticiple, &sc.toks[j-1]) {
+		j--
+	}
 	// "العلمانيين الذين تظاهروا": the subject is the definite noun the relative pronoun refers to.
 	if sc.is(cRelative, &sc.toks[j]) {
 		k := j - 1
@@ -700,6 +834,10 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 	}
 	if k > lo && !sc.toks[k].gap {
 		prev := &sc.toks[k-1]
+		// "إن المئات من طلاب جامعة الفرات تظاهروا": a count of the subject may open the clause.
+		if prev.f == "من" && k-2 >= lo && !sc.toks[k-1].gap && sc.is(cNumber, &sc.toks[k-2]) && (k-2 == lo || sc.toks[k-2].gap || sc.is(cStop, &sc.toks[k-3]) && !sc.is(cPrep, &sc.toks[k-3])) {
+			return phrase{k, j + 1}
+		}
 		if !sc.is(cStop, prev) || sc.is(cPrep, prev) {
 			return phrase{}
 		}
@@ -752,12 +890,25 @@ func (sc *scan) inPhrase(k, hi int) int {
 		return sc.directions(phrase{n, e}, hi).e
 	case sc.is(cPlace, t) && !sc.aside(n, hi):
 		return sc.placeName(n, hi, true).e
+	case t.def && !t.prep && t.cls == 0 && !sc.lx.nounLike(t):
+		// "ناشد أهالي بلدة الرحيبة في القلمون الشرقي المنظمات": a name of a region.
+		return sc.directions(phrase{n, n + 1}, hi).e
 	case sc.is(cStatement, t):
 		e := n + 1
 		for e < hi && !sc.toks[e].gap && sc.toks[e].def == t.def && sc.adjective(&sc.toks[e]) {
 			e++
 		}
 		return e
+	}
+	return k
+}
+
+// pastOwner returns the end of an owner named after لل at k ("دورية للأمن العام"), or k when there is none.
+func (sc *scan) pastOwner(k, hi int) int {
+	if k >= hi || sc.toks[k].gap || !sc.toks[k].prep || !strings.HasPrefix(sc.toks[k].f, "لل") {
+		return k
+	}
+	for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.adjective(&sc.toks[k]); k++ {
 	}
 	return k
 }
@@ -794,7 +945,11 @@ func (sc *scan) head(k int) bool {
 	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
 		return false
 	}
-	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !sc.is(cPlacePrep, t)
+	if sc.is(cPlacePrep, t) {
+		// "أطراف النزاع" are parties, "أطراف بلدة ذيبان" a place's edges.
+		return t.f == "اطراف" && k+1 < len(sc.toks) && !sc.toks[k+1].gap && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) && sc.toks[k+1].def
+	}
+	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t)
 }
 
 // hasDigit reports an ASCII digit in a folded word.
@@ -872,6 +1027,16 @@ func (sc *scan) extend(k, hi int) int {
 			e++
 			continue
 		}
+		// "الأمين العام", "مدير عام سابق": after a title, general, not the year.
+		if (t.f == "عام" || t.f == "العام") && t.def == sc.toks[e-1].def && sc.is(cTitle, &sc.toks[e-1]) {
+			e++
+			continue
+		}
+		// "المتحدث باسم التحالف الدولي": a spokesman speaks in the name of whom the phrase goes on to.
+		if (t.f == "باسم" || t.f == "بالاعمال") && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
+			e++
+			continue
+		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
 		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
 		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) && !act {
@@ -896,11 +1061,11 @@ func (sc *scan) extend(k, hi int) int {
 }
 
 // apposition returns the end of a title phrase that ends before e, taking in the personal name after it:
-// "الرئيس التركي رجب طيب أردوغان", "زعيم التيار الصدري مقتدى الصدر". The name is a person entity or, without
-// one, up to three words the tables do not know, the first indefinite and none in the accusative ("التقى
-// الرئيس السوري وفدا" has an object, not a name).
+// "الرئيس التركي رجب طيب أردوغان", "زعيم التيار الصدري مقتدى الصدر". The name is a person entity or, when
+// the document has no entity layer, up to three words the tables do not know, the first indefinite and none
+// in the accusative ("التقى الرئيس السوري وفدا" has an object, not a name).
 func (sc *scan) apposition(e, hi int) int {
-	if e >= hi || sc.toks[e].gap || sc.toks[e].conj {
+	if e >= hi || sc.toks[e].gap {
 		return e
 	}
 	if ei := sc.toks[e].ent; ei >= 0 {
@@ -912,7 +1077,8 @@ func (sc *scan) apposition(e, hi int) int {
 		}
 		return e
 	}
-	if !sc.toks[e-1].def {
+	// With the entity layer a name is its entity ("توقع علي العمير وزير النفط الكويتي ارتفاع الأسعار").
+	if !sc.toks[e-1].def || len(sc.doc.Entities) > 0 {
 		return e
 	}
 	n := e
@@ -924,9 +1090,18 @@ func (sc *scan) apposition(e, hi int) int {
 
 // nameWord reports a word that may be part of a personal name: no word the tables know, no adjective, no
 // accusative or ta marbuta ending ("وفدا", "حكومة").
+//
+// A name may begin with the letter of the conjunction ف ("فؤاد", "فيصل"), read as the whole word; one with و
+// ("وليد") is not told from a conjunct.
 func (sc *scan) nameWord(k int) bool {
 	t := &sc.toks[k]
-	return !t.conj && !t.num && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !strings.HasSuffix(t.f, "ا") &&
+	if t.conj {
+		if !strings.HasPrefix(t.f, "ف") {
+			return false
+		}
+		t = &tok{start: t.start, end: t.end, f: t.f, b: t.f, cls: sc.lx.exactClasses(t.f) | sc.lx.bareClasses(t.f)}
+	}
+	return !t.num && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !strings.HasSuffix(t.f, "ا") &&
 		!sc.taMarbuta(t) && !sc.prepWord(t) && runes(t.b) > 1
 }
 
@@ -1005,11 +1180,11 @@ func (sc *scan) cont(p, t *tok) bool {
 		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
 		// take an adjective ("قوات سوريا الديمقراطية").
 		if sc.is(cName, p) {
-			return nisba(t)
+			return nisba(t) || nominative(t)
 		}
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
 	case p.def && t.def:
-		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t)
+		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t)
 	case !p.def && !t.def:
 		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
@@ -1017,13 +1192,20 @@ func (sc *scan) cont(p, t *tok) bool {
 		if sc.is(cConstruct, p) || sc.is(cContent, p) {
 			return true
 		}
+		// ("مسلحون مجهولون يستقلون دراجة": an imperfect verb is no adjective.)
 		for _, s := range []string{"ون", "ين"} {
-			if strings.HasSuffix(p.b, s) && strings.HasSuffix(t.b, s) && runes(t.b) > 4 {
+			if strings.HasSuffix(p.b, s) && strings.HasSuffix(t.b, s) && runes(t.b) > 4 && !strings.HasPrefix(t.b, "ي") {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// nominative reports a definite sound plural in the nominative, "المحاصرون": after a phrase it is that
+// phrase's adjective, as an object would be in the accusative ("المحاصرين").
+func nominative(t *tok) bool {
+	return t.def && runes(t.b) > 4 && strings.HasSuffix(t.b, "ون")
 }
 
 // elative reports an adjective of the pattern أفعل, as in "الهلال الأحمر", "المجلس الأعلى": four letters
@@ -1054,11 +1236,21 @@ func agree(noun, adj string) bool {
 func (sc *scan) target(ev *event, hi int) phrase {
 	switch ev.m.e.typ {
 	case marsad.ACCUSE, marsad.SUPPORT:
-		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب.
-		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+5; k++ {
+		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب, after the subject in
+		// VSO order ("أشاد قائد قوات سوريا الديمقراطية مظلوم عبدي بدور التحالف").
+		start := ev.m.last() + 1
+		if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
+			start = a.e
+		}
+		for k := start; k < hi && k <= start+4; k++ {
 			t := &sc.toks[k]
 			if t.gap {
 				break
+			}
+			// "أدانت الوزارة بأشد العبارات القصف": the manner is no object.
+			if t.f == "باشد" || t.f == "باقوي" {
+				k++
+				continue
 			}
 			if t.prep && strings.HasPrefix(t.f, "ب") || t.conj && t.prep && strings.HasPrefix(t.f[len("و"):], "ب") {
 				e := k + 1
@@ -1075,7 +1267,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			}
 		}
 		if ev.m.e.typ == marsad.SUPPORT {
-			return phrase{}
+			return sc.recipient(start, hi, true)
 		}
 	case marsad.AID:
 		// Recipients: "على النازحين", "للمتضررين".
@@ -1089,18 +1281,26 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				return phrase{k, k + 1}
 			}
 		}
-		return phrase{}
+		return sc.recipient(ev.m.last()+1, hi, false)
 	}
 	switch ev.m.e.typ {
-	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.SANCTION, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
+	case marsad.SANCTION:
+		// "أوقفت الحكومة دعمها المالي المقدم إلى المجالس المحلية"
+		if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
+			return p
+		}
+	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
+	case marsad.RETREAT:
+		return sc.surrenderedTo(ev, hi)
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
 		// "بحث X مع Y": the trigger's own مع.
 		if l := sc.toks[ev.m.last()].f; len(ev.m.extra) > 0 && (l == "مع" || l == "بين") {
 			p, _ := sc.np(ev.m.last()+1, hi)
 			return p
 		}
+		// ("أبدت دمشق استعدادها للدخول في مفاوضات مباشرة مع الإدارة الذاتية": past the talks agreed to.)
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
-			if sc.toks[k].trig {
+			if sc.toks[k].trig && !sc.is(cMeeting, &sc.toks[k]) {
 				break
 			}
 			if sc.toks[k].f == "مع" || sc.toks[k].f == "بين" {
@@ -1122,7 +1322,12 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		p, _ := sc.np(k, hi)
 		return p
 	}
-	for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
+	// In VSO order the target follows the subject: "لوح الرئيس التركي رجب طيب أردوغان بشن عملية … ضد قسد".
+	start := ev.m.last() + 1
+	if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
+		start = a.e
+	}
+	for k := start; k < hi && k <= start+5; k++ {
 		t := &sc.toks[k]
 		if t.trig && k != ev.m.last()+1 {
 			break
@@ -1132,6 +1337,79 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			if p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
 				return p
 			}
+			return phrase{}
+		}
+	}
+	return phrase{}
+}
+
+// surrenderedTo returns the force a surrender or a halt is made to or against, after ل, إلى or ضد:
+// "استسلم مسلحو التنظيم المحاصرون في بلدة الباغوز لقوات سوريا الديمقراطية", "سلم عناصر أنفسهم إلى القوات
+// الأمنية", "أوقفت الهيئة عملياتها ضد فصيل جند الله". Where forces withdraw to is a place, no target.
+func (sc *scan) surrenderedTo(ev *event, hi int) phrase {
+	start := ev.m.last() + 1
+	if a := ev.actor1; a.ok() && a.s >= start {
+		start = a.e
+	}
+	for k := start; k < hi && k <= start+6 && !sc.toks[k].gap; k++ {
+		t := &sc.toks[k]
+		if t.trig {
+			break
+		}
+		n := k + 1
+		switch {
+		case t.f == "الي" || t.f == "ضد":
+		case !t.def && !t.conj && strings.HasPrefix(t.f, "ل") && (t.ent >= 0 || sc.lamAgent(k)):
+			t.clitics = 1
+			return phrase{k, sc.extend(k, hi)}
+		case t.prep && strings.HasPrefix(t.f, "لل") && sc.lx.bareClasses(t.b)&sc.lx.bits[cAgent] != 0:
+			return phrase{k, sc.extend(k, hi)}
+		default:
+			continue
+		}
+		if p, _ := sc.np(n, hi); p.ok() && p.s == n && (sc.agentive(p) || sc.toks[n].def && !sc.placeWord(&sc.toks[n])) && !sc.locEntity(n) {
+			return p
+		}
+		return phrase{}
+	}
+	return phrase{}
+}
+
+// recipient finds whom support or aid goes to, within a few words from k: a force or a body after ل
+// ("دعمها لحكومة دمشق", "مساعدات عسكرية لقوات سوريا الديمقراطية", "لجهود الحكومة"; the phrase leaves the ل
+// out), or a phrase after "إلى", "إلى جانب" or "مع" that names no place ("إلى العائلات المتضررة", "وقوفها
+// إلى جانب الجيش الوطني", "تضامنها مع العراق"). The adjectives of a noun with a pronoun come first ("دعمها
+// الكامل"), as such a noun takes no genitive.
+//
+// A country after مع is a party supported ("تضامنها مع العراق"), after إلى the place aid goes to.
+func (sc *scan) recipient(k, hi int, country bool) phrase {
+	for end := min(hi, k+6); k < end; k++ {
+		t := &sc.toks[k]
+		if t.gap || t.trig {
+			break
+		}
+		switch {
+		case t.f == "الي" || t.f == "مع":
+			n := k + 1
+			if t.f == "الي" && n < hi && sc.toks[n].f == "جانب" {
+				n++
+			}
+			if n < hi && !sc.toks[n].gap && !sc.placeWord(&sc.toks[n]) && (!sc.locEntity(n) || country && t.f == "مع") {
+				if p, _ := sc.np(n, hi); p.ok() && p.s == n {
+					return p
+				}
+			}
+			return phrase{}
+		case !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && k+1 < hi:
+			rest := tok{f: t.f[len("ل"):], b: t.f[len("ل"):]}
+			n := &sc.toks[k+1]
+			if t.ent >= 0 || sc.lx.bareClasses(rest.b)&(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) != 0 ||
+				!n.gap && (n.ent >= 0 || n.def && !n.prep) && len(sc.lx.past[rest.b]) == 0 && len(sc.lx.nouns[rest.b]) == 0 {
+				t.clitics = 1
+				return phrase{k, sc.extend(k, hi)}
+			}
+			return phrase{}
+		case sc.is(cStop, t) || t.prep || sc.prepWord(t):
 			return phrase{}
 		}
 	}
@@ -1221,14 +1499,105 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
+	if p := sc.destination(ev, hi); p.ok() {
+		return p
+	}
+	// Residents of a place protest there ("تظاهر أهالي بلدة جاسم"), unless a place after the trigger says
+	// where ("تظاهر مئات من أهالي مدينة السويداء في ساحة الكرامة").
+	var res phrase
 	if a := ev.actor1; a.ok() && sc.is(cResidents, &sc.toks[a.s]) {
 		for k := a.s + 1; k < a.e; k++ {
 			// "طلاب الجامعة" names no place.
 			if sc.placeWord(&sc.toks[k]) && !(sc.toks[k].def && k+1 == a.e) || sc.locEntity(k) {
-				return sc.placeName(k, a.e, sc.placeWord(&sc.toks[k]))
+				res = sc.placeName(k, a.e, sc.placeWord(&sc.toks[k]))
+				break
 			}
 		}
 	}
+	// Where people come from is not where the event happened ("قتل شاب من أبناء قرية الصبحة … في ريف دير
+	// الزور"), unless nothing else is named; a retreat's place is the one left.
+	skipped := false
+	p := sc.where(ev, lo, hi, func(k int) bool {
+		if used(k) {
+			return true
+		}
+		if ev.m.e.typ != marsad.RETREAT && sc.origin(k, lo, ev.actor1) {
+			skipped = true
+			return true
+		}
+		return false
+	})
+	switch {
+	case res.ok() && !(p.ok() && p.s > ev.m.last() && sc.introducesPlace(p.s, lo)):
+		return res
+	case p.ok() || !skipped:
+		return p
+	}
+	return sc.where(ev, lo, hi, used)
+}
+
+// origin reports a place named as where someone comes from: after "من أبناء/أهالي" ("قتل شاب من أبناء قرية
+// الصبحة") or after "من" right after the doer ("نظم معلمون من محافظة السويداء وقفة"); "خطف مجهولون شابين من
+// بلدة الجيزة" names where they were taken.
+func (sc *scan) origin(k, lo int, doer phrase) bool {
+	j := k - 1
+	for j >= lo && j >= k-2 && sc.placeWord(&sc.toks[j]) {
+		j--
+	}
+	if j <= lo {
+		return false
+	}
+	if sc.is(cResidents, &sc.toks[j]) {
+		return sc.toks[j-1].f == "من"
+	}
+	return sc.toks[j].f == "من" && doer.ok() && doer.e == j
+}
+
+// destination returns where aid or forces are sent, the place after "إلى": "أدخلت الأمم المتحدة قافلة …
+// عبر معبر باب الهوى إلى الشمال السوري", "إلى شمال غربي سوريا".
+func (sc *scan) destination(ev *event, hi int) phrase {
+	if ev.m.e.typ != marsad.AID && ev.m.e.typ != marsad.MOBILIZE {
+		return phrase{}
+	}
+	for k := ev.m.last() + 1; k+1 < hi; k++ {
+		if f := sc.toks[k].f; f != "الي" && f != "إلى" {
+			continue
+		}
+		n := k + 1
+		t := &sc.toks[n]
+		switch {
+		case t.gap:
+		case sc.is(cPlace, t):
+			return sc.placeName(n, hi, true)
+		case sc.locEntity(n):
+			e := n + 1
+			for e < hi && sc.toks[e].ent == t.ent {
+				e++
+			}
+			return sc.directions(phrase{n, e}, hi)
+		case sc.is(cCompass, t):
+			// "الشمال السوري", "شمال غربي سوريا".
+			e := n + 1
+			for e < hi && !sc.toks[e].gap && e <= n+2 && (sc.is(cCompass, &sc.toks[e]) || sc.toks[e].def && nisba(&sc.toks[e])) {
+				e++
+			}
+			if e < hi && !sc.toks[e].gap && sc.locEntity(e) && !t.def {
+				ei := sc.toks[e].ent
+				for e < hi && sc.toks[e].ent == ei {
+					e++
+				}
+			}
+			if e > n+1 {
+				return phrase{n, e}
+			}
+		}
+		return phrase{}
+	}
+	return phrase{}
+}
+
+// where finds the place of the event among the tokens not used (see location).
+func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	// A place introduced as one ("في منبج", "بالباغوز", "قرية الهوشرية") is where the event happened; a
 	// bare country or city may be a doer or what is spoken of ("وحاولت تركيا").
 	best, bestDist, bestIntro := phrase{}, 1<<30, false
@@ -1256,7 +1625,9 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	// than the place entity wins, and one that heads the entity takes it in ("في ريف إدلب الجنوبي").
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if !used(k) && sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1])) {
+		// "فرض حصار على حي درعا البلد", "غارات على محيط بلدة كنصفرة": a named place after على is where (an
+		// unnamed "على بلدات" is not).
+		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && (sc.is(cPlacePrep, &sc.toks[k-1]) || sc.toks[k-1].f == "علي" && harm(ev.m.e.typ) && sc.named(k, hi))) && !used(k) {
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
@@ -1267,6 +1638,16 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		return sc.directions(best, hi)
 	}
 	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
+}
+
+// named reports a place word followed by its name: a place entity or an indefinite word no table knows
+// ("على الطريق الواصل" has an adjective).
+func (sc *scan) named(k, hi int) bool {
+	if k+1 >= hi || sc.toks[k+1].gap {
+		return false
+	}
+	n := &sc.toks[k+1]
+	return sc.locEntity(k+1) || n.ent < 0 && !n.def && (n.cls == 0 || sc.is(cPlace, n)) && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
 }
 
 // placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
@@ -1283,14 +1664,12 @@ func (sc *scan) placeClitics(p phrase) phrase {
 func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase {
 	for _, k := range sc.order(ev.m.head, lo, hi) {
 		t := &sc.toks[k]
-		if used(k) {
-			continue
-		}
 		switch {
-		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن") && !sc.aside(k, hi):
+		// "عن طريق" is a means, but a siege is lifted from a place ("رفعت القوات الحصار عن بلدة الحارة").
+		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن" || ev.m.e.typ == marsad.RETREAT) && !sc.aside(k, hi) && !used(k):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
 			return sc.placeName(k, hi, true)
-		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي":
+		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي" && !used(k):
 			// A name after a preposition of place: "في منبج،", "قرب البوكمال".
 			if k+1 >= hi || sc.toks[k+1].gap {
 				continue
@@ -1326,7 +1705,7 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 		return hi
 	}
 	for _, o := range ms {
-		if o.head > m.last() && !o.noun {
+		if o.head > m.last() && (!o.noun || o.e.typ != m.e.typ) {
 			hi = min(hi, o.head)
 		}
 	}
@@ -1339,8 +1718,44 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 {
 			return k
 		}
+		// "تعهدت الإدارة بإعادة فتح المدارس في مدينة الحسكة", "وافقت قسد على تسليم النقاط في ريف
+		// الدرباسية": what is promised or agreed to, a verbal noun, has the places after it.
+		if m.e.typ == marsad.AGREE && (t.trig && k <= m.last()+2 || !t.def && !t.conj && strings.HasPrefix(t.f, "ب") && sc.prepWord(t)) {
+			return k
+		}
 	}
 	return hi
+}
+
+// meetingPlace returns where the parties of an agreement or a cooperation met, when the sentence names the
+// meeting: "اتفق الوزير مع نظيره خلال لقائهما في أنقرة", "خلال اجتماع عقد في حقل العمر".
+func (sc *scan) meetingPlace(m match, hi int) phrase {
+	if m.e.typ != marsad.AGREE && m.e.typ != marsad.COOPERATE {
+		return phrase{}
+	}
+	for k := m.last() + 1; k < hi; k++ {
+		if !sc.is(cMeeting, &sc.toks[k]) {
+			continue
+		}
+		for j := k + 1; j < hi && j <= k+4; j++ {
+			t := &sc.toks[j]
+			if t.trig && !sc.is(cMeeting, t) {
+				break
+			}
+			if sc.locEntity(j) {
+				e := j + 1
+				for e < hi && sc.toks[e].ent == t.ent {
+					e++
+				}
+				return sc.directions(phrase{j, e}, hi)
+			}
+			if sc.is(cPlace, t) && j > 0 && sc.is(cPlacePrep, &sc.toks[j-1]) || sc.placeWord(t) && !sc.is(cPlace, t) {
+				return sc.placeClitics(sc.placeName(j, hi, true))
+			}
+		}
+		break
+	}
+	return phrase{}
 }
 
 // nearer reports whether token a is nearer the trigger at head than token b, those after it first.
@@ -1354,9 +1769,10 @@ func (sc *scan) nearer(a, b, head int) bool {
 	return rank(a) < rank(b)
 }
 
-// directions extends a place with the adjectives of direction after it: "إدلب الجنوبي".
+// directions extends a place with the adjectives of direction after it: "إدلب الجنوبي"; without the
+// article the word is a preposition ("الميادين شرقي دير الزور").
 func (sc *scan) directions(p phrase, hi int) phrase {
-	for p.e < hi && !sc.toks[p.e].gap && sc.is(cDirection, &sc.toks[p.e]) {
+	for p.e < hi && !sc.toks[p.e].gap && sc.toks[p.e].def && sc.is(cDirection, &sc.toks[p.e]) {
 		p.e++
 	}
 	return p
@@ -1391,7 +1807,7 @@ func said(typ string) bool {
 // carries; ta marbuta, folded to ه as well, is told apart in the raw text.
 func (sc *scan) possessed(k int) bool {
 	w := sc.doc.Text[sc.toks[k].start:sc.toks[k].end]
-	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم")
+	return strings.HasSuffix(w, "ه") || strings.HasSuffix(w, "ها") || strings.HasSuffix(w, "هم") || strings.HasSuffix(w, "هما")
 }
 
 // aside reports "من ناحية أخرى" (on the other hand), a place word that opens a new topic.
@@ -1421,6 +1837,11 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
+		// "مناطق شمال وشرق سوريا": a place entity right after the place word is its name.
+		if e == k+1 && !t.gap && sc.locEntity(e) {
+			e++
+			continue
+		}
 		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
 			break
 		}
