@@ -394,6 +394,8 @@ func TestResolverAfterTagger(t *testing.T) {
 		{"the same word alone", "وقصفت الطائرات الشحيل وسط الرياض", []string{"الرياض"}, "الشحيل", false},
 		{"a small place abroad the tagger marked", "وسقطت قذيفة على عمران والرياض", []string{"عمران", "الرياض"}, "عمران", false},
 		{"a small place with a place of its country", "وسقطت قذيفة على فيروزة قرب حمص", []string{"فيروزة", "حمص"}, "فيروزة", true},
+		{"a small place after a place word, alone", "واحتفل أهالي قرية الخزنة بالعيد في الرياض", []string{"الخزنة", "الرياض"}, "الخزنة", false},
+		{"a small place after a place word, with its country", "وقصفت الطائرات قرية تل حميس بريف الحسكة", []string{"تل حميس", "الحسكة"}, "تل حميس", true},
 	} {
 		doc := &marsad.Document{Text: tc.text}
 		for _, s := range tc.tagged {

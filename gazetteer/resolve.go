@@ -18,11 +18,12 @@ type Resolver struct {
 	g *Gazetteer
 	// AddMissing adds gazetteer and actor matches found in the text that overlap no existing entity.
 	AddMissing bool
-	// AfterTagger tells that a tagger has marked the names in the text first. A place name it left
-	// unmarked with no place word before it, or a small place it marked so, is then kept only when the
-	// article names a place of the same country without doubt (or the news's own name for it, from
-	// aliases.tsv): in SaudiNewsNet most such geocodes were ordinary words ("حديثه" his talk, "بورصة"
-	// stock exchange) or towns abroad the tables lack ("نجران", "العريش"); see snn_judged.tsv.
+	// AfterTagger tells that a tagger has marked the names in the text first. A small place (one the name
+	// alone does not vouch for: no province, no town of size, not curated), and a place name the tagger
+	// left unmarked with no place word before it, are then kept only when the article names a place of the
+	// same country without doubt (or the name is the news's own, from aliases.tsv): in SaudiNewsNet most
+	// such geocodes were ordinary words ("حديثه" his talk, "بورصة" stock exchange, "مدينة أثرية") or towns
+	// abroad the tables lack ("قرية الخزنة" in Jazan); see snn_judged.tsv.
 	AfterTagger bool
 }
 
@@ -76,8 +77,7 @@ type mention struct {
 	bare bool
 	// adjective tells that a tagger's span reads as the adjective of the noun before it ("القوات الهندية").
 	adjective bool
-	// doubted marks a place name the tagger left unmarked, with no place word before it: it is kept only
-	// when the article names a place around it (see AfterTagger).
+	// doubted marks a place reading kept only when the article backs it (see AfterTagger).
 	doubted bool
 	// pronoun tells that the span ends in ه where the place's name ends in ة: a word with the pronoun
 	// ("حديثه" his talk, "بصره" his sight), unless a place word says otherwise.
@@ -145,9 +145,9 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 			m.word = r.wordBefore(fold[t0-1])
 			m.adjective = m.word == noPlaceWord && r.nisbaAfterDefinite(m.key, fold[t0-1])
 		}
-		// A small place the tagger marked with no place word before it is doubted like a word it left
-		// unmarked: many share their name with a town abroad that the tables lack ("نجران", "العريش").
-		m.doubted = r.AfterTagger && !introduced(m.word) && (m.typ == marsad.MISC || !r.placeOK(m.refs, m.key, noPlaceWord))
+		// A small place the tagger marked is doubted, a place word before it or not: many share their name
+		// with a town abroad that the tables lack ("قرية الخزنة", "حي الروضة").
+		m.doubted = r.AfterTagger && (m.typ == marsad.MISC || !r.placeOK(m.refs, m.key, noPlaceWord))
 		m.pronoun = r.withPronoun(text[m.start:m.end], m.refs)
 		ms = append(ms, m)
 	}
@@ -374,7 +374,8 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 			start := toks[i].Start + skipRunes(text[toks[i].Start:toks[i].End], v.skip)
 			out = append(out, &mention{ent: -1, start: start, end: toks[i+n-1].End, key: k, refs: refs,
 				word: word, sent: sent[i], place: -1, actor: -1, placeOK: placeOK,
-				doubted: placeOK && doubt && !introduced(word) && (r.g.common[k] || !r.major(refs))})
+				doubted: placeOK && doubt && (introduced(word) && !r.placeOK(refs, k, noPlaceWord) ||
+					!introduced(word) && (r.g.common[k] || !r.major(refs)))})
 			i += n - 1
 			break
 		}
