@@ -332,6 +332,11 @@ func (s *scan) verb(i int, c cue) {
 		i > 1 && s.lx.cues[s.f(i-2)].kind == prepCue {
 		return // "حسبما يزعم"، "بحسب ما أفاد": the attribution's own verb
 	}
+	if next := i + 1; next < len(s.toks) && s.f(next) != "" && isDigit(s.f(next)[0]) && !s.gapHas(next, ":") {
+		// A figure right after the verb is what the verb counts, not who speaks: "بين 17 و23 عاماً"
+		// (between, spelled as بيّن), "ذكر 3 أسباب".
+		return
+	}
 	t, at, npA, npB := s.forward(i, c)
 	if t == noTerm || t == compTerm && npA == npB && at == i+1 && s.lx.narration[s.f(i)] {
 		// "ويُذكر أن": the writer's narration.
