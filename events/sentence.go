@@ -156,16 +156,28 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor2 = phrase{}
 		}
 		// "قصفت القوات التركية قرى ناحية شيراوا": villages of a place are the target, the place where.
-		// A named village shelled or besieged is where ("قصفت القوات قرية الدندنية": the target is "قرية"),
-		// but a place seized is what is seized ("سيطرت الفصائل على قرية الدردارة", after the trigger's على).
-		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj &&
-			(sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1) && !(len(m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[m.last()]))) {
-			ev.actor2.e = p.s + 1
+		// A named place shelled or besieged is no actor but where ("قصفت القوات قرية الدندنية", the guideline's
+		// "a place is not an actor"), but a place seized is what is seized ("سيطرت الفصائل على قرية
+		// الدردارة", after the trigger's على).
+		var hitPlace phrase
+		if p := ev.actor2; p.ok() && p.s+1 < hi && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj &&
+			!(len(m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[m.last()])) {
+			switch {
+			case p.e-p.s > 1 && sc.placeWord(&sc.toks[p.s+1]):
+				ev.actor2.e = p.s + 1
+			case harm(m.e.typ) && !sc.toks[p.s].def && !sc.is(cPlacePlural, &sc.toks[p.s]) &&
+				!sc.toks[p.s+1].prep && sc.placeName(p.s, hi, true).e > p.s+1:
+				hitPlace, ev.actor2 = sc.placeName(p.s, hi, true), phrase{}
+			case p.e-p.s > 1 && sc.locEntity(p.s+1):
+				ev.actor2.e = p.s + 1
+			}
 		}
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
 			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
 		}
-		if ev.place = sc.meetingPlace(m, hi); !ev.place.ok() {
+		if ev.place = sc.meetingPlace(m, hi); hitPlace.ok() {
+			ev.place = hitPlace
+		} else if !ev.place.ok() {
 			ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
 		}
 		evs = append(evs, ev)
