@@ -1512,6 +1512,15 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	if said(ev.m.e.typ) {
 		return phrase{}
 	}
+	// "تلقى رئيس الإقليم اتصالاً هاتفياً من الرئيس الفرنسي، جرى خلاله بحث التطورات في سوريا": a call by
+	// telephone happens nowhere; the places after it are those of what is talked about.
+	if ev.m.e.typ == marsad.CONSULT {
+		for k := max(lo, ev.m.head-3); k < hi && k <= ev.m.last()+6; k++ {
+			if sc.is(cPhone, &sc.toks[k]) {
+				return phrase{}
+			}
+		}
+	}
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
