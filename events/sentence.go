@@ -101,7 +101,8 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION || m.e.typ == marsad.REQUEST) {
 			for _, x := range m.extra {
 				t := &sc.toks[x]
-				if harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.SANCTION && sc.is(cTitle, t) ||
+				if harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.COERCE && sc.is(cProperty, t) ||
+					m.e.typ == marsad.SANCTION && sc.is(cTitle, t) ||
 					m.e.typ == marsad.REQUEST && !sc.is(cStop, t) && !sc.prepWord(t) && !sc.is(cDeterminer, t) {
 					ev.actor2 = phrase{x, sc.extend(x, hi)}
 					break
