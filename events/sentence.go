@@ -88,10 +88,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2 = phrase{}
 			}
 		}
-		// "علقت الإدارة عمل منظمة إغاثية": a body whose work or funding is cut is the target.
+		// "علقت الإدارة عمل منظمة إغاثية": a body whose work or funding is cut is the target, and so are the
+		// bodies counted after it ("علق البنك المركزي تعاملات أربعة عشر مصرفاً محلياً").
 		if !ev.actor2.ok() && m.e.typ == marsad.SANCTION && len(m.extra) > 0 {
 			if x := m.last() + 1; x < hi && !sc.toks[x].gap && !sc.toks[x].def {
-				if p, _ := sc.np(x, hi); p.s == x && sc.agentive(p) {
+				if p, counted := sc.np(x, hi); p.ok() && (p.s == x && sc.agentive(p) || counted && !sc.toks[p.s].def) {
 					ev.actor2 = p
 				}
 			}
