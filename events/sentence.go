@@ -930,7 +930,10 @@ func (sc *scan) pastOwner(k, hi int) int {
 // parenthetical returns the end of an aside set off by commas that starts at k: a time ("، مساء الثلاثاء،")
 // or a prepositional phrase ("، خلال حملة دهم وتفتيش واسعة،") of at most seven words; k when there is none.
 func (sc *scan) parenthetical(k, hi int) int {
-	if k >= hi || !sc.toks[k].gap || !sc.comma(k) || !sc.is(cSkip, &sc.toks[k]) && !sc.is(cPrep, &sc.toks[k]) {
+	// "ناشد أهالي مخيم الركبان، الواقع على المثلث الحدودي، المنظمات": a relative clause or a participle of
+	// place ([aside]) describing the subject may sit there too.
+	if k >= hi || !sc.toks[k].gap || !sc.comma(k) || !sc.is(cSkip, &sc.toks[k]) && !sc.is(cPrep, &sc.toks[k]) &&
+		!sc.is(cRelative, &sc.toks[k]) && !sc.is(cAside, &sc.toks[k]) {
 		return k
 	}
 	for j := k + 1; j < hi && j <= k+7; j++ {
