@@ -1670,14 +1670,14 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
 }
 
-// named reports a place word followed by its name: a place entity or an indefinite word no table knows
-// ("على الطريق الواصل" has an adjective).
+// named reports a place word followed by its name: a place entity or a word no table knows, indefinite or
+// the genitive of an indefinite place word ("على تلال الكبينة"; "على الطريق الواصل" has an adjective).
 func (sc *scan) named(k, hi int) bool {
 	if k+1 >= hi || sc.toks[k+1].gap {
 		return false
 	}
 	n := &sc.toks[k+1]
-	return sc.locEntity(k+1) || n.ent < 0 && !n.def && (n.cls == 0 || sc.is(cPlace, n)) && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
+	return sc.locEntity(k+1) || n.ent < 0 && (!n.def || !sc.toks[k].def) && (n.cls == 0 || sc.is(cPlace, n)) && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
 }
 
 // placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
