@@ -1482,10 +1482,6 @@ func (sc *scan) nationalWeapon(lo, hi int, target phrase) phrase {
 		if !sc.is(cWeapon, &sc.toks[k]) || k > lo && (sc.toks[k-1].f == "في" || sc.toks[k-1].f == "من") {
 			continue
 		}
-		// "عجلة عسكرية للجيش العراقي": a force after لل owns what is named before it.
-		if t := &sc.toks[k]; t.prep && strings.HasPrefix(t.f, "لل") {
-			continue
-		}
 		for j := k + 1; j < hi && j <= k+2; j++ {
 			t := &sc.toks[j]
 			if t.gap || !nisba(t) || t.def != sc.toks[k].def {
