@@ -284,7 +284,7 @@ func TestTriggerFamilies(t *testing.T) {
 		{"exercises", "أجرت القوات البحرية مناورات بالذخيرة الحية.", "MOBILIZE", "أجرت"},
 		{"standing with", "أعربت الجامعة عن وقوفها إلى جانب الحكومة.", "SUPPORT", "أعربت"},
 		{"dealings suspended", "علق البنك المركزي تعاملات عدة مصارف.", "SANCTION", "علق"},
-		{"walkout", "انسحب الوفد من جلسة المباحثات احتجاجا.", "REJECT", "انسحب"},
+		{"walkout from talks", "انسحب الوفد من جلسة المباحثات احتجاجا.", "REJECT", "انسحب"},
 		{"formal request", "تقدمت الوزارة بطلب رسمي إلى السفارة.", "REQUEST", "تقدمت"},
 	}
 	for _, c := range cases {
