@@ -168,7 +168,7 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			case p.e-p.s > 1 && sc.placeWord(&sc.toks[p.s+1]):
 				ev.actor2.e = p.s + 1
 			case harm(m.e.typ) && !sc.toks[p.s].def && !sc.is(cPlacePlural, &sc.toks[p.s]) &&
-				!sc.toks[p.s+1].prep && sc.placeName(p.s, hi, true).e > p.s+1:
+				!sc.is(cInstallation, &sc.toks[p.s]) && !sc.toks[p.s+1].prep && sc.placeName(p.s, hi, true).e > p.s+1:
 				hitPlace, ev.actor2 = sc.placeName(p.s, hi, true), phrase{}
 			case p.e-p.s > 1 && sc.locEntity(p.s+1):
 				ev.actor2.e = p.s + 1
@@ -1798,7 +1798,9 @@ func (sc *scan) nearer(a, b, head int) bool {
 // directions extends a place with the adjectives of direction after it: "إدلب الجنوبي"; without the
 // article the word is a preposition ("الميادين شرقي دير الزور").
 func (sc *scan) directions(p phrase, hi int) phrase {
-	for p.e < hi && !sc.toks[p.e].gap && sc.toks[p.e].def && sc.is(cDirection, &sc.toks[p.e]) {
+	// "مطار أربيل الدولي": the kind of a place word's place ([place_kind]) too.
+	kind := p.ok() && sc.placeWord(&sc.toks[p.s])
+	for p.e < hi && !sc.toks[p.e].gap && sc.toks[p.e].def && (sc.is(cDirection, &sc.toks[p.e]) || kind && sc.is(cPlaceKind, &sc.toks[p.e])) {
 		p.e++
 	}
 	return p
