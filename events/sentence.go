@@ -88,10 +88,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2 = phrase{}
 			}
 		}
-		// "علقت الإدارة عمل منظمة إغاثية": a body whose work or funding is cut is the target.
+		// "علقت الإدارة عمل منظمة إغاثية": a body whose work or funding is cut is the target, and so are the
+		// bodies counted after it ("علق البنك المركزي تعاملات أربعة عشر مصرفاً محلياً").
 		if !ev.actor2.ok() && m.e.typ == marsad.SANCTION && len(m.extra) > 0 {
 			if x := m.last() + 1; x < hi && !sc.toks[x].gap && !sc.toks[x].def {
-				if p, _ := sc.np(x, hi); p.s == x && sc.agentive(p) {
+				if p, counted := sc.np(x, hi); p.ok() && (p.s == x && sc.agentive(p) || counted && !sc.toks[p.s].def) {
 					ev.actor2 = p
 				}
 			}
@@ -101,7 +102,8 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor2.ok() && (harm(m.e.typ) || m.e.typ == marsad.SANCTION || m.e.typ == marsad.REQUEST) {
 			for _, x := range m.extra {
 				t := &sc.toks[x]
-				if harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.SANCTION && sc.is(cTitle, t) ||
+				if harm(m.e.typ) && (len(sc.lx.roles[t.b]) > 0 || sc.victim(x)) || m.e.typ == marsad.COERCE && sc.is(cProperty, t) ||
+					m.e.typ == marsad.SANCTION && sc.is(cTitle, t) ||
 					m.e.typ == marsad.REQUEST && !sc.is(cStop, t) && !sc.prepWord(t) && !sc.is(cDeterminer, t) {
 					ev.actor2 = phrase{x, sc.extend(x, hi)}
 					break
@@ -156,16 +158,28 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor2 = phrase{}
 		}
 		// "قصفت القوات التركية قرى ناحية شيراوا": villages of a place are the target, the place where.
-		// A named village shelled or besieged is where ("قصفت القوات قرية الدندنية": the target is "قرية"),
-		// but a place seized is what is seized ("سيطرت الفصائل على قرية الدردارة", after the trigger's على).
-		if p := ev.actor2; p.e-p.s > 1 && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj &&
-			(sc.placeWord(&sc.toks[p.s+1]) || sc.locEntity(p.s+1) && !(len(m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[m.last()]))) {
-			ev.actor2.e = p.s + 1
+		// A named place shelled or besieged is no actor but where ("قصفت القوات قرية الدندنية", the guideline's
+		// "a place is not an actor"), but a place seized is what is seized ("سيطرت الفصائل على قرية
+		// الدردارة", after the trigger's على).
+		var hitPlace phrase
+		if p := ev.actor2; p.ok() && p.s+1 < hi && sc.is(cPlace, &sc.toks[p.s]) && !sc.toks[p.s+1].conj &&
+			!(len(m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[m.last()])) {
+			switch {
+			case p.e-p.s > 1 && sc.placeWord(&sc.toks[p.s+1]):
+				ev.actor2.e = p.s + 1
+			case harm(m.e.typ) && !sc.toks[p.s].def && !sc.is(cPlacePlural, &sc.toks[p.s]) &&
+				!sc.is(cInstallation, &sc.toks[p.s]) && !sc.toks[p.s+1].prep && sc.placeName(p.s, hi, true).e > p.s+1:
+				hitPlace, ev.actor2 = sc.placeName(p.s, hi, true), phrase{}
+			case p.e-p.s > 1 && sc.locEntity(p.s+1):
+				ev.actor2.e = p.s + 1
+			}
 		}
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
 			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
 		}
-		if ev.place = sc.meetingPlace(m, hi); !ev.place.ok() {
+		if ev.place = sc.meetingPlace(m, hi); hitPlace.ok() {
+			ev.place = hitPlace
+		} else if !ev.place.ok() {
 			ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
 		}
 		evs = append(evs, ev)
@@ -916,7 +930,10 @@ func (sc *scan) pastOwner(k, hi int) int {
 // parenthetical returns the end of an aside set off by commas that starts at k: a time ("، مساء الثلاثاء،")
 // or a prepositional phrase ("، خلال حملة دهم وتفتيش واسعة،") of at most seven words; k when there is none.
 func (sc *scan) parenthetical(k, hi int) int {
-	if k >= hi || !sc.toks[k].gap || !sc.comma(k) || !sc.is(cSkip, &sc.toks[k]) && !sc.is(cPrep, &sc.toks[k]) {
+	// "ناشد أهالي مخيم الركبان، الواقع على المثلث الحدودي، المنظمات": a relative clause or a participle of
+	// place ([aside]) describing the subject may sit there too.
+	if k >= hi || !sc.toks[k].gap || !sc.comma(k) || !sc.is(cSkip, &sc.toks[k]) && !sc.is(cPrep, &sc.toks[k]) &&
+		!sc.is(cRelative, &sc.toks[k]) && !sc.is(cAside, &sc.toks[k]) {
 		return k
 	}
 	for j := k + 1; j < hi && j <= k+7; j++ {
@@ -1496,6 +1513,15 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	if said(ev.m.e.typ) {
 		return phrase{}
 	}
+	// "تلقى رئيس الإقليم اتصالاً هاتفياً من الرئيس الفرنسي، جرى خلاله بحث التطورات في سوريا": a call by
+	// telephone happens nowhere; the places after it are those of what is talked about.
+	if ev.m.e.typ == marsad.CONSULT {
+		for k := max(lo, ev.m.head-3); k < hi && k <= ev.m.last()+6; k++ {
+			if sc.is(cPhone, &sc.toks[k]) {
+				return phrase{}
+			}
+		}
+	}
 	used := func(k int) bool {
 		return ev.actor1.s <= k && k < ev.actor1.e || ev.actor2.s <= k && k < ev.actor2.e
 	}
@@ -1640,14 +1666,14 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
 }
 
-// named reports a place word followed by its name: a place entity or an indefinite word no table knows
-// ("على الطريق الواصل" has an adjective).
+// named reports a place word followed by its name: a place entity or a word no table knows, indefinite or
+// the genitive of an indefinite place word ("على تلال الكبينة"; "على الطريق الواصل" has an adjective).
 func (sc *scan) named(k, hi int) bool {
 	if k+1 >= hi || sc.toks[k+1].gap {
 		return false
 	}
 	n := &sc.toks[k+1]
-	return sc.locEntity(k+1) || n.ent < 0 && !n.def && (n.cls == 0 || sc.is(cPlace, n)) && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
+	return sc.locEntity(k+1) || n.ent < 0 && (!n.def || !sc.toks[k].def) && (n.cls == 0 || sc.is(cPlace, n)) && !n.num && !sc.lx.nounLike(n) && !nisba(n) && sc.head(k+1)
 }
 
 // placeClitics makes a place given with its preposition ("بمدينة الباب", "وبريف حلب") leave it out.
@@ -1772,7 +1798,9 @@ func (sc *scan) nearer(a, b, head int) bool {
 // directions extends a place with the adjectives of direction after it: "إدلب الجنوبي"; without the
 // article the word is a preposition ("الميادين شرقي دير الزور").
 func (sc *scan) directions(p phrase, hi int) phrase {
-	for p.e < hi && !sc.toks[p.e].gap && sc.toks[p.e].def && sc.is(cDirection, &sc.toks[p.e]) {
+	// "مطار أربيل الدولي": the kind of a place word's place ([place_kind]) too.
+	kind := p.ok() && sc.placeWord(&sc.toks[p.s])
+	for p.e < hi && !sc.toks[p.e].gap && sc.toks[p.e].def && (sc.is(cDirection, &sc.toks[p.e]) || kind && sc.is(cPlaceKind, &sc.toks[p.e])) {
 		p.e++
 	}
 	return p
