@@ -250,6 +250,9 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	if particle != "" && s.f(k) == particle {
 		k++ // "جاء في البيان أن", "أشار إلى أن"
 		npA, npB = k, k
+		// Only في names the source ("جاء في البيان"); after إلى، على، من، عن comes what is said, and the
+		// speaker is the subject before the verb or the one before: "وشدد على ضرورة أن".
+		stopped = particle != "في"
 	}
 	// far: the phrase ended at a stop word or a quoted name, and a long adverbial may follow before the speech
 	// ("قالت قسد في الذكرى الخامسة لتحرير … إن"). aside: a relative clause, whose own verbs are not cues
