@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 // Judged holds geocodes of a corpus judged right or wrong by hand (see snn_judged.tsv) and counts, over the
@@ -105,13 +106,6 @@ func (j *Judged) Report(w io.Writer) error {
 		"kept: %d right, %d wrong; dropped or moved: %d right, %d wrong\n"+
 		"precision of the kept geocodes %.3f (%.3f when judged); right ones kept %.3f\n",
 		j.seen, len(j.items), right, wrong, j.keptRight, j.keptWrong, j.droppedRight, j.droppedWrg,
-		ratio(j.keptRight, j.keptRight+j.keptWrong), ratio(right, right+wrong), ratio(j.keptRight, right))
+		evalset.Ratio(j.keptRight, j.keptRight+j.keptWrong), evalset.Ratio(right, right+wrong), evalset.Ratio(j.keptRight, right))
 	return err
-}
-
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
 }

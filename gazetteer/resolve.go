@@ -437,13 +437,12 @@ func (r *Resolver) nisbaAfterDefinite(key, before string) bool {
 
 // placeOK: "منطقة" precedes too many ordinary phrases ("منطقة الشرق الأوسط") to introduce a name by itself.
 func (r *Resolver) placeOK(refs []ref, key string, word placeWord) bool {
-	trigger := word != noPlaceWord && word != areaWord
 	// After a place word a definite name is a name ("بلدة الصور"); an indefinite one may be an adjective
 	// ("مدينة تركية").
-	if r.g.stop[key] && (!trigger || !strings.HasPrefix(key, "ال")) {
+	if r.g.stop[key] && (!introduced(word) || !strings.HasPrefix(key, "ال")) {
 		return false
 	}
-	if trigger {
+	if introduced(word) {
 		return true
 	}
 	if utf8.RuneCountInString(key) < 3 {
@@ -658,8 +657,7 @@ func (r *Resolver) resolvePlaces(ms []*mention) {
 			total[s] = map[int32]float64{}
 		}
 		for j, c := range m.candidates {
-			parent, country, near := context(&r.g.places[c], m, anchors)
-			scores[i][j] = m.priors[j] + parent + country + near
+			scores[i][j] = m.priors[j] + context(&r.g.places[c], m, anchors)
 			total[s][c] += scores[i][j]
 		}
 	}
@@ -737,7 +735,8 @@ func wordBonus(w placeWord, p *Place) float64 {
 //
 // An anchor that is one of the mention's own candidates is skipped: it is the same place under another name
 // ("كري سبي" then "تل أبيض"), not evidence for the district around it.
-func context(p *Place, m *mention, anchors []anchor) (parent, country, near float64) {
+func context(p *Place, m *mention, anchors []anchor) float64 {
+	var parent, country, near float64
 	for _, a := range anchors {
 		if a.key == m.key || slices.Contains(m.candidates, a.idx) {
 			continue
@@ -761,7 +760,7 @@ func context(p *Place, m *mention, anchors []anchor) (parent, country, near floa
 		if slices.Contains(a.p.Parents, p.GID) {
 			parent = math.Max(parent, 3*w)
 		}
-		if a.p.Type == "region" || a.p.Type == "governorate" {
+		if firstLevel(a.p.Type) {
 			continue
 		}
 		switch d := km(p.Lat, p.Lon, a.p.Lat, a.p.Lon); {
@@ -771,7 +770,7 @@ func context(p *Place, m *mention, anchors []anchor) (parent, country, near floa
 			near = math.Max(near, 0.8*w)
 		}
 	}
-	return parent, country, near
+	return parent + country + near
 }
 
 func argmax(xs []float64) (int, float64) {
