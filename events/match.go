@@ -296,6 +296,10 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	at := i
 	for x, alts := range e.next {
 		found := sc.near(alts, at, hi, phrase{})
+		// "نفذ، قرابة الساعة 11:40 من ليل الاثنين، عدواناً جوياً": an aside between commas after the verb.
+		if e := sc.parenthetical(at+1, hi); found < 0 && x == 0 && e > at+1 && altMatches(&sc.toks[e], alts) {
+			found = e
+		}
 		// Only the hand-written triggers: the CAMEO verbs are many and read their objects right after them.
 		if found < 0 && x == 0 && (e.kind == kindVerb || e.kind == kindVictimVerb) && e.conf != sourceCAMEO {
 			found = sc.afterSubject(alts, i, hi)
@@ -332,12 +336,12 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 // إلى اتفاق". The subject is read only when the word is in reach, as most verbs have no such word.
 func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	k := i + 1
-	for ; k < hi && k <= i+2*maxPhrase+4 && !sc.toks[k].gap; k++ {
+	for ; k < hi && k <= i+2*maxPhrase+8 && (!sc.toks[k].gap || sc.comma(k)); k++ {
 		if sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
 			break
 		}
 	}
-	if k >= hi || k > i+2*maxPhrase+4 || sc.toks[k].gap {
+	if k >= hi || k > i+2*maxPhrase+8 || sc.toks[k].gap && !sc.comma(k) {
 		return -1
 	}
 	subj, _ := sc.np(sc.skip(i+1, hi), hi)
@@ -346,8 +350,18 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 			subj.e = b.e
 		}
 	}
+	if subj.ok() {
+		subj.e = sc.pastLeader(subj.e, hi)
+	}
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {
+		// "دعت المنظمة، في تقرير نشرته الثلاثاء، السلطات": an aside between commas after the subject.
+		if e := sc.parenthetical(subj.e, hi); e > subj.e {
+			if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
+				return e
+			}
+			return sc.near(alts, e, hi, phrase{})
+		}
 		subj.e = sc.inPhrase(subj.e, hi)
 	}
 	return sc.near(alts, i, hi, subj)

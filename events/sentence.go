@@ -223,7 +223,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	var np2 phrase
 	if np1.ok() {
 		// "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان": the subject's owner after لل.
-		e1 := sc.pastOwner(np1.e, hi)
+		e1 := sc.pastLeader(sc.pastOwner(np1.e, hi), hi)
 		k, open := sc.skip(e1, hi), e1 < hi && !sc.toks[e1].gap
 		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
 		if p := sc.parenthetical(e1, hi); p > e1 {
@@ -410,7 +410,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// "طلب من X".
 	// ("خففت الإدارة القيود المفروضة": after the object the trigger names, its adjective.)
 	l := &sc.toks[m.last()]
-	if (m.e.typ == marsad.CONCEDE && (sc.is(cStop, l) || l.b == "سراح" || !l.def && strings.HasPrefix(l.f, "ل")) || m.e.typ == marsad.REQUEST && (l.f == "من" || l.f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
+	if ((m.e.typ == marsad.CONCEDE || m.e.mode == "release") && (sc.is(cStop, l) || l.b == "سراح" || !l.def && strings.HasPrefix(l.f, "ل")) || m.e.typ == marsad.REQUEST && (l.f == "من" || l.f == "الي" && len(m.extra) > 1)) && len(m.extra) > 0 && !ev.actor2.ok() {
 		k := m.last() + 1
 		for k < hi && !sc.toks[k].gap && nisba(&sc.toks[k]) {
 			k++
@@ -927,22 +927,36 @@ func (sc *scan) pastOwner(k, hi int) int {
 	return k
 }
 
+// pastLeader returns the end of who leads a subject after k ("التحالف الدولي بقيادة الولايات المتحدة"), or
+// k when none is named.
+func (sc *scan) pastLeader(k, hi int) int {
+	if k+1 >= hi || !sc.is(cLed, &sc.toks[k]) || sc.toks[k].gap || sc.toks[k+1].gap {
+		return k
+	}
+	if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 {
+		return p.e
+	}
+	return k
+}
+
 // parenthetical returns the end of an aside set off by commas that starts at k: a time ("، مساء الثلاثاء،")
-// or a prepositional phrase ("، خلال حملة دهم وتفتيش واسعة،") of at most seven words; k when there is none.
+// or a prepositional phrase ("، خلال حملة دهم وتفتيش واسعة،") of at most ten words; k when there is none.
 func (sc *scan) parenthetical(k, hi int) int {
 	// "ناشد أهالي مخيم الركبان، الواقع على المثلث الحدودي، المنظمات": a relative clause or a participle of
 	// place ([aside]) describing the subject may sit there too.
-	if k >= hi || !sc.toks[k].gap || !sc.comma(k) || !sc.is(cSkip, &sc.toks[k]) && !sc.is(cPrep, &sc.toks[k]) &&
-		!sc.is(cRelative, &sc.toks[k]) && !sc.is(cAside, &sc.toks[k]) {
+	if k >= hi || !sc.toks[k].gap || !sc.comma(k) {
 		return k
 	}
-	for j := k + 1; j < hi && j <= k+7; j++ {
-		if sc.toks[j].gap {
-			if sc.comma(j) {
+	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k])
+	for j := k; j < hi && j <= k+10; j++ {
+		if j > k && sc.toks[j].gap {
+			if opens && sc.comma(j) {
 				return j
 			}
 			break
 		}
+		opens = opens || sc.is(cTime, &sc.toks[j]) && !sc.toks[j].trig
 	}
 	return k
 }
@@ -1725,8 +1739,9 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 // "نسق … لتأمين طريق مخمور", "اتفق … على وقف الاقتتال في البوكمال") or after another verb ("أفرجت عن
 // لاجئين اعتقلوا قرب الحدود") is that matter's.
 func (sc *scan) placeBound(m match, ms []match, hi int) int {
-	switch m.e.typ {
-	case marsad.AGREE, marsad.COOPERATE, marsad.CONSULT, marsad.CONCEDE:
+	switch {
+	case m.e.typ == marsad.AGREE, m.e.typ == marsad.COOPERATE, m.e.typ == marsad.CONSULT, m.e.typ == marsad.CONCEDE,
+		m.e.mode == "release":
 	default:
 		return hi
 	}
