@@ -209,6 +209,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	if pre.ok() && harm(m.e.typ) {
 		after = sc.pastInstrument(after, hi)
 	}
+	// "القوات التركية استهدفت بقذائف الهاون، ظهر الاثنين، قرية أم الكيف": an aside between commas.
+	if p := sc.parenthetical(after, hi); p > after {
+		after = sc.skip(p, hi)
+	}
 	// "حمّل المرصد قوات النظام مسؤولية", "أطلقت طائرة صاروخا": the trigger's own later word ends the
 	// phrases after the verb, and what follows that word is no object of the verb.
 	end := hi
@@ -234,6 +238,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			// a victim it names the doer: "قتل مدني برصاص قناص".
 			if harm(m.e.typ) && !(sc.victim(np1.s) && k < hi && sc.is(cAgentAfter, &sc.toks[k])) {
 				k = sc.pastInstrument(k, hi)
+				// "استهدفت القوات بقذائف الهاون، ظهر الاثنين، قرية أم الكيف"
+				if p := sc.parenthetical(k, hi); p > k {
+					k = sc.skip(p, hi)
+				}
 			}
 			// "خطف عناصر من تنظيم داعش أربعة مدنيين": the group a subject belongs to comes before the object.
 			if h := &sc.toks[np1.s]; k < hi && sc.toks[k].f == "من" && !h.def && (sc.is(cConstruct, h) || sc.is(cAgent, h)) {
