@@ -529,12 +529,14 @@ func (sc *scan) nounReading(i, lo, hi int) bool {
 		return true
 	}
 	// "أعلنت الهيئة رفضها", "أبدى الشيوخ تأييدهم": after a light verb and its subject, the verbal noun.
-	for j := i - 1; j >= lo && j >= i-maxPhrase-1 && !sc.toks[j+1].gap; j-- {
+	// ("قررت الحكومة، في ساعة متأخرة من ليل الخميس، قطع العلاقات": past an aside.)
+	end := sc.beforeAside(i, lo)
+	for j := end - 1; j >= lo && j >= end-maxPhrase-1 && (j == end-1 || !sc.toks[j+1].gap); j-- {
 		if sc.toks[j].trig {
 			break
 		}
 		if sc.is(cLightVerb, &sc.toks[j]) {
-			if p, _ := sc.np(j+1, i); p.ok() && p.e == i {
+			if p, _ := sc.np(j+1, end); p.ok() && p.e == end {
 				return true
 			}
 			break

@@ -353,7 +353,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		}
 	}
 	// "قتل مزارعان على يد مسلحين": the doer marked after the first phrase makes that phrase the victim.
-	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || !np2.ok() && (sc.victim(np1.s) || sc.doerMark(np1.e, hi)))
+	// ("قتل راع من أبناء بادية تدمر على يد عناصر التنظيم": past where the victim comes from.)
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || sc.doerMark(sc.pastOrigin(np1.e, hi), hi) ||
+		!np2.ok() && sc.victim(np1.s))
 	// A vowelled passive says so itself: "قُتل", "اعتُقل".
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
@@ -427,6 +429,21 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			ev.actor2, _ = sc.np(k, hi)
 		}
 	}
+}
+
+// pastOrigin returns the end of where a person comes from after k ("من أبناء بادية تدمر", "من أهالي قضاء
+// سنجار"), or k when it is not said.
+func (sc *scan) pastOrigin(k, hi int) int {
+	if k+2 >= hi || sc.toks[k].f != "من" || sc.toks[k].gap || sc.toks[k+1].gap || !sc.is(cResidents, &sc.toks[k+1]) {
+		return k
+	}
+	if e := k + 2; !sc.toks[e].gap && (sc.placeWord(&sc.toks[e]) || sc.locEntity(e)) {
+		return sc.placeName(e, hi, sc.placeWord(&sc.toks[e])).e
+	}
+	if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 {
+		return p.e
+	}
+	return k
 }
 
 // doerMark reports the marker of a passive's doer at k: "على يد", "من قبل", "برصاص", "بنيران".
@@ -554,7 +571,7 @@ func (sc *scan) attack(t *tok) bool {
 // may come before the verb ("قوات النظام خاضت اشتباكات", "الفرقة الرابعة تعمل بالتعاون"), and a light verb
 // may itself be the verbal noun of another ("تواصل قوات النظام فرض حصار").
 func (sc *scan) lightSubject(c class, head, lo int) phrase {
-	end := head
+	end := sc.beforeAside(head, lo)
 	for j := head - 1; j >= lo && j >= end-maxPhrase-3; j-- {
 		if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
 			break
@@ -931,6 +948,23 @@ func (sc *scan) pastOwner(k, hi int) int {
 		return k
 	}
 	for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.adjective(&sc.toks[k]); k++ {
+	}
+	return k
+}
+
+// beforeAside returns where an aside between commas that ends right before k starts ("قررت الحكومة، في ساعة
+// متأخرة من ليل الخميس، قطع العلاقات"), or k when there is none.
+func (sc *scan) beforeAside(k, lo int) int {
+	if k >= len(sc.toks) || !sc.toks[k].gap || !sc.comma(k) {
+		return k
+	}
+	for j := k - 1; j > lo && j >= k-10; j-- {
+		if sc.toks[j].gap {
+			if sc.parenthetical(j, k+1) == k {
+				return j
+			}
+			break
+		}
 	}
 	return k
 }
