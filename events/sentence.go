@@ -69,12 +69,15 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			// "فرضت قوات النظام حصارا", "خرج أهالي البلدة في مظاهرة": the subject of a light verb does the
 			// act its noun names; "نجا مسؤول من محاولة اغتيال": the subject of surviving suffers it.
 			if !ev.actor1.ok() && m.e.kind == kindNoun {
-				if p := sc.lightSubject(cLightVerb, m.head, lo); p.ok() && (m.e.typ != marsad.ASSAULT || sc.agentive(p)) {
+				if p, partner := sc.lightSubject(cLightVerb, m.head, lo); p.ok() && (m.e.typ != marsad.ASSAULT || sc.agentive(p)) {
 					ev.actor1 = p
+					if !ev.actor2.ok() && mutual(m.e.typ) {
+						ev.actor2 = partner
+					}
 				}
 			}
 			if !ev.actor2.ok() && m.e.typ == marsad.ASSAULT {
-				ev.actor2 = sc.lightSubject(cSurvive, m.head, lo)
+				ev.actor2, _ = sc.lightSubject(cSurvive, m.head, lo)
 			}
 		}
 		// "نقلت القوات الروسية مروحيات", "سحبت القوات جزءا من قواتها": what the trigger's own words name is
@@ -570,7 +573,7 @@ func (sc *scan) attack(t *tok) bool {
 // most two words (a preposition, "التوصل إلى", "من محاولة") come between it and the trigger. The subject
 // may come before the verb ("قوات النظام خاضت اشتباكات", "الفرقة الرابعة تعمل بالتعاون"), and a light verb
 // may itself be the verbal noun of another ("تواصل قوات النظام فرض حصار").
-func (sc *scan) lightSubject(c class, head, lo int) phrase {
+func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
 	end := sc.beforeAside(head, lo)
 	for j := head - 1; j >= lo && j >= end-maxPhrase-3; j-- {
 		if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
@@ -582,18 +585,26 @@ func (sc *scan) lightSubject(c class, head, lo int) phrase {
 		// "قواته تواصل ملاحقة عناصر داعش بالتنسيق": a subject before the verb leaves the phrase after it
 		// its object.
 		if p := sc.subjectBefore(j, lo); p.ok() && !sc.is(c, &sc.toks[p.s]) {
-			return p
+			return p, phrase{}
 		}
 		p, _ := sc.np(sc.skip(j+1, end), end)
-		if p.ok() && end-p.e <= 2 {
-			return p
+		// "سيرت القوات الروسية بالتعاون مع الجيش التركي دورية مشتركة": the partner of a joint act.
+		e := p.e
+		if p.ok() && e+2 < end && sc.is(cJointly, &sc.toks[e]) && sc.toks[e+1].f == "مع" && !sc.toks[e+1].gap && !sc.toks[e+2].gap {
+			if q, _ := sc.np(e+2, end); q.ok() && q.s == e+2 {
+				partner, e = q, q.e
+			}
 		}
+		if p.ok() && end-e <= 2 {
+			return p, partner
+		}
+		partner = phrase{}
 		if j+1 < end {
 			break
 		}
 		end = j
 	}
-	return phrase{}
+	return phrase{}, phrase{}
 }
 
 // doneBy returns the doer of a verbal noun after "قام X بـ" ("قام مسلحون مقنعون بخطف") or "أقدم X على"
