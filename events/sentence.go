@@ -963,6 +963,21 @@ func (sc *scan) pastOwner(k, hi int) int {
 	return k
 }
 
+// placeOf reports whether a place phrase names a place: a building, a checkpoint or an entrance does only
+// with what it belongs to ("مبنى المحافظة", "حاجز السنتر") or, alone, right after a preposition of place
+// ("عند حاجز"); alone elsewhere it is any building ("اللقاء الذي عقد في المبنى").
+func (sc *scan) placeOf(p phrase) bool {
+	t := &sc.toks[p.s]
+	if !sc.is(cBuilding, t) || p.e-p.s > 1 {
+		return true
+	}
+	if t.def || t.prep || p.s == 0 || t.gap {
+		return false
+	}
+	prev := &sc.toks[p.s-1]
+	return sc.is(cPlacePrep, prev) || prev.f == "عند" || prev.f == "امام"
+}
+
 // beforeAside returns where an aside between commas that ends right before k starts ("قررت الحكومة، في ساعة
 // متأخرة من ليل الخميس، قطع العلاقات"), or k when there is none.
 func (sc *scan) beforeAside(k, lo int) int {
@@ -1660,7 +1675,7 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 		t := &sc.toks[n]
 		switch {
 		case t.gap:
-		case sc.is(cPlace, t):
+		case sc.is(cPlace, t) && sc.placeOf(sc.placeName(n, hi, true)):
 			return sc.placeName(n, hi, true)
 		case sc.locEntity(n):
 			e := n + 1
@@ -1721,10 +1736,14 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 		// "فرض حصار على حي درعا البلد", "غارات على محيط بلدة كنصفرة": a named place after على is where (an
 		// unnamed "على بلدات" is not).
 		if sc.placeWord(t) && !sc.aside(k, hi) && (!sc.is(cPlace, t) || k > lo && (sc.is(cPlacePrep, &sc.toks[k-1]) || sc.toks[k-1].f == "علي" && harm(ev.m.e.typ) && sc.named(k, hi))) && !used(k) {
+			p := sc.placeName(k, hi, true)
+			if !sc.placeOf(p) {
+				continue
+			}
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
-			return sc.placeClitics(sc.placeName(k, hi, true))
+			return sc.placeClitics(p)
 		}
 	}
 	if best.ok() {
@@ -1761,15 +1780,29 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 		// "عن طريق" is a means, but a siege is lifted from a place ("رفعت القوات الحصار عن بلدة الحارة").
 		case sc.placeWord(t) && (k == lo || sc.toks[k-1].f != "عن" || ev.m.e.typ == marsad.RETREAT) && !sc.aside(k, hi) && !used(k):
 			// "بمدينة", "في ريف", "قرب قرية": the place word and its name.
-			return sc.placeName(k, hi, true)
+			if p := sc.placeName(k, hi, true); sc.placeOf(p) {
+				return p
+			}
 		case sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي" && !used(k):
-			// A name after a preposition of place: "في منبج،", "قرب البوكمال".
+			// A name after a preposition of place: "في منبج،", "قرب البوكمال"; before a building only a
+			// place word ("أمام مبنى المحافظة", not "أمام الفشل").
 			if k+1 >= hi || sc.toks[k+1].gap {
+				continue
+			}
+			if t.f == "عند" || t.f == "امام" {
+				if n := &sc.toks[k+1]; sc.is(cPlace, n) {
+					if p := sc.placeName(k+1, hi, true); sc.placeOf(p) {
+						return p
+					}
+				}
 				continue
 			}
 			n := &sc.toks[k+1]
 			if sc.is(cPlace, n) {
-				return sc.placeName(k+1, hi, true)
+				if p := sc.placeName(k+1, hi, true); sc.placeOf(p) {
+					return p
+				}
+				continue
 			}
 			if sc.is(cNotPlace, n) || sc.is(cStop, n) || n.trig || n.num || !sc.head(k+1) {
 				continue
@@ -1844,7 +1877,9 @@ func (sc *scan) meetingPlace(m match, hi int) phrase {
 				return sc.directions(phrase{j, e}, hi)
 			}
 			if sc.is(cPlace, t) && j > 0 && sc.is(cPlacePrep, &sc.toks[j-1]) || sc.placeWord(t) && !sc.is(cPlace, t) {
-				return sc.placeClitics(sc.placeName(j, hi, true))
+				if p := sc.placeName(j, hi, true); sc.placeOf(p) {
+					return sc.placeClitics(p)
+				}
 			}
 		}
 		break
