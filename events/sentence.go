@@ -1540,6 +1540,10 @@ func (sc *scan) agent(k, hi int) phrase {
 		for j < hi && !sc.toks[j].gap && (sc.is(cGenericNisba, &sc.toks[j]) || nisba(&sc.toks[j])) && !sc.toks[j].def {
 			j++
 		}
+		// "بغارة نفذتها مسيرة إسرائيلية": the doer follows the verb that names it.
+		if j < hi && !sc.toks[j].gap && sc.is(cAgentVerb, &sc.toks[j]) {
+			continue
+		}
 		if j < hi && !sc.toks[j].gap && sc.lamAgent(j) {
 			return phrase{j, sc.extend(j, hi)}
 		}
