@@ -1167,6 +1167,10 @@ func (sc *scan) apposition(e, hi int) int {
 	if e >= hi || sc.toks[e].gap {
 		return e
 	}
+	// "قائد الجيش الوطني الليبي المشير خليفة حفتر", "الفريق أول عبد الفتاح البرهان": a rank before the name.
+	if n := sc.pastRank(e, hi); n > e && n < hi && !sc.toks[n].gap && sc.toks[n].ent >= 0 && sc.doc.Entities[sc.toks[n].ent].Type == marsad.PER {
+		e = n
+	}
 	if ei := sc.toks[e].ent; ei >= 0 {
 		if sc.doc.Entities[ei].Type != marsad.PER || e > 0 && sc.toks[e-1].ent == ei {
 			return e
@@ -1185,6 +1189,17 @@ func (sc *scan) apposition(e, hi int) int {
 		n++
 	}
 	return n
+}
+
+// pastRank returns the end of the military or royal ranks at k ("المشير", "الفريق أول", "اللواء الركن"),
+// or k when there are none.
+func (sc *scan) pastRank(k, hi int) int {
+	for n := k; n < hi && n < k+3; n++ {
+		if t := &sc.toks[n]; n > k && t.gap || t.ent >= 0 || !sc.is(cTitle, t) && t.f != "اول" && t.f != "الركن" {
+			return n
+		}
+	}
+	return k
 }
 
 // nameWord reports a word that may be part of a personal name: no word the tables know, no adjective, no
