@@ -116,6 +116,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
 		}
+		// "احتجاجا على انقطاع التيار الكهربائي": a grievance is no actor; a protest's target is a party
+		// ("ضد هيئة تحرير الشام"), as every blind set labels it.
+		if m.e.typ == marsad.PROTEST && ev.actor2.ok() && !sc.agentive(ev.actor2) {
+			ev.actor2 = phrase{}
+		}
 		if !ev.actor1.ok() && (m.e.kind == kindVictimVerb || m.e.kind == kindVictimNoun || ev.actor2.ok() || m.e.typ == marsad.ASSAULT) {
 			ev.actor1 = sc.agent(m.last()+1, hi)
 		}
