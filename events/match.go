@@ -400,7 +400,9 @@ func (sc *scan) triggers(lo, hi int) []match {
 			continue
 		}
 		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
-		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && i > lo && !t.gap && !sc.is(cStop, &sc.toks[i-1]) {
+		// A dual verb may follow its subject: "الحكومة وجماعة الحوثي اتفقتا", "الطرفان وقعا".
+		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && !strings.HasSuffix(t.f, "تا") && i > lo && !t.gap &&
+			!sc.is(cStop, &sc.toks[i-1]) && !(sc.toks[i-1].def && strings.HasSuffix(sc.toks[i-1].b, "ان")) {
 			continue
 		}
 		useNoun := len(verbs) == 0 || len(nouns) > 0 && sc.nounReading(i, lo, hi)

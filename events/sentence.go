@@ -616,13 +616,18 @@ func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
 // ("أقدم مسلحون مجهولون يستقلون دراجة نارية على خطف طبيب": a clause about the doer may come between).
 func (sc *scan) doneBy(head, lo int) phrase {
 	t := &sc.toks[head]
-	if head-1 > lo && sc.toks[head-1].f == "علي" && !t.gap && !sc.toks[head-1].gap {
-		for j := head - 2; j >= lo && j >= head-maxPhrase-6; j-- {
-			if sc.toks[j].trig || sc.toks[j+1].gap {
+	if head-1 > lo && sc.toks[head-1].f == "علي" && !t.gap {
+		// ("أقدم مستوطنون، صباح الاثنين، على الاعتداء": past an aside.)
+		end := sc.beforeAside(head-1, lo)
+		if end == head-1 && sc.toks[end].gap {
+			return phrase{}
+		}
+		for j := end - 1; j >= lo && j >= end-maxPhrase-5; j-- {
+			if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
 				break
 			}
 			if b := strings.TrimPrefix(sc.toks[j].f, "و"); b == "اقدم" || b == "اقدمت" || b == "اقدموا" || b == "يقدم" || b == "تقدم" {
-				if p, _ := sc.np(sc.skip(j+1, head), head); p.ok() && p.s == sc.skip(j+1, head) {
+				if p, _ := sc.np(sc.skip(j+1, end), end); p.ok() && p.s == sc.skip(j+1, end) {
 					return p
 				}
 				break
@@ -1021,7 +1026,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 		return k
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
-	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k])
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cLed, &sc.toks[k])
 	for j := k; j < hi && j <= k+10; j++ {
 		if j > k && sc.toks[j].gap {
 			if opens && sc.comma(j) {
