@@ -336,12 +336,12 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 // إلى اتفاق". The subject is read only when the word is in reach, as most verbs have no such word.
 func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	k := i + 1
-	for ; k < hi && k <= i+2*maxPhrase+8 && (!sc.toks[k].gap || sc.comma(k)); k++ {
+	for ; k < hi && k <= i+2*maxPhrase+8 && (!sc.toks[k].gap || sc.comma(k) || sc.bracket(k)); k++ {
 		if sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
 			break
 		}
 	}
-	if k >= hi || k > i+2*maxPhrase+8 || sc.toks[k].gap && !sc.comma(k) {
+	if k >= hi || k > i+2*maxPhrase+8 || sc.toks[k].gap && !sc.comma(k) && !sc.bracket(k) {
 		return -1
 	}
 	subj, _ := sc.np(sc.skip(i+1, hi), hi)
@@ -351,7 +351,7 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 		}
 	}
 	if subj.ok() {
-		subj.e = sc.pastLeader(subj.e, hi)
+		subj.e = sc.pastLeader(sc.pastParens(subj.e, hi), hi)
 	}
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {

@@ -235,8 +235,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	var np2 phrase
 	if np1.ok() {
 		// "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان": the subject's owner after لل.
-		e1 := sc.pastLeader(sc.pastOwner(np1.e, hi), hi)
-		k, open := sc.skip(e1, hi), e1 < hi && !sc.toks[e1].gap
+		e0 := sc.pastParens(np1.e, hi)
+		e1 := sc.pastLeader(sc.pastOwner(e0, hi), hi)
+		k, open := sc.skip(e1, hi), e1 < hi && (!sc.toks[e1].gap || e0 > np1.e && e1 == e0 && !sc.comma(e1))
 		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
 		if p := sc.parenthetical(e1, hi); p > e1 {
 			k, open = sc.skip(p, hi), true
@@ -579,7 +580,7 @@ func (sc *scan) attack(t *tok) bool {
 // may come before the verb ("قوات النظام خاضت اشتباكات", "الفرقة الرابعة تعمل بالتعاون"), and a light verb
 // may itself be the verbal noun of another ("تواصل قوات النظام فرض حصار").
 func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
-	end := sc.beforeAside(head, lo)
+	end := sc.beforeParens(sc.beforeAside(head, lo), lo)
 	for j := head - 1; j >= lo && j >= end-maxPhrase-3; j-- {
 		if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
 			break
@@ -1005,6 +1006,34 @@ func (sc *scan) beforeAside(k, lo int) int {
 	return k
 }
 
+// pastParens returns the end of a name in brackets at k ("قوات الأمن الداخلي (الأسايش)", "(قسد)"), or k when
+// there is none.
+func (sc *scan) pastParens(k, hi int) int {
+	if k == 0 || k >= hi || !strings.Contains(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], "(") {
+		return k
+	}
+	for j := k; j < hi && j < k+4; j++ {
+		if end := sc.toks[j].end; j+1 < hi && strings.Contains(sc.doc.Text[end:sc.toks[j+1].start], ")") {
+			return j + 1
+		}
+	}
+	return k
+}
+
+// beforeParens returns where a name in brackets that ends right before k starts ("دفعت قوات سوريا
+// الديمقراطية (قسد) بتعزيزات"), or k when there is none.
+func (sc *scan) beforeParens(k, lo int) int {
+	if k == 0 || k >= len(sc.toks) || !strings.Contains(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], ")") {
+		return k
+	}
+	for j := k - 1; j > lo && j >= k-4; j-- {
+		if strings.Contains(sc.doc.Text[sc.toks[j-1].end:sc.toks[j].start], "(") {
+			return j
+		}
+	}
+	return k
+}
+
 // pastLeader returns the end of who leads a subject after k ("التحالف الدولي بقيادة الولايات المتحدة"), or
 // k when none is named.
 func (sc *scan) pastLeader(k, hi int) int {
@@ -1037,6 +1066,11 @@ func (sc *scan) parenthetical(k, hi int) int {
 		opens = opens || sc.is(cTime, &sc.toks[j]) && !sc.toks[j].trig
 	}
 	return k
+}
+
+// bracket reports a bracket between token k and the one before it.
+func (sc *scan) bracket(k int) bool {
+	return k > 0 && strings.ContainsAny(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], "()")
 }
 
 // comma reports a comma between token k and the one before it.
