@@ -974,6 +974,27 @@ func (sc *scan) pastOwner(k, hi int) int {
 	return k
 }
 
+// narrower returns a place named later in the clause that is narrower than p, a province or a region
+// ("فرضت السلطات الأمنية في محافظة ذي قار حظرا للتجوال في مدينة الناصرية"), or p.
+func (sc *scan) narrower(p phrase, hi int, used func(int) bool) phrase {
+	broad := sc.is(cBroad, &sc.toks[p.s]) || sc.locEntity(p.s) && p.s > 0 && sc.is(cBroad, &sc.toks[p.s-1])
+	if !broad {
+		return p
+	}
+	for k := p.e; k < hi && k < p.e+8; k++ {
+		t := &sc.toks[k]
+		if t.gap && !sc.comma(k) || t.trig {
+			break
+		}
+		if k > 0 && sc.is(cPlacePrep, &sc.toks[k-1]) && sc.is(cPlace, t) && !sc.is(cBroad, t) && !used(k) {
+			if q := sc.placeName(k, hi, true); sc.placeOf(q) {
+				return q
+			}
+		}
+	}
+	return p
+}
+
 // placeOf reports whether a place phrase names a place: a building, a checkpoint or an entrance does only
 // with what it belongs to ("مبنى المحافظة", "حاجز السنتر") or, alone, right after a preposition of place
 // ("عند حاجز"); alone elsewhere it is any building ("اللقاء الذي عقد في المبنى").
@@ -1806,11 +1827,11 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 			if best.ok() && sc.nearer(best.s, k, ev.m.head) && !(k < best.s && best.s <= k+3) {
 				break
 			}
-			return sc.placeClitics(p)
+			return sc.placeClitics(sc.narrower(p, hi, used))
 		}
 	}
 	if best.ok() {
-		return sc.directions(best, hi)
+		return sc.directions(sc.narrower(best, hi, used), hi)
 	}
 	return sc.placeClitics(sc.locationWord(ev, lo, hi, used))
 }
