@@ -13,6 +13,7 @@ import (
 // Quoter fills doc.Quotes. It is safe for concurrent use.
 type Quoter struct {
 	lx *lexicon
+	sw *speakerWords
 }
 
 var _ marsad.Annotator = (*Quoter)(nil)
@@ -21,16 +22,20 @@ var _ marsad.Annotator = (*Quoter)(nil)
 func New() *Quoter {
 	lx, err := newLexicon(cuesFile)
 	if err != nil {
-		// The table is embedded at build time, so a bad line is a bug in the build, not in the input.
+		// The tables are embedded at build time, so a bad line is a bug in the build, not in the input.
 		panic(err)
 	}
-	return &Quoter{lx: lx}
+	sw, err := newSpeakerWords(speakersFile)
+	if err != nil {
+		panic(err)
+	}
+	return &Quoter{lx: lx, sw: sw}
 }
 
 // Annotate replaces doc.Quotes with the quotations in doc.Text, ordered by offset. Speakers are linked to the
 // doc.Entities item they overlap, so the entities layer should be filled first.
 func (q *Quoter) Annotate(doc *marsad.Document) error {
-	s := newScan(q.lx, doc)
+	s := newScan(q.lx, q.sw, doc)
 	doc.Quotes = s.run(doc.Quotes[:0])
 	return nil
 }
@@ -62,6 +67,7 @@ type cand struct {
 // scan holds the per-document state of one Annotate call.
 type scan struct {
 	lx   *lexicon
+	sw   *speakerWords
 	doc  *marsad.Document
 	text string
 	toks []arabic.Token
@@ -74,8 +80,8 @@ type scan struct {
 	cands  []cand
 }
 
-func newScan(lx *lexicon, doc *marsad.Document) *scan {
-	s := &scan{lx: lx, doc: doc, text: doc.Text}
+func newScan(lx *lexicon, sw *speakerWords, doc *marsad.Document) *scan {
+	s := &scan{lx: lx, sw: sw, doc: doc, text: doc.Text}
 	toks, words := doc.Words()
 	s.toks = toks
 	var b strings.Builder // its String does not copy the folded text
@@ -220,7 +226,7 @@ func (s *scan) topic(i int) {
 		return
 	}
 	b := min(s.npAfter(a), a+maxLabel)
-	if b == a || s.lx.stop[s.f(a)] {
+	if b == a || !s.canSpeak(a, b, false) {
 		return
 	}
 	s.cands = append(s.cands, cand{start: s.toks[a].Start, end: s.toks[a].Start, npStart: s.toks[a].Start,
@@ -481,8 +487,15 @@ func (s *scan) relayed(from, to int, bare bool) (int, int, bool) {
 // none, from the subject before the verb (SVO: "المرصد السوري قال إن"), or else from an earlier speaker.
 func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	cn.res = named
+	if !s.canSpeak(npA, npB, false) {
+		// A phrase that cannot speak ("إذ", "يوم الجمعة") is not the subject: look before the verb, or back.
+		npA, npB = i, i
+	}
 	if npA == npB {
 		npA, npB = s.subject(i)
+		if !s.canSpeak(npA, npB, false) {
+			npA, npB = i, i
+		}
 		cn.clause[0] = npA
 	}
 	if npA == npB {
@@ -605,6 +618,8 @@ func (s *scan) prep(i int, c cue) {
 		switch w := s.f(k); {
 		case w == c.next:
 			k++
+		case c.next == "ل" && w == "لما":
+			// "وفقاً لما أفاد به المرصد": ل with the relative, read as "بحسب ما".
 		case c.next == "ل" && strings.HasPrefix(w, "ل") && s.inDQ[k] < 0:
 			// "وفقاً لمصادر", "وفقاً لـمراسل": the speaker starts after the attached ل and any tatweel. In
 			// "للمرصد" the ل has eaten the article's alef, so the word is kept whole.
@@ -621,8 +636,8 @@ func (s *scan) prep(i int, c cue) {
 	cueEnd := k
 	// "بحسب ما أفاد به المرصد", "حسبما أفاد المرصد": skip the relative and its verb.
 	var rel cue
-	if w := s.f(i); (s.f(k) == "ما" || strings.HasSuffix(w, "ما") && c.next == "") && !s.endsSentence(k) {
-		if s.f(k) == "ما" {
+	if w := s.f(i); (s.f(k) == "ما" || s.f(k) == "لما" && c.next == "ل" || strings.HasSuffix(w, "ما") && c.next == "") && !s.endsSentence(k) {
+		if s.f(k) == "ما" || s.f(k) == "لما" {
 			k++
 		}
 		if c, ok := s.cueObj(k); ok && !s.endsSentence(k) {
@@ -656,6 +671,13 @@ func (s *scan) prep(i int, c cue) {
 		npStart = s.toks[npA].Start
 	}
 	cn.npStart, cn.npEnd = npStart, s.toks[npB-1].End
+	if !s.canSpeak(npA, npB, c.next == "ل" && npA == cueEnd) {
+		if rel.kind == 0 {
+			return // "وفقاً للأغراض البحثية", "حسب الأصول": no attribution
+		}
+		// "بحسب ما ذكر يوم الجمعة": the relative's verb names no speaker.
+		cn.npStart, cn.res = -1, nobody
+	}
 	// "«…»، بحسب المصدر نفسه". An attribution that names a source refers back only to a speaker whose clause
 	// has the noun: "بحسب البيان" is as often a first mention.
 	if s.refersBack(&cn, npA, npB); cn.res == anaphor {
@@ -816,7 +838,7 @@ func (s *scan) label(q direct, first int) int {
 		}
 		a--
 	}
-	if a > 0 && !s.gapHas(a, "\n") {
+	if a > 0 && !s.gapHas(a, "\n") || !s.canSpeak(a, first, false) {
 		return first
 	}
 	for k := a; k < first; k++ {
