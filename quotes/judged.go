@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 	"github.com/marsad/marsad/internal/evalset"
 )
 
@@ -126,7 +127,7 @@ func (j *Judged) Score(doc *marsad.Document) {
 		case q == nil:
 			j.lost++
 			msg = "lost"
-		case g.speakerRight(q.Speaker):
+		case g.speakerRight(q.Speaker, doc.Text):
 			j.right++
 		default:
 			j.wrong++
@@ -158,12 +159,21 @@ func found(span marsad.Range, quotes []marsad.Quote) *marsad.Quote {
 	return best
 }
 
-func (g judgment) speakerRight(got *marsad.Ref) bool {
+// speakerRight reports whether got overlaps a judged mention of the speaker in text, or names it the same way
+// elsewhere: "السمحان" for "الدكتور بدر السمحان", as the judge listed one mention of a pro-drop's speaker.
+func (g judgment) speakerRight(got *marsad.Ref, text string) bool {
 	if got == nil || len(g.speakers) == 0 {
 		return got == nil && len(g.speakers) == 0
 	}
+	name := arabic.Fold(got.Text)
 	for _, m := range g.speakers {
 		if overlap(m, marsad.Range{Start: got.Start, End: got.End}) > 0 {
+			return true
+		}
+		if m.End > len(text) {
+			continue
+		}
+		if mention := arabic.Fold(text[m.Start:m.End]); mention == name || strings.HasSuffix(mention, " "+name) {
 			return true
 		}
 	}

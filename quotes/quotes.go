@@ -225,12 +225,68 @@ func (s *scan) topic(i int) {
 	if s.gapHas(a, ".!?؟\n،,:;؛()") || s.inDQ[a] >= 0 {
 		return
 	}
-	b := min(s.npAfter(a), a+maxLabel)
-	if b == a || !s.canSpeak(a, b, false) {
+	s.actor(a, min(s.npAfter(a), a+maxLabel))
+}
+
+// actor records tokens [a, b), when they name a person or a body, as an actor that a later pro-drop cue may
+// refer to. With no speech to vouch for it, the phrase must overlap a person or an organization or start
+// with a noun that speaks: "وكشف مخاتلته" is a noun, not a verb and its subject.
+func (s *scan) actor(a, b int) {
+	if !s.canSpeak(a, b, false) || !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) &&
+		!s.sw.noun[strings.TrimPrefix(s.bare(s.f(a)), "ال")] {
 		return
+	}
+	if !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) && strings.HasPrefix(s.bare(s.f(a)), "ال") {
+		// With no speech after it, the phrase runs on into the verb's object: "وأكد التقرير ارتفاع العمليات".
+		// A definite noun goes on only with definite words (its adjectives, a definite genitive).
+		for k := a + 1; k < b; k++ {
+			if !strings.HasPrefix(s.f(k), "ال") {
+				b = k
+				break
+			}
+		}
 	}
 	s.cands = append(s.cands, cand{start: s.toks[a].Start, end: s.toks[a].Start, npStart: s.toks[a].Start,
 		npEnd: s.toks[b-1].End, clause: [2]int{a, b}, topic: true})
+}
+
+// demonstrative reports whether token k is a demonstrative object right after a verb, with words after it:
+// "أكد ذلك رئيس المجلس".
+func (s *scan) demonstrative(k int) bool {
+	switch s.f(k) {
+	case "ذلك", "هذا", "هذه":
+		return k+1 < len(s.toks) && !s.endsSentence(k+1) && !s.gapHas(k+1, "،,:;؛()") && !s.lx.comp[s.f(k+1)]
+	}
+	return false
+}
+
+// addressee returns the token after an addressee that starts at token k ("لـ"الاقتصادية"", "لـ(عكاظ)",
+// "للصحيفة", "لـعنب بلدي" is left to the stop rules), or k when there is none.
+func (s *scan) addressee(k int) int {
+	w := s.f(k)
+	if w == "ل" && k+1 < len(s.toks) {
+		if d := s.dqAt(k + 1); d >= 0 {
+			if n, next := s.dqSkip(k + 1); n <= 4 && next < len(s.toks) && !s.endsSentence(next) && !s.gapHas(next, ":") {
+				return next
+			}
+			return k
+		}
+		if a, b := s.gap(k + 1); strings.Contains(s.text[a:b], "(") {
+			for m := k + 2; m < len(s.toks) && m <= k+5; m++ {
+				if s.gapHas(m, ")") {
+					if m < len(s.toks) && !s.endsSentence(m) && !s.gapHas(m, ":") {
+						return m
+					}
+					return k
+				}
+			}
+		}
+		return k
+	}
+	if strings.HasPrefix(w, "لل") && k+1 < len(s.toks) && !s.gapHas(k+1, ".!?؟\n،,:;؛()") && !s.lx.comp[s.f(k+1)] {
+		return k + 1
+	}
+	return k
 }
 
 // term says how a cue's clause ends.
@@ -252,6 +308,10 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	npA, npB = i+1, i+1
 	stopped := false
 	k := i + 1
+	if s.demonstrative(k) {
+		k++ // "ذكر ذلك الدكتور أيمن الخضراء": the object, then the subject
+		npA, npB = k, k
+	}
 	particle := c.particle
 	if particle != "" && s.f(k) == particle {
 		k++ // "جاء في البيان أن", "أشار إلى أن"
@@ -266,10 +326,16 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	far, aside := false, false
 	for start := k; k < len(s.toks) && (k < start+12 || far && k < start+30); k++ {
 		if s.endsSentence(k) {
-			return noTerm, 0, 0, 0
+			return noTerm, k, npA, npB // the sentence ends: no speech, but the verb may name a speaker for later
 		}
 		if d := s.dqAt(k); d >= 0 {
 			n, next := s.dqSkip(k)
+			// A short quoted name right after the verb is its subject: "وأضاف "اليامي" أن".
+			if npB == npA && n <= 3 && !stopped && !s.gapHas(k, ":") && next < len(s.toks) && !s.endsSentence(next) {
+				npB = next
+				k = next - 1
+				continue
+			}
 			// Speech after a colon, or long enough to be speech; a short quoted run that the sentence goes on
 			// after is a name: "قالت صحيفة "فيلت إم زونتاج" إن".
 			if s.gapHas(k, ":") || n >= 6 || n >= 3 && (next >= len(s.toks) || s.endsSentence(next)) {
@@ -286,6 +352,14 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		}
 		if s.gapHas(k, ":") {
 			return colonTerm, k, npA, npB
+		}
+		if npB == npA && !stopped && !s.gapHas(k, "،,;؛()") {
+			// The addressee may come before the subject: "قال لـ"الاقتصادية" مختصون إن", "وأوضح لـ(عكاظ) رئيس
+			// اللجنة أن", "أكد للصحيفة مسؤول أن".
+			if next := s.addressee(k); next > k {
+				k, npA, npB = next-1, next, next
+				continue
+			}
 		}
 		if s.gapHas(k, "،,;؛()") {
 			// Commas set off an apposition or an aside before the speech: "وقال أبو محمد، وهو من سكان
@@ -321,7 +395,7 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			}
 		}
 	}
-	return noTerm, 0, 0, 0
+	return noTerm, k, npA, npB
 }
 
 // npStop reports whether token k, folded w, at position n of a noun phrase, ends the phrase.
@@ -341,12 +415,21 @@ func (s *scan) verb(i int, c cue) {
 		i > 1 && s.lx.cues[s.f(i-2)].kind == prepCue {
 		return // "حسبما يزعم"، "بحسب ما أفاد": the attribution's own verb
 	}
+	if w := strings.TrimPrefix(s.f(i), "و"); w == "بين" && (strings.HasPrefix(s.f(i-1), "بين") || s.f(i-1) == "ما" || s.f(i-1) == "من") {
+		return // "بينها وبين المدافعين", "ما بين": the preposition, spelt as بيّن
+	}
 	if next := i + 1; next < len(s.toks) && s.f(next) != "" && isDigit(s.f(next)[0]) && !s.gapHas(next, ":") {
 		// A figure right after the verb is what the verb counts, not who speaks: "بين 17 و23 عاماً"
 		// (between, spelled as بيّن), "ذكر 3 أسباب".
 		return
 	}
 	t, at, npA, npB := s.forward(i, c)
+	if t == noTerm && npB > npA && c.kind == verbCue && !c.passive {
+		// "حذرت مقررة الأمم المتحدة … هلال إيلفر من أزمة غذائية.": no speech, but the one who spoke, for a
+		// pro-drop "وقالت" after.
+		s.actor(npA, s.title(npA, npB, at))
+		return
+	}
 	if t == noTerm || t == compTerm && npA == npB && at == i+1 && s.lx.narration[s.f(i)] {
 		// "ويُذكر أن": the writer's narration.
 		return
