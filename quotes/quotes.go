@@ -232,11 +232,13 @@ func (s *scan) topic(i int) {
 // refer to. With no speech to vouch for it, the phrase must overlap a person or an organization or start
 // with a noun that speaks: "وكشف مخاتلته" is a noun, not a verb and its subject.
 func (s *scan) actor(a, b int) {
-	if !s.canSpeak(a, b, false) || !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) &&
+	if b = s.npEnd(a, b); !s.canSpeak(a, b, false) || !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) &&
 		!s.sw.noun[strings.TrimPrefix(s.bare(s.f(a)), "ال")] {
 		return
 	}
-	if !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) && strings.HasPrefix(s.bare(s.f(a)), "ال") {
+	if e := s.personOrBodyEnd(a, b); e > a {
+		b = e // "الحارثي انزعاج الكثير": the name, not the object after it
+	} else if strings.HasPrefix(s.bare(s.f(a)), "ال") {
 		// With no speech after it, the phrase runs on into the verb's object: "وأكد التقرير ارتفاع العمليات".
 		// A definite noun goes on only with definite words (its adjectives, a definite genitive).
 		for k := a + 1; k < b; k++ {
@@ -570,13 +572,14 @@ func (s *scan) relayed(from, to int, bare bool) (int, int, bool) {
 // none, from the subject before the verb (SVO: "المرصد السوري قال إن"), or else from an earlier speaker.
 func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	cn.res = named
+	npB = s.npEnd(npA, npB)
 	if !s.canSpeak(npA, npB, false) {
 		// A phrase that cannot speak ("إذ", "يوم الجمعة") is not the subject: look before the verb, or back.
 		npA, npB = i, i
 	}
 	if npA == npB {
 		npA, npB = s.subject(i)
-		if !s.canSpeak(npA, npB, false) {
+		if npB = s.npEnd(npA, npB); !s.canSpeak(npA, npB, false) {
 			npA, npB = i, i
 		}
 		cn.clause[0] = npA

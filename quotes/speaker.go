@@ -18,10 +18,12 @@ var speakersFile string
 // the words that never start one.
 type speakerWords struct {
 	noun, not map[string]bool
+	// end words also end a phrase that runs into them.
+	end map[string]bool
 }
 
 func newSpeakerWords(src string) (*speakerWords, error) {
-	sw := &speakerWords{noun: map[string]bool{}, not: map[string]bool{}}
+	sw := &speakerWords{noun: map[string]bool{}, not: map[string]bool{}, end: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -36,6 +38,9 @@ func newSpeakerWords(src string) (*speakerWords, error) {
 			}
 		case "not":
 			addAll(sw.not, f[1:])
+		case "end":
+			addAll(sw.not, f[1:])
+			addAll(sw.end, f[1:])
 		default:
 			return nil, fmt.Errorf("speakers.txt:%d: unknown kind %q", n, f[0])
 		}
@@ -84,6 +89,16 @@ func (s *scan) canSpeak(a, b int, attached bool) bool {
 	return s.surname(w)
 }
 
+// npEnd cuts the phrase [a, b) before a word that ends a noun phrase: "الحربي هناك تعارض" → "الحربي".
+func (s *scan) npEnd(a, b int) int {
+	for k := a + 1; k < b; k++ {
+		if s.sw.end[s.bare(s.f(k))] {
+			return k
+		}
+	}
+	return b
+}
+
 // bare removes the conjunction و or ف from a folded word when the rest is a word of a table or has the article.
 func (s *scan) bare(w string) string {
 	if s.sw.noun[w] || s.sw.not[w] {
@@ -115,6 +130,18 @@ func (s *scan) personOrBody(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// personOrBodyEnd returns the token after the last one of [a, b) that a person or an organization overlaps,
+// or a when none does.
+func (s *scan) personOrBodyEnd(a, b int) int {
+	end := a
+	for k := a; k < b; k++ {
+		if s.personOrBody(s.toks[k].Start, s.toks[k].End) {
+			end = k + 1
+		}
+	}
+	return end
 }
 
 // surname reports whether the folded word w ends the name of a person the article names elsewhere: "الحمدان"
