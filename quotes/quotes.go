@@ -236,20 +236,58 @@ func (s *scan) actor(a, b int) {
 		!s.sw.noun[strings.TrimPrefix(s.bare(s.f(a)), "ال")] {
 		return
 	}
-	if e := s.personOrBodyEnd(a, b); e > a {
-		b = e // "الحارثي انزعاج الكثير": the name, not the object after it
-	} else if strings.HasPrefix(s.bare(s.f(a)), "ال") {
-		// With no speech after it, the phrase runs on into the verb's object: "وأكد التقرير ارتفاع العمليات".
-		// A definite noun goes on only with definite words (its adjectives, a definite genitive).
-		for k := a + 1; k < b; k++ {
-			if !strings.HasPrefix(s.f(k), "ال") {
-				b = k
-				break
-			}
-		}
-	}
+	b = s.trimActor(a, b)
 	s.cands = append(s.cands, cand{start: s.toks[a].Start, end: s.toks[a].Start, npStart: s.toks[a].Start,
 		npEnd: s.toks[b-1].End, clause: [2]int{a, b}, topic: true})
+}
+
+// openingSubject returns the subject of the verb that opens the sentence of token i, when the sentence has no
+// reporting cue before i: a first word with و or ف that is no noun ("وحدد", "ورصد"), then a phrase that names a
+// person or a body or starts with a noun that speaks. It returns an empty range otherwise.
+func (s *scan) openingSubject(i int) (int, int) {
+	first := s.sentenceStart(i)
+	if first+1 >= i || s.inDQ[first] >= 0 {
+		return i, i
+	}
+	for _, c := range s.cands {
+		if c.cue != nil && c.cue.Start >= s.toks[first].Start && c.cue.Start < s.toks[i].Start || c.topic && c.start >= s.toks[first].Start {
+			return i, i
+		}
+	}
+	w := s.f(first)
+	if utf8.RuneCountInString(w) < 4 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") || s.bare(w) != w ||
+		s.sw.noun[w] || strip(w, s.lx.lead) || strip(w, s.lx.stop) || s.personOrBody(s.toks[first].Start, s.toks[first].End) {
+		return i, i
+	}
+	a := first + 1
+	if s.gapHas(a, ".!?؟\n،,:;؛()") || s.inDQ[a] >= 0 {
+		return i, i
+	}
+	b := s.npEnd(a, min(s.npAfter(a), i))
+	if b == a || !s.canSpeak(a, b, false) || !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) &&
+		!s.sw.noun[strings.TrimPrefix(s.bare(s.f(a)), "ال")] {
+		return i, i
+	}
+	return a, s.trimActor(a, b)
+}
+
+// trimActor cuts the phrase [a, b) of a verb with no speech after it, which runs on into the verb's object
+// ("وأكد التقرير ارتفاع العمليات", "وقدم مفتي السعودية نداء"): after its person or organization, or else
+// before the first indefinite word after a definite one (a noun goes on only with its adjectives and a
+// definite genitive).
+func (s *scan) trimActor(a, b int) int {
+	if e := s.personOrBodyEnd(a, b); e > a {
+		return e
+	}
+	definite := false
+	for k := a; k < b; k++ {
+		d := strings.HasPrefix(s.bare(s.f(k)), "ال")
+		if definite && !d {
+			return k
+		}
+		definite = definite || d
+	}
+	return b
 }
 
 // demonstrative reports whether token k is a demonstrative object right after a verb, with words after it:
@@ -449,6 +487,11 @@ func (s *scan) verb(i int, c cue) {
 		cn.res = nobody
 	case c.kind == partCue:
 		cn.res = previous
+		// "وحدد المنشور مهلة أربعة أيام، مضيفاً أن": the participle goes on from the subject of the verb that
+		// opens its sentence when no reporting cue came before it there.
+		if a, b := s.openingSubject(i); a < b {
+			cn.res, cn.npStart, cn.npEnd, cn.clause = named, s.toks[a].Start, s.toks[b-1].End, [2]int{a, b}
+		}
 	default:
 		s.speaker(&cn, i, npA, npB)
 	}
