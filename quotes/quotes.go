@@ -304,6 +304,14 @@ func (s *scan) demonstrative(k int) bool {
 // "للصحيفة", "لـعنب بلدي" is left to the stop rules), or k when there is none.
 func (s *scan) addressee(k int) int {
 	w := s.f(k)
+	switch w {
+	case "له", "لها", "لهم", "لي", "لنا", "عنه", "عنها", "عنهم":
+		// A pronoun object right after the verb: "وأكد لي أنه", "الذي قال عنه الكاتب إنه".
+		if k+1 < len(s.toks) && !s.endsSentence(k+1) && !s.gapHas(k+1, ":") {
+			return k + 1
+		}
+		return k
+	}
 	if w == "ل" && k+1 < len(s.toks) {
 		if d := s.dqAt(k + 1); d >= 0 {
 			if n, next := s.dqSkip(k + 1); n <= 4 && next < len(s.toks) && !s.endsSentence(next) && !s.gapHas(next, ":") {
@@ -410,7 +418,7 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			}
 		}
 		w := s.f(k)
-		if s.lx.comp[w] && !s.lx.notcomp[s.f(k-1)] {
+		if s.lx.comp[w] && !strip(s.f(k-1), s.lx.notcomp) {
 			return compTerm, k, npA, npB
 		}
 		aside = aside || s.lx.relative[w]
@@ -640,6 +648,9 @@ func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	cn.npStart, cn.npEnd = s.toks[npA].Start, s.toks[npB-1].End
 	if d := s.inDQ[npB-1]; d >= 0 && s.dq[d].end == cn.npEnd {
 		cn.npEnd = s.dq[d].after // keep the closing mark of a quoted name
+		if s.dq[d].start == cn.npStart {
+			cn.npStart = s.dq[d].open // and its opening one when it is the whole phrase: "وأضاف "اليامي" أن"
+		}
 	}
 	s.refersBack(cn, npA, npB)
 }

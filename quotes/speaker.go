@@ -75,6 +75,9 @@ func (s *scan) canSpeak(a, b int, attached bool) bool {
 	if c, isCue := s.lx.cues[w]; isCue && c.kind != topicCue {
 		return false // a verb of saying is never its own subject
 	}
+	if d := s.inDQ[a]; d >= 0 && s.dq[d].start == s.toks[a].Start {
+		return true // a quoted name: "وأضاف "اليامي" أن", "قالت "الوطن" إن"
+	}
 	if s.entityAt(s.toks[a].Start, s.toks[a].End) || s.personOrBody(s.toks[a].Start, s.toks[b-1].End) {
 		return true // "الناقد الأدبي نادر السيد"
 	}
