@@ -20,10 +20,12 @@ type speakerWords struct {
 	noun, not map[string]bool
 	// end words also end a phrase that runs into them.
 	end map[string]bool
+	// accusers put the subject after them in the accusative: "لكن مسؤولاً ليبياً قال".
+	accusers map[string]bool
 }
 
 func newSpeakerWords(src string) (*speakerWords, error) {
-	sw := &speakerWords{noun: map[string]bool{}, not: map[string]bool{}, end: map[string]bool{}}
+	sw := &speakerWords{noun: map[string]bool{}, not: map[string]bool{}, end: map[string]bool{}, accusers: map[string]bool{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for n := 1; sc.Scan(); n++ {
 		line, _, _ := strings.Cut(sc.Text(), "#")
@@ -38,6 +40,8 @@ func newSpeakerWords(src string) (*speakerWords, error) {
 			}
 		case "not":
 			addAll(sw.not, f[1:])
+		case "accuser":
+			addAll(sw.accusers, f[1:])
 		case "end":
 			addAll(sw.not, f[1:])
 			addAll(sw.end, f[1:])
@@ -74,6 +78,9 @@ func (s *scan) canSpeak(a, b int, attached bool) bool {
 	}
 	if c, isCue := s.lx.cues[w]; isCue && c.kind != topicCue {
 		return false // a verb of saying is never its own subject
+	}
+	if s.accusative(a) && !strip(s.f(a-1), s.sw.accusers) {
+		return false // an adverb or a circumstantial: "مبتسماً", never a subject but after إن or لكن
 	}
 	if d := s.inDQ[a]; d >= 0 && s.dq[d].start == s.toks[a].Start {
 		return true // a quoted name: "وأضاف "اليامي" أن", "قالت "الوطن" إن"
