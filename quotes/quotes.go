@@ -78,6 +78,8 @@ type scan struct {
 	inDQ   []int // per token: index into dq of the quotation containing it, or -1
 	usedDQ []bool
 	cands  []cand
+	// surnames holds the folded last words of the persons in doc.Entities, built on first use.
+	surnames map[string]bool
 }
 
 func newScan(lx *lexicon, sw *speakerWords, doc *marsad.Document) *scan {

@@ -155,16 +155,16 @@ func (s *scan) personOrBodyEnd(a, b int) int {
 }
 
 // surname reports whether the folded word w ends the name of a person the article names elsewhere: "الحمدان"
-// after "سليمان الحمدان".
+// after "سليمان الحمدان". The surnames are folded once per document, on first use.
 func (s *scan) surname(w string) bool {
-	for _, e := range s.doc.Entities {
-		if e.Type != marsad.PER {
-			continue
-		}
-		name := arabic.Fold(e.Text)
-		if name == w || strings.HasSuffix(name, " "+w) {
-			return true
+	if s.surnames == nil {
+		s.surnames = map[string]bool{}
+		for _, e := range s.doc.Entities {
+			if e.Type == marsad.PER {
+				name := arabic.Fold(e.Text)
+				s.surnames[name[strings.LastIndexByte(name, ' ')+1:]] = true
+			}
 		}
 	}
-	return false
+	return s.surnames[w]
 }
