@@ -13,6 +13,7 @@ import (
 // Quoter fills doc.Quotes. It is safe for concurrent use.
 type Quoter struct {
 	lx *lexicon
+	sw *speakerWords
 }
 
 var _ marsad.Annotator = (*Quoter)(nil)
@@ -21,16 +22,20 @@ var _ marsad.Annotator = (*Quoter)(nil)
 func New() *Quoter {
 	lx, err := newLexicon(cuesFile)
 	if err != nil {
-		// The table is embedded at build time, so a bad line is a bug in the build, not in the input.
+		// The tables are embedded at build time, so a bad line is a bug in the build, not in the input.
 		panic(err)
 	}
-	return &Quoter{lx: lx}
+	sw, err := newSpeakerWords(speakersFile)
+	if err != nil {
+		panic(err)
+	}
+	return &Quoter{lx: lx, sw: sw}
 }
 
 // Annotate replaces doc.Quotes with the quotations in doc.Text, ordered by offset. Speakers are linked to the
 // doc.Entities item they overlap, so the entities layer should be filled first.
 func (q *Quoter) Annotate(doc *marsad.Document) error {
-	s := newScan(q.lx, doc)
+	s := newScan(q.lx, q.sw, doc)
 	doc.Quotes = s.run(doc.Quotes[:0])
 	return nil
 }
@@ -62,6 +67,7 @@ type cand struct {
 // scan holds the per-document state of one Annotate call.
 type scan struct {
 	lx   *lexicon
+	sw   *speakerWords
 	doc  *marsad.Document
 	text string
 	toks []arabic.Token
@@ -72,10 +78,12 @@ type scan struct {
 	inDQ   []int // per token: index into dq of the quotation containing it, or -1
 	usedDQ []bool
 	cands  []cand
+	// surnames holds the folded last words of the persons in doc.Entities, built on first use.
+	surnames map[string]bool
 }
 
-func newScan(lx *lexicon, doc *marsad.Document) *scan {
-	s := &scan{lx: lx, doc: doc, text: doc.Text}
+func newScan(lx *lexicon, sw *speakerWords, doc *marsad.Document) *scan {
+	s := &scan{lx: lx, sw: sw, doc: doc, text: doc.Text}
 	toks, words := doc.Words()
 	s.toks = toks
 	var b strings.Builder // its String does not copy the folded text
@@ -219,12 +227,116 @@ func (s *scan) topic(i int) {
 	if s.gapHas(a, ".!?؟\n،,:;؛()") || s.inDQ[a] >= 0 {
 		return
 	}
-	b := min(s.npAfter(a), a+maxLabel)
-	if b == a || s.lx.stop[s.f(a)] {
+	s.actor(a, min(s.npAfter(a), a+maxLabel))
+}
+
+// actor records tokens [a, b), when they name a person or a body, as an actor that a later pro-drop cue may
+// refer to. With no speech to vouch for it, the phrase must overlap a person or an organization or start
+// with a noun that speaks: "وكشف مخاتلته" is a noun, not a verb and its subject.
+func (s *scan) actor(a, b int) {
+	if b = s.npEnd(a, b); !s.canSpeak(a, b, false) || !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) &&
+		!s.sw.noun[strings.TrimPrefix(s.bare(s.f(a)), "ال")] {
 		return
 	}
+	b = s.trimActor(a, b)
 	s.cands = append(s.cands, cand{start: s.toks[a].Start, end: s.toks[a].Start, npStart: s.toks[a].Start,
 		npEnd: s.toks[b-1].End, clause: [2]int{a, b}, topic: true})
+}
+
+// openingSubject returns the subject of the verb that opens the sentence of token i, when the sentence has no
+// reporting cue before i: a first word with و or ف that is no noun ("وحدد", "ورصد"), then a phrase that names a
+// person or a body or starts with a noun that speaks. It returns an empty range otherwise.
+func (s *scan) openingSubject(i int) (int, int) {
+	first := s.sentenceStart(i)
+	if first+1 >= i || s.inDQ[first] >= 0 {
+		return i, i
+	}
+	for _, c := range s.cands {
+		if c.cue != nil && c.cue.Start >= s.toks[first].Start && c.cue.Start < s.toks[i].Start || c.topic && c.start >= s.toks[first].Start {
+			return i, i
+		}
+	}
+	w := s.f(first)
+	if utf8.RuneCountInString(w) < 4 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") || s.bare(w) != w ||
+		s.sw.noun[w] || strip(w, s.lx.lead) || strip(w, s.lx.stop) || s.personOrBody(s.toks[first].Start, s.toks[first].End) {
+		return i, i
+	}
+	a := first + 1
+	if s.gapHas(a, ".!?؟\n،,:;؛()") || s.inDQ[a] >= 0 {
+		return i, i
+	}
+	b := s.npEnd(a, min(s.npAfter(a), i))
+	if b == a || !s.canSpeak(a, b, false) || !s.personOrBody(s.toks[a].Start, s.toks[b-1].End) &&
+		!s.sw.noun[strings.TrimPrefix(s.bare(s.f(a)), "ال")] {
+		return i, i
+	}
+	return a, s.trimActor(a, b)
+}
+
+// trimActor cuts the phrase [a, b) of a verb with no speech after it, which runs on into the verb's object
+// ("وأكد التقرير ارتفاع العمليات", "وقدم مفتي السعودية نداء"): after its person or organization, or else
+// before the first indefinite word after a definite one (a noun goes on only with its adjectives and a
+// definite genitive).
+func (s *scan) trimActor(a, b int) int {
+	if e := s.personOrBodyEnd(a, b); e > a {
+		return e
+	}
+	definite := false
+	for k := a; k < b; k++ {
+		d := strings.HasPrefix(s.bare(s.f(k)), "ال")
+		if definite && !d {
+			return k
+		}
+		definite = definite || d
+	}
+	return b
+}
+
+// demonstrative reports whether token k is a demonstrative object right after a verb, with words after it:
+// "أكد ذلك رئيس المجلس".
+func (s *scan) demonstrative(k int) bool {
+	switch s.f(k) {
+	case "ذلك", "هذا", "هذه":
+		return k+1 < len(s.toks) && !s.endsSentence(k+1) && !s.gapHas(k+1, "،,:;؛()") && !s.lx.comp[s.f(k+1)]
+	}
+	return false
+}
+
+// addressee returns the token after an addressee that starts at token k ("لـ"الاقتصادية"", "لـ(عكاظ)",
+// "للصحيفة", "لـعنب بلدي" is left to the stop rules), or k when there is none.
+func (s *scan) addressee(k int) int {
+	w := s.f(k)
+	switch w {
+	case "له", "لها", "لهم", "لي", "لنا", "عنه", "عنها", "عنهم":
+		// A pronoun object right after the verb: "وأكد لي أنه", "الذي قال عنه الكاتب إنه".
+		if k+1 < len(s.toks) && !s.endsSentence(k+1) && !s.gapHas(k+1, ":") {
+			return k + 1
+		}
+		return k
+	}
+	if w == "ل" && k+1 < len(s.toks) {
+		if d := s.dqAt(k + 1); d >= 0 {
+			if n, next := s.dqSkip(k + 1); n <= 4 && next < len(s.toks) && !s.endsSentence(next) && !s.gapHas(next, ":") {
+				return next
+			}
+			return k
+		}
+		if a, b := s.gap(k + 1); strings.Contains(s.text[a:b], "(") {
+			for m := k + 2; m < len(s.toks) && m <= k+5; m++ {
+				if s.gapHas(m, ")") {
+					if m < len(s.toks) && !s.endsSentence(m) && !s.gapHas(m, ":") {
+						return m
+					}
+					return k
+				}
+			}
+		}
+		return k
+	}
+	if strings.HasPrefix(w, "لل") && k+1 < len(s.toks) && !s.gapHas(k+1, ".!?؟\n،,:;؛()") && !s.lx.comp[s.f(k+1)] {
+		return k + 1
+	}
+	return k
 }
 
 // term says how a cue's clause ends.
@@ -246,6 +358,10 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	npA, npB = i+1, i+1
 	stopped := false
 	k := i + 1
+	if s.demonstrative(k) {
+		k++ // "ذكر ذلك الدكتور أيمن الخضراء": the object, then the subject
+		npA, npB = k, k
+	}
 	particle := c.particle
 	if particle != "" && s.f(k) == particle {
 		k++ // "جاء في البيان أن", "أشار إلى أن"
@@ -260,10 +376,16 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 	far, aside := false, false
 	for start := k; k < len(s.toks) && (k < start+12 || far && k < start+30); k++ {
 		if s.endsSentence(k) {
-			return noTerm, 0, 0, 0
+			return noTerm, k, npA, npB // the sentence ends: no speech, but the verb may name a speaker for later
 		}
 		if d := s.dqAt(k); d >= 0 {
 			n, next := s.dqSkip(k)
+			// A short quoted name right after the verb is its subject: "وأضاف "اليامي" أن".
+			if npB == npA && n <= 3 && !stopped && !s.gapHas(k, ":") && next < len(s.toks) && !s.endsSentence(next) {
+				npB = next
+				k = next - 1
+				continue
+			}
 			// Speech after a colon, or long enough to be speech; a short quoted run that the sentence goes on
 			// after is a name: "قالت صحيفة "فيلت إم زونتاج" إن".
 			if s.gapHas(k, ":") || n >= 6 || n >= 3 && (next >= len(s.toks) || s.endsSentence(next)) {
@@ -281,6 +403,14 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 		if s.gapHas(k, ":") {
 			return colonTerm, k, npA, npB
 		}
+		if npB == npA && !stopped && !s.gapHas(k, "،,;؛()") {
+			// The addressee may come before the subject: "قال لـ"الاقتصادية" مختصون إن", "وأوضح لـ(عكاظ) رئيس
+			// اللجنة أن", "أكد للصحيفة مسؤول أن".
+			if next := s.addressee(k); next > k {
+				k, npA, npB = next-1, next, next
+				continue
+			}
+		}
 		if s.gapHas(k, "،,;؛()") {
 			// Commas set off an apposition or an aside before the speech: "وقال أبو محمد، وهو من سكان
 			// الحي، لـ"نورث برس": «…»". They end the speaker's phrase but not the clause, and the aside may be
@@ -290,7 +420,7 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			}
 		}
 		w := s.f(k)
-		if s.lx.comp[w] && !s.lx.notcomp[s.f(k-1)] {
+		if s.lx.comp[w] && !strip(s.f(k-1), s.lx.notcomp) {
 			return compTerm, k, npA, npB
 		}
 		aside = aside || s.lx.relative[w]
@@ -315,7 +445,7 @@ func (s *scan) forward(i int, c cue) (t term, at, npA, npB int) {
 			}
 		}
 	}
-	return noTerm, 0, 0, 0
+	return noTerm, k, npA, npB
 }
 
 // npStop reports whether token k, folded w, at position n of a noun phrase, ends the phrase.
@@ -335,12 +465,21 @@ func (s *scan) verb(i int, c cue) {
 		i > 1 && s.lx.cues[s.f(i-2)].kind == prepCue {
 		return // "حسبما يزعم"، "بحسب ما أفاد": the attribution's own verb
 	}
+	if w := strings.TrimPrefix(s.f(i), "و"); w == "بين" && (strings.HasPrefix(s.f(i-1), "بين") || s.f(i-1) == "ما" || s.f(i-1) == "من") {
+		return // "بينها وبين المدافعين", "ما بين": the preposition, spelt as بيّن
+	}
 	if next := i + 1; next < len(s.toks) && s.f(next) != "" && isDigit(s.f(next)[0]) && !s.gapHas(next, ":") {
 		// A figure right after the verb is what the verb counts, not who speaks: "بين 17 و23 عاماً"
 		// (between, spelled as بيّن), "ذكر 3 أسباب".
 		return
 	}
 	t, at, npA, npB := s.forward(i, c)
+	if t == noTerm && npB > npA && c.kind == verbCue && !c.passive {
+		// "حذرت مقررة الأمم المتحدة … هلال إيلفر من أزمة غذائية.": no speech, but the one who spoke, for a
+		// pro-drop "وقالت" after.
+		s.actor(npA, s.title(npA, npB, at))
+		return
+	}
 	if t == noTerm || t == compTerm && npA == npB && at == i+1 && s.lx.narration[s.f(i)] {
 		// "ويُذكر أن": the writer's narration.
 		return
@@ -358,6 +497,11 @@ func (s *scan) verb(i int, c cue) {
 		cn.res = nobody
 	case c.kind == partCue:
 		cn.res = previous
+		// "وحدد المنشور مهلة أربعة أيام، مضيفاً أن": the participle goes on from the subject of the verb that
+		// opens its sentence when no reporting cue came before it there.
+		if a, b := s.openingSubject(i); a < b {
+			cn.res, cn.npStart, cn.npEnd, cn.clause = named, s.toks[a].Start, s.toks[b-1].End, [2]int{a, b}
+		}
 	default:
 		s.speaker(&cn, i, npA, npB)
 	}
@@ -481,8 +625,16 @@ func (s *scan) relayed(from, to int, bare bool) (int, int, bool) {
 // none, from the subject before the verb (SVO: "المرصد السوري قال إن"), or else from an earlier speaker.
 func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	cn.res = named
+	npB = s.npEnd(npA, npB)
+	if !s.canSpeak(npA, npB, false) {
+		// A phrase that cannot speak ("إذ", "يوم الجمعة") is not the subject: look before the verb, or back.
+		npA, npB = i, i
+	}
 	if npA == npB {
 		npA, npB = s.subject(i)
+		if npB = s.npEnd(npA, npB); !s.canSpeak(npA, npB, false) {
+			npA, npB = i, i
+		}
 		cn.clause[0] = npA
 	}
 	if npA == npB {
@@ -498,6 +650,9 @@ func (s *scan) speaker(cn *cand, i, npA, npB int) {
 	cn.npStart, cn.npEnd = s.toks[npA].Start, s.toks[npB-1].End
 	if d := s.inDQ[npB-1]; d >= 0 && s.dq[d].end == cn.npEnd {
 		cn.npEnd = s.dq[d].after // keep the closing mark of a quoted name
+		if s.dq[d].start == cn.npStart {
+			cn.npStart = s.dq[d].open // and its opening one when it is the whole phrase: "وأضاف "اليامي" أن"
+		}
 	}
 	s.refersBack(cn, npA, npB)
 }
@@ -605,6 +760,8 @@ func (s *scan) prep(i int, c cue) {
 		switch w := s.f(k); {
 		case w == c.next:
 			k++
+		case c.next == "ل" && w == "لما":
+			// "وفقاً لما أفاد به المرصد": ل with the relative, read as "بحسب ما".
 		case c.next == "ل" && strings.HasPrefix(w, "ل") && s.inDQ[k] < 0:
 			// "وفقاً لمصادر", "وفقاً لـمراسل": the speaker starts after the attached ل and any tatweel. In
 			// "للمرصد" the ل has eaten the article's alef, so the word is kept whole.
@@ -621,8 +778,8 @@ func (s *scan) prep(i int, c cue) {
 	cueEnd := k
 	// "بحسب ما أفاد به المرصد", "حسبما أفاد المرصد": skip the relative and its verb.
 	var rel cue
-	if w := s.f(i); (s.f(k) == "ما" || strings.HasSuffix(w, "ما") && c.next == "") && !s.endsSentence(k) {
-		if s.f(k) == "ما" {
+	if w := s.f(i); (s.f(k) == "ما" || s.f(k) == "لما" && c.next == "ل" || strings.HasSuffix(w, "ما") && c.next == "") && !s.endsSentence(k) {
+		if s.f(k) == "ما" || s.f(k) == "لما" {
 			k++
 		}
 		if c, ok := s.cueObj(k); ok && !s.endsSentence(k) {
@@ -656,6 +813,13 @@ func (s *scan) prep(i int, c cue) {
 		npStart = s.toks[npA].Start
 	}
 	cn.npStart, cn.npEnd = npStart, s.toks[npB-1].End
+	if !s.canSpeak(npA, npB, c.next == "ل" && npA == cueEnd) {
+		if rel.kind == 0 {
+			return // "وفقاً للأغراض البحثية", "حسب الأصول": no attribution
+		}
+		// "بحسب ما ذكر يوم الجمعة": the relative's verb names no speaker.
+		cn.npStart, cn.res = -1, nobody
+	}
 	// "«…»، بحسب المصدر نفسه". An attribution that names a source refers back only to a speaker whose clause
 	// has the noun: "بحسب البيان" is as often a first mention.
 	if s.refersBack(&cn, npA, npB); cn.res == anaphor {
@@ -816,7 +980,7 @@ func (s *scan) label(q direct, first int) int {
 		}
 		a--
 	}
-	if a > 0 && !s.gapHas(a, "\n") {
+	if a > 0 && !s.gapHas(a, "\n") || !s.canSpeak(a, first, false) {
 		return first
 	}
 	for k := a; k < first; k++ {

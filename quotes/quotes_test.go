@@ -216,3 +216,51 @@ func ExampleQuoter_Annotate() {
 	// العملية استمرت يومين (direct=false) ← قسد [وأشار]
 	// لن نسمح بعودة التنظيم (direct=true) ← شامي [وقال]
 }
+
+// TestSpeakerRules covers the checks that a speaker can speak, with the entities the ner stage would give.
+func TestSpeakerRules(t *testing.T) {
+	type want struct{ text, speaker string }
+	per := func(s string) marsad.Entity { return marsad.Entity{Span: marsad.Span{Text: s}, Type: marsad.PER} }
+	for _, tc := range []struct {
+		name string
+		text string
+		ents []marsad.Entity
+		want []want
+	}{
+		{"an attribution to no source", "وتستخدم البيانات وفقاً للأغراض البحثية فقط.", nil, nil},
+		{"a time word after the relative's verb", "مدد النادي عقد لاعبه حتى 2018، بحسب ما ذكر يوم الجمعة على موقعه.", nil,
+			[]want{{"مدد النادي عقد لاعبه حتى 2018", ""}}},
+		{"an ordinal is no speaker", "وأكد الأول أن الاتفاق صامد.", nil, []want{{"الاتفاق صامد", ""}}},
+		{"the addressee before the subject", "وقال لـ\"الاقتصادية\" مختصون في القطاع إن الأسعار ارتفعت.", nil,
+			[]want{{"الأسعار ارتفعت", "مختصون"}}},
+		{"a pronoun addressee", "وأكد لي المدير أنه عائد غدا.", nil, []want{{"عائد غدا", "المدير"}}},
+		{"a short quoted name as subject", "وأضاف \"العلي\" أن الحملة مستمرة.", nil, []want{{"الحملة مستمرة", "\"العلي\""}}},
+		{"a demonstrative object, then the speaker for a later pro-drop", "ذكر ذلك الدكتور سالم العلي المدير الطبي. وقال إن المريض تعافى.",
+			[]marsad.Entity{per("سالم العلي")}, []want{{"المريض تعافى", "الدكتور سالم العلي"}}},
+		{"a cue verb with no speech names the speaker of the next", "حذرت مقررة الأمم المتحدة سارة الخطيب من أزمة غذائية. وقالت إن الوضع خطير.",
+			[]marsad.Entity{per("سارة الخطيب")}, []want{{"الوضع خطير", "مقررة الأمم المتحدة سارة الخطيب"}}},
+		{"a participle after a sentence-opening verb", "ورصد التقرير ارتفاع الأسعار خلال العام، مبيناً أن الطلب زاد.", nil,
+			[]want{{"الطلب زاد", "التقرير"}}},
+		{"بين as a preposition", "ووقعت اشتباكات بينها وبين المدافعين عن المقر، وقال المرصد: «إن القتلى 25 عنصراً من الطرفين».", nil,
+			[]want{{"إن القتلى 25 عنصراً من الطرفين", "المرصد"}}},
+		{"بل إن is the writer's", "وهذا الكلام لا يعتد به، بل إن الشهادة تروى.", nil, nil},
+		{"أن after يريد", "لكن الطرف الآخر يعترف بها صوريا ويريد أن يتملص منها.", nil, nil},
+		{"it is expected", "ويتوقع أن ينتهي المشروع العام المقبل.", nil, nil},
+		{"a phrase cut before a particle", "وقال الحربي هناك إن الطلاب عادوا.", []marsad.Entity{per("الحربي")}, []want{{"الطلاب عادوا", "الحربي"}}},
+	} {
+		got := annotate(t, tc.text, tc.ents...)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %d quotes %+v; want %d", tc.name, len(got), got, len(tc.want))
+			continue
+		}
+		for i, w := range tc.want {
+			sp := ""
+			if got[i].Speaker != nil {
+				sp = got[i].Speaker.Text
+			}
+			if got[i].Text != w.text || sp != w.speaker {
+				t.Errorf("%s: quote %d: got %q by %q; want %q by %q", tc.name, i, got[i].Text, sp, w.text, w.speaker)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -43,6 +44,9 @@ const evalUsage = `Usage: marsad eval <what> [flags] [arguments]
                        after the pipeline's earlier stages (news also without them; --alone: never)
   numbers|dates --corpus FILE [--sample N] [--seed S]
                        run over a JSONL corpus: counts, speed, a sample to check by hand
+  gazetteer|quotes --corpus FILE [--sample N]
+                       score the geocodes or quote speakers judged by hand on that corpus (quotes: print up
+                       to N misses)
 
 SET defaults to the package's testdata; run from the repository root.
 `
@@ -125,6 +129,9 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	}
 	if *corpus != "" && args[0] == "gazetteer" {
 		return evaluateJudgedGeocodes(ctx, c.Stdout, *corpus, "gazetteer/snn_judged.tsv", "gazetteer/snn_judged_heldout.tsv")
+	}
+	if *corpus != "" && args[0] == "quotes" {
+		return evaluateJudgedQuotes(ctx, c.Stdout, *corpus, *sample, "quotes/snn_judged.tsv", "quotes/snn_judged_heldout.tsv")
 	}
 	if *corpus != "" {
 		survey, ok := corpusEvaluations[args[0]]
@@ -279,6 +286,51 @@ func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, jud
 	for i, j := range judged {
 		fmt.Fprintf(w, "%s\n", judgedPaths[i])
 		if err := j.Report(w); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// evaluateJudgedQuotes runs the standard stages up to the quotes over a corpus and scores the quotes judged by
+// hand in each judged file (quotes.Judged), printing up to misses of each file's misses to check by hand.
+func evaluateJudgedQuotes(ctx context.Context, w io.Writer, corpus string, misses int, judgedPaths ...string) error {
+	var judged []*quotes.Judged
+	for _, path := range judgedPaths {
+		j, err := quotes.ReadJudged(path)
+		if errors.Is(err, os.ErrNotExist) && len(judged) > 0 {
+			continue // the held-out half is judged last
+		}
+		if err != nil {
+			return err
+		}
+		judged = append(judged, j)
+	}
+	stages, err := pipeline.StagesBefore("conflicts")
+	if err != nil {
+		return err
+	}
+	p := pipeline.New(clean.New(nil), stages...)
+	read := func(emit func(input.Record) error) error {
+		return input.Read(ctx, []string{corpus}, input.Auto, nil, emit)
+	}
+	err = p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
+		if r.Err == nil {
+			for _, j := range judged {
+				j.Score(r.Doc)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	for i, j := range judged {
+		fmt.Fprintf(w, "%s\n", judgedPaths[i])
+		if err := j.Report(w); err != nil {
+			return err
+		}
+		if err := j.Misses(w, misses); err != nil {
 			return err
 		}
 	}
