@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -298,9 +297,6 @@ func evaluateJudgedQuotes(ctx context.Context, w io.Writer, corpus string, misse
 	var judged []*quotes.Judged
 	for _, path := range judgedPaths {
 		j, err := quotes.ReadJudged(path)
-		if errors.Is(err, os.ErrNotExist) && len(judged) > 0 {
-			continue // the held-out half is judged last
-		}
 		if err != nil {
 			return err
 		}
