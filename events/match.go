@@ -377,6 +377,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if t.num || t.ent >= 0 || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 || sc.is(cName, t) {
 			continue
 		}
+		// "قيادة العمليات المشتركة": an office's name, not joint operations.
+		if i > lo && t.def && !t.gap && sc.toks[i-1].f == "قياده" {
+			continue
+		}
 		var verbs, nouns []*entry
 		var past []bool // parallel to verbs
 		sc.lx.verbEntries(t.f, func(e *entry, imperfect bool) {

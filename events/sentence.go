@@ -365,9 +365,12 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	// ("قتل راع من أبناء بادية تدمر على يد عناصر التنظيم": past where the victim comes from.)
 	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || sc.doerMark(sc.pastOrigin(np1.e, hi), hi) ||
 		!np2.ok() && sc.victim(np1.s))
-	// A vowelled passive says so itself: "قُتل", "اعتُقل".
+	// A vowelled passive says so itself: "قُتل", "اعتُقل"; its subject before it is the victim ("إن طفلين
+	// قُتلا").
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
 	switch {
+	case pre.ok() && sc.vowelledPassive(m.head) && harm(m.e.typ):
+		ev.actor2 = pre
 	case passive:
 		ev.actor2 = np1
 	case pre.ok():
