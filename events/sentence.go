@@ -260,8 +260,12 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			}
 			// "استقبل رئيس الوزراء في بغداد السفير", "اتهمت منظمة العفو الدولية في تقرير جديد فصائل": a place
 			// or the statement that says it may come before the object.
-			if e := sc.inPhrase(k, hi); e > k && e < hi && !sc.toks[e].gap {
-				if o, _ := sc.np(e, hi); o.ok() && o.s == e {
+			if e := sc.inPhrase(k, hi); e > k && e < hi {
+				// ("استقبل الرئيس في قصر الشعب بدمشق، الخميس، وفدا": and an aside after it.)
+				if p := sc.parenthetical(e, hi); p > e {
+					e = sc.skip(p, hi)
+				}
+				if o, _ := sc.np(e, hi); e < hi && (!sc.toks[e].gap || e > k && sc.comma(e)) && o.ok() && o.s == e {
 					k = e
 				}
 			}
