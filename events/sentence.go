@@ -1484,6 +1484,19 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			p, _ := sc.np(ev.m.last()+1, hi)
 			return p
 		}
+		// "أجرى الوزير اتصالاً هاتفياً بنظيره العراقي": whom a call is made to follows ب.
+		if ev.m.e.typ == marsad.CONSULT {
+			k := ev.m.last() + 1
+			for k < hi && !sc.toks[k].gap && sc.is(cPhone, &sc.toks[k]) {
+				k++
+			}
+			if k > ev.m.last()+1 && k < hi {
+				if t := &sc.toks[k]; !t.gap && !t.def && !t.conj && strings.HasPrefix(t.f, "ب") && runes(t.f) > 3 {
+					t.clitics = 1
+					return phrase{k, sc.extend(k, hi)}
+				}
+			}
+		}
 		// ("أبدت دمشق استعدادها للدخول في مفاوضات مباشرة مع الإدارة الذاتية": past the talks agreed to.)
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
 			if sc.toks[k].trig && !sc.is(cMeeting, &sc.toks[k]) {
