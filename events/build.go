@@ -64,8 +64,9 @@ func fill(ev, other *event) {
 	if !ev.actor2.ok() {
 		ev.actor2 = other.actor2
 	}
-	if !ev.place.ok() {
-		ev.place = other.place
+	// (Not a place inside this mention's roles: "أعلن محافظ ذي قار استقالته … استجابة لمطالب المحتجين".)
+	if p := other.place; !ev.place.ok() && !inside(p, ev.actor1) && !inside(p, ev.actor2) {
+		ev.place = p
 	}
 	if ev.mode == "" && ev.m.e.mode == "" {
 		ev.mode = other.m.e.mode
@@ -74,6 +75,9 @@ func fill(ev, other *event) {
 		}
 	}
 }
+
+// inside reports whether p lies within q.
+func inside(p, q phrase) bool { return q.ok() && q.s <= p.s && p.e <= q.e }
 
 func isVictim(kind byte) bool { return kind == kindVictimNoun || kind == kindVictimVerb }
 

@@ -182,6 +182,13 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				ev.actor2.e = p.s + 1
 			}
 		}
+		// "أعادت السلطات اللبنانية فتح معبر المصنع الحدودي": a named place the trigger's own words end with
+		// is where.
+		if l := m.last(); len(m.extra) > 0 && !hitPlace.ok() && sc.is(cPlace, &sc.toks[l]) && sc.named(l, hi) {
+			if p := sc.placeName(l, hi, true); p.e > l+1 && sc.placeOf(p) {
+				hitPlace = sc.placeClitics(p)
+			}
+		}
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
 			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
 		}
