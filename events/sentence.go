@@ -1385,6 +1385,13 @@ func (sc *scan) cont(p, t *tok) bool {
 		if sc.is(cConstruct, p) || sc.is(cContent, p) {
 			return true
 		}
+		// "صاحب محل صرافة", "رعاة أغنام", "مقر وحدات مقاومة سنجار": an indefinite noun in construct takes
+		// an indefinite genitive; a sound plural or dual would have lost its ن, and an accusative (ending in
+		// ا) or a word the tables know (a title, a victim, a count) begins a phrase of its own.
+		if construct(p.b) && p.ent < 0 && !nisba(p) && !sc.is(cName, p) && !strings.HasSuffix(t.b, "ا") && !strings.HasSuffix(t.b, "ه") &&
+			!strings.HasSuffix(t.b, "هم") && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !sc.taMarbuta(p) {
+			return true
+		}
 		// ("مسلحون مجهولون يستقلون دراجة": an imperfect verb is no adjective.)
 		for _, s := range []string{"ون", "ين"} {
 			if strings.HasSuffix(p.b, s) && strings.HasSuffix(t.b, s) && runes(t.b) > 4 && !strings.HasPrefix(t.b, "ي") {
@@ -1397,6 +1404,17 @@ func (sc *scan) cont(p, t *tok) bool {
 
 // nominative reports a definite sound plural in the nominative, "المحاصرون": after a phrase it is that
 // phrase's adjective, as an object would be in the accusative ("المحاصرين").
+// construct reports a noun form that can stand in construct: not a sound plural or dual (which would end
+// in و or ي there), nor an accusative.
+func construct(b string) bool {
+	for _, s := range []string{"ون", "ين", "ان", "ا"} {
+		if strings.HasSuffix(b, s) {
+			return false
+		}
+	}
+	return true
+}
+
 func nominative(t *tok) bool {
 	return t.def && runes(t.b) > 4 && strings.HasSuffix(t.b, "ون")
 }
