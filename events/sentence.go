@@ -1246,28 +1246,57 @@ func (sc *scan) apposition(e, hi int) int {
 	if e >= hi || sc.toks[e].gap {
 		return e
 	}
-	// "قائد الجيش الوطني الليبي المشير خليفة حفتر", "الفريق أول عبد الفتاح البرهان": a rank before the name.
-	if n := sc.pastRank(e, hi); n > e && n < hi && !sc.toks[n].gap && sc.toks[n].ent >= 0 && sc.doc.Entities[sc.toks[n].ent].Type == marsad.PER {
-		e = n
+	// "الأمين العام لحزب الله الشيخ نعيم قاسم", "المتحدث العسكري للقوات المسلحة اليمنية العميد يحيى سريع": the
+	// body the title belongs to after ل, then a rank ("قائد الجيش الوطني الليبي المشير خليفة حفتر", "الفريق
+	// أول عبد الفتاح البرهان"), then the name, whose first word the tagger may have missed ("عقيلة صالح").
+	n := sc.pastRank(sc.titleOwner(e, hi), hi)
+	m := n
+	if t := &sc.toks[min(n, hi-1)]; n+1 < hi && !t.gap && t.ent < 0 && !t.def && t.cls == 0 && !t.num && !sc.toks[n+1].gap {
+		m = n + 1
 	}
-	if ei := sc.toks[e].ent; ei >= 0 {
-		if sc.doc.Entities[ei].Type != marsad.PER || e > 0 && sc.toks[e-1].ent == ei {
-			return e
+	for _, k := range []int{n, m} {
+		if k >= hi || sc.toks[k].gap {
+			continue
 		}
-		for e < hi && sc.toks[e].ent == ei {
-			e++
+		if ei := sc.toks[k].ent; ei >= 0 && sc.doc.Entities[ei].Type == marsad.PER && (k == 0 || sc.toks[k-1].ent != ei) {
+			for k < hi && sc.toks[k].ent == ei {
+				k++
+			}
+			return k
 		}
-		return e
 	}
 	// With the entity layer a name is its entity ("توقع علي العمير وزير النفط الكويتي ارتفاع الأسعار").
 	if !sc.toks[e-1].def || len(sc.doc.Entities) > 0 {
 		return e
 	}
-	n := e
+	n = e
 	for n < hi && n < e+3 && !sc.toks[n].gap && sc.toks[n].ent < 0 && sc.nameWord(n) && (n > e || !sc.toks[n].def) {
 		n++
 	}
 	return n
+}
+
+// titleOwner returns the end of the body a title belongs to, named after ل at e ("لحزب الله", "للقوات
+// المسلحة اليمنية"), or e when there is none.
+func (sc *scan) titleOwner(e, hi int) int {
+	if e >= hi || sc.toks[e].gap || !strings.HasPrefix(sc.toks[e].f, "ل") || sc.toks[e].conj {
+		return e
+	}
+	if ei := sc.toks[e].ent; ei >= 0 && sc.doc.Entities[ei].Type != marsad.LOC {
+		k := e
+		for k < hi && sc.toks[k].ent == ei {
+			k++
+		}
+		return k
+	}
+	if sc.toks[e].prep {
+		k := e + 1
+		for k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.toks[k].ent < 0 && sc.toks[k].cls&sc.lx.bits[cTitle] == 0 {
+			k++
+		}
+		return k
+	}
+	return e
 }
 
 // pastRank returns the end of the military or royal ranks at k ("المشير", "الفريق أول", "اللواء الركن"),
