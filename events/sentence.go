@@ -1041,28 +1041,28 @@ func (sc *scan) beforeAside(k, lo int) int {
 	return k
 }
 
-// pastParens returns the end of a name in brackets at k ("قوات الأمن الداخلي (الأسايش)", "(قسد)"), or k when
-// there is none.
+// pastParens returns the end of a name in brackets or guillemets at k ("قوات الأمن الداخلي (الأسايش)",
+// "قوات سوريا الديمقراطية «قسد»"), or k when there is none.
 func (sc *scan) pastParens(k, hi int) int {
-	if k == 0 || k >= hi || !strings.Contains(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], "(") {
+	if k == 0 || k >= hi || !strings.ContainsAny(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], "(«") {
 		return k
 	}
 	for j := k; j < hi && j < k+4; j++ {
-		if end := sc.toks[j].end; j+1 < hi && strings.Contains(sc.doc.Text[end:sc.toks[j+1].start], ")") {
+		if end := sc.toks[j].end; j+1 < hi && strings.ContainsAny(sc.doc.Text[end:sc.toks[j+1].start], ")»") {
 			return j + 1
 		}
 	}
 	return k
 }
 
-// beforeParens returns where a name in brackets that ends right before k starts ("دفعت قوات سوريا
+// beforeParens returns where a name in brackets or guillemets that ends right before k starts ("دفعت قوات سوريا
 // الديمقراطية (قسد) بتعزيزات"), or k when there is none.
 func (sc *scan) beforeParens(k, lo int) int {
-	if k == 0 || k >= len(sc.toks) || !strings.Contains(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], ")") {
+	if k == 0 || k >= len(sc.toks) || !strings.ContainsAny(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], ")»") {
 		return k
 	}
 	for j := k - 1; j > lo && j >= k-4; j-- {
-		if strings.Contains(sc.doc.Text[sc.toks[j-1].end:sc.toks[j].start], "(") {
+		if strings.ContainsAny(sc.doc.Text[sc.toks[j-1].end:sc.toks[j].start], "(«") {
 			return j
 		}
 	}
@@ -1103,9 +1103,9 @@ func (sc *scan) parenthetical(k, hi int) int {
 	return k
 }
 
-// bracket reports a bracket between token k and the one before it.
+// bracket reports a bracket or a guillemet between token k and the one before it.
 func (sc *scan) bracket(k int) bool {
-	return k > 0 && strings.ContainsAny(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], "()")
+	return k > 0 && strings.ContainsAny(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start], "()«»")
 }
 
 // comma reports a comma between token k and the one before it.
