@@ -351,7 +351,7 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 		}
 	}
 	if subj.ok() {
-		subj.e = sc.pastLeader(sc.pastParens(subj.e, hi), hi)
+		subj.e = sc.pastDescription(sc.pastLeader(sc.pastParens(subj.e, hi), hi), hi)
 	}
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {

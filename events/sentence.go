@@ -243,7 +243,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	if np1.ok() {
 		// "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان": the subject's owner after لل.
 		e0 := sc.pastParens(np1.e, hi)
-		e1 := sc.pastLeader(sc.pastOwner(e0, hi), hi)
+		e1 := sc.pastDescription(sc.pastLeader(sc.pastOwner(e0, hi), hi), hi)
 		k, open := sc.skip(e1, hi), e1 < hi && (!sc.toks[e1].gap || e0 > np1.e && e1 == e0 && !sc.comma(e1))
 		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
 		if p := sc.parenthetical(e1, hi); p > e1 {
@@ -1065,6 +1065,22 @@ func (sc *scan) beforeParens(k, lo int) int {
 		if strings.ContainsAny(sc.doc.Text[sc.toks[j-1].end:sc.toks[j].start], "(«") {
 			return j
 		}
+	}
+	return k
+}
+
+// pastDescription returns the end of a clause that describes the subject at k ("اغتال مسلحون مجهولون يستقلون
+// دراجة نارية، مساء الثلاثاء، الناشط"), or k when there is none.
+func (sc *scan) pastDescription(k, hi int) int {
+	if k+1 >= hi || sc.toks[k].gap || sc.toks[k+1].gap || !sc.is(cDescribe, &sc.toks[k]) {
+		return k
+	}
+	if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 {
+		e := p.e
+		for e < hi && !sc.toks[e].gap && (nisba(&sc.toks[e]) || sc.is(cGenericNisba, &sc.toks[e])) {
+			e++
+		}
+		return e
 	}
 	return k
 }
