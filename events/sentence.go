@@ -2147,7 +2147,9 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 			e++
 			continue
 		}
-		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) {
+		// ("قرية ود النورة بولاية الجزيرة": a place word carrying ب or ل begins another place.)
+		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
+			sc.is(cPlace, t) && t.f != t.b && !t.def {
 			break
 		}
 		// "المنطقة" takes only its adjectives ("المنطقة الشرقية"); "مدينة" takes a name ("مدينة دير الزور").
