@@ -363,6 +363,13 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 			return sc.near(alts, e, hi, phrase{})
 		}
 		subj.e = sc.inPhrase(subj.e, hi)
+		// ("أكد المجلس الوطني الكردي في سوريا، في بيان، وقوفه": and an aside after it.)
+		if e := sc.parenthetical(subj.e, hi); e > subj.e {
+			if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
+				return e
+			}
+			return sc.near(alts, e, hi, phrase{})
+		}
 	}
 	return sc.near(alts, i, hi, subj)
 }

@@ -594,7 +594,17 @@ func (sc *scan) attack(t *tok) bool {
 // may come before the verb ("قوات النظام خاضت اشتباكات", "الفرقة الرابعة تعمل بالتعاون"), and a light verb
 // may itself be the verbal noun of another ("تواصل قوات النظام فرض حصار").
 func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
-	end := sc.beforeParens(sc.beforeAside(head, lo), lo)
+	// ("أعلن الاتحاد الأوروبي، الإثنين، تمديد العقوبات": an aside may end a word or two before the noun.)
+	end, slack := head, 2
+	for k := head; k > lo && k >= head-2; k-- {
+		if sc.toks[k].gap {
+			if a := sc.beforeAside(k, lo); a < k {
+				end, slack = a, 2-(head-k)
+			}
+			break
+		}
+	}
+	end = sc.beforeParens(end, lo)
 	for j := head - 1; j >= lo && j >= end-maxPhrase-3; j-- {
 		if sc.toks[j].trig || j < end-1 && sc.toks[j+1].gap {
 			break
@@ -615,7 +625,9 @@ func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
 				partner, e = q, q.e
 			}
 		}
-		if p.ok() && end-e <= 2 {
+		// ("أعلنت وكالة الاستخبارات في وزارة الداخلية القبض": the body the subject belongs to.)
+		e = sc.inPhrase(e, end)
+		if p.ok() && end-e <= slack {
 			return p, partner
 		}
 		partner = phrase{}
