@@ -1425,6 +1425,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		}
 		return !sc.prepWord(t)
 	}
+	// "دعت منظمة هيومن رايتس ووتش السلطات": a named body or person takes no genitive either.
+	if p.ent >= 0 && t.ent != p.ent && sc.doc.Entities[p.ent].Type != marsad.LOC && t.def {
+		return nisba(t) || nominative(t)
+	}
 	switch {
 	case !p.def && t.def:
 		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
