@@ -1427,7 +1427,7 @@ func (sc *scan) cont(p, t *tok) bool {
 	}
 	// "دعت منظمة هيومن رايتس ووتش السلطات": a named body or person takes no genitive either.
 	if p.ent >= 0 && t.ent != p.ent && sc.doc.Entities[p.ent].Type != marsad.LOC && t.def {
-		return nisba(t) || nominative(t)
+		return nisba(t) || nominative(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t)
 	}
 	switch {
 	case !p.def && t.def:
