@@ -878,6 +878,16 @@ func (sc *scan) agentive(p phrase) bool {
 // subjectBefore returns the noun phrase right before the verb at i when it opens its clause, the Arabic SVO
 // order ("المسلحون اقتحموا", "أن مسلحين مجهولين اغتالوا"); with "كان ... قد" the subject sits between them.
 func (sc *scan) subjectBefore(i, lo int) phrase {
+	// "قوات النظام السوري، المتمركزة في محيط مدينة سراقب، قصفت": an aside between the subject and the verb.
+	if a := sc.beforeAside(i, lo); a < i && a > lo && !sc.toks[i].conj {
+		return sc.subjectEnding(a, lo, true)
+	}
+	return sc.subjectEnding(i, lo, false)
+}
+
+// subjectEnding reads the subject that ends before token i; aside says an aside came between it and the verb
+// at i, so that a break before i is no end of the clause.
+func (sc *scan) subjectEnding(i, lo int, aside bool) phrase {
 	j := i - 1
 	if j >= lo && (sc.toks[j].b == "قد" || sc.toks[j].b == "لقد") && !sc.toks[i].gap {
 		for k := j - 1; k >= lo && k >= j-10; k-- {
@@ -888,7 +898,7 @@ func (sc *scan) subjectBefore(i, lo int) phrase {
 		}
 		j--
 	}
-	if j < lo || sc.toks[i].gap || sc.toks[j].trig {
+	if j < lo || sc.toks[i].gap && !aside || sc.toks[j].trig {
 		return phrase{}
 	}
 	// "قوات النظام والميليشيات الموالية لها خاضت": the pronoun after a participle belongs to it, and the
