@@ -157,6 +157,9 @@ func (lx *lexicon) loadTriggers(name string) error {
 		if !validTypes[f[0]] {
 			return fmt.Errorf("unknown PLOVER type %q", f[0])
 		}
+		if strings.Contains(f[3], "|") {
+			return fmt.Errorf("trigger word %q has alternatives: write one line per word", f[3])
+		}
 		e := &entry{typ: f[0], kind: f[2][0], conf: sourceOwn}
 		if f[1] != "-" {
 			e.mode = f[1]
