@@ -325,7 +325,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	if m.e.kind == kindVictimVerb {
 		// "تعرض للضرب المبرح": after a victim verb's own words the victim is not found, but before it.
-		if np1.ok() && m.spanEnd() == m.head {
+		// ("تعرض موكب والي جنوب كردفان لهجوم": the victim between the verb and its own later word.)
+		if np1.ok() && (m.spanEnd() == m.head || len(m.extra) > 0 && np1.s > m.head && np1.e <= m.extra[0]) {
 			ev.actor2 = np1
 		} else {
 			ev.actor2 = pre
