@@ -833,6 +833,12 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 			ev.actor1 = phrase{k, sc.extend(k, hi)}
 			return
 		}
+		// "وقفة احتجاجية لذوي المعتقلين": those who protest after ل.
+		if ev.m.e.typ == marsad.PROTEST && !t.def && !t.conj && runes(t.f) > 3 && sc.lx.bareClasses(t.f[len("ل"):])&(sc.lx.bits[cResidents]|sc.lx.bits[cProtester]) != 0 {
+			t.clitics = 1
+			ev.actor1 = phrase{k, sc.extend(k, hi)}
+			return
+		}
 	}
 	// A genitive carries no preposition: "هجوم بحزامين ناسفين" names the weapon, "قصف بلدة" the target.
 	if t := &sc.toks[k]; t.prep && !strings.HasPrefix(t.f, "لل") || !t.def && strings.HasPrefix(t.b, "ب") && !sc.placeWord(t) {
