@@ -1017,25 +1017,53 @@ func (sc *scan) pastOwner(k, hi int) int {
 	return k
 }
 
-// narrower returns a place named later in the clause that is narrower than p, a province or a region
-// ("فرضت السلطات الأمنية في محافظة ذي قار حظرا للتجوال في مدينة الناصرية"), or p.
+// narrower returns a place named later in the clause that is narrower than p: a city or a town after a
+// province or a region ("فرضت السلطات الأمنية في محافظة ذي قار حظرا للتجوال في مدينة الناصرية"), a site
+// after either ("خرج مئات المحتجين في مدينة البصرة، الأحد، في تظاهرات أمام مبنى ديوان المحافظة"); else p.
 func (sc *scan) narrower(p phrase, hi int, used func(int) bool) phrase {
-	broad := sc.is(cBroad, &sc.toks[p.s]) || sc.locEntity(p.s) && p.s > 0 && sc.is(cBroad, &sc.toks[p.s-1])
-	if !broad {
+	r := sc.placeRank(p)
+	if r == 1 {
 		return p
 	}
-	for k := p.e; k < hi && k < p.e+8; k++ {
+	for k := p.e; k < hi && k < p.e+10; k++ {
 		t := &sc.toks[k]
-		if t.gap && !sc.comma(k) || t.trig {
-			break
+		// (Past an aside, "، الأحد،", but not into the next clause.)
+		if t.gap {
+			a := sc.parenthetical(k, hi)
+			if a == k {
+				break
+			}
+			k = a
+			t = &sc.toks[k]
 		}
-		if k > 0 && sc.is(cPlacePrep, &sc.toks[k-1]) && sc.is(cPlace, t) && !sc.is(cBroad, t) && !used(k) {
-			if q := sc.placeName(k, hi, true); sc.placeOf(q) {
+		// (Not where people come from or go to: "لاستقبال النازحين القادمين من القرى الحدودية".)
+		if prev := &sc.toks[k-1]; sc.is(cPlacePrep, prev) && prev.f != "من" && prev.f != "الي" && sc.is(cPlace, t) && !sc.is(cPlacePlural, t) && !used(k) {
+			if q := sc.placeName(k, hi, true); sc.placeOf(q) && sc.placeRank(q) < r {
 				return q
 			}
 		}
 	}
 	return p
+}
+
+// placeRank ranks a place phrase by its place word: 3 a province or a region, 2 a city, a town or a district,
+// 1 a village, a quarter or a site; a name without a place word counts as a city.
+func (sc *scan) placeRank(p phrase) int {
+	t := &sc.toks[p.s]
+	if !sc.is(cPlace, t) && sc.locEntity(p.s) && p.s > 0 && sc.is(cPlace, &sc.toks[p.s-1]) {
+		t = &sc.toks[p.s-1]
+	}
+	// "محيط بلدة كنصفرة", "أطراف مدينة درعا": the surroundings of a place rank as the place.
+	if sc.is(cPlacePrep, t) && p.s+1 < p.e {
+		t = &sc.toks[p.s+1]
+	}
+	switch {
+	case sc.is(cBroad, t):
+		return 3
+	case sc.is(cCity, t) || !sc.is(cPlace, t):
+		return 2
+	}
+	return 1
 }
 
 // placeOf reports whether a place phrase names a place: a building, a checkpoint or an entrance does only
