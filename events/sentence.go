@@ -683,6 +683,10 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 	for k < hi && !sc.toks[k].gap && (nisba(&sc.toks[k]) || sc.is(cGenericNisba, &sc.toks[k])) {
 		k++
 	}
+	// "اندلعت اشتباكات عنيفة، مساء الجمعة، بين": past an aside.
+	if p := sc.parenthetical(k, hi); p > k {
+		k = p
+	}
 	if k+1 >= hi || sc.toks[k].f != "بين" || sc.toks[k+1].gap {
 		return phrase{}, phrase{}
 	}
