@@ -1298,7 +1298,8 @@ func (sc *scan) extend(k, hi int) int {
 			break
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
-		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && (nisba(p) || sc.is(cParticiple, p) || sc.is(cGenericNisba, p)) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
+		// ("ناحية", "قرية" end like an adjective and are none.)
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && (nisba(p) && !sc.is(cPlace, p) || sc.is(cParticiple, p) || sc.is(cGenericNisba, p)) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
 			break
 		}
 		e++
@@ -1868,7 +1869,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		if used(k) {
 			return true
 		}
-		if ev.m.e.typ != marsad.RETREAT && sc.origin(k, lo, ev.actor1) {
+		if (ev.m.e.typ != marsad.RETREAT || ev.m.e.mode == "release") && sc.origin(k, lo, ev.actor1) {
 			skipped = true
 			return true
 		}
@@ -1878,9 +1879,21 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	case res.ok() && !(p.ok() && p.s > ev.m.last() && sc.introducesPlace(p.s, lo)):
 		return res
 	case p.ok() || !skipped:
-		return p
+	case ev.m.e.mode == "release":
+		// "أطلقت قوات النظام سراح عشرين معتقلا من أبناء ريف درعا": where the released come from is not
+		// where they were released.
+	default:
+		return sc.where(ev, lo, hi, used)
 	}
-	return sc.where(ev, lo, hi, used)
+	// "اغتال مجهولون مختار قرية الشحيل": with no other place named, the place of the victim.
+	if a := ev.actor2; !p.ok() && harm(ev.m.e.typ) && a.ok() {
+		for k := a.s + 1; k < a.e; k++ {
+			if sc.is(cPlace, &sc.toks[k]) && sc.named(k, a.e) {
+				return sc.placeName(k, a.e, true)
+			}
+		}
+	}
+	return p
 }
 
 // origin reports a place named as where someone comes from: after "من أبناء/أهالي" ("قتل شاب من أبناء قرية
