@@ -467,7 +467,9 @@ func (sc *scan) pick(pool []*entry, past []bool, noun bool, i, hi int) *match {
 		if !ok {
 			continue
 		}
-		if best == nil || e.conf > best.e.conf || e.conf == best.e.conf && len(extra) > len(best.extra) {
+		// "توعد" is the past of توعّد before it is the imperfect of وعد.
+		pastFirst := !noun && best != nil && past[k] && best.imperfect
+		if best == nil || e.conf > best.e.conf || e.conf == best.e.conf && (len(extra) > len(best.extra) || pastFirst) {
 			best = &match{e: e, head: i, extra: extra, noun: noun, imperfect: !noun && !past[k]}
 		}
 	}

@@ -1907,6 +1907,10 @@ func (sc *scan) origin(k, lo int, doer phrase) bool {
 	if j <= lo {
 		return false
 	}
+	// ("من أبناء عشائر دير الزور": residents of residents.)
+	for j > lo && j >= k-4 && sc.is(cResidents, &sc.toks[j]) && sc.is(cResidents, &sc.toks[j-1]) {
+		j--
+	}
 	if sc.is(cResidents, &sc.toks[j]) {
 		return sc.toks[j-1].f == "من"
 	}
