@@ -1343,13 +1343,18 @@ func (sc *scan) apposition(e, hi int) int {
 			return k
 		}
 	}
-	// With the entity layer a name is its entity ("توقع علي العمير وزير النفط الكويتي ارتفاع الأسعار").
-	if !sc.toks[e-1].def || len(sc.doc.Entities) > 0 {
+	// A name the tagger missed: two or three words the tables do not know, the first indefinite, followed by
+	// more of the clause ("اتهم المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي حزب الله"); a name the tagger
+	// found is its entity ("توقع علي العمير وزير النفط الكويتي ارتفاع الأسعار").
+	if !sc.toks[e-1].def {
 		return e
 	}
 	n = e
-	for n < hi && n < e+3 && !sc.toks[n].gap && sc.toks[n].ent < 0 && sc.nameWord(n) && (n > e || !sc.toks[n].def) {
+	for n < hi && n < e+3 && !sc.toks[n].gap && sc.toks[n].ent < 0 && sc.nameWord(n, true) && (n > e || !sc.toks[n].def) {
 		n++
+	}
+	if len(sc.doc.Entities) > 0 && (n-e < 2 || n >= hi || sc.toks[n].gap) {
+		return e
 	}
 	return n
 }
@@ -1392,8 +1397,9 @@ func (sc *scan) pastRank(k, hi int) int {
 // accusative or ta marbuta ending ("وفدا", "حكومة").
 //
 // A name may begin with the letter of the conjunction ف ("فؤاد", "فيصل"), read as the whole word; one with و
-// ("وليد") is not told from a conjunct.
-func (sc *scan) nameWord(k int) bool {
+// ("وليد") is not told from a conjunct. After a definite phrase (afterDef) a word ending like an adjective
+// may be a name ("المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي"), as an adjective there would take the article.
+func (sc *scan) nameWord(k int, afterDef bool) bool {
 	t := &sc.toks[k]
 	if t.conj {
 		if !strings.HasPrefix(t.f, "ف") {
@@ -1401,7 +1407,7 @@ func (sc *scan) nameWord(k int) bool {
 		}
 		t = &tok{start: t.start, end: t.end, f: t.f, b: t.f, cls: sc.lx.exactClasses(t.f) | sc.lx.bareClasses(t.f)}
 	}
-	return !t.num && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !strings.HasSuffix(t.f, "ا") &&
+	return !t.num && t.cls == 0 && !sc.lx.nounLike(t) && (!nisba(t) || afterDef && !t.def) && !strings.HasSuffix(t.f, "ا") &&
 		!sc.taMarbuta(t) && !sc.prepWord(t) && runes(t.b) > 1
 }
 
