@@ -1597,6 +1597,12 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		if ev.m.e.typ == marsad.SUPPORT {
 			return sc.recipient(start, hi, true)
 		}
+		// "وجهت الحكومة السودانية اتهامات مباشرة إلى قوات الدعم السريع": charges go to whom they accuse.
+		if l := &sc.toks[ev.m.last()]; len(ev.m.extra) > 0 && strings.HasPrefix(l.b, "اتهام") {
+			if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
+				return p
+			}
+		}
 	case marsad.AID:
 		// Recipients: "على النازحين", "للمتضررين".
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
