@@ -1460,6 +1460,12 @@ func (sc *scan) cont(p, t *tok) bool {
 	if t.trig || t.num || sc.prepWord(t) {
 		return false
 	}
+	// "معالي وزير الإعلام", "وفد": a word the tables know whole begins with و, not with the conjunction.
+	if t.conj && (sc.lx.exactClasses(t.f)|sc.lx.bareClasses(t.f))&(sc.lx.bits[cTitle]|sc.lx.bits[cConstruct]|sc.lx.bits[cAgent]) != 0 {
+		full := *t
+		full.conj, full.b = false, t.f
+		return sc.cont(p, &full)
+	}
 	if t.conj {
 		// "مصورا فرنسيا": a nisba may begin with the letter of a conjunction.
 		if full := (tok{f: t.f, b: t.f}); !p.def && !t.def && nisba(&full) && agree(p.b, t.f) && !sc.is(cName, t) && !sc.is(cName, p) {
