@@ -68,7 +68,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			}
 			// "فرضت قوات النظام حصارا", "خرج أهالي البلدة في مظاهرة": the subject of a light verb does the
 			// act its noun names; "نجا مسؤول من محاولة اغتيال": the subject of surviving suffers it.
-			if !ev.actor1.ok() && m.e.kind == kindNoun {
+			// ("أعلنت وزارة الداخلية ترحيل 35 عاملاً": who announces an arrest or a deportation made it, not
+			// a killing: "أعلنت الشرطة مقتل ثلاثة".)
+			if !ev.actor1.ok() && (m.e.kind == kindNoun || m.e.kind == kindVictimNoun && m.e.typ == marsad.COERCE) {
 				if p, partner := sc.lightSubject(cLightVerb, m.head, lo); p.ok() && (m.e.typ != marsad.ASSAULT || sc.agentive(p)) {
 					ev.actor1 = p
 					if !ev.actor2.ok() && mutual(m.e.typ) {
@@ -534,6 +536,11 @@ func (sc *scan) pastInstrument(k, hi int) int {
 	}
 	ins := &sc.toks[k]
 	for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def == ins.def && (sc.adjective(&sc.toks[k]) || !ins.def && dualAgrees(ins, &sc.toks[k])); k++ {
+	}
+	// "بالمدفعية والطائرات المسيرة": a second means joined by و.
+	if k < hi && !sc.toks[k].gap && sc.toks[k].conj && ins.def && sc.toks[k].def && sc.lx.bareClasses(sc.toks[k].b)&(sc.lx.bits[cWeapon]|sc.lx.bits[cAgent]) != 0 {
+		for k++; k < hi && !sc.toks[k].gap && sc.toks[k].def && sc.adjective(&sc.toks[k]); k++ {
+		}
 	}
 	// "بقذائف المدفعية": an indefinite instrument takes a genitive.
 	if !ins.def && k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.head(k) && !sc.placeWord(&sc.toks[k]) {
@@ -1167,7 +1174,8 @@ func (sc *scan) parenthetical(k, hi int) int {
 		return k
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
-	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cLed, &sc.toks[k])
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) ||
+		sc.is(cLed, &sc.toks[k]) || sc.is(cJointly, &sc.toks[k])
 	for j := k; j < hi && j <= k+10; j++ {
 		if j > k && sc.toks[j].gap {
 			if opens && sc.comma(j) {
@@ -1488,7 +1496,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		return !sc.prepWord(t)
 	}
 	// "دعت منظمة هيومن رايتس ووتش السلطات": a named body or person takes no genitive either.
-	if p.ent >= 0 && t.ent != p.ent && sc.doc.Entities[p.ent].Type != marsad.LOC && t.def {
+	if p.ent >= 0 && t.ent != p.ent && t.def && (sc.doc.Entities[p.ent].Type != marsad.LOC || !sc.placeWord(t)) {
 		return nisba(t) || nominative(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t)
 	}
 	switch {
