@@ -2096,6 +2096,10 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 			if !n.def && sc.lx.nounLike(n) || sc.possessed(k+1) {
 				continue
 			}
+			// "في صناعة العبوات الناسفة": a verbal noun in construct is no place name.
+			if !n.def && sc.taMarbuta(n) && k+2 < hi && !sc.toks[k+2].gap && sc.toks[k+2].def && !sc.locEntity(k+2) && !sc.placeWord(&sc.toks[k+2]) {
+				continue
+			}
 			return sc.placeName(k+1, hi, false)
 		}
 	}
