@@ -1335,7 +1335,7 @@ func (sc *scan) apposition(e, hi int) int {
 	// "الأمين العام لحزب الله الشيخ نعيم قاسم", "المتحدث العسكري للقوات المسلحة اليمنية العميد يحيى سريع": the
 	// body the title belongs to after ل, then a rank ("قائد الجيش الوطني الليبي المشير خليفة حفتر", "الفريق
 	// أول عبد الفتاح البرهان"), then the name, whose first word the tagger may have missed ("عقيلة صالح").
-	n := sc.pastRank(sc.titleOwner(e, hi), hi)
+	n := sc.pastRank(sc.titleOwner(sc.titlePlace(e, hi), hi), hi)
 	m := n
 	if t := &sc.toks[min(n, hi-1)]; n+1 < hi && !t.gap && t.ent < 0 && !t.def && t.cls == 0 && !t.num && !sc.toks[n+1].gap {
 		m = n + 1
@@ -1365,6 +1365,32 @@ func (sc *scan) apposition(e, hi int) int {
 		return e
 	}
 	return n
+}
+
+// titlePlace returns the end of the place a title is for, named after إلى, لدى, عن or في ("المبعوث الأممي إلى
+// سوريا غير بيدرسن", "النائب عن محافظة نينوى أحمد الجبوري"), or e when there is none; it counts only when a
+// name follows (see apposition).
+func (sc *scan) titlePlace(e, hi int) int {
+	if e+1 >= hi || sc.toks[e].gap || sc.toks[e+1].gap {
+		return e
+	}
+	switch sc.toks[e].f {
+	case "الي", "إلى", "لدي", "عن", "في":
+	default:
+		return e
+	}
+	k := e + 1
+	if sc.placeWord(&sc.toks[k]) {
+		return sc.placeName(k, hi, true).e
+	}
+	if sc.locEntity(k) {
+		ei := sc.toks[k].ent
+		for k < hi && sc.toks[k].ent == ei {
+			k++
+		}
+		return k
+	}
+	return e
 }
 
 // titleOwner returns the end of the body a title belongs to, named after ل at e ("لحزب الله", "للقوات
@@ -1519,8 +1545,9 @@ func (sc *scan) cont(p, t *tok) bool {
 		// "صاحب محل صرافة", "رعاة أغنام", "مقر وحدات مقاومة سنجار": an indefinite noun in construct takes
 		// an indefinite genitive; a sound plural or dual would have lost its ن, and an accusative (ending in
 		// ا) or a word the tables know (a title, a victim, a count) begins a phrase of its own.
-		if construct(p.b) && p.ent < 0 && !nisba(p) && !sc.is(cName, p) && !strings.HasSuffix(t.b, "ا") && !strings.HasSuffix(t.b, "ه") &&
-			!strings.HasSuffix(t.b, "هم") && t.cls == 0 && !sc.lx.nounLike(t) && !nisba(t) && !sc.taMarbuta(p) {
+		if construct(p.b) && p.ent < 0 && !nisba(p) && !sc.is(cName, p) && !sc.is(cAgentVerb, p) && len(sc.lx.past[p.b]) == 0 && !strings.HasSuffix(t.b, "ا") && !strings.HasSuffix(t.b, "ه") &&
+			!strings.HasSuffix(t.b, "هم") && !nisba(t) && !sc.taMarbuta(p) &&
+			(t.cls == 0 && !sc.lx.nounLike(t) || sc.is(cAgent, t) && t.cls&^(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) == 0) {
 			return true
 		}
 		// ("مسلحون مجهولون يستقلون دراجة": an imperfect verb is no adjective.)
@@ -1779,6 +1806,16 @@ func (sc *scan) recipient(k, hi int, country bool) phrase {
 
 // agent finds the doer of a passive verb or a victim noun: "على يد", "من قبل", "بنيران", "نفذه".
 func (sc *scan) agent(k, hi int) phrase {
+	// "تعرضت نقطة المراقبة التركية لقصف مدفعي من قوات النظام": from whom the attack named by the trigger came.
+	j := k
+	for j < hi && !sc.toks[j].gap && (nisba(&sc.toks[j]) || sc.is(cGenericNisba, &sc.toks[j])) && !sc.toks[j].def {
+		j++
+	}
+	if j+1 < hi && sc.toks[j].f == "من" && !sc.toks[j].gap && !sc.toks[j+1].gap {
+		if p, _ := sc.np(j+1, hi); p.ok() && p.s == j+1 && sc.agentive(p) {
+			return p
+		}
+	}
 	for ; k < hi; k++ {
 		t := &sc.toks[k]
 		switch {
