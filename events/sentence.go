@@ -271,10 +271,11 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			// or the statement that says it may come before the object.
 			if e := sc.inPhrase(k, hi); e > k && e < hi {
 				// ("استقبل الرئيس في قصر الشعب بدمشق، الخميس، وفدا": and an aside after it.)
+				aside := false
 				if p := sc.parenthetical(e, hi); p > e {
-					e = sc.skip(p, hi)
+					e, aside = sc.skip(p, hi), true
 				}
-				if o, _ := sc.np(e, hi); e < hi && (!sc.toks[e].gap || e > k && sc.comma(e)) && o.ok() && o.s == e {
+				if o, _ := sc.np(e, hi); e < hi && (!sc.toks[e].gap || aside) && o.ok() && o.s == e {
 					k = e
 				}
 			}
@@ -1471,7 +1472,12 @@ func (sc *scan) name(head, e int) bool {
 // مجموعه 14".
 func (sc *scan) countLead(k, hi int) bool {
 	switch sc.toks[k].f {
-	case "ما", "لا", "يقل", "عن", "من", "اكثر", "حوالي", "قرابه", "زهاء", "نحو", "مجموعه":
+	case "ما":
+		// "ما لا يقل عن", "ما يزيد على", not "ما أسفر عن مقتل ثمانية".
+		if k+1 >= hi || sc.toks[k+1].f != "لا" && sc.toks[k+1].f != "يزيد" && sc.toks[k+1].f != "يقارب" {
+			return false
+		}
+	case "لا", "يقل", "عن", "من", "اكثر", "حوالي", "قرابه", "زهاء", "نحو", "مجموعه", "يزيد", "يقارب":
 	default:
 		return false
 	}
