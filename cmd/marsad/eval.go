@@ -96,7 +96,7 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	case "events":
 		fs := c.flags("eval events", "[--gsr DIR] [--news FILE] [--alone] [--misses]")
 		gsr := fs.String("gsr", "../shared/data/arabic_event_gsr", "`dir` of the Arabic event GSR dev files (empty: skip)")
-		news := fs.String("news", "events/testdata/news.tsv,events/testdata/news2.tsv,events/testdata/news3.tsv,events/testdata/news5.tsv,events/testdata/news6.tsv,events/testdata/news4.tsv,events/testdata/news7.tsv,events/testdata/news8.tsv,events/testdata/news9.tsv,events/testdata/news10.tsv,events/testdata/news11.tsv,events/testdata/news12.tsv,events/testdata/news13.tsv,events/testdata/news14.tsv,events/testdata/news15.tsv,events/testdata/news16.tsv,events/testdata/news17.tsv,events/testdata/reports.tsv", "annotated news `files`, comma-separated (empty: skip)")
+		news := fs.String("news", "events/testdata/news.tsv,events/testdata/news2.tsv,events/testdata/news3.tsv,events/testdata/news5.tsv,events/testdata/news6.tsv,events/testdata/news4.tsv,events/testdata/news7.tsv,events/testdata/news8.tsv,events/testdata/news9.tsv,events/testdata/news10.tsv,events/testdata/news11.tsv,events/testdata/news12.tsv,events/testdata/news13.tsv,events/testdata/news14.tsv,events/testdata/news15.tsv,events/testdata/news16.tsv,events/testdata/news17.tsv,events/testdata/news18.tsv,events/testdata/news19.tsv,events/testdata/reports.tsv", "annotated news `files`, comma-separated (empty: skip)")
 		alone := fs.Bool("alone", false, "run the events stage alone, without the stages before it in the pipeline")
 		misses := fs.Bool("misses", false, "print the news sentences not right on all four roles instead of the tables")
 		if err := fs.Parse(args[1:]); err != nil {
