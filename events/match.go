@@ -352,6 +352,12 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	}
 	if subj.ok() {
 		subj.e = sc.pastDescription(sc.pastLeader(sc.pastParens(subj.e, hi), hi), hi)
+		// "سلّم 40 مسلحاً من فلول النظام السابق أنفسهم": the group the subject belongs to.
+		if e := subj.e; e+1 < hi && sc.toks[e].f == "من" && !sc.toks[e].gap && !sc.toks[e+1].gap {
+			if g, _ := sc.np(e+1, hi); g.ok() && g.s == e+1 && (sc.toks[g.s].def || sc.toks[g.s].ent >= 0 || sc.is(cAgent, &sc.toks[g.s])) {
+				subj.e = g.e
+			}
+		}
 	}
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {
