@@ -702,8 +702,9 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 	if !a.ok() {
 		return phrase{}, phrase{}
 	}
+	// ("بين فصيلي فرقة السلطان مراد وأحرار الشرقية": فرقة is no conjunct.)
 	for c := a.s + 1; c < a.e; c++ {
-		if sc.toks[c].conj {
+		if sc.toks[c].conj && !sc.whole(&sc.toks[c]) {
 			sc.toks[c].clitics = 1
 			return phrase{a.s, c}, phrase{c, a.e}
 		}
@@ -1110,6 +1111,12 @@ func (sc *scan) beforeAside(k, lo int) int {
 	return k
 }
 
+// whole reports a word that begins like a conjunction (و, ف) but is a word the tables know whole: "وزير",
+// "فرقة".
+func (sc *scan) whole(t *tok) bool {
+	return (sc.lx.exactClasses(t.f)|sc.lx.bareClasses(t.f))&(sc.lx.bits[cTitle]|sc.lx.bits[cConstruct]|sc.lx.bits[cAgent]) != 0
+}
+
 // pastParens returns the end of a name in brackets or guillemets at k ("قوات الأمن الداخلي (الأسايش)",
 // "قوات سوريا الديمقراطية «قسد»"), or k when there is none.
 func (sc *scan) pastParens(k, hi int) int {
@@ -1501,7 +1508,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		return false
 	}
 	// "معالي وزير الإعلام", "وفد": a word the tables know whole begins with و, not with the conjunction.
-	if t.conj && (sc.lx.exactClasses(t.f)|sc.lx.bareClasses(t.f))&(sc.lx.bits[cTitle]|sc.lx.bits[cConstruct]|sc.lx.bits[cAgent]) != 0 {
+	if t.conj && sc.whole(t) {
 		full := *t
 		full.conj, full.b = false, t.f
 		return sc.cont(p, &full)
