@@ -402,13 +402,13 @@ const (
 	cPlaceKind
 	cInstallation
 	cLed
-	cJointly
 	cBuilding
 	cBroad
 	cDescribe
 	cCity
+	cProposal
 	nClasses
 )
 
 // classNames are the sections of cues.txt, by class.
-var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive", "statement", "receive", "since", "contrast", "contrast_particle", "compass", "meeting", "pronoun_prep", "reach", "place_plural", "phone", "property", "aside", "place_kind", "installation", "led", "jointly", "building", "broad", "describe", "city"}
+var classNames = [nClasses]string{"agent", "agent_after", "agent_verb", "frame", "generic_nisba", "nationality", "negation", "not_place", "number", "place", "place_prep", "prep", "report_cue", "skip", "stop", "target_prep", "time", "time_anchor", "time_noun", "victim", "weapon", "construct", "protester", "participle", "title", "condemn", "relative", "happened", "name", "pronoun_particle", "modal", "reflexive", "device", "denial", "call", "future", "conditional", "direction", "residents", "determiner", "content", "light_verb", "survive", "statement", "receive", "since", "contrast", "contrast_particle", "compass", "meeting", "pronoun_prep", "reach", "place_plural", "phone", "property", "aside", "place_kind", "installation", "led", "building", "broad", "describe", "city", "proposal"}

@@ -118,6 +118,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
 		}
+		if m.e.typ == marsad.REJECT && ev.actor2.ok() && sc.is(cProposal, &sc.toks[ev.actor2.s]) {
+			if p := sc.proposer(ev.actor2, hi); p.ok() {
+				ev.actor2 = p
+			}
+		}
 		// "احتجاجا على انقطاع التيار الكهربائي": a grievance is no actor; a protest's target is a party
 		// ("ضد هيئة تحرير الشام"), as every blind set labels it.
 		if m.e.typ == marsad.PROTEST && ev.actor2.ok() && !sc.agentive(ev.actor2) {
@@ -338,7 +343,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	// A place right after the verb is its object, the subject being in the verb: "حررت بلدة الباغوز".
 	// What is said has a speaker, so "رحبت الجامعة العربية" names an organization, not a campus.
-	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) && !said(m.e.typ) {
+	// ("أبرمت الجبهة الشامية اتفاقاً": before the trigger's own later word the phrase is the subject.)
+	if !pre.ok() && np1.ok() && !np2.ok() && sc.placeWord(&sc.toks[np1.s]) && !said(m.e.typ) && !(len(m.extra) > 0 && m.extra[0] >= np1.e) {
 		np1, np2 = phrase{}, np1
 		if placeIsWhere(m.e.typ) {
 			np2 = phrase{}
@@ -629,7 +635,7 @@ func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
 		p, _ := sc.np(sc.skip(j+1, end), end)
 		// "سيرت القوات الروسية بالتعاون مع الجيش التركي دورية مشتركة": the partner of a joint act.
 		e := p.e
-		if p.ok() && e+2 < end && sc.is(cJointly, &sc.toks[e]) && sc.toks[e+1].f == "مع" && !sc.toks[e+1].gap && !sc.toks[e+2].gap {
+		if p.ok() && e+2 < end && sc.is(cLed, &sc.toks[e]) && sc.toks[e+1].f == "مع" && !sc.toks[e+1].gap && !sc.toks[e+2].gap {
 			if q, _ := sc.np(e+2, end); q.ok() && q.s == e+2 {
 				partner, e = q, q.e
 			}
@@ -1117,6 +1123,29 @@ func (sc *scan) whole(t *tok) bool {
 	return (sc.lx.exactClasses(t.f)|sc.lx.bareClasses(t.f))&(sc.lx.bits[cTitle]|sc.lx.bits[cConstruct]|sc.lx.bits[cAgent]) != 0
 }
 
+// proposer returns the party whose request, call, proposal or decision p is: its genitive ("طلب وزارة
+// الدفاع", "قرار المحكمة الاتحادية العليا") or the doer of a verb naming it ("دعوة وجهها حزب الاتحاد
+// الديمقراطي", "مقترحاً قدمته حكومة إقليم كردستان"); none when the text names no party, and then the
+// proposal itself stays the target.
+func (sc *scan) proposer(p phrase, hi int) phrase {
+	k := p.s + 1
+	for k < hi && !sc.toks[k].gap && (nisba(&sc.toks[k]) || sc.is(cGenericNisba, &sc.toks[k])) {
+		k++
+	}
+	if k >= hi || sc.toks[k].gap {
+		return phrase{}
+	}
+	if t := &sc.toks[k]; len(sc.lx.past[strings.TrimSuffix(strings.TrimSuffix(t.b, "ها"), "ه")]) > 0 || strings.HasSuffix(t.b, "ته") || strings.HasSuffix(t.b, "ها") {
+		k++
+	}
+	if k < hi && !sc.toks[k].gap {
+		if q, _ := sc.np(k, hi); q.ok() && q.s == k && sc.agentive(q) {
+			return q
+		}
+	}
+	return phrase{}
+}
+
 // pastParens returns the end of a name in brackets or guillemets at k ("قوات الأمن الداخلي (الأسايش)",
 // "قوات سوريا الديمقراطية «قسد»"), or k when there is none.
 func (sc *scan) pastParens(k, hi int) int {
@@ -1183,7 +1212,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
 	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) ||
-		sc.is(cLed, &sc.toks[k]) || sc.is(cJointly, &sc.toks[k])
+		sc.is(cLed, &sc.toks[k])
 	for j := k; j < hi && j <= k+10; j++ {
 		if j > k && sc.toks[j].gap {
 			if opens && sc.comma(j) {
