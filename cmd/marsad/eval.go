@@ -252,18 +252,17 @@ func (c *evalCommand) clean(ctx context.Context, args []string) error {
 	return nil
 }
 
-// evaluateJudgedGeocodes runs the stages up to the gazetteer over a corpus, as the pipeline does, and scores
-// the geocodes judged by hand in each judged file (gazetteer.Judged).
-func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, judgedPaths ...string) error {
-	var judged []*gazetteer.Judged
-	for _, path := range judgedPaths {
-		j, err := gazetteer.ReadJudged(path)
-		if err != nil {
-			return err
-		}
-		judged = append(judged, j)
-	}
-	stages, err := pipeline.StagesBefore("events")
+// judgedSet is a set of items judged by hand in a corpus (geocodes, quote speakers), scored on the documents
+// the pipeline makes of it.
+type judgedSet interface {
+	Score(doc *marsad.Document)
+	Report(w io.Writer) error
+}
+
+// scoreJudged runs the standard stages before the named one over a corpus, as the pipeline does, and scores
+// every judged set on each document.
+func scoreJudged(ctx context.Context, corpus, before string, sets []judgedSet) error {
+	stages, err := pipeline.StagesBefore(before)
 	if err != nil {
 		return err
 	}
@@ -271,18 +270,30 @@ func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, jud
 	read := func(emit func(input.Record) error) error {
 		return input.Read(ctx, []string{corpus}, input.Auto, nil, emit)
 	}
-	err = p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
+	return p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
 		if r.Err == nil {
-			for _, j := range judged {
+			for _, j := range sets {
 				j.Score(r.Doc)
 			}
 		}
 		return nil
 	})
-	if err != nil {
+}
+
+// evaluateJudgedGeocodes scores the geocodes judged by hand in each judged file (gazetteer.Judged).
+func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, judgedPaths ...string) error {
+	var sets []judgedSet
+	for _, path := range judgedPaths {
+		j, err := gazetteer.ReadJudged(path)
+		if err != nil {
+			return err
+		}
+		sets = append(sets, j)
+	}
+	if err := scoreJudged(ctx, corpus, "events", sets); err != nil {
 		return err
 	}
-	for i, j := range judged {
+	for i, j := range sets {
 		fmt.Fprintf(w, "%s\n", judgedPaths[i])
 		if err := j.Report(w); err != nil {
 			return err
@@ -291,34 +302,19 @@ func evaluateJudgedGeocodes(ctx context.Context, w io.Writer, corpus string, jud
 	return nil
 }
 
-// evaluateJudgedQuotes runs the standard stages up to the quotes over a corpus and scores the quotes judged by
-// hand in each judged file (quotes.Judged), printing up to misses of each file's misses to check by hand.
+// evaluateJudgedQuotes scores the quote speakers judged by hand in each judged file (quotes.Judged), printing
+// up to misses of each file's misses to check by hand.
 func evaluateJudgedQuotes(ctx context.Context, w io.Writer, corpus string, misses int, judgedPaths ...string) error {
 	var judged []*quotes.Judged
+	var sets []judgedSet
 	for _, path := range judgedPaths {
 		j, err := quotes.ReadJudged(path)
 		if err != nil {
 			return err
 		}
-		judged = append(judged, j)
+		judged, sets = append(judged, j), append(sets, j)
 	}
-	stages, err := pipeline.StagesBefore("conflicts")
-	if err != nil {
-		return err
-	}
-	p := pipeline.New(clean.New(nil), stages...)
-	read := func(emit func(input.Record) error) error {
-		return input.Read(ctx, []string{corpus}, input.Auto, nil, emit)
-	}
-	err = p.Run(ctx, runtime.NumCPU(), read, func(r pipeline.Result) error {
-		if r.Err == nil {
-			for _, j := range judged {
-				j.Score(r.Doc)
-			}
-		}
-		return nil
-	})
-	if err != nil {
+	if err := scoreJudged(ctx, corpus, "conflicts", sets); err != nil {
 		return err
 	}
 	for i, j := range judged {
