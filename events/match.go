@@ -11,7 +11,8 @@ import (
 // Verb endings, tried in this order on a folded word after its conjunction: first an object pronoun
 // ("قصفوها"), then a subject ending ("قصفوا"), so "استهدفتهم" reaches "استهدف".
 var (
-	objectEndings  = []string{"", "ه", "ها", "هم", "هما", "كم", "ني", "نا", "هن"}
+	// (Not ني, "me": news seldom says it, and "التقني", "technical", is no "التقاني".)
+	objectEndings  = []string{"", "ه", "ها", "هم", "هما", "كم", "نا", "هن"}
 	subjectEndings = []string{"", "وا", "و", "ون", "ان", "ين", "ت", "تا", "تم", "ن", "نا", "ا"}
 	// Noun endings: plural and dual, accusative tanween ("هجوما"), possessives.
 	nounEndings = []string{"", "ات", "ين", "ون", "ان", "تين", "تان", "ا", "ه", "ها", "هم", "هما"}
