@@ -214,6 +214,8 @@ type variant struct {
 	skip int
 	// bare marks a reading without the article, which only a place may have.
 	bare bool
+	// longest is the most words a name beginning with form has (Gazetteer.longest), set by readings.
+	longest int
 }
 
 // variants returns the readings of a folded word, the word itself first: the conjunctions و and ف, then the
@@ -252,17 +254,28 @@ func (r *Resolver) wordBefore(w string) placeWord {
 	return noPlaceWord
 }
 
-// lookup returns the refs of tokens [i, i+n) read with each variant of the first word, and the variant used.
-func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, variant, string) {
-	return r.lookupVariants(variants(fold[i], buf), fold, i, n)
+// readings returns the variants of folded word w with the length of the longest name each begins, so a
+// scan trying several lengths of name looks each reading up once.
+func (r *Resolver) readings(w string, dst []variant) []variant {
+	dst = variants(w, dst)
+	for k := range dst {
+		dst[k].longest = r.g.longest(dst[k].form)
+	}
+	return dst
 }
 
+// lookup returns the refs of tokens [i, i+n) read with each variant of the first word, and the variant used.
+func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, variant, string) {
+	return r.lookupVariants(r.readings(fold[i], buf), fold, i, n)
+}
+
+// lookupVariants is lookup with the readings (from readings) of the first word.
 func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref, variant, string) {
 	// The key is built in a stack buffer: most lookups miss, and a map index by string(bytes) allocates
 	// nothing.
 	var buf [128]byte
 	for _, v := range vs {
-		if r.g.longest(v.form) < n {
+		if v.longest < n {
 			continue
 		}
 		k := append(buf[:0], v.form...)
@@ -314,8 +327,9 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 	}
 	best, bestN := -1.0, 0
 	for i := t0; i < t1; i++ {
+		vs := r.readings(fold[i], buf[:0])
 		for n := min(t1-i, r.g.maxWords); n >= 1 && n > bestN-1; n-- {
-			refs, _, k := r.lookup(fold, i, n, buf[:0])
+			refs, _, k := r.lookupVariants(vs, fold, i, n)
 			if refs == nil {
 				continue
 			}
@@ -343,10 +357,10 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 		if covered[i] {
 			continue
 		}
-		vs = variants(fold[i], vs)
+		vs = r.readings(fold[i], vs)
 		longest := 0
 		for _, v := range vs {
-			longest = max(longest, r.g.longest(v.form))
+			longest = max(longest, v.longest)
 		}
 		if longest == 0 {
 			continue
