@@ -2,7 +2,6 @@ package ner
 
 import (
 	"hash/maphash"
-	"strings"
 	"sync/atomic"
 
 	"github.com/marsad/marsad/arabic"
@@ -116,19 +115,25 @@ func (tg *Tagger) prepareTagging() {
 // words, and the cache answers most tokens without folding them or looking them up in the large tables.
 const recentBits = 16
 
+// recentWord is a slot of the cache of recent raw words. The word is kept in the slot, not as a string, so
+// a hit compares it without reading memory elsewhere (the tokens are a random walk over a large
+// vocabulary, and each read of a word's own memory is likely a cache miss); longer words are not cached.
+type recentWord struct {
+	n   uint8 // the word's length
+	raw [23]byte
+	v   *wordVec
+	rv  *rawVec
+}
+
 // scratch is the working space of one tagging call, reused through Tagger.pool.
 type scratch struct {
 	// oov holds the vectors of words outside the clustered vocabulary met in earlier calls.
 	oov map[string]*wordVec
 	// recent maps a raw word's hash to its latest word, its vector and the weights of the written form.
-	recent [1 << recentBits]struct {
-		raw string
-		v   *wordVec
-		rv  *rawVec
-	}
-	ids  keyIDs
-	mem  memory
-	fold []byte
+	recent [1 << recentBits]recentWord
+	ids    keyIDs
+	mem    memory
+	fold   []byte
 	// Per token of the whole text (virtual periods included): its word, the weights of its written form, its
 	// memory key id, gazetteer bits, scores under the base and the context model, and its base and final
 	// tags.
@@ -170,15 +175,21 @@ func (tg *Tagger) putScratch(sc *scratch) {
 
 // word returns the vector of raw word w and the weights of its raw-word feature.
 func (tg *Tagger) word(sc *scratch, w string) (*wordVec, *rawVec) {
+	if len(w) > len(recentWord{}.raw) {
+		v := tg.lookupWord(sc, w)
+		if w == v.folded {
+			return v, &v.raw
+		}
+		return v, tg.newRawVec(w)
+	}
 	slot := &sc.recent[maphash.String(tg.seed, w)>>(64-recentBits)]
-	if slot.v != nil && slot.raw == w {
+	if slot.v != nil && int(slot.n) == len(w) && string(slot.raw[:slot.n]) == w {
 		return slot.v, slot.rv
 	}
 	v := tg.lookupWord(sc, w)
-	slot.v, slot.raw, slot.rv = v, v.folded, &v.raw
+	slot.n = uint8(copy(slot.raw[:], w))
+	slot.v, slot.rv = v, &v.raw
 	if w != v.folded {
-		// A copy, so the cache does not keep the caller's text alive.
-		slot.raw = strings.Clone(w)
 		slot.rv = tg.newRawVec(w)
 	}
 	return v, slot.rv
