@@ -132,23 +132,43 @@ func hasArticle(f string) bool {
 }
 
 // wordInfo is what the features read of one folded word form.
+//
+// Tagging reads the fields before stem for every token, and a word's vector (wordVec) begins with them: they
+// come first so that they share its first two cache lines.
 type wordInfo struct {
-	folded, stem string
+	// The hash states of the two-word features with this word on the left (see tokenFeatures).
+	pairLeft, pairRight, pairCluster uint64
+	folded                           string
+	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
+	key      string
+	clusters [numClusterLevels]uint16
+	known    bool
+	// clusterVal is the feature value the word gives as the right word of f-1c0.
+	clusterVal string
+	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
+	gaz    []gazCand
+	gazKey string
+	stem   string
 	// rest is the word without a leading clitic letter (cliticRest), "" when it has none.
 	rest string
 	// trig is the trigger class of the word, "" when it is none.
-	trig     string
-	clusters [numClusterLevels]uint16
-	known    bool
-	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
-	key string
-	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
-	gazKey string
-	gaz    []gazCand
-	// The hash states of the two-word features with this word on the left (see tokenFeatures), and the
-	// feature value it gives as the right word of f-1c0.
-	pairLeft, pairRight, pairCluster uint64
-	clusterVal                       string
+	trig string
+}
+
+// clusterNames are the decimal names of the cluster ids of clusterVal, shared by all words.
+var clusterNames = func() (names [1 << 10]string) {
+	for c := range names {
+		names[c] = strconv.Itoa(c)
+	}
+	return names
+}()
+
+// clusterName returns the decimal name of cluster id c.
+func clusterName(c uint16) string {
+	if int(c) < len(clusterNames) {
+		return clusterNames[c]
+	}
+	return strconv.Itoa(int(c))
 }
 
 func (lex *lexicon) wordInfo(f string) wordInfo {
@@ -176,7 +196,7 @@ func (lex *lexicon) wordInfo(f string) wordInfo {
 	w.pairRight = featState("f0f+1", f)
 	w.pairCluster = featState("f-1c0", f)
 	if w.known {
-		w.clusterVal = strconv.Itoa(int(w.clusters[1]))
+		w.clusterVal = clusterName(w.clusters[1])
 	}
 	return w
 }
