@@ -15,7 +15,7 @@ import (
 
 // wordVec is one folded word form's share of the scores of the tokens around it.
 type wordVec struct {
-	wordInfo
+	tokenInfo
 	// em[d+window][m] sums the weights in model m (0 base, 1 context) of the features the word gives the
 	// token d positions after it (wordFeatures).
 	em [2*window + 1]pairRow
@@ -58,11 +58,12 @@ func (tg *Tagger) addBoth(row *pairRow, f uint32) {
 const oovLimit = 20000
 
 func (tg *Tagger) newWordVec(folded string) *wordVec {
-	v := &wordVec{wordInfo: tg.lex.wordInfo(folded)}
+	info := tg.lex.wordInfo(folded)
+	v := &wordVec{tokenInfo: info.tokenInfo}
 	var arr [64]uint32
 	for d := -window; d <= window; d++ {
 		// One lookup in the merged table finds a feature's row in both models.
-		for _, f := range wordFeatures(arr[:0], &v.wordInfo, d) {
+		for _, f := range wordFeatures(arr[:0], &info, d) {
 			tg.addBoth(&v.em[d+window], f)
 		}
 	}
@@ -138,7 +139,7 @@ type scratch struct {
 	// memory key id, gazetteer bits, scores under the base and the context model, and its base and final
 	// tags.
 	vecs       []*wordVec
-	info       []*wordInfo
+	info       []*tokenInfo
 	raw        []*rawVec
 	keys       []int32
 	gazB, gazI []uint8
@@ -245,7 +246,7 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 	sc.start = append(sc.start, len(sc.vecs))
 	total := len(sc.vecs)
 	for _, v := range sc.vecs {
-		sc.info = append(sc.info, &v.wordInfo)
+		sc.info = append(sc.info, &v.tokenInfo)
 		sc.keys = append(sc.keys, sc.ids.id(v.key))
 	}
 	sc.gazB = append(sc.gazB[:0], make([]uint8, total)...)

@@ -131,28 +131,32 @@ func hasArticle(f string) bool {
 	return false
 }
 
-// wordInfo is what the features read of one folded word form.
-//
-// Tagging reads the fields before stem for every token, and a word's vector (wordVec) begins with them: they
-// come first so that they share its first two cache lines.
+// wordInfo is what the features read of one folded word form: the word's own features (wordFeatures) read
+// all of it, the features of a token and its neighbours (tokenFeatures, matchGazetteer) only its tokenInfo.
 type wordInfo struct {
+	tokenInfo
+	stem string
+	// rest is the word without a leading clitic letter (cliticRest), "" when it has none.
+	rest string
+	// trig is the trigger class of the word, "" when it is none.
+	trig     string
+	clusters [numClusterLevels]uint16
+}
+
+// tokenInfo is what tagging reads of a word for every token; a word's vector (wordVec) keeps only this part
+// of its wordInfo. The fields read first come first, so that they share the vector's first cache line.
+type tokenInfo struct {
 	// The hash states of the two-word features with this word on the left (see tokenFeatures).
 	pairLeft, pairRight, pairCluster uint64
 	folded                           string
 	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
-	key      string
-	clusters [numClusterLevels]uint16
-	known    bool
+	key   string
+	known bool
 	// clusterVal is the feature value the word gives as the right word of f-1c0.
 	clusterVal string
 	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
 	gaz    []gazCand
 	gazKey string
-	stem   string
-	// rest is the word without a leading clitic letter (cliticRest), "" when it has none.
-	rest string
-	// trig is the trigger class of the word, "" when it is none.
-	trig string
 }
 
 // clusterNames are the decimal names of the cluster ids of clusterVal, shared by all words.
@@ -172,7 +176,7 @@ func clusterName(c uint16) string {
 }
 
 func (lex *lexicon) wordInfo(f string) wordInfo {
-	w := wordInfo{folded: f, stem: arabic.Stem(f)}
+	w := wordInfo{tokenInfo: tokenInfo{folded: f}, stem: arabic.Stem(f)}
 	w.rest, _ = cliticRest(f)
 	w.clusters, w.known = lex.cluster(f)
 	if sh := shape(f); sh == "arab" || sh == "latin" {
@@ -293,7 +297,7 @@ func init() {
 // tokenFeatures appends the features of token i that are not one word's at an offset: the sentence start,
 // the word bigrams and the gazetteer phrases around the token. The raw word (rawFeature) is apart: the
 // word cache is keyed by the folded form.
-func tokenFeatures(dst []uint32, info []*wordInfo, gazB, gazI []uint8, i int) []uint32 {
+func tokenFeatures(dst []uint32, info []*tokenInfo, gazB, gazI []uint8, i int) []uint32 {
 	w := info[i]
 	if i == 0 {
 		dst = append(dst, featFirst)
@@ -350,11 +354,12 @@ func (lex *lexicon) prepare(words []string) *sentence {
 		gazI:  make([]uint8, n),
 		off:   make([]int, n+1),
 	}
+	tok := make([]*tokenInfo, n)
 	for i, w := range words {
 		info := lex.wordInfo(arabic.Fold(w))
-		s.info[i] = &info
+		s.info[i], tok[i] = &info, &info.tokenInfo
 	}
-	lex.matchGazetteer(s.info, s.gazB, s.gazI)
+	lex.matchGazetteer(tok, s.gazB, s.gazI)
 	s.local = make([]uint32, 0, n*64)
 	for i := range words {
 		for d := -window; d <= window; d++ {
@@ -365,7 +370,7 @@ func (lex *lexicon) prepare(words []string) *sentence {
 			}
 		}
 		s.local = append(s.local, rawFeature(words[i]))
-		s.local = tokenFeatures(s.local, s.info, s.gazB, s.gazI, i)
+		s.local = tokenFeatures(s.local, tok, s.gazB, s.gazI, i)
 		s.off[i+1] = len(s.local)
 	}
 	return s
