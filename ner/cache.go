@@ -60,11 +60,23 @@ const oovLimit = 20000
 func (tg *Tagger) newWordVec(folded string) *wordVec {
 	info := tg.lex.wordInfo(folded)
 	v := &wordVec{tokenInfo: info.tokenInfo}
-	var arr [64]uint32
+	// The features at all offsets, then one lookup of all of them in the merged table, which finds a
+	// feature's row in both models (see featTable.find).
+	var keyArr [128]uint32
+	var end [2*window + 1]int
+	keys := keyArr[:0]
 	for d := -window; d <= window; d++ {
-		// One lookup in the merged table finds a feature's row in both models.
-		for _, f := range wordFeatures(arr[:0], &info, d) {
-			tg.addBoth(&v.em[d+window], f)
+		keys = wordFeatures(keys, &info, d)
+		end[d+window] = len(keys)
+	}
+	var rowArr [128]int32
+	rows := tg.both.find(keys, rowArr[:0])
+	k := 0
+	for d := range end {
+		for ; k < end[d]; k++ {
+			if rows[k] >= 0 {
+				addPair(&v.em[d], &tg.bothRows[rows[k]])
+			}
 		}
 	}
 	v.raw = *tg.newRawVec(folded)
@@ -145,9 +157,12 @@ type scratch struct {
 	gazB, gazI []uint8
 	em, emCtx  []float32
 	base, path []int
-	// One token's features, and Viterbi's back pointers.
-	tokF []uint32
-	back []int8
+	// One sentence's token features (tokenFeatures), the end of each token's and their rows in the merged
+	// table, and Viterbi's back pointers.
+	tokF    []uint32
+	tokFEnd []int
+	tokRows []int32
+	back    []int8
 	// Per sentence: its first token, and its key ids and base tags as windowed reads them.
 	start     []int
 	sentKeys  [][]int32
@@ -302,6 +317,14 @@ func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 	vecs := sc.vecs[lo:hi]
 	info := sc.info[lo:hi]
 	n := len(vecs)
+	// The token features of the whole sentence are looked up at once (see featTable.find).
+	sc.tokF, sc.tokFEnd = sc.tokF[:0], sc.tokFEnd[:0]
+	for i := range vecs {
+		sc.tokF = tokenFeatures(sc.tokF, info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
+		sc.tokFEnd = append(sc.tokFEnd, len(sc.tokF))
+	}
+	sc.tokRows = tg.both.find(sc.tokF, sc.tokRows)
+	k := 0
 	for i := range vecs {
 		// The words at offsets −2…+2 (or the pads beyond the sentence) and the written form.
 		var src [2*window + 2]*pairRow
@@ -319,9 +342,10 @@ func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 				row[m][t] = src[0][m][t] + src[1][m][t] + src[2][m][t] + src[3][m][t] + src[4][m][t] + src[5][m][t]
 			}
 		}
-		sc.tokF = tokenFeatures(sc.tokF[:0], info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
-		for _, f := range sc.tokF {
-			tg.addBoth(&row, f)
+		for ; k < sc.tokFEnd[i]; k++ {
+			if r := sc.tokRows[k]; r >= 0 {
+				addPair(&row, &tg.bothRows[r])
+			}
 		}
 		*(*[numTags]float32)(sc.em[(lo+i)*numTags:]) = row[0]
 		*(*[numTags]float32)(sc.emCtx[(lo+i)*numTags:]) = row[1]
