@@ -99,9 +99,9 @@ func (tg *Tagger) prepareTagging() {
 	tg.pot = expTrans(&tg.ctx.trans, confidenceTemperature)
 	// Both key lists are sorted: merge them, copying each feature's weights in both models into one row (zero
 	// where a model lacks the feature), so a feature found costs one read of adjacent memory.
-	var keys []uint32
-	tg.bothRows = tg.bothRows[:0]
 	bk, ck := tg.base.keys, tg.ctx.keys
+	keys := make([]uint32, 0, len(bk)+len(ck))
+	tg.bothRows = make([]pairRow, 0, len(bk)+len(ck))
 	for i, j := 0, 0; i < len(bk) || j < len(ck); {
 		var r pairRow
 		var f uint32
