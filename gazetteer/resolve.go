@@ -282,6 +282,9 @@ func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref,
 		for _, w := range fold[i+1 : i+n] {
 			k = append(append(k, ' '), w...)
 		}
+		if !r.g.nameKeys.hasBytes(k) {
+			continue
+		}
 		refs := r.g.names[string(k)]
 		if v.bare {
 			// "السورية" must not read as "سورية": without its article a word may only be a town or village.
