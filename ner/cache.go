@@ -121,7 +121,7 @@ func (tg *Tagger) prepareTagging() {
 	tg.both = newFeatTable(keys)
 	tg.vocab = make([]atomic.Pointer[wordVec], len(tg.lex.vocab))
 	tg.seed = maphash.MakeSeed()
-	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}, ids: keyIDs{}} }
+	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}} }
 }
 
 // recentBits sizes the direct-mapped cache of recent raw words in a scratch space: news text repeats its
@@ -185,7 +185,7 @@ func (tg *Tagger) putScratch(sc *scratch) {
 	if len(sc.oov) > oovLimit {
 		clear(sc.oov)
 	}
-	clear(sc.ids)
+	sc.ids.reset()
 	tg.pool.Put(sc)
 }
 
@@ -262,7 +262,7 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 	total := len(sc.vecs)
 	for _, v := range sc.vecs {
 		sc.info = append(sc.info, &v.tokenInfo)
-		sc.keys = append(sc.keys, sc.ids.id(v.key))
+		sc.keys = append(sc.keys, sc.ids.id(v.key, v.keyHash))
 	}
 	sc.gazB = append(sc.gazB[:0], make([]uint8, total)...)
 	sc.gazI = append(sc.gazI[:0], make([]uint8, total)...)
@@ -285,7 +285,7 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 		sc.sentBases = append(sc.sentBases, sc.base[lo:hi])
 	}
 
-	sc.mem.reset(len(sc.ids))
+	sc.mem.reset(sc.ids.n)
 	sc.sents = sc.sents[:0]
 	windowed(sc.sentKeys, sc.sentBases, &sc.mem, func(j int) {
 		lo, hi := sc.start[j], sc.start[j+1]

@@ -14,7 +14,7 @@ import (
 // contextSlots) and looked up one by one. It returns the scores of both stages per sentence.
 func referenceScores(tg *Tagger, doc [][]string) (base, ctx [][]float32) {
 	var sents []*sentence
-	ids := keyIDs{}
+	var ids keyIDs
 	var keys [][]int32
 	var bases [][]int
 	for _, words := range doc {
@@ -26,7 +26,7 @@ func referenceScores(tg *Tagger, doc [][]string) (base, ctx [][]float32) {
 		k := make([]int32, len(words))
 		for i := range words {
 			tg.base.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
-			k[i] = ids.id(s.info[i].key)
+			k[i] = ids.id(s.info[i].key, s.info[i].keyHash)
 		}
 		sents = append(sents, s)
 		base = append(base, em)
@@ -34,7 +34,7 @@ func referenceScores(tg *Tagger, doc [][]string) (base, ctx [][]float32) {
 		bases = append(bases, viterbi(em, &tg.base.trans, len(words)))
 	}
 	var mem memory
-	mem.reset(len(ids))
+	mem.reset(ids.n)
 	var slots []int32
 	windowed(keys, bases, &mem, func(j int) {
 		s := sents[j]

@@ -150,8 +150,9 @@ type tokenInfo struct {
 	pairLeft, pairRight, pairCluster uint64
 	folded                           string
 	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
-	key   string
-	known bool
+	key     string
+	keyHash uint64
+	known   bool
 	// clusterVal is the feature value the word gives as the right word of f-1c0.
 	clusterVal string
 	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
@@ -181,6 +182,7 @@ func (lex *lexicon) wordInfo(f string) wordInfo {
 	w.clusters, w.known = lex.cluster(f)
 	if sh := shape(f); sh == "arab" || sh == "latin" {
 		w.key = memKey(f)
+		w.keyHash = keyHash(w.key)
 	}
 	// Trigger words: titles before persons, place nouns before places, institution nouns before
 	// organizations.
