@@ -336,3 +336,29 @@ func TestLineKeyFoldsAsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestComposedAlreadyHarakat checks the shortcut against norm.NFC on every sequence of up to three runes
+// drawn from Arabic letters, the harakat it lets through, the marks that compose (hamza and madda above) and
+// a space.
+func TestComposedAlreadyHarakat(t *testing.T) {
+	var runes []rune
+	for r := rune(0x0621); r <= 0x0670; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, ' ', 0x06C1, 0x06D2, 0x06D5)
+	check := func(s string) {
+		if composedAlready(s) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("composedAlready(%q) but NFC changes it to %q", s, norm.NFC.String(s))
+		}
+	}
+	for _, a := range runes {
+		for _, b := range runes {
+			for _, c := range runes {
+				check(string([]rune{a, b, c}))
+			}
+		}
+	}
+	if !composedAlready("مُسَيَّرَةٌ") {
+		t.Errorf("composedAlready rejects harakat in canonical order")
+	}
+}
