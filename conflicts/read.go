@@ -212,13 +212,22 @@ func (c *Checker) window(doc *marsad.Document, whole bool) *window {
 // a window are the words of the whole text that lie inside it.
 func windowWords(doc *marsad.Document) ([]arabic.Token, []string) {
 	all, folded := doc.Words()
-	var toks []arabic.Token
-	var words []string
-	for _, r := range windows(doc.Text, doc.Quantities) {
+	ws := windows(doc.Text, doc.Quantities)
+	// Each window as a range of the words, then one copy of them all (or none, for one window).
+	n := 0
+	for k, r := range ws {
 		lo := sort.Search(len(all), func(i int) bool { return all[i].Start >= r.Start })
 		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].End > r.End })
-		toks = append(toks, all[lo:hi]...)
-		words = append(words, folded[lo:hi]...)
+		ws[k] = marsad.Range{Start: lo, End: hi}
+		n += hi - lo
+	}
+	if len(ws) == 1 {
+		return all[ws[0].Start:ws[0].End], folded[ws[0].Start:ws[0].End]
+	}
+	toks, words := make([]arabic.Token, 0, n), make([]string, 0, n)
+	for _, r := range ws {
+		toks = append(toks, all[r.Start:r.End]...)
+		words = append(words, folded[r.Start:r.End]...)
 	}
 	return toks, words
 }

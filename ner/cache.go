@@ -39,11 +39,19 @@ func addPair(row, v *pairRow) {
 // rawVec is the weight of the raw-word feature (rawFeature) of one written form in each model.
 type rawVec = pairRow
 
+// newRawVec returns the weights of the raw-word feature of written form w; they are only read.
 func (tg *Tagger) newRawVec(w string) *rawVec {
-	var r rawVec
-	tg.addBoth(&r, rawFeature(w))
+	k, ok := tg.both.get(rawFeature(w))
+	if !ok {
+		// Most written forms that are not their folded form have no weight of their own: they share one
+		// row rather than allocate one each time the cache of recent words takes them in.
+		return &noRawWeights
+	}
+	r := tg.bothRows[k]
 	return &r
 }
+
+var noRawWeights rawVec
 
 // addBoth adds the weights of feature f in both models to row.
 func (tg *Tagger) addBoth(row *pairRow, f uint32) {
