@@ -117,3 +117,44 @@ func TestAnnotateConcurrent(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// BenchmarkFeatTableFind looks up the local features of the regional test sentences in the merged table of
+// both models, a sentence at a time as tagging does (featTable.find); MB/s counts 4 bytes per feature.
+func BenchmarkFeatTableFind(b *testing.B) {
+	tg := mustDefault(b)
+	var sents [][]uint32
+	n := 0
+	for _, s := range readTestdata(b, "regional_heldout.conll") {
+		sents = append(sents, tg.lex.prepare(s.Words).local)
+		n += len(sents[len(sents)-1])
+	}
+	b.SetBytes(int64(4 * n))
+	var rows []int32
+	for b.Loop() {
+		for _, keys := range sents {
+			rows = tg.both.find(keys, rows)
+		}
+	}
+}
+
+// BenchmarkKeyIDs numbers the memory keys of the regional test sentences as one text (keyIDs); MB/s counts
+// the keys' bytes.
+func BenchmarkKeyIDs(b *testing.B) {
+	tg := mustDefault(b)
+	var info []*wordInfo
+	size := 0
+	for _, s := range readTestdata(b, "regional_heldout.conll") {
+		info = append(info, tg.lex.prepare(s.Words).info...)
+	}
+	for _, w := range info {
+		size += len(w.key)
+	}
+	b.SetBytes(int64(size))
+	var ids keyIDs
+	for b.Loop() {
+		ids.reset()
+		for _, w := range info {
+			ids.id(w.key, w.keyHash)
+		}
+	}
+}

@@ -374,7 +374,7 @@ func FuzzAnnotate(f *testing.F) {
 }
 
 // readTestdata reads a CoNLL file of testdata/.
-func readTestdata(t *testing.T, name string) []Sentence {
+func readTestdata(t testing.TB, name string) []Sentence {
 	t.Helper()
 	f, err := os.Open("testdata/" + name)
 	if err != nil {
