@@ -171,6 +171,53 @@ func splitLines(body string) []line {
 // normalizeLine maps every kind of space to one ASCII space, drops control and format characters that
 // scrapers leave (BOM, soft hyphen, bidi marks), and trims.
 func normalizeLine(s string) string {
+	// Spaces and line breaks at either end are what trimming drops.
+	if t := strings.Trim(s, " \n"); normalLine(t) {
+		return t
+	}
+	return renormalizeLine(s)
+}
+
+// normalLine reports whether normalizeLine leaves s as it is, as it does most lines of Arabic news: the
+// Arabic block, printable ASCII (no "&"), Latin-1 and general punctuation (dashes, quotation marks) that
+// are no space or format character, and single spaces between them. It reads s without decoding its ASCII
+// bytes and copies nothing.
+func normalLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c > ' ' && c != 0x7f && c != '&':
+				space = false
+			default:
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(r >= 0x0600 && r <= 0x06FF || r >= 0x00A1 && r <= 0x00FF && r != 0x00AD || r >= 0x2010 && r <= 0x2027) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return true
+}
+
+// renormalizeLine is normalizeLine for a line normalLine does not accept.
+func renormalizeLine(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		// Scrapers leave HTML character references in the text ("&quot;", "&#8220;", "&nbsp;").
 		s = html.UnescapeString(s)
