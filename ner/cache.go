@@ -105,6 +105,7 @@ func (tg *Tagger) prepareTagging() {
 		tg.ctx.addScores(tg.slots[s][:], fs)
 	}
 	tg.pot = expTrans(&tg.ctx.trans, confidenceTemperature)
+	tg.confExp = newExpGaps(confidenceTemperature)
 	// Both key lists are sorted: merge them, copying each feature's weights in both models into one row (zero
 	// where a model lacks the feature), so a feature found costs one read of adjacent memory.
 	bk, ck := tg.base.keys, tg.ctx.keys

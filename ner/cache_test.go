@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -155,6 +156,16 @@ func BenchmarkKeyIDs(b *testing.B) {
 		ids.reset()
 		for _, w := range info {
 			ids.id(w.key, w.keyHash)
+		}
+	}
+}
+
+// TestExpGaps checks the table of marginals against math.Exp, on the gaps it holds and on others.
+func TestExpGaps(t *testing.T) {
+	x := newExpGaps(confidenceTemperature)
+	for _, d := range []float32{0, -1.0 / 64, -0.5, -3.25, -63.984375, -64, -100.5, -0.01, -1e-7, -7.3} {
+		if got, want := x.exp(d), math.Exp(float64(d)/confidenceTemperature); got != want {
+			t.Errorf("exp(%v) = %v; want %v", d, got, want)
 		}
 	}
 }

@@ -54,6 +54,8 @@ type Tagger struct {
 	pad   [2*window + 1]pairRow
 	slots [numSlots][numTags]float32
 	pot   [numTags + 1][numTags]float64
+	// confExp computes the exponentials of marginals.
+	confExp *expGaps
 	// both maps a feature to its row in bothRows: its weights in the base and the context model, so a
 	// token's own features are looked up once for both.
 	both     featTable

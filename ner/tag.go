@@ -217,12 +217,39 @@ func expTrans(trans *[numTags + 1][numTags]float32, temperature float64) (pot [n
 	return pot
 }
 
+// expGaps computes exp(d/temperature) for the gaps d ≤ 0 between a token's scores and their maximum. A
+// saved model's weights are multiples of 1/64 (quantum), and so are the scores and their gaps: it keeps
+// exp(d/temperature) for the gaps d = -k/64 up to 64 points, computed as math.Exp computes it, and answers
+// those from the table. That is most of the exp calls of tagging, and the values are the same to the bit.
+type expGaps struct {
+	temperature float64
+	table       []float64
+}
+
+func newExpGaps(temperature float64) *expGaps {
+	x := &expGaps{temperature: temperature, table: make([]float64, 64*64)}
+	for k := range x.table {
+		x.table[k] = math.Exp(float64(float32(-k)/64) / temperature)
+	}
+	return x
+}
+
+// exp returns math.Exp(float64(d) / x.temperature).
+func (x *expGaps) exp(d float32) float64 {
+	// Multiplying by 64 is exact; a gap that is not a multiple of 1/64 (a model fresh from training) or
+	// beyond the table is computed.
+	if k := -d * 64; k >= 0 && k < float32(len(x.table)) && k == float32(int(k)) {
+		return x.table[int(k)]
+	}
+	return math.Exp(float64(d) / x.temperature)
+}
+
 // marginals computes, for each token, the probability of each tag under a linear-chain distribution whose
-// log-potentials are the perceptron scores divided by temperature, with pot = expTrans(trans, temperature).
-// It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and returns it; prob
-// reads a token's probability from it. The perceptron is not trained as a probability model, so these are
-// confidence scores, not calibrated probabilities.
-func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, temperature float64) []float64 {
+// log-potentials are the perceptron scores divided by x.temperature, with pot = expTrans(trans,
+// x.temperature). It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and
+// returns it; prob reads a token's probability from it. The perceptron is not trained as a probability
+// model, so these are confidence scores, not calibrated probabilities.
+func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, x *expGaps) []float64 {
 	if cap(buf) < 3*n*numTags {
 		buf = make([]float64, 3*n*numTags)
 	}
@@ -232,14 +259,14 @@ func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, 
 	emit := buf[2*n*numTags:]
 	for i := range n {
 		e := (*[numTags]float32)(em[i*numTags:])
-		x := (*[numTags]float64)(emit[i*numTags:])
+		row := (*[numTags]float64)(emit[i*numTags:])
 		// Shift by the row maximum so exp never overflows; each row's scale cancels in the normalization.
 		mx := float32(negInf)
 		for t := range numTags {
 			mx = max(mx, e[t])
 		}
 		for t := range numTags {
-			x[t] = math.Exp(float64(e[t]-mx) / temperature)
+			row[t] = x.exp(e[t] - mx)
 		}
 	}
 	a0 := (*[numTags]float64)(alpha)
