@@ -32,6 +32,9 @@ var _ marsad.Annotator = (*Resolver)(nil)
 // NewResolver returns a Resolver over g that also adds missed mentions.
 func NewResolver(g *Gazetteer) *Resolver { return &Resolver{g: g, AddMissing: true} }
 
+// beginsUnknown marks a token scan has not read (see scan).
+const beginsUnknown = 255
+
 // placeWord classifies the generic words written before a place name; the word tells which of the
 // same-named places is meant ("ريف دير الزور" is the governorate, "مدينة دير الزور" the city).
 type placeWord uint8
@@ -100,8 +103,13 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		joins[i] = strings.Trim(text[toks[i].End:toks[i+1].Start], " \t\u00a0\u200f\u200e") == ""
 	}
 	covered := make([]bool, len(toks))
+	// What the first scan learns of each token's readings spares the second looking them up again.
+	begins := make([]uint8, len(toks))
+	for i := range begins {
+		begins[i] = beginsUnknown
+	}
 	if r.AddMissing && len(doc.Entities) > 0 {
-		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, sent, false))
+		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, begins, sent, false))
 	}
 	var ms []*mention
 	for ei := range doc.Entities {
@@ -152,7 +160,7 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		ms = append(ms, m)
 	}
 	if r.AddMissing {
-		ms = append(ms, r.scan(text, toks, fold, joins, covered, sent, doubt)...)
+		ms = append(ms, r.scan(text, toks, fold, joins, covered, begins, sent, doubt)...)
 	}
 	slices.SortStableFunc(ms, func(a, b *mention) int { return a.start - b.start })
 	r.resolve(ms)
@@ -353,11 +361,14 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 }
 
 // scan finds names in the tokens no existing entity covers, longest first.
-func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, sent []int, doubt bool) []*mention {
+//
+// begins[i] is the most words a name beginning with a reading of token i has, capped at beginsUnknown-1, or
+// beginsUnknown: scan sets it for the tokens it reads, and skips at once a token that begins no name.
+func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, begins []uint8, sent []int, doubt bool) []*mention {
 	var out []*mention
 	vs := make([]variant, 0, 8)
 	for i := 0; i < len(toks); i++ {
-		if covered[i] {
+		if covered[i] || begins[i] == 0 {
 			continue
 		}
 		vs = r.readings(fold[i], vs)
@@ -365,6 +376,7 @@ func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, 
 		for _, v := range vs {
 			longest = max(longest, v.longest)
 		}
+		begins[i] = uint8(min(longest, beginsUnknown-1))
 		if longest == 0 {
 			continue
 		}
