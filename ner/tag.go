@@ -219,15 +219,16 @@ func expTrans(trans *[numTags + 1][numTags]float32, temperature float64) (pot [n
 
 // expGaps computes exp(d/temperature) for the gaps d ≤ 0 between a token's scores and their maximum. A
 // saved model's weights are multiples of 1/64 (quantum), and so are the scores and their gaps: it keeps
-// exp(d/temperature) for the gaps d = -k/64 up to 64 points, computed as math.Exp computes it, and answers
-// those from the table. That is most of the exp calls of tagging, and the values are the same to the bit.
+// exp(d/temperature) for the gaps d = -k/64 up to 512 points, computed as math.Exp computes it, and answers
+// those from the table. On SaudiNewsNet 98% of the gaps are under 256 points and none reaches 1024; the
+// values are the same to the bit.
 type expGaps struct {
 	temperature float64
 	table       []float64
 }
 
 func newExpGaps(temperature float64) *expGaps {
-	x := &expGaps{temperature: temperature, table: make([]float64, 64*64)}
+	x := &expGaps{temperature: temperature, table: make([]float64, 512*64)}
 	for k := range x.table {
 		x.table[k] = math.Exp(float64(float32(-k)/64) / temperature)
 	}
