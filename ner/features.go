@@ -160,7 +160,7 @@ type tokenInfo struct {
 	gazKey string
 }
 
-// clusterNames are the decimal names of the cluster ids of clusterVal, shared by all words.
+// clusterNames are the decimal names of cluster ids (clusterVal, the cluster features), shared by all words.
 var clusterNames = func() (names [1 << 10]string) {
 	for c := range names {
 		names[c] = strconv.Itoa(c)
@@ -268,7 +268,7 @@ func wordFeatures(dst []uint32, w *wordInfo, d int) []uint32 {
 				if d != 0 && l == numClusterLevels-1 {
 					break
 				}
-				dst = append(dst, feat(kind, ds, strconv.Itoa(int(w.clusters[l]))))
+				dst = append(dst, feat(kind, ds, clusterName(w.clusters[l])))
 			}
 		}
 	}
