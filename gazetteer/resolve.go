@@ -299,6 +299,10 @@ func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref,
 			refs = r.townsOnly(refs)
 		}
 		if len(refs) > 0 {
+			if n == 1 {
+				// The key of a one-word name is the reading itself: no copy of it.
+				return refs, v, v.form
+			}
 			return refs, v, string(k)
 		}
 	}
