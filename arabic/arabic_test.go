@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -165,6 +166,17 @@ func FuzzFold(f *testing.F) {
 		got := Fold(s)
 		if want := string(AppendFold(nil, s)); got != want {
 			t.Fatalf("Fold(%q) = %q; AppendFold gives %q", s, got, want)
+		}
+		// AppendFold looks the Arabic block up in a table; rune by rune it is FoldRune without the ignorable.
+		var want []byte
+		for _, r := range s {
+			if r >= utf8.RuneSelf && ignorable(r) {
+				continue
+			}
+			want = utf8.AppendRune(want, FoldRune(r))
+		}
+		if got != string(want) {
+			t.Fatalf("Fold(%q) = %q; rune by rune %q", s, got, want)
 		}
 		if again := Fold(got); again != got {
 			t.Fatalf("Fold(Fold(%q)) = %q; want %q", s, again, got)
