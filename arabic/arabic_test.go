@@ -3,6 +3,7 @@ package arabic
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -189,5 +190,41 @@ func TestFoldWords(t *testing.T) {
 	got := FoldWords(text, AppendTokens(nil, text))
 	if want := []string{"قالت", "قسد", "ان"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %q; want %q", got, want)
+	}
+}
+
+// FuzzAppendTokens checks AppendTokens, which looks the Arabic block up by its bytes, against the maximal
+// runs of IsWordRune rune by rune.
+func FuzzAppendTokens(f *testing.F) {
+	for _, s := range []string{"", "قوات سوريا", "ABC ١٢٣ x", "مُسيّرة،قسد", "\xd8", "\xd8A \xdbقسد", "ـــ a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []Token
+		start := -1
+		for i, r := range s {
+			if IsWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				want = append(want, Token{start, i})
+				start = -1
+			}
+		}
+		if start >= 0 {
+			want = append(want, Token{start, len(s)})
+		}
+		if got := AppendTokens(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("AppendTokens(%q) = %v; want %v", s, got, want)
+		}
+	})
+}
+
+func BenchmarkAppendTokens(b *testing.B) {
+	var toks []Token
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		toks = AppendTokens(toks[:0], benchText)
 	}
 }
