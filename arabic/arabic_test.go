@@ -193,7 +193,7 @@ func TestFoldWords(t *testing.T) {
 	}
 }
 
-// FuzzAppendTokens checks AppendTokens, which looks the Arabic block up by its bytes, against the maximal
+// FuzzAppendTokens checks AppendTokens and CountTokens, which look the Arabic block up by its bytes, against the maximal
 // runs of IsWordRune rune by rune.
 func FuzzAppendTokens(f *testing.F) {
 	for _, s := range []string{"", "قوات سوريا", "ABC ١٢٣ x", "مُسيّرة،قسد", "\xd8", "\xd8A \xdbقسد", "ـــ a"} {
@@ -217,6 +217,9 @@ func FuzzAppendTokens(f *testing.F) {
 		}
 		if got := AppendTokens(nil, s); !slices.Equal(got, want) {
 			t.Fatalf("AppendTokens(%q) = %v; want %v", s, got, want)
+		}
+		if got := CountTokens(s); got != len(want) {
+			t.Fatalf("CountTokens(%q) = %d; want %d", s, got, len(want))
 		}
 	})
 }

@@ -67,11 +67,21 @@ func AppendTokens(dst []Token, s string) []Token {
 	return dst
 }
 
-// CountTokens returns the number of words in s without allocating.
+// CountTokens returns the number of words in s without allocating. It reads s as AppendTokens does.
 func CountTokens(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := IsWordRune(r)
+	for i, size := 0, 0; i < len(s); i += size {
+		var w bool
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			w, size = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			w, size = arabicWordRunes[int(c&0x03)<<6|int(s[i+1]&0x3F)], 2
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			w = IsWordRune(r)
+		}
 		if w && !in {
 			n++
 		}
