@@ -3,9 +3,11 @@ package arabic
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/transform"
 )
@@ -166,6 +168,17 @@ func FuzzFold(f *testing.F) {
 		if want := string(AppendFold(nil, s)); got != want {
 			t.Fatalf("Fold(%q) = %q; AppendFold gives %q", s, got, want)
 		}
+		// AppendFold looks the Arabic block up in a table; rune by rune it is FoldRune without the ignorable.
+		var want []byte
+		for _, r := range s {
+			if r >= utf8.RuneSelf && ignorable(r) {
+				continue
+			}
+			want = utf8.AppendRune(want, FoldRune(r))
+		}
+		if got != string(want) {
+			t.Fatalf("Fold(%q) = %q; rune by rune %q", s, got, want)
+		}
 		if again := Fold(got); again != got {
 			t.Fatalf("Fold(Fold(%q)) = %q; want %q", s, again, got)
 		}
@@ -177,5 +190,44 @@ func TestFoldWords(t *testing.T) {
 	got := FoldWords(text, AppendTokens(nil, text))
 	if want := []string{"قالت", "قسد", "ان"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("got %q; want %q", got, want)
+	}
+}
+
+// FuzzAppendTokens checks AppendTokens and CountTokens, which look the Arabic block up by its bytes, against the maximal
+// runs of IsWordRune rune by rune.
+func FuzzAppendTokens(f *testing.F) {
+	for _, s := range []string{"", "قوات سوريا", "ABC ١٢٣ x", "مُسيّرة،قسد", "\xd8", "\xd8A \xdbقسد", "ـــ a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want []Token
+		start := -1
+		for i, r := range s {
+			if IsWordRune(r) {
+				if start < 0 {
+					start = i
+				}
+			} else if start >= 0 {
+				want = append(want, Token{start, i})
+				start = -1
+			}
+		}
+		if start >= 0 {
+			want = append(want, Token{start, len(s)})
+		}
+		if got := AppendTokens(nil, s); !slices.Equal(got, want) {
+			t.Fatalf("AppendTokens(%q) = %v; want %v", s, got, want)
+		}
+		if got := CountTokens(s); got != len(want) {
+			t.Fatalf("CountTokens(%q) = %d; want %d", s, got, len(want))
+		}
+	})
+}
+
+func BenchmarkAppendTokens(b *testing.B) {
+	var toks []Token
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		toks = AppendTokens(toks[:0], benchText)
 	}
 }

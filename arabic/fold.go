@@ -74,11 +74,22 @@ func Fold(s string) string {
 
 // AppendFold appends the folded s to dst.
 func AppendFold(dst []byte, s string) []byte {
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			dst = append(dst, byte(FoldRune(r)))
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, byte(FoldRune(rune(c))))
+			i++
 			continue
 		}
+		// The two bytes of a rune of the Arabic block (lead byte 0xD8…0xDB) are looked up, not decoded.
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			f := &arabicFold[int(c&0x03)<<6|int(s[i+1]&0x3F)]
+			dst = append(dst, f.b[:f.n]...)
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
 		if ignorable(r) {
 			continue
 		}
@@ -86,6 +97,21 @@ func AppendFold(dst []byte, s string) []byte {
 	}
 	return dst
 }
+
+// arabicFold holds the folded form of each rune of the Arabic block as UTF-8, nothing for an ignorable one.
+var arabicFold = func() (t [0x100]struct {
+	n uint8
+	b [2]byte
+}) {
+	for i := range t {
+		r := arabicBlock + rune(i)
+		if ignorable(r) {
+			continue
+		}
+		t[i].n = uint8(copy(t[i].b[:], utf8.AppendRune(nil, FoldRune(r))))
+	}
+	return t
+}()
 
 // FoldWords returns the folded form (Fold) of each word of text. The folded words share one string, so a
 // document costs two allocations for them, not one a word.

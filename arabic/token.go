@@ -39,8 +39,20 @@ var arabicWordRunes = func() (t [0x100]bool) {
 // AppendTokens appends the words of s to dst. A word is a maximal run of word runes.
 func AppendTokens(dst []Token, s string) []Token {
 	start := -1
-	for i, r := range s {
-		if IsWordRune(r) {
+	for i, size := 0, 0; i < len(s); i += size {
+		var word bool
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			word, size = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// A rune of the Arabic block: its two bytes are looked up, not decoded.
+			word, size = arabicWordRunes[int(c&0x03)<<6|int(s[i+1]&0x3F)], 2
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = IsWordRune(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
 			}
@@ -55,11 +67,21 @@ func AppendTokens(dst []Token, s string) []Token {
 	return dst
 }
 
-// CountTokens returns the number of words in s without allocating.
+// CountTokens returns the number of words in s without allocating. It reads s as AppendTokens does.
 func CountTokens(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		w := IsWordRune(r)
+	for i, size := 0, 0; i < len(s); i += size {
+		var w bool
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			w, size = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			w, size = arabicWordRunes[int(c&0x03)<<6|int(s[i+1]&0x3F)], 2
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			w = IsWordRune(r)
+		}
 		if w && !in {
 			n++
 		}

@@ -171,6 +171,53 @@ func splitLines(body string) []line {
 // normalizeLine maps every kind of space to one ASCII space, drops control and format characters that
 // scrapers leave (BOM, soft hyphen, bidi marks), and trims.
 func normalizeLine(s string) string {
+	// Spaces and line breaks at either end are what trimming drops.
+	if t := strings.Trim(s, " \n"); normalLine(t) {
+		return t
+	}
+	return renormalizeLine(s)
+}
+
+// normalLine reports whether normalizeLine leaves s as it is, as it does most lines of Arabic news: the
+// Arabic block, printable ASCII (no "&"), Latin-1 and general punctuation (dashes, quotation marks) that
+// are no space or format character, and single spaces between them. It reads s without decoding its ASCII
+// bytes and copies nothing.
+func normalLine(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	space := false
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if space {
+					return false
+				}
+				space = true
+			case c > ' ' && c != 0x7f && c != '&':
+				space = false
+			default:
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !(r >= 0x0600 && r <= 0x06FF || r >= 0x00A1 && r <= 0x00FF && r != 0x00AD || r >= 0x2010 && r <= 0x2027) {
+			return false
+		}
+		space = false
+		i += size
+	}
+	return true
+}
+
+// renormalizeLine is normalizeLine for a line normalLine does not accept.
+func renormalizeLine(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		// Scrapers leave HTML character references in the text ("&quot;", "&#8220;", "&nbsp;").
 		s = html.UnescapeString(s)
@@ -349,21 +396,31 @@ func isTagLine(s string) bool {
 }
 
 // composedAlready reports whether NFC leaves s as it is because no rune of it takes part in composition:
-// Latin-1, the Arabic letters, digits and punctuation, and the general punctuation block. A combining mark
-// (harakat, hamza above, U+0300…) or any other script sends s through norm.NFC, whose table lookups for
-// every rune cost more than the rest of cleaning an Arabic article.
+// Latin-1, the Arabic letters, digits and punctuation, and the general punctuation block; and the harakat,
+// shadda, sukun and superscript alef (U+064B…U+0652, U+0670), which compose with nothing, in canonical order
+// (their combining classes, 27…35, rise with their code points, so NFC would only reorder a run of them that
+// falls). Any other combining mark (hamza or madda above, U+0300…) or any other script sends s through
+// norm.NFC, whose table lookups for every rune cost more than the rest of cleaning an Arabic article.
 func composedAlready(s string) bool {
+	prevMark := rune(0) // the last rune if it was a haraka, else 0
 	for _, r := range s {
 		switch {
+		case r >= 0x064B && r <= 0x0652 || r == 0x0670:
+			if r < prevMark {
+				return false
+			}
+			prevMark = r
+			continue
 		case r < 0x300:
 		case r >= 0x0600 && r <= 0x06FF:
-			if r >= 0x0610 && r <= 0x061A || r >= 0x064B && r <= 0x065F || r == 0x0670 || r >= 0x06D6 && r <= 0x06ED {
+			if r >= 0x0610 && r <= 0x061A || r >= 0x0653 && r <= 0x065F || r >= 0x06D6 && r <= 0x06ED {
 				return false
 			}
 		case r >= 0x2002 && r <= 0x206F: // U+2000 and U+2001 are singletons NFC replaces
 		default:
 			return false
 		}
+		prevMark = 0
 	}
 	return true
 }

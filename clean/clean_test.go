@@ -336,3 +336,74 @@ func TestLineKeyFoldsAsFold(t *testing.T) {
 		}
 	}
 }
+
+// TestComposedAlreadyHarakat checks the shortcut against norm.NFC on every sequence of up to three runes
+// drawn from Arabic letters, the harakat it lets through, the marks that compose (hamza and madda above) and
+// a space.
+func TestComposedAlreadyHarakat(t *testing.T) {
+	var runes []rune
+	for r := rune(0x0621); r <= 0x0670; r++ {
+		runes = append(runes, r)
+	}
+	runes = append(runes, ' ', 0x06C1, 0x06D2, 0x06D5)
+	check := func(s string) {
+		if composedAlready(s) && !norm.NFC.IsNormalString(s) {
+			t.Fatalf("composedAlready(%q) but NFC changes it to %q", s, norm.NFC.String(s))
+		}
+	}
+	for _, a := range runes {
+		for _, b := range runes {
+			for _, c := range runes {
+				check(string([]rune{a, b, c}))
+			}
+		}
+	}
+	if !composedAlready("مُسَيَّرَةٌ") {
+		t.Errorf("composedAlready rejects harakat in canonical order")
+	}
+}
+
+// FuzzNormalLine checks normalizeLine's shortcut: a line normalLine accepts is one renormalizeLine leaves
+// as it is.
+func FuzzNormalLine(f *testing.F) {
+	for _, s := range []string{"قوات سوريا الديمقراطية", " قسد", "قسد  في", "a&amp;b", "x\u00a0y", "\ufeffقسد", "ok.", "",
+		"«قسد» – café …", "\u0600\u061c", "a\u2028b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if normalLine(s) && renormalizeLine(s) != s {
+			t.Fatalf("normalLine(%q) but normalizeLine gives %q", s, renormalizeLine(s))
+		}
+		for _, line := range []string{s + "\n", " " + s, "  " + s + " \n"} {
+			if got, want := normalizeLine(line), renormalizeLine(line); got != want {
+				t.Fatalf("normalizeLine(%q) = %q; want %q", line, got, want)
+			}
+		}
+	})
+}
+
+func TestNormalLine(t *testing.T) {
+	for in, want := range map[string]bool{
+		"قوات سوريا الديمقراطية (قسد)، 2019.": true,
+		"":                 true,
+		" قسد":             false,
+		"قسد ":             false,
+		"قسد  في":          false,
+		"a&amp;b":          false,
+		"x\u00a0y":         false,
+		"\ufeffقسد":        false,
+		"قسد\tفي":          false,
+		"\xffقسد":          false,
+		"«قسد» – café …":   true,
+		"soft\u00adhyphen": false,
+		"line\u2028sep":    false,
+		"\u0600\u061c":     true,
+	} {
+		if got := normalLine(in); got != want {
+			t.Errorf("normalLine(%q) = %v; want %v", in, got, want)
+		}
+		if want && renormalizeLine(in) != in {
+			t.Errorf("renormalizeLine(%q) = %q; want it unchanged", in, renormalizeLine(in))
+		}
+	}
+}

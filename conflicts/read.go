@@ -197,8 +197,7 @@ func (c *Checker) window(doc *marsad.Document, whole bool) *window {
 	if whole {
 		v.toks, v.words = doc.Words()
 	} else {
-		v.toks = windowTokens(doc.Text, doc.Quantities)
-		v.words = arabic.FoldWords(doc.Text, v.toks)
+		v.toks, v.words = windowWords(doc)
 	}
 	v.ents = make([]entry, len(v.toks))
 	for i, w := range v.words {
@@ -207,8 +206,35 @@ func (c *Checker) window(doc *marsad.Document, whole bool) *window {
 	return v
 }
 
-// windowTokens returns the words of text within maxSentence bytes of a quantity, in order.
-func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
+// windowWords returns the words of doc.Text within maxSentence bytes of a quantity, in order, and their
+// folded forms. They are taken from doc.Words, which the other stages have computed already: a window
+// begins and ends at a space or an edge of the text, and a word is a run of word runes, so the words inside
+// a window are the words of the whole text that lie inside it.
+func windowWords(doc *marsad.Document) ([]arabic.Token, []string) {
+	all, folded := doc.Words()
+	ws := windows(doc.Text, doc.Quantities)
+	// Each window as a range of the words, then one copy of them all (or none, for one window).
+	n := 0
+	for k, r := range ws {
+		lo := sort.Search(len(all), func(i int) bool { return all[i].Start >= r.Start })
+		hi := lo + sort.Search(len(all)-lo, func(i int) bool { return all[lo+i].End > r.End })
+		ws[k] = marsad.Range{Start: lo, End: hi}
+		n += hi - lo
+	}
+	if len(ws) == 1 {
+		return all[ws[0].Start:ws[0].End], folded[ws[0].Start:ws[0].End]
+	}
+	toks, words := make([]arabic.Token, 0, n), make([]string, 0, n)
+	for _, r := range ws {
+		toks = append(toks, all[r.Start:r.End]...)
+		words = append(words, folded[r.Start:r.End]...)
+	}
+	return toks, words
+}
+
+// windows returns the spans of text within maxSentence bytes of a quantity, merged where they overlap and
+// widened to a space or an edge of the text, so that no word is cut.
+func windows(text string, qs []marsad.Quantity) []marsad.Range {
 	ws := make([]marsad.Range, 0, len(qs))
 	for _, q := range qs {
 		if q.Start < 0 || q.End > len(text) || q.Start > q.End {
@@ -218,20 +244,15 @@ func windowTokens(text string, qs []marsad.Quantity) []arabic.Token {
 			End: wordEdge(text, min(len(text), q.End+maxSentence), 1)})
 	}
 	sort.Slice(ws, func(i, j int) bool { return ws[i].Start < ws[j].Start })
-	toks := make([]arabic.Token, 0, min(len(text), len(ws)*2*maxSentence)/6)
+	merged := ws[:0]
 	for i := 0; i < len(ws); {
 		r := ws[i]
 		for i++; i < len(ws) && ws[i].Start <= r.End; i++ {
 			r.End = max(r.End, ws[i].End)
 		}
-		n := len(toks)
-		toks = arabic.AppendTokens(toks, text[r.Start:r.End])
-		for k := n; k < len(toks); k++ {
-			toks[k].Start += r.Start
-			toks[k].End += r.Start
-		}
+		merged = append(merged, r)
 	}
-	return toks
+	return merged
 }
 
 // wordEdge moves offset i in direction dir (-1 back, 1 forward) to a space or a text edge, so no word is cut.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 // Extractor finds date expressions. It holds read-only tables, so one Extractor serves any number of
@@ -35,7 +36,9 @@ func New() *Extractor {
 
 // Annotate replaces doc.Dates with the dates found in doc.Text, resolved against doc.Published.
 func (e *Extractor) Annotate(doc *marsad.Document) error {
-	doc.Dates = e.Append(doc.Dates[:0], doc.Text, doc.Published)
+	// The document's words, which the later stages read too, spare the scan tokenizing and folding.
+	words, folded := doc.Words()
+	doc.Dates = e.appendWords(doc.Dates[:0], doc.Text, doc.Published, words, folded)
 	return nil
 }
 
@@ -48,11 +51,16 @@ func (e *Extractor) Extract(text string, published time.Time) []marsad.Date {
 
 // Append appends the dates in text to dst, as Extract does, so callers can reuse a slice.
 func (e *Extractor) Append(dst []marsad.Date, text string, published time.Time) []marsad.Date {
+	return e.appendWords(dst, text, published, nil, nil)
+}
+
+// appendWords is Append with the words of text and their folded forms, or nil (see scanner.reset).
+func (e *Extractor) appendWords(dst []marsad.Date, text string, published time.Time, words []arabic.Token, folded []string) []marsad.Date {
 	s, _ := e.pool.Get().(*scanner)
 	if s == nil {
 		s = &scanner{}
 	}
-	s.reset(e.lx, text, published, dst)
+	s.reset(e.lx, text, published, dst, words, folded)
 	s.run()
 	dst = s.out
 	s.out, s.text = nil, ""

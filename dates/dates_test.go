@@ -2,11 +2,13 @@ package dates
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/arabic"
 )
 
 var pub = time.Date(2019, 3, 23, 9, 0, 0, 0, time.UTC) // a Saturday
@@ -129,8 +131,14 @@ func FuzzExtract(f *testing.F) {
 		if sec != 0 {
 			p = time.Unix(sec%(1<<35), 0).UTC()
 		}
+		got := e.Extract(text, p)
+		// Annotate reads the document's words instead of finding them: the dates must be the same.
+		words := arabic.AppendTokens(nil, text)
+		if viaWords := e.appendWords(nil, text, p, words, arabic.FoldWords(text, words)); !reflect.DeepEqual(viaWords, got) {
+			t.Fatalf("with the document's words: got %+v; want %+v", viaWords, got)
+		}
 		last := 0
-		for _, d := range e.Extract(text, p) {
+		for _, d := range got {
 			if d.Start < last || d.End <= d.Start || d.End > len(text) || text[d.Start:d.End] != d.Text {
 				t.Fatalf("bad span %d-%d %q after %d", d.Start, d.End, d.Text, last)
 			}

@@ -38,19 +38,28 @@ type scanner struct {
 	hijriDays []int
 }
 
-func (s *scanner) reset(lx *lexicon, text string, pub time.Time, dst []marsad.Date) {
+// reset prepares the scan of text. words and folded are the words of text and their folded forms
+// (marsad.Document.Words), or nil for the scanner to find them.
+func (s *scanner) reset(lx *lexicon, text string, pub time.Time, dst []marsad.Date, words []arabic.Token, folded []string) {
 	s.lx, s.text, s.pub, s.known, s.out, s.first = lx, text, pub, !pub.IsZero(), dst, len(dst)
 	s.hijriDays = s.hijriDays[:0]
-	s.words = arabic.AppendTokens(s.words[:0], text)
+	if words == nil {
+		s.words = arabic.AppendTokens(s.words[:0], text)
+		words = s.words
+	}
 	s.buf, s.offs, s.tk = s.buf[:0], s.offs[:0], s.tk[:0]
 	if n := len(text) + len(text)/8; cap(s.buf) < n {
 		s.buf = make([]byte, 0, n)
 	}
-	s.tk = slices.Grow(s.tk, len(s.words))
-	s.offs = slices.Grow(s.offs, 4*len(s.words))
-	for _, w := range s.words {
+	s.tk = slices.Grow(s.tk, len(words))
+	s.offs = slices.Grow(s.offs, 4*len(words))
+	for i, w := range words {
 		fa := len(s.buf)
-		s.buf = arabic.AppendFold(s.buf, text[w.Start:w.End])
+		if folded != nil {
+			s.buf = append(s.buf, folded[i]...)
+		} else {
+			s.buf = arabic.AppendFold(s.buf, text[w.Start:w.End])
+		}
 		fe := len(s.buf)
 		ba, be, pre := fa, fe, 0
 		f := s.buf[fa:fe]
@@ -78,10 +87,10 @@ func (s *scanner) reset(lx *lexicon, text string, pub time.Time, dst []marsad.Da
 	}
 	// The folded words are views of s.buf, which is not touched again until the next reset: no copy of the
 	// folded text is made, and none of these strings outlives the call (dates point into text).
-	folded := unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
+	all := unsafe.String(unsafe.SliceData(s.buf), len(s.buf))
 	for i := range s.tk {
 		o := s.offs[4*i : 4*i+4]
-		s.tk[i].f, s.tk[i].b = folded[o[0]:o[1]], folded[o[2]:o[3]]
+		s.tk[i].f, s.tk[i].b = all[o[0]:o[1]], all[o[2]:o[3]]
 	}
 }
 

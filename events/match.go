@@ -385,6 +385,9 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 // first, dropping any that overlaps one already taken.
 func (sc *scan) triggers(lo, hi int) []match {
 	var cands []match
+	// A word's readings, reused from word to word (no match keeps them).
+	var verbs, nouns []*entry
+	var past []bool // parallel to verbs
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
 		// A word inside a named entity, or a name, is part of a name: "هيئة تحرير الشام", "طالبان".
@@ -395,8 +398,7 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if i > lo && t.def && !t.gap && sc.toks[i-1].f == "قياده" {
 			continue
 		}
-		var verbs, nouns []*entry
-		var past []bool // parallel to verbs
+		verbs, nouns, past = verbs[:0], nouns[:0], past[:0]
 		sc.lx.verbEntries(t.f, func(e *entry, imperfect bool) {
 			for k, x := range verbs {
 				if x == e {

@@ -32,6 +32,9 @@ var _ marsad.Annotator = (*Resolver)(nil)
 // NewResolver returns a Resolver over g that also adds missed mentions.
 func NewResolver(g *Gazetteer) *Resolver { return &Resolver{g: g, AddMissing: true} }
 
+// beginsUnknown marks a token scan has not read (see scan).
+const beginsUnknown = 255
+
 // placeWord classifies the generic words written before a place name; the word tells which of the
 // same-named places is meant ("ريف دير الزور" is the governorate, "مدينة دير الزور" the city).
 type placeWord uint8
@@ -100,8 +103,13 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		joins[i] = strings.Trim(text[toks[i].End:toks[i+1].Start], " \t\u00a0\u200f\u200e") == ""
 	}
 	covered := make([]bool, len(toks))
+	// What the first scan learns of each token's readings spares the second looking them up again.
+	begins := make([]uint8, len(toks))
+	for i := range begins {
+		begins[i] = beginsUnknown
+	}
 	if r.AddMissing && len(doc.Entities) > 0 {
-		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, sent, false))
+		doc.Entities = r.dropInsideLongerNames(doc.Entities, r.scan(text, toks, fold, joins, covered, begins, sent, false))
 	}
 	var ms []*mention
 	for ei := range doc.Entities {
@@ -152,7 +160,7 @@ func (r *Resolver) Annotate(doc *marsad.Document) error {
 		ms = append(ms, m)
 	}
 	if r.AddMissing {
-		ms = append(ms, r.scan(text, toks, fold, joins, covered, sent, doubt)...)
+		ms = append(ms, r.scan(text, toks, fold, joins, covered, begins, sent, doubt)...)
 	}
 	slices.SortStableFunc(ms, func(a, b *mention) int { return a.start - b.start })
 	r.resolve(ms)
@@ -214,6 +222,8 @@ type variant struct {
 	skip int
 	// bare marks a reading without the article, which only a place may have.
 	bare bool
+	// longest is the most words a name beginning with form has (Gazetteer.longest), set by readings.
+	longest int
 }
 
 // variants returns the readings of a folded word, the word itself first: the conjunctions و and ف, then the
@@ -252,22 +262,36 @@ func (r *Resolver) wordBefore(w string) placeWord {
 	return noPlaceWord
 }
 
-// lookup returns the refs of tokens [i, i+n) read with each variant of the first word, and the variant used.
-func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, variant, string) {
-	return r.lookupVariants(variants(fold[i], buf), fold, i, n)
+// readings returns the variants of folded word w with the length of the longest name each begins, so a
+// scan trying several lengths of name looks each reading up once.
+func (r *Resolver) readings(w string, dst []variant) []variant {
+	dst = variants(w, dst)
+	for k := range dst {
+		dst[k].longest = r.g.longest(dst[k].form)
+	}
+	return dst
 }
 
+// lookup returns the refs of tokens [i, i+n) read with each variant of the first word, and the variant used.
+func (r *Resolver) lookup(fold []string, i, n int, buf []variant) ([]ref, variant, string) {
+	return r.lookupVariants(r.readings(fold[i], buf), fold, i, n)
+}
+
+// lookupVariants is lookup with the readings (from readings) of the first word.
 func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref, variant, string) {
 	// The key is built in a stack buffer: most lookups miss, and a map index by string(bytes) allocates
 	// nothing.
 	var buf [128]byte
 	for _, v := range vs {
-		if r.g.longest(v.form) < n {
+		if v.longest < n {
 			continue
 		}
 		k := append(buf[:0], v.form...)
 		for _, w := range fold[i+1 : i+n] {
 			k = append(append(k, ' '), w...)
+		}
+		if !r.g.nameKeys.hasBytes(k) {
+			continue
 		}
 		refs := r.g.names[string(k)]
 		if v.bare {
@@ -275,6 +299,10 @@ func (r *Resolver) lookupVariants(vs []variant, fold []string, i, n int) ([]ref,
 			refs = r.townsOnly(refs)
 		}
 		if len(refs) > 0 {
+			if n == 1 {
+				// The key of a one-word name is the reading itself: no copy of it.
+				return refs, v, v.form
+			}
 			return refs, v, string(k)
 		}
 	}
@@ -314,8 +342,9 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 	}
 	best, bestN := -1.0, 0
 	for i := t0; i < t1; i++ {
+		vs := r.readings(fold[i], buf[:0])
 		for n := min(t1-i, r.g.maxWords); n >= 1 && n > bestN-1; n-- {
-			refs, _, k := r.lookup(fold, i, n, buf[:0])
+			refs, _, k := r.lookupVariants(vs, fold, i, n)
 			if refs == nil {
 				continue
 			}
@@ -336,18 +365,22 @@ func (r *Resolver) matchSpan(fold []string, t0, t1 int, typ string) *mention {
 }
 
 // scan finds names in the tokens no existing entity covers, longest first.
-func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, sent []int, doubt bool) []*mention {
+//
+// begins[i] is the most words a name beginning with a reading of token i has, capped at beginsUnknown-1, or
+// beginsUnknown: scan sets it for the tokens it reads, and skips at once a token that begins no name.
+func (r *Resolver) scan(text string, toks []arabic.Token, fold []string, joins, covered []bool, begins []uint8, sent []int, doubt bool) []*mention {
 	var out []*mention
 	vs := make([]variant, 0, 8)
 	for i := 0; i < len(toks); i++ {
-		if covered[i] {
+		if covered[i] || begins[i] == 0 {
 			continue
 		}
-		vs = variants(fold[i], vs)
+		vs = r.readings(fold[i], vs)
 		longest := 0
 		for _, v := range vs {
-			longest = max(longest, r.g.longest(v.form))
+			longest = max(longest, v.longest)
 		}
+		begins[i] = uint8(min(longest, beginsUnknown-1))
 		if longest == 0 {
 			continue
 		}

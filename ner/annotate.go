@@ -66,7 +66,7 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 			continue
 		}
 		n := len(t.path)
-		sc.buf = marginals(sc.buf, t.em, &tg.pot, n, confidenceTemperature)
+		sc.buf = marginals(sc.buf, t.em, &tg.pot, n, tg.confExp)
 		tags := sc.tags[:0]
 		for _, id := range t.path {
 			tags = append(tags, Tags[id])

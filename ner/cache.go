@@ -2,7 +2,6 @@ package ner
 
 import (
 	"hash/maphash"
-	"strings"
 	"sync/atomic"
 
 	"github.com/marsad/marsad/arabic"
@@ -16,7 +15,7 @@ import (
 
 // wordVec is one folded word form's share of the scores of the tokens around it.
 type wordVec struct {
-	wordInfo
+	tokenInfo
 	// em[d+window][m] sums the weights in model m (0 base, 1 context) of the features the word gives the
 	// token d positions after it (wordFeatures).
 	em [2*window + 1]pairRow
@@ -40,24 +39,24 @@ func addPair(row, v *pairRow) {
 // rawVec is the weight of the raw-word feature (rawFeature) of one written form in each model.
 type rawVec = pairRow
 
+// newRawVec returns the weights of the raw-word feature of written form w; they are only read.
 func (tg *Tagger) newRawVec(w string) *rawVec {
-	var r rawVec
-	tg.addBoth(&r, rawFeature(w))
+	k, ok := tg.both.get(rawFeature(w))
+	if !ok {
+		// Most written forms that are not their folded form have no weight of their own: they share one
+		// row rather than allocate one each time the cache of recent words takes them in.
+		return &noRawWeights
+	}
+	r := tg.bothRows[k]
 	return &r
 }
 
+var noRawWeights rawVec
+
 // addBoth adds the weights of feature f in both models to row.
 func (tg *Tagger) addBoth(row *pairRow, f uint32) {
-	k, ok := tg.both.get(f)
-	if !ok {
-		return
-	}
-	r := tg.bothRows[k]
-	if r[0] >= 0 {
-		addRow(&row[0], (*[numTags]float32)(tg.base.weights[int(r[0])*numTags:]))
-	}
-	if r[1] >= 0 {
-		addRow(&row[1], (*[numTags]float32)(tg.ctx.weights[int(r[1])*numTags:]))
+	if k, ok := tg.both.get(f); ok {
+		addPair(row, &tg.bothRows[k])
 	}
 }
 
@@ -67,12 +66,25 @@ func (tg *Tagger) addBoth(row *pairRow, f uint32) {
 const oovLimit = 20000
 
 func (tg *Tagger) newWordVec(folded string) *wordVec {
-	v := &wordVec{wordInfo: tg.lex.wordInfo(folded)}
-	var arr [64]uint32
+	info := tg.lex.wordInfo(folded)
+	v := &wordVec{tokenInfo: info.tokenInfo}
+	// The features at all offsets, then one lookup of all of them in the merged table, which finds a
+	// feature's row in both models (see featTable.find).
+	var keyArr [128]uint32
+	var end [2*window + 1]int
+	keys := keyArr[:0]
 	for d := -window; d <= window; d++ {
-		// One lookup in the merged table finds a feature's row in both models.
-		for _, f := range wordFeatures(arr[:0], &v.wordInfo, d) {
-			tg.addBoth(&v.em[d+window], f)
+		keys = wordFeatures(keys, &info, d)
+		end[d+window] = len(keys)
+	}
+	var rowArr [128]int32
+	rows := tg.both.find(keys, rowArr[:0])
+	k := 0
+	for d := range end {
+		for ; k < end[d]; k++ {
+			if rows[k] >= 0 {
+				addPair(&v.em[d], &tg.bothRows[rows[k]])
+			}
 		}
 	}
 	v.raw = *tg.newRawVec(folded)
@@ -93,23 +105,23 @@ func (tg *Tagger) prepareTagging() {
 		tg.ctx.addScores(tg.slots[s][:], fs)
 	}
 	tg.pot = expTrans(&tg.ctx.trans, confidenceTemperature)
-	// Both key lists are sorted: merge them.
-	var keys []uint32
-	tg.bothRows = tg.bothRows[:0]
+	tg.confExp = newExpGaps(confidenceTemperature)
+	// Both key lists are sorted: merge them, copying each feature's weights in both models into one row (zero
+	// where a model lacks the feature), so a feature found costs one read of adjacent memory.
 	bk, ck := tg.base.keys, tg.ctx.keys
+	keys := make([]uint32, 0, len(bk)+len(ck))
+	tg.bothRows = make([]pairRow, 0, len(bk)+len(ck))
 	for i, j := 0, 0; i < len(bk) || j < len(ck); {
-		r := [2]int32{-1, -1}
+		var r pairRow
 		var f uint32
-		switch {
-		case j == len(ck) || i < len(bk) && bk[i] < ck[j]:
-			f, r[0] = bk[i], int32(i)
+		useBase := j == len(ck) || i < len(bk) && bk[i] <= ck[j]
+		useCtx := i == len(bk) || j < len(ck) && ck[j] <= bk[i]
+		if useBase {
+			f, r[0] = bk[i], [numTags]float32(tg.base.weights[i*numTags:])
 			i++
-		case i == len(bk) || ck[j] < bk[i]:
-			f, r[1] = ck[j], int32(j)
-			j++
-		default:
-			f, r[0], r[1] = bk[i], int32(i), int32(j)
-			i++
+		}
+		if useCtx {
+			f, r[1] = ck[j], [numTags]float32(tg.ctx.weights[j*numTags:])
 			j++
 		}
 		keys = append(keys, f)
@@ -118,39 +130,48 @@ func (tg *Tagger) prepareTagging() {
 	tg.both = newFeatTable(keys)
 	tg.vocab = make([]atomic.Pointer[wordVec], len(tg.lex.vocab))
 	tg.seed = maphash.MakeSeed()
-	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}, ids: keyIDs{}} }
+	tg.pool.New = func() any { return &scratch{oov: map[string]*wordVec{}} }
 }
 
 // recentBits sizes the direct-mapped cache of recent raw words in a scratch space: news text repeats its
 // words, and the cache answers most tokens without folding them or looking them up in the large tables.
 const recentBits = 16
 
+// recentWord is a slot of the cache of recent raw words. The word is kept in the slot, not as a string, so
+// a hit compares it without reading memory elsewhere (the tokens are a random walk over a large
+// vocabulary, and each read of a word's own memory is likely a cache miss); longer words are not cached.
+type recentWord struct {
+	n   uint8 // the word's length
+	raw [23]byte
+	v   *wordVec
+	rv  *rawVec
+}
+
 // scratch is the working space of one tagging call, reused through Tagger.pool.
 type scratch struct {
 	// oov holds the vectors of words outside the clustered vocabulary met in earlier calls.
 	oov map[string]*wordVec
 	// recent maps a raw word's hash to its latest word, its vector and the weights of the written form.
-	recent [1 << recentBits]struct {
-		raw string
-		v   *wordVec
-		rv  *rawVec
-	}
-	ids  keyIDs
-	mem  memory
-	fold []byte
+	recent [1 << recentBits]recentWord
+	ids    keyIDs
+	mem    memory
+	fold   []byte
 	// Per token of the whole text (virtual periods included): its word, the weights of its written form, its
 	// memory key id, gazetteer bits, scores under the base and the context model, and its base and final
 	// tags.
 	vecs       []*wordVec
-	info       []*wordInfo
+	info       []*tokenInfo
 	raw        []*rawVec
 	keys       []int32
 	gazB, gazI []uint8
 	em, emCtx  []float32
 	base, path []int
-	// One token's features, and Viterbi's back pointers.
-	tokF []uint32
-	back []int8
+	// One sentence's token features (tokenFeatures), the end of each token's and their rows in the merged
+	// table, and Viterbi's back pointers.
+	tokF    []uint32
+	tokFEnd []int
+	tokRows []int32
+	back    []int8
 	// Per sentence: its first token, and its key ids and base tags as windowed reads them.
 	start     []int
 	sentKeys  [][]int32
@@ -173,21 +194,27 @@ func (tg *Tagger) putScratch(sc *scratch) {
 	if len(sc.oov) > oovLimit {
 		clear(sc.oov)
 	}
-	clear(sc.ids)
+	sc.ids.reset()
 	tg.pool.Put(sc)
 }
 
 // word returns the vector of raw word w and the weights of its raw-word feature.
 func (tg *Tagger) word(sc *scratch, w string) (*wordVec, *rawVec) {
+	if len(w) > len(recentWord{}.raw) {
+		v := tg.lookupWord(sc, w)
+		if w == v.folded {
+			return v, &v.raw
+		}
+		return v, tg.newRawVec(w)
+	}
 	slot := &sc.recent[maphash.String(tg.seed, w)>>(64-recentBits)]
-	if slot.v != nil && slot.raw == w {
+	if slot.v != nil && int(slot.n) == len(w) && string(slot.raw[:slot.n]) == w {
 		return slot.v, slot.rv
 	}
 	v := tg.lookupWord(sc, w)
-	slot.v, slot.raw, slot.rv = v, v.folded, &v.raw
+	slot.n = uint8(copy(slot.raw[:], w))
+	slot.v, slot.rv = v, &v.raw
 	if w != v.folded {
-		// A copy, so the cache does not keep the caller's text alive.
-		slot.raw = strings.Clone(w)
 		slot.rv = tg.newRawVec(w)
 	}
 	return v, slot.rv
@@ -243,8 +270,8 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 	sc.start = append(sc.start, len(sc.vecs))
 	total := len(sc.vecs)
 	for _, v := range sc.vecs {
-		sc.info = append(sc.info, &v.wordInfo)
-		sc.keys = append(sc.keys, sc.ids.id(v.key))
+		sc.info = append(sc.info, &v.tokenInfo)
+		sc.keys = append(sc.keys, sc.ids.id(v.key, v.keyHash))
 	}
 	sc.gazB = append(sc.gazB[:0], make([]uint8, total)...)
 	sc.gazI = append(sc.gazI[:0], make([]uint8, total)...)
@@ -267,7 +294,7 @@ func (tg *Tagger) tagDoc(sc *scratch, doc [][]string) []tagged {
 		sc.sentBases = append(sc.sentBases, sc.base[lo:hi])
 	}
 
-	sc.mem.reset(len(sc.ids))
+	sc.mem.reset(sc.ids.n)
 	sc.sents = sc.sents[:0]
 	windowed(sc.sentKeys, sc.sentBases, &sc.mem, func(j int) {
 		lo, hi := sc.start[j], sc.start[j+1]
@@ -299,6 +326,14 @@ func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 	vecs := sc.vecs[lo:hi]
 	info := sc.info[lo:hi]
 	n := len(vecs)
+	// The token features of the whole sentence are looked up at once (see featTable.find).
+	sc.tokF, sc.tokFEnd = sc.tokF[:0], sc.tokFEnd[:0]
+	for i := range vecs {
+		sc.tokF = tokenFeatures(sc.tokF, info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
+		sc.tokFEnd = append(sc.tokFEnd, len(sc.tokF))
+	}
+	sc.tokRows = tg.both.find(sc.tokF, sc.tokRows)
+	k := 0
 	for i := range vecs {
 		// The words at offsets −2…+2 (or the pads beyond the sentence) and the written form.
 		var src [2*window + 2]*pairRow
@@ -316,9 +351,10 @@ func (tg *Tagger) localScores(sc *scratch, lo, hi int) {
 				row[m][t] = src[0][m][t] + src[1][m][t] + src[2][m][t] + src[3][m][t] + src[4][m][t] + src[5][m][t]
 			}
 		}
-		sc.tokF = tokenFeatures(sc.tokF[:0], info, sc.gazB[lo:hi], sc.gazI[lo:hi], i)
-		for _, f := range sc.tokF {
-			tg.addBoth(&row, f)
+		for ; k < sc.tokFEnd[i]; k++ {
+			if r := sc.tokRows[k]; r >= 0 {
+				addPair(&row, &tg.bothRows[r])
+			}
 		}
 		*(*[numTags]float32)(sc.em[(lo+i)*numTags:]) = row[0]
 		*(*[numTags]float32)(sc.emCtx[(lo+i)*numTags:]) = row[1]

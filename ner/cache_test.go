@@ -2,6 +2,7 @@ package ner
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"sync"
@@ -14,7 +15,7 @@ import (
 // contextSlots) and looked up one by one. It returns the scores of both stages per sentence.
 func referenceScores(tg *Tagger, doc [][]string) (base, ctx [][]float32) {
 	var sents []*sentence
-	ids := keyIDs{}
+	var ids keyIDs
 	var keys [][]int32
 	var bases [][]int
 	for _, words := range doc {
@@ -26,7 +27,7 @@ func referenceScores(tg *Tagger, doc [][]string) (base, ctx [][]float32) {
 		k := make([]int32, len(words))
 		for i := range words {
 			tg.base.addScores(em[i*numTags:(i+1)*numTags], s.localFeatures(i))
-			k[i] = ids.id(s.info[i].key)
+			k[i] = ids.id(s.info[i].key, s.info[i].keyHash)
 		}
 		sents = append(sents, s)
 		base = append(base, em)
@@ -34,7 +35,7 @@ func referenceScores(tg *Tagger, doc [][]string) (base, ctx [][]float32) {
 		bases = append(bases, viterbi(em, &tg.base.trans, len(words)))
 	}
 	var mem memory
-	mem.reset(len(ids))
+	mem.reset(ids.n)
 	var slots []int32
 	windowed(keys, bases, &mem, func(j int) {
 		s := sents[j]
@@ -116,4 +117,55 @@ func TestAnnotateConcurrent(t *testing.T) {
 		})
 	}
 	wg.Wait()
+}
+
+// BenchmarkFeatTableFind looks up the local features of the regional test sentences in the merged table of
+// both models, a sentence at a time as tagging does (featTable.find); MB/s counts 4 bytes per feature.
+func BenchmarkFeatTableFind(b *testing.B) {
+	tg := mustDefault(b)
+	var sents [][]uint32
+	n := 0
+	for _, s := range readTestdata(b, "regional_heldout.conll") {
+		sents = append(sents, tg.lex.prepare(s.Words).local)
+		n += len(sents[len(sents)-1])
+	}
+	b.SetBytes(int64(4 * n))
+	var rows []int32
+	for b.Loop() {
+		for _, keys := range sents {
+			rows = tg.both.find(keys, rows)
+		}
+	}
+}
+
+// BenchmarkKeyIDs numbers the memory keys of the regional test sentences as one text (keyIDs); MB/s counts
+// the keys' bytes.
+func BenchmarkKeyIDs(b *testing.B) {
+	tg := mustDefault(b)
+	var info []*wordInfo
+	size := 0
+	for _, s := range readTestdata(b, "regional_heldout.conll") {
+		info = append(info, tg.lex.prepare(s.Words).info...)
+	}
+	for _, w := range info {
+		size += len(w.key)
+	}
+	b.SetBytes(int64(size))
+	var ids keyIDs
+	for b.Loop() {
+		ids.reset()
+		for _, w := range info {
+			ids.id(w.key, w.keyHash)
+		}
+	}
+}
+
+// TestExpGaps checks the table of marginals against math.Exp, on the gaps it holds and on others.
+func TestExpGaps(t *testing.T) {
+	x := newExpGaps(confidenceTemperature)
+	for _, d := range []float32{0, -1.0 / 64, -0.5, -3.25, -63.984375, -64, -100.5, -0.01, -1e-7, -7.3} {
+		if got, want := x.exp(d), math.Exp(float64(d)/confidenceTemperature); got != want {
+			t.Errorf("exp(%v) = %v; want %v", d, got, want)
+		}
+	}
 }

@@ -31,20 +31,80 @@ func memKey(folded string) string {
 	return w
 }
 
-// keyIDs numbers the memory keys of one text densely, so the memory is a pair of slices.
-type keyIDs map[string]int32
+// keyHash is the hash of memory key k that keyIDs reads: computed once per word form (tokenInfo.keyHash),
+// so numbering a token's key reads neither the key's bytes nor a Go map.
+func keyHash(k string) uint64 { return hashStr(fnvOffset, k) }
 
-// id returns the number of key k, or -1 for the empty key (punctuation, numbers).
-func (ids keyIDs) id(k string) int32 {
+// keyIDs numbers the memory keys of one text densely, so the memory is a pair of slices. It is a table with
+// open addressing on the keys' hashes.
+type keyIDs struct {
+	slots []keySlot
+	n     int // keys numbered
+	shift uint
+}
+
+type keySlot struct {
+	hash uint64
+	key  string // "" for an empty slot
+	id   int32
+}
+
+// id returns the number of key k with hash h (keyHash), or -1 for the empty key (punctuation, numbers).
+func (ids *keyIDs) id(k string, h uint64) int32 {
 	if k == "" {
 		return -1
 	}
-	id, ok := ids[k]
-	if !ok {
-		id = int32(len(ids))
-		ids[k] = id
+	if 2*(ids.n+1) > len(ids.slots) {
+		ids.grow()
 	}
-	return id
+	mask := uint64(len(ids.slots) - 1)
+	for i := ids.slot(h); ; i = (i + 1) & mask {
+		s := &ids.slots[i]
+		if s.key == "" {
+			*s = keySlot{hash: h, key: k, id: int32(ids.n)}
+			ids.n++
+			return s.id
+		}
+		// Most often the same word form, whose key shares its bytes: == compares no bytes then.
+		if s.hash == h && s.key == k {
+			return s.id
+		}
+	}
+}
+
+// slot is the home slot of hash h (Fibonacci hashing: FNV's low bits alone spread short keys poorly).
+func (ids *keyIDs) slot(h uint64) uint64 { return (h * 0x9e3779b97f4a7c15) >> ids.shift }
+
+// grow doubles the table, keeping the numbers given.
+func (ids *keyIDs) grow() {
+	old := ids.slots
+	bits := uint(6)
+	if len(old) > 0 {
+		bits = uint(64-ids.shift) + 1
+	}
+	ids.slots, ids.shift = make([]keySlot, 1<<bits), 64-bits
+	mask := uint64(len(ids.slots) - 1)
+	for _, s := range old {
+		if s.key == "" {
+			continue
+		}
+		i := ids.slot(s.hash)
+		for ids.slots[i].key != "" {
+			i = (i + 1) & mask
+		}
+		ids.slots[i] = s
+	}
+}
+
+// reset empties the table for another text; one grown for a long text is dropped rather than cleared for
+// every short one after it.
+func (ids *keyIDs) reset() {
+	if len(ids.slots) > 1<<12 {
+		*ids = keyIDs{}
+		return
+	}
+	clear(ids.slots)
+	ids.n = 0
 }
 
 // memory counts, per word key, its occurrences and how often the base model put it inside an entity of each

@@ -131,32 +131,58 @@ func hasArticle(f string) bool {
 	return false
 }
 
-// wordInfo is what the features read of one folded word form.
+// wordInfo is what the features read of one folded word form: the word's own features (wordFeatures) read
+// all of it, the features of a token and its neighbours (tokenFeatures, matchGazetteer) only its tokenInfo.
 type wordInfo struct {
-	folded, stem string
+	tokenInfo
+	stem string
 	// rest is the word without a leading clitic letter (cliticRest), "" when it has none.
 	rest string
 	// trig is the trigger class of the word, "" when it is none.
 	trig     string
 	clusters [numClusterLevels]uint16
-	known    bool
-	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
-	key string
-	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
-	gazKey string
-	gaz    []gazCand
-	// The hash states of the two-word features with this word on the left (see tokenFeatures), and the
-	// feature value it gives as the right word of f-1c0.
+}
+
+// tokenInfo is what tagging reads of a word for every token; a word's vector (wordVec) keeps only this part
+// of its wordInfo. The fields read first come first, so that they share the vector's first cache line.
+type tokenInfo struct {
+	// The hash states of the two-word features with this word on the left (see tokenFeatures).
 	pairLeft, pairRight, pairCluster uint64
-	clusterVal                       string
+	folded                           string
+	// key is the memory key of the word (see memKey); "" for punctuation and numbers.
+	key     string
+	keyHash uint64
+	known   bool
+	// clusterVal is the feature value the word gives as the right word of f-1c0.
+	clusterVal string
+	// gazKey is the word's form inside a gazetteer phrase, gaz its readings as the first word of one.
+	gaz    []gazCand
+	gazKey string
+}
+
+// clusterNames are the decimal names of cluster ids (clusterVal, the cluster features), shared by all words.
+var clusterNames = func() (names [1 << 10]string) {
+	for c := range names {
+		names[c] = strconv.Itoa(c)
+	}
+	return names
+}()
+
+// clusterName returns the decimal name of cluster id c.
+func clusterName(c uint16) string {
+	if int(c) < len(clusterNames) {
+		return clusterNames[c]
+	}
+	return strconv.Itoa(int(c))
 }
 
 func (lex *lexicon) wordInfo(f string) wordInfo {
-	w := wordInfo{folded: f, stem: arabic.Stem(f)}
+	w := wordInfo{tokenInfo: tokenInfo{folded: f}, stem: arabic.Stem(f)}
 	w.rest, _ = cliticRest(f)
 	w.clusters, w.known = lex.cluster(f)
 	if sh := shape(f); sh == "arab" || sh == "latin" {
 		w.key = memKey(f)
+		w.keyHash = keyHash(w.key)
 	}
 	// Trigger words: titles before persons, place nouns before places, institution nouns before
 	// organizations.
@@ -176,7 +202,7 @@ func (lex *lexicon) wordInfo(f string) wordInfo {
 	w.pairRight = featState("f0f+1", f)
 	w.pairCluster = featState("f-1c0", f)
 	if w.known {
-		w.clusterVal = strconv.Itoa(int(w.clusters[1]))
+		w.clusterVal = clusterName(w.clusters[1])
 	}
 	return w
 }
@@ -242,7 +268,7 @@ func wordFeatures(dst []uint32, w *wordInfo, d int) []uint32 {
 				if d != 0 && l == numClusterLevels-1 {
 					break
 				}
-				dst = append(dst, feat(kind, ds, strconv.Itoa(int(w.clusters[l]))))
+				dst = append(dst, feat(kind, ds, clusterName(w.clusters[l])))
 			}
 		}
 	}
@@ -273,7 +299,7 @@ func init() {
 // tokenFeatures appends the features of token i that are not one word's at an offset: the sentence start,
 // the word bigrams and the gazetteer phrases around the token. The raw word (rawFeature) is apart: the
 // word cache is keyed by the folded form.
-func tokenFeatures(dst []uint32, info []*wordInfo, gazB, gazI []uint8, i int) []uint32 {
+func tokenFeatures(dst []uint32, info []*tokenInfo, gazB, gazI []uint8, i int) []uint32 {
 	w := info[i]
 	if i == 0 {
 		dst = append(dst, featFirst)
@@ -330,11 +356,12 @@ func (lex *lexicon) prepare(words []string) *sentence {
 		gazI:  make([]uint8, n),
 		off:   make([]int, n+1),
 	}
+	tok := make([]*tokenInfo, n)
 	for i, w := range words {
 		info := lex.wordInfo(arabic.Fold(w))
-		s.info[i] = &info
+		s.info[i], tok[i] = &info, &info.tokenInfo
 	}
-	lex.matchGazetteer(s.info, s.gazB, s.gazI)
+	lex.matchGazetteer(tok, s.gazB, s.gazI)
 	s.local = make([]uint32, 0, n*64)
 	for i := range words {
 		for d := -window; d <= window; d++ {
@@ -345,7 +372,7 @@ func (lex *lexicon) prepare(words []string) *sentence {
 			}
 		}
 		s.local = append(s.local, rawFeature(words[i]))
-		s.local = tokenFeatures(s.local, s.info, s.gazB, s.gazI, i)
+		s.local = tokenFeatures(s.local, tok, s.gazB, s.gazI, i)
 		s.off[i+1] = len(s.local)
 	}
 	return s

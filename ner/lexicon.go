@@ -181,19 +181,24 @@ type gazCand struct {
 	more    bool
 }
 
+// gazCands returns the readings of a folded word that are a phrase or begin one; most words have none, and
+// a reading that is neither adds nothing to matchGazetteer.
 func (lex *lexicon) gazCands(folded string) []gazCand {
-	keys := gazCandidates(nil, folded)
-	out := make([]gazCand, len(keys))
-	for i, k := range keys {
-		_, more := lex.gazPrefix[k]
-		out[i] = gazCand{key: k, classes: lex.gaz[k], more: more}
+	var arr [4]string
+	var out []gazCand
+	for _, k := range gazCandidates(arr[:0], folded) {
+		c := gazCand{key: k, classes: lex.gaz[k]}
+		_, c.more = lex.gazPrefix[k]
+		if c.classes != 0 || c.more {
+			out = append(out, c)
+		}
 	}
 	return out
 }
 
 // matchGazetteer marks, for each token of a sentence, the gazetteer classes of every phrase that covers it,
 // as begin (first word) or inside bits. A phrase is only extended while it is the beginning of a longer one.
-func (lex *lexicon) matchGazetteer(info []*wordInfo, begin, inside []uint8) {
+func (lex *lexicon) matchGazetteer(info []*tokenInfo, begin, inside []uint8) {
 	var arr [128]byte
 	buf := arr[:0]
 	for i := range info {

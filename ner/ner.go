@@ -54,10 +54,12 @@ type Tagger struct {
 	pad   [2*window + 1]pairRow
 	slots [numSlots][numTags]float32
 	pot   [numTags + 1][numTags]float64
-	// both maps a feature to its rows in the base and the context model (-1 where one lacks it), so a
+	// confExp computes the exponentials of marginals.
+	confExp *expGaps
+	// both maps a feature to its row in bothRows: its weights in the base and the context model, so a
 	// token's own features are looked up once for both.
 	both     featTable
-	bothRows [][2]int32
+	bothRows []pairRow
 	pool     sync.Pool
 	seed     maphash.Seed
 }

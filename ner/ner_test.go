@@ -21,12 +21,17 @@ func mustDefault(tb testing.TB) *Tagger {
 }
 
 func TestLoad(t *testing.T) {
-	start := time.Now()
+	// CPU time where it can be read: on a shared machine the wall clock also counts other jobs.
+	start, cpu := time.Now(), cpuTime()
 	tg, err := Load()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d := time.Since(start); d > time.Second {
+	d := time.Since(start)
+	if c := cpuTime(); c > 0 {
+		d = c - cpu
+	}
+	if d > time.Second {
 		t.Errorf("load took %s; want under 1s", d)
 	}
 	if len(tg.base.keys) == 0 || len(tg.ctx.keys) == 0 || len(tg.lex.clusters) == 0 || len(tg.lex.gaz) == 0 {
@@ -374,7 +379,7 @@ func FuzzAnnotate(f *testing.F) {
 }
 
 // readTestdata reads a CoNLL file of testdata/.
-func readTestdata(t *testing.T, name string) []Sentence {
+func readTestdata(t testing.TB, name string) []Sentence {
 	t.Helper()
 	f, err := os.Open("testdata/" + name)
 	if err != nil {

@@ -1,6 +1,9 @@
 package ner
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // model is one linear scorer: a weight per tag for each hashed feature, and tag transition scores.
 type model struct {
@@ -73,6 +76,37 @@ func (t *featTable) filterBit(f uint32) uint32 { return (f * 0x85ebca6b) >> t.fi
 
 // slot is the home slot of f: Fibonacci hashing spreads the feature hashes over the table.
 func (t *featTable) slot(f uint32) uint32 { return (f * 2654435769) >> t.shift }
+
+// find writes the row of each of keys to rows (grown to their number), -1 for a key the table lacks, and
+// returns rows. It reads the filter for all keys, then the table for those that pass: a read of either is
+// most often a cache miss (a few hundred nanoseconds on a virtual machine), and reads of different keys in
+// one pass, none waiting on another, are served at once, while get's reads for one key wait on each other.
+func (t *featTable) find(keys []uint32, rows []int32) []int32 {
+	rows = slices.Grow(rows[:0], len(keys))[:len(keys)]
+	for i, f := range keys {
+		// Without a branch on the bit, which would stall the pass on each read.
+		b := t.filterBit(f)
+		rows[i] = int32(t.filter[b/64]>>(b%64)&1) - 1
+	}
+	mask := uint32(len(t.slots) - 1)
+	for i, f := range keys {
+		if rows[i] < 0 {
+			continue
+		}
+		rows[i] = -1
+		for j := t.slot(f); ; j = (j + 1) & mask {
+			s := t.slots[j]
+			if s == 0 {
+				break
+			}
+			if uint32(s) == f {
+				rows[i] = int32(s>>32) - 1
+				break
+			}
+		}
+	}
+	return rows
+}
 
 func (t *featTable) get(f uint32) (int32, bool) {
 	if b := t.filterBit(f); t.filter[b/64]&(1<<(b%64)) == 0 {
@@ -183,12 +217,40 @@ func expTrans(trans *[numTags + 1][numTags]float32, temperature float64) (pot [n
 	return pot
 }
 
+// expGaps computes exp(d/temperature) for the gaps d ≤ 0 between a token's scores and their maximum. A
+// saved model's weights are multiples of 1/64 (quantum), and so are the scores and their gaps: it keeps
+// exp(d/temperature) for the gaps d = -k/64 up to 512 points, computed as math.Exp computes it, and answers
+// those from the table. On SaudiNewsNet 98% of the gaps are under 256 points and none reaches 1024; the
+// values are the same to the bit.
+type expGaps struct {
+	temperature float64
+	table       []float64
+}
+
+func newExpGaps(temperature float64) *expGaps {
+	x := &expGaps{temperature: temperature, table: make([]float64, 512*64)}
+	for k := range x.table {
+		x.table[k] = math.Exp(float64(float32(-k)/64) / temperature)
+	}
+	return x
+}
+
+// exp returns math.Exp(float64(d) / x.temperature).
+func (x *expGaps) exp(d float32) float64 {
+	// Multiplying by 64 is exact; a gap that is not a multiple of 1/64 (a model fresh from training) or
+	// beyond the table is computed.
+	if k := -d * 64; k >= 0 && k < float32(len(x.table)) && k == float32(int(k)) {
+		return x.table[int(k)]
+	}
+	return math.Exp(float64(d) / x.temperature)
+}
+
 // marginals computes, for each token, the probability of each tag under a linear-chain distribution whose
-// log-potentials are the perceptron scores divided by temperature, with pot = expTrans(trans, temperature).
-// It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and returns it; prob
-// reads a token's probability from it. The perceptron is not trained as a probability model, so these are
-// confidence scores, not calibrated probabilities.
-func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, temperature float64) []float64 {
+// log-potentials are the perceptron scores divided by x.temperature, with pot = expTrans(trans,
+// x.temperature). It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and
+// returns it; prob reads a token's probability from it. The perceptron is not trained as a probability
+// model, so these are confidence scores, not calibrated probabilities.
+func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, x *expGaps) []float64 {
 	if cap(buf) < 3*n*numTags {
 		buf = make([]float64, 3*n*numTags)
 	}
@@ -198,14 +260,14 @@ func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, 
 	emit := buf[2*n*numTags:]
 	for i := range n {
 		e := (*[numTags]float32)(em[i*numTags:])
-		x := (*[numTags]float64)(emit[i*numTags:])
+		row := (*[numTags]float64)(emit[i*numTags:])
 		// Shift by the row maximum so exp never overflows; each row's scale cancels in the normalization.
 		mx := float32(negInf)
 		for t := range numTags {
 			mx = max(mx, e[t])
 		}
 		for t := range numTags {
-			x[t] = math.Exp(float64(e[t]-mx) / temperature)
+			row[t] = x.exp(e[t] - mx)
 		}
 	}
 	a0 := (*[numTags]float64)(alpha)

@@ -143,16 +143,16 @@ func Train(sents []Sentence, cfg TrainConfig) (*Tagger, error) {
 	fmt.Fprintf(logw, "ner: base model\n")
 	tg := &Tagger{lex: lex, base: trainModel(all, gold, local, cfg)}
 
-	ids := keyIDs{}
+	var ids keyIDs
 	keys := make([][]int32, len(sents))
 	for k, s := range prepared {
 		keys[k] = make([]int32, len(s.words))
 		for i, w := range s.info {
-			keys[k][i] = ids.id(w.key)
+			keys[k][i] = ids.id(w.key, w.keyHash)
 		}
 	}
 	var mem memory
-	mem.reset(len(ids))
+	mem.reset(ids.n)
 	ctxFeats := make([][]uint32, len(sents))
 	ctxOff := make([][]int, len(sents))
 	var slots []int32
