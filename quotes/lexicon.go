@@ -69,18 +69,12 @@ func newLexicon(src string) (*lexicon, error) {
 		narration: map[string]bool{},
 		clause:    map[string][][]string{},
 	}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		f := strings.Fields(arabic.Fold(line))
-		if len(f) < 2 {
-			continue
-		}
+	err := eachList(src, func(n int, line string, f []string) error {
 		kind, words := f[0], f[1:]
 		switch kind {
 		case "verb":
 			if len(words) < 2 || len(words) > 3 {
-				return nil, fmt.Errorf("cues.txt:%d: verb wants perfect, imperfect (or -) and an optional particle", n)
+				return fmt.Errorf("cues.txt:%d: verb wants perfect, imperfect (or -) and an optional particle", n)
 			}
 			c := cue{kind: verbCue}
 			if len(words) == 3 {
@@ -99,7 +93,7 @@ func newLexicon(src string) (*lexicon, error) {
 		case "prep":
 			c := cue{kind: prepCue}
 			if len(words) > 2 {
-				return nil, fmt.Errorf("cues.txt:%d: prep cues have one or two words", n)
+				return fmt.Errorf("cues.txt:%d: prep cues have one or two words", n)
 			}
 			if len(words) == 2 {
 				c.next = words[1]
@@ -145,10 +139,31 @@ func newLexicon(src string) (*lexicon, error) {
 				lx.clause[p+words[0]] = append(lx.clause[p+words[0]], words[1:])
 			}
 		default:
-			return nil, fmt.Errorf("cues.txt:%d: unknown kind %q", n, kind)
+			return fmt.Errorf("cues.txt:%d: unknown kind %q", n, kind)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return lx, nil
+}
+
+// eachList calls fn with each line of a word list that names a kind and at least one word: its number, the
+// line without its comment ("#"), and its folded fields.
+func eachList(src string, fn func(n int, line string, f []string) error) error {
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for n := 1; sc.Scan(); n++ {
+		line, _, _ := strings.Cut(sc.Text(), "#")
+		f := strings.Fields(arabic.Fold(line))
+		if len(f) < 2 {
+			continue
+		}
+		if err := fn(n, line, f); err != nil {
+			return err
 		}
 	}
-	return lx, sc.Err()
+	return sc.Err()
 }
 
 func addAll(m map[string]bool, words []string) {

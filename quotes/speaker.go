@@ -1,7 +1,6 @@
 package quotes
 
 import (
-	"bufio"
 	_ "embed"
 	"fmt"
 	"strings"
@@ -26,13 +25,7 @@ type speakerWords struct {
 
 func newSpeakerWords(src string) (*speakerWords, error) {
 	sw := &speakerWords{noun: map[string]bool{}, not: map[string]bool{}, end: map[string]bool{}, accusers: map[string]bool{}}
-	sc := bufio.NewScanner(strings.NewReader(src))
-	for n := 1; sc.Scan(); n++ {
-		line, _, _ := strings.Cut(sc.Text(), "#")
-		f := strings.Fields(arabic.Fold(line))
-		if len(f) < 2 {
-			continue
-		}
+	err := eachList(src, func(n int, _ string, f []string) error {
 		switch f[0] {
 		case "noun":
 			for _, w := range f[1:] {
@@ -46,10 +39,14 @@ func newSpeakerWords(src string) (*speakerWords, error) {
 			addAll(sw.not, f[1:])
 			addAll(sw.end, f[1:])
 		default:
-			return nil, fmt.Errorf("speakers.txt:%d: unknown kind %q", n, f[0])
+			return fmt.Errorf("speakers.txt:%d: unknown kind %q", n, f[0])
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return sw, sc.Err()
+	return sw, nil
 }
 
 // canSpeak reports whether tokens [a, b) can be a speaker: a noun phrase that names a person, a title, a body,
