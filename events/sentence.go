@@ -1013,6 +1013,12 @@ func (sc *scan) inPhrase(k, hi int) int {
 		return sc.directions(phrase{n, e}, hi).e
 	case sc.is(cPlace, t) && !sc.aside(n, hi):
 		return sc.placeName(n, hi, true).e
+	case t.def && !t.prep && sc.is(cAgent, t) && !sc.toks[k].gap:
+		// "فرقة المهام الخاصة في الجيش السوري": the body the subject belongs to.
+		if p, _ := sc.np(n, hi); p.ok() && p.s == n {
+			return p.e
+		}
+		return k
 	case t.def && !t.prep && t.cls == 0 && !sc.lx.nounLike(t):
 		// "ناشد أهالي بلدة الرحيبة في القلمون الشرقي المنظمات": a name of a region.
 		return sc.directions(phrase{n, n + 1}, hi).e
@@ -1659,6 +1665,10 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				break
 			}
 			// "أدانت الوزارة بأشد العبارات القصف": the manner is no object.
+			// ("دعمه لمبادرة المبعوث بشأن تثبيت الهدنة": بشأن opens what it is about, no object.)
+			if t.f == "بشان" {
+				break
+			}
 			if t.f == "باشد" || t.f == "باقوي" {
 				k++
 				continue
