@@ -398,6 +398,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if i > lo && t.def && !t.gap && sc.toks[i-1].f == "قياده" {
 			continue
 		}
+		// "صلى الله عليه وسلم": the blessing after the Prophet's name, no handing over.
+		if i-2 >= lo && sc.toks[i-1].f == "عليه" && sc.toks[i-2].f == "الله" {
+			continue
+		}
 		verbs, nouns, past = verbs[:0], nouns[:0], past[:0]
 		sc.lx.verbEntries(t.f, func(e *entry, imperfect bool) {
 			for k, x := range verbs {
