@@ -363,22 +363,29 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {
 		// "دعت المنظمة، في تقرير نشرته الثلاثاء، السلطات": an aside between commas after the subject.
-		if e := sc.parenthetical(subj.e, hi); e > subj.e {
-			if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
-				return e
-			}
-			return sc.near(alts, e, hi, phrase{})
+		if found, ok := sc.pastAsideMatch(alts, subj.e, hi); ok {
+			return found
 		}
 		subj.e = sc.inPhrase(subj.e, hi)
 		// ("أكد المجلس الوطني الكردي في سوريا، في بيان، وقوفه": and an aside after it.)
-		if e := sc.parenthetical(subj.e, hi); e > subj.e {
-			if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
-				return e
-			}
-			return sc.near(alts, e, hi, phrase{})
+		if found, ok := sc.pastAsideMatch(alts, subj.e, hi); ok {
+			return found
 		}
 	}
 	return sc.near(alts, i, hi, subj)
+}
+
+// pastAsideMatch finds a following word right after an aside between commas that starts at k, or within
+// reach of its end (-1 when there is none); ok is false when no aside starts at k.
+func (sc *scan) pastAsideMatch(alts []alt, k, hi int) (found int, ok bool) {
+	e := sc.parenthetical(k, hi)
+	if e == k {
+		return -1, false
+	}
+	if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
+		return e, true
+	}
+	return sc.near(alts, e, hi, phrase{}), true
 }
 
 // triggers returns the accepted triggers of the sentence [lo, hi): every candidate, then the longest ones

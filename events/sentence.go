@@ -232,9 +232,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		after = sc.pastInstrument(after, hi)
 	}
 	// "القوات التركية استهدفت بقذائف الهاون، ظهر الاثنين، قرية أم الكيف": an aside between commas.
-	if p := sc.parenthetical(after, hi); p > after {
-		after = sc.skip(p, hi)
-	}
+	after = sc.pastAside(after, hi)
 	// "حمّل المرصد قوات النظام مسؤولية", "أطلقت طائرة صاروخا": the trigger's own later word ends the
 	// phrases after the verb, and what follows that word is no object of the verb.
 	end := hi
@@ -253,8 +251,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		e1 := sc.pastDescription(sc.pastLeader(sc.pastOwner(e0, hi), hi), hi)
 		k, open := sc.skip(e1, hi), e1 < hi && (!sc.toks[e1].gap || e0 > np1.e && e1 == e0 && !sc.comma(e1))
 		// "اختطف مسلحون ملثمون، ليل الأحد، تاجرا": an aside between commas may sit between subject and object.
-		if p := sc.parenthetical(e1, hi); p > e1 {
-			k, open = sc.skip(p, hi), true
+		if p := sc.pastAside(e1, hi); p > e1 {
+			k, open = p, true
 		}
 		if k == np1.e || open {
 			// An instrument may sit between subject and object: "استهدفت الميليشيات بصواريخ قاعدة"; but after
@@ -262,9 +260,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			if harm(m.e.typ) && !(sc.victim(np1.s) && k < hi && sc.is(cAgentAfter, &sc.toks[k])) {
 				k = sc.pastInstrument(k, hi)
 				// "استهدفت القوات بقذائف الهاون، ظهر الاثنين، قرية أم الكيف"
-				if p := sc.parenthetical(k, hi); p > k {
-					k = sc.skip(p, hi)
-				}
+				k = sc.pastAside(k, hi)
 			}
 			// "خطف عناصر من تنظيم داعش أربعة مدنيين": the group a subject belongs to comes before the object.
 			if h := &sc.toks[np1.s]; k < hi && sc.toks[k].f == "من" && !h.def && (sc.is(cConstruct, h) || sc.is(cAgent, h)) {
@@ -277,8 +273,8 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			if e := sc.inPhrase(k, hi); e > k && e < hi {
 				// ("استقبل الرئيس في قصر الشعب بدمشق، الخميس، وفدا": and an aside after it.)
 				aside := false
-				if p := sc.parenthetical(e, hi); p > e {
-					e, aside = sc.skip(p, hi), true
+				if p := sc.pastAside(e, hi); p > e {
+					e, aside = p, true
 				}
 				if o, _ := sc.np(e, hi); e < hi && (!sc.toks[e].gap || aside) && o.ok() && o.s == e {
 					k = e
@@ -1102,8 +1098,7 @@ func (sc *scan) placeOf(p phrase) bool {
 	if t.def || t.prep || p.s == 0 || t.gap {
 		return false
 	}
-	prev := &sc.toks[p.s-1]
-	return sc.is(cPlacePrep, prev) || prev.f == "عند" || prev.f == "امام"
+	return sc.is(cPlacePrep, &sc.toks[p.s-1])
 }
 
 // beforeAside returns where an aside between commas that ends right before k starts ("قررت الحكومة، في ساعة
@@ -1204,6 +1199,15 @@ func (sc *scan) pastLeader(k, hi int) int {
 	}
 	if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 {
 		return p.e
+	}
+	return k
+}
+
+// pastAside returns where the clause goes on after an aside between commas that starts at k (see
+// parenthetical) and the time words after it, or k when no aside starts there.
+func (sc *scan) pastAside(k, hi int) int {
+	if p := sc.parenthetical(k, hi); p > k {
+		return sc.skip(p, hi)
 	}
 	return k
 }
@@ -1451,7 +1455,7 @@ func (sc *scan) titleOwner(e, hi int) int {
 	}
 	if sc.toks[e].prep {
 		k := e + 1
-		for k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.toks[k].ent < 0 && sc.toks[k].cls&sc.lx.bits[cTitle] == 0 {
+		for k < hi && !sc.toks[k].gap && sc.toks[k].def && !sc.toks[k].prep && sc.toks[k].ent < 0 && !sc.is(cTitle, &sc.toks[k]) {
 			k++
 		}
 		return k
@@ -2160,19 +2164,14 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 			if k+1 >= hi || sc.toks[k+1].gap {
 				continue
 			}
-			if t.f == "عند" || t.f == "امام" {
-				if n := &sc.toks[k+1]; sc.is(cPlace, n) {
-					if p := sc.placeName(k+1, hi, true); sc.placeOf(p) {
-						return p
-					}
-				}
-				continue
-			}
 			n := &sc.toks[k+1]
 			if sc.is(cPlace, n) {
 				if p := sc.placeName(k+1, hi, true); sc.placeOf(p) {
 					return p
 				}
+				continue
+			}
+			if t.f == "عند" || t.f == "امام" {
 				continue
 			}
 			if sc.is(cNotPlace, n) || sc.is(cStop, n) || n.trig || n.num || !sc.head(k+1) {
