@@ -412,7 +412,8 @@ func wordSet(ws []string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range ws {
 		for _, t := range arabic.AppendTokens(nil, w) {
-			m[bare(arabic.Fold(w[t.Start:t.End]))] = true
+			_, _, _, r := split(arabic.Fold(w[t.Start:t.End]))
+			m[r] = true
 		}
 	}
 	return m

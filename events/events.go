@@ -87,7 +87,9 @@ func newScan(lx *lexicon, doc *marsad.Document, buf []tok) *scan {
 		*tk = tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
 		tk.cls = lx.exactClasses(f) | lx.bareClasses(rest)
 		if conj {
-			tk.cls |= lx.exactClasses(f[len("و"):])
+			// "وزارة", "فصائل": the first letter may be the word's own.
+			_, _, whole := article(f)
+			tk.cls |= lx.exactClasses(f[len("و"):]) | lx.bareClasses(whole)
 		}
 		if i == 0 || strings.TrimSpace(text[spans[i-1].End:t.Start]) != "" {
 			tk.gap = true
@@ -135,12 +137,18 @@ func (lx *lexicon) bareClasses(w string) uint64 {
 // only before the article, since ب ل ك often begin the word itself.
 func split(f string) (conj, prep, art bool, rest string) {
 	w := f
-	n := runes(w)
-	if n > 3 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && !strings.HasPrefix(w, "وو") {
-		conj, w, n = true, w[len("و"):], n-1
+	if runes(w) > 3 && (strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف")) && !strings.HasPrefix(w, "وو") {
+		conj, w = true, w[len("و"):]
 	}
+	prep, art, rest = article(w)
+	return conj, prep, art, rest
+}
+
+// article separates the article, and a preposition before it, from a word: "بالقصف" → prep, article, "قصف".
+func article(w string) (prep, art bool, rest string) {
+	n := runes(w)
 	if n > 4 && strings.HasPrefix(w, "لل") {
-		return conj, true, true, w[len("لل"):]
+		return true, true, w[len("لل"):]
 	}
 	if n > 4 && (strings.HasPrefix(w, "ب") || strings.HasPrefix(w, "ل") || strings.HasPrefix(w, "ك")) && strings.HasPrefix(w[len("ب"):], "ال") {
 		prep, w, n = true, w[len("ب"):], n-1
@@ -148,12 +156,13 @@ func split(f string) (conj, prep, art bool, rest string) {
 	if n > 3 && strings.HasPrefix(w, "ال") {
 		art, w = true, w[len("ال"):]
 	}
-	return conj, prep, art, w
+	return prep, art, w
 }
 
-// bare is the rest of split: cue words are listed and matched without their clitics.
+// bare is a listed cue word without its article. A listed word carries no conjunction, so its first و or ف
+// is its own ("وزارة", "فصائل"): stripped, "وادي" would match "أدى" and "والي" "إلى".
 func bare(w string) string {
-	_, _, _, r := split(w)
+	_, _, r := article(w)
 	return r
 }
 

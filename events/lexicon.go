@@ -45,7 +45,8 @@ type alt struct{ f, b, own string }
 
 func newAlt(w string) alt {
 	f := arabic.Fold(w)
-	return alt{f: f, b: bare(f)}
+	_, _, _, b := split(f)
+	return alt{f: f, b: b}
 }
 
 // ownAlt is newAlt for a hand-written word.
