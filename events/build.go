@@ -64,8 +64,10 @@ func fill(ev, other *event) {
 	if !ev.actor2.ok() {
 		ev.actor2 = other.actor2
 	}
-	// (Not a place inside this mention's roles: "أعلن محافظ ذي قار استقالته … استجابة لمطالب المحتجين".)
-	if p := other.place; !ev.place.ok() && !inside(p, ev.actor1) && !inside(p, ev.actor2) {
+	// (Not a place inside this mention's roles: "أعلن محافظ ذي قار استقالته … استجابة لمطالب المحتجين"; nor
+	// a later mention's place for an event that is where it is made, as that mention is what it is about:
+	// "التوصل إلى تفاهم … على وقف إطلاق النار في منطقة خفض التصعيد".)
+	if p := other.place; !ev.place.ok() && !inside(p, ev.actor1) && !inside(p, ev.actor2) && !(madeWhere(ev.m) && other.m.head > ev.m.head) {
 		ev.place = p
 	}
 	if ev.mode == "" && ev.m.e.mode == "" {

@@ -1957,7 +1957,7 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	// "تلقى رئيس الإقليم اتصالاً هاتفياً من الرئيس الفرنسي، جرى خلاله بحث التطورات في سوريا": a call by
 	// telephone happens nowhere; the places after it are those of what is talked about.
 	if ev.m.e.typ == marsad.CONSULT {
-		for k := max(lo, ev.m.head-3); k < hi && k <= ev.m.last()+6; k++ {
+		for k := max(lo, ev.m.head-3); k < hi; k++ {
 			if sc.is(cPhone, &sc.toks[k]) {
 				return phrase{}
 			}
@@ -2199,10 +2199,7 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 // "نسق … لتأمين طريق مخمور", "اتفق … على وقف الاقتتال في البوكمال") or after another verb ("أفرجت عن
 // لاجئين اعتقلوا قرب الحدود") is that matter's.
 func (sc *scan) placeBound(m match, ms []match, hi int) int {
-	switch {
-	case m.e.typ == marsad.AGREE, m.e.typ == marsad.COOPERATE, m.e.typ == marsad.CONSULT, m.e.typ == marsad.CONCEDE,
-		m.e.mode == "release":
-	default:
+	if !madeWhere(m) {
 		return hi
 	}
 	for _, o := range ms {
@@ -2214,6 +2211,11 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 		t := &sc.toks[k]
 		if t.ent >= 0 || sc.placeWord(t) {
 			continue
+		}
+		// "اتفاق بشأن استئناف تصدير النفط عبر ميناء جيهان", "بحث … مستجدات الأوضاع في جنوب لبنان": what
+		// they are about.
+		if topic(t.b) {
+			return k
 		}
 		if t.f == "علي" && k+1 < hi && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) ||
 			!t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 4 {
@@ -2385,4 +2387,22 @@ func (lx *lexicon) nounLike(t *tok) bool {
 		return true
 	}
 	return lx.bareClasses(t.b)&(lx.bits[cAgent]|lx.bits[cVictim]|lx.bits[cWeapon]|lx.bits[cGenericNisba]) != 0
+}
+
+// madeWhere reports the events that are where they are made (see placeBound).
+func madeWhere(m match) bool {
+	switch m.e.typ {
+	case marsad.AGREE, marsad.COOPERATE, marsad.CONSULT, marsad.CONCEDE:
+		return true
+	}
+	return m.e.mode == "release"
+}
+
+// topic reports a word that opens what talks or an agreement are about.
+func topic(b string) bool {
+	switch b {
+	case "بشان", "حول", "مستجدات", "تطورات", "اوضاع", "سبل", "ملف", "تداعيات":
+		return true
+	}
+	return false
 }
