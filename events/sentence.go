@@ -1594,6 +1594,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		if sc.is(cConstruct, p) || sc.is(cContent, p) {
 			return true
 		}
+		// "أهالي مدينة السويداء": residents of a place.
+		if sc.is(cResidents, p) && sc.is(cPlace, t) {
+			return true
+		}
 		// "صاحب محل صرافة", "رعاة أغنام", "مقر وحدات مقاومة سنجار": an indefinite noun in construct takes
 		// an indefinite genitive; a sound plural or dual would have lost its ن, and an accusative (ending in
 		// ا) or a word the tables know (a title, a victim, a count) begins a phrase of its own.
@@ -2350,7 +2354,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 			continue
 		}
 		// ("قرية ود النورة بولاية الجزيرة": a place word carrying ب or ل begins another place.)
-		if t.gap || t.trig || t.num || t.conj || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
+		if t.gap || t.trig || t.num || t.conj && !sc.whole(t) || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
 			sc.is(cPlace, t) && t.f != t.b && !t.def {
 			break
 		}
