@@ -2043,11 +2043,13 @@ func (sc *scan) origin(k, lo int, doer phrase) bool {
 // destination returns where aid or forces are sent, the place after "إلى": "أدخلت الأمم المتحدة قافلة …
 // عبر معبر باب الهوى إلى الشمال السوري", "إلى شمال غربي سوريا".
 func (sc *scan) destination(ev *event, hi int) phrase {
-	if ev.m.e.typ != marsad.AID && ev.m.e.typ != marsad.MOBILIZE {
+	// "انسحبت فصائل المعارضة من بلدة خان شيخون باتجاه مدينة معرة النعمان": a withdrawal too goes somewhere.
+	retreat := ev.m.e.typ == marsad.RETREAT && ev.m.e.mode != "release"
+	if ev.m.e.typ != marsad.AID && ev.m.e.typ != marsad.MOBILIZE && !retreat {
 		return phrase{}
 	}
 	for k := ev.m.last() + 1; k+1 < hi; k++ {
-		if f := sc.toks[k].f; f != "الي" && f != "إلى" {
+		if f := sc.toks[k].f; f != "الي" && !(retreat && (f == "باتجاه" || f == "نحو")) {
 			continue
 		}
 		n := k + 1
