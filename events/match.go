@@ -395,6 +395,7 @@ func (sc *scan) triggers(lo, hi int) []match {
 	// A word's readings, reused from word to word (no match keeps them).
 	var verbs, nouns []*entry
 	var past []bool // parallel to verbs
+	victimVerb := -1
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
 		// A word inside a named entity, or a name, is part of a name: "هيئة تحرير الشام", "طالبان".
@@ -450,8 +451,15 @@ func (sc *scan) triggers(lo, hi int) []match {
 				best = sc.pick(nouns, nil, true, i, hi)
 			}
 		}
+		// "تعرض رتل عسكري أميركي لهجوم": the subject of a victim verb is what suffers it, not an event.
+		if best != nil && best.noun && i > lo && !t.gap && victimVerb == i-1 {
+			continue
+		}
 		if best != nil {
 			cands = append(cands, *best)
+			if best.e.kind == kindVictimVerb {
+				victimVerb = i
+			}
 		}
 	}
 	// Hand-written triggers first, then longer ones.
