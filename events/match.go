@@ -360,6 +360,15 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 			}
 		}
 	}
+	// "قدّمت هيئة الإغاثة الإنسانية التركية (IHH) خياماً": right after a name in brackets.
+	if e := subj.e; subj.ok() && e < hi && sc.bracket(e) {
+		if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
+			return e
+		}
+		if found := sc.near(alts, e, hi, phrase{}); found >= 0 {
+			return found
+		}
+	}
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {
 		// "دعت المنظمة، في تقرير نشرته الثلاثاء، السلطات": an aside between commas after the subject.
@@ -450,6 +459,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 			} else {
 				best = sc.pick(nouns, nil, true, i, hi)
 			}
+		}
+		// "جهاز دعم الاستقرار", "هيئة إغاثة": a verbal noun in construct after a body's word names the body.
+		if best != nil && i > lo && !t.gap && !t.prep && !sc.toks[i-1].def && sc.is(cConstruct, &sc.toks[i-1]) {
+			continue
 		}
 		// "تعرض رتل عسكري أميركي لهجوم": the subject of a victim verb is what suffers it, not an event.
 		if best != nil && best.noun && i > lo && !t.gap && victimVerb == i-1 {

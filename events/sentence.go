@@ -814,10 +814,8 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		k++
 	}
 	// "حملة اعتقالات تطال 20 شخصا", "قصف مدفعي طال بلدة": what the event reaches is its target.
-	if k < hi && !sc.toks[k].gap && sc.is(cReach, &sc.toks[k]) && k+1 < hi && !sc.toks[k+1].gap {
-		if p, _ := sc.np(k+1, hi); p.ok() && !sc.is(cPlace, &sc.toks[p.s]) {
-			ev.actor2 = p
-		}
+	if p, ok := sc.reached(k, hi); ok {
+		ev.actor2 = p
 		return
 	}
 	// "إخلاء نقطة المراقبة": after the trigger's own noun, the genitive is that noun's.
@@ -1760,6 +1758,14 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	default:
 		return phrase{}
 	}
+	// "شنت قسد حملة اعتقالات طالت عشرات الشبان": what the campaign reaches.
+	if harm(ev.m.e.typ) && len(ev.m.extra) > 0 {
+		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+2 && !sc.toks[k].gap; k++ {
+			if p, ok := sc.reached(k, hi); ok {
+				return p
+			}
+		}
+	}
 	// "سيطرت الفصائل على قرية الدردارة", "استيلاء الهيئة على عقارات": the trigger's own على names the
 	// target, a place too.
 	if l := ev.m.last(); len(ev.m.extra) > 0 && sc.is(cTargetPrep, &sc.toks[l]) {
@@ -2411,4 +2417,16 @@ func topic(b string) bool {
 		return true
 	}
 	return false
+}
+
+// reached returns what a word of reaching at k names (see [reach]): "حملة اعتقالات تطال 20 شخصا"; a place
+// reached is none. ok reports the word.
+func (sc *scan) reached(k, hi int) (p phrase, ok bool) {
+	if k+1 >= hi || sc.toks[k].gap || !sc.is(cReach, &sc.toks[k]) || sc.toks[k+1].gap {
+		return phrase{}, false
+	}
+	if p, _ = sc.np(k+1, hi); p.ok() && sc.is(cPlace, &sc.toks[p.s]) {
+		p = phrase{}
+	}
+	return p, true
 }
