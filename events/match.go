@@ -375,6 +375,12 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 		if found, ok := sc.pastAsideMatch(alts, subj.e, hi); ok {
 			return found
 		}
+		// ("أعلنت فصائل غرفة عمليات عزم، في بيان مصوّر، وقوفها": a last word of the name the phrase missed.)
+		if e := subj.e + 1; e < hi && !sc.toks[subj.e].gap {
+			if found, ok := sc.pastAsideMatch(alts, e, hi); ok && found >= 0 {
+				return found
+			}
+		}
 		subj.e = sc.inPhrase(subj.e, hi)
 		// ("أكد المجلس الوطني الكردي في سوريا، في بيان، وقوفه": and an aside after it.)
 		if found, ok := sc.pastAsideMatch(alts, subj.e, hi); ok {

@@ -1551,6 +1551,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		return sc.cont(p, &full)
 	}
 	if t.conj {
+		// "شيوخ ووجهاء عشائر الجزيرة": two heads in construct share the genitive after them.
+		if !p.def && !t.def && sc.is(cConstruct, p) && sc.is(cConstruct, t) {
+			return true
+		}
 		// "مصورا فرنسيا": a nisba may begin with the letter of a conjunction.
 		if full := (tok{f: t.f, b: t.f}); !p.def && !t.def && nisba(&full) && agree(p.b, t.f) && !sc.is(cName, t) && !sc.is(cName, p) {
 			return true
