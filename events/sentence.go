@@ -865,7 +865,9 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 	if !t.def && t.ent < 0 && !sc.is(cAgent, t) && np.e-np.s == 1 && ev.m.e.kind == kindNoun {
 		return
 	}
-	if ev.m.e.kind == kindNoun && !ev.actor1.ok() && sc.agentive(np) {
+	// "إضراب المعلمين", "اعتصام ذوي المختطفات": people hold a protest, whatever their words.
+	protesters := ev.m.e.typ == marsad.PROTEST && !sc.toks[ev.m.head].def && !strings.HasPrefix(t.f, "ل") && !sc.is(cTime, t) && !sc.is(cSkip, t) && !sc.placeWord(t) && t.ent < 0
+	if ev.m.e.kind == kindNoun && !ev.actor1.ok() && (sc.agentive(np) || protesters) {
 		ev.actor1 = np
 	} else {
 		ev.actor2 = np
