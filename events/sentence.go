@@ -1782,6 +1782,19 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		p, _ := sc.np(k, hi)
 		return p
 	}
+	// "احتشد آلاف المتظاهرين في ساحة الساعة …، في مظاهرة حاشدة ضد قائد هيئة تحرير الشام": whom a protest
+	// is against may come late in the clause.
+	if ev.m.e.typ == marsad.PROTEST {
+		for k := ev.m.last() + 1; k+1 < hi; k++ {
+			if t := &sc.toks[k]; t.trig && len(sc.lx.past[t.b]) > 0 && !sc.is(cProtester, t) {
+				break
+			}
+			if sc.toks[k].f == "ضد" {
+				p, _ := sc.np(k+1, hi)
+				return p
+			}
+		}
+	}
 	// In VSO order the target follows the subject: "لوح الرئيس التركي رجب طيب أردوغان بشن عملية … ضد قسد".
 	start := ev.m.last() + 1
 	if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
