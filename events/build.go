@@ -119,7 +119,10 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	if sc.lamAgent(p.s) {
 		n = 1
 	}
-	if t.ent >= 0 && n == 0 {
+	// ("ببغداد" tagged "بغداد" by the entity layer: the entity's own start.)
+	if e := t.ent; e >= 0 && n == 0 && sc.doc.Entities[e].Start > start && sc.doc.Entities[e].Start < t.end {
+		start = sc.doc.Entities[e].Start
+	} else if t.ent >= 0 && n == 0 {
 		if e := &sc.doc.Entities[t.ent]; e.Start <= t.start && e.Name != "" {
 			name, _, _ := strings.Cut(arabic.Fold(e.Name), " ")
 			// ("الجامعة العربية", named "جامعة الدول العربية", keeps its article.)
