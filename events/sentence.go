@@ -574,6 +574,12 @@ func (sc *scan) locEntity(k int) bool {
 	return sc.toks[k].ent >= 0 && sc.doc.Entities[sc.toks[k].ent].Type == marsad.LOC
 }
 
+// person reports a token of a person's name: "هدد سيمون الوكيل، قائد ميليشيا الدفاع الوطني، باقتحام" has
+// the name's title between commas.
+func (sc *scan) person(k int) bool {
+	return k >= 0 && sc.toks[k].ent >= 0 && sc.doc.Entities[sc.toks[k].ent].Type == marsad.PER
+}
+
 // victim reports a word for people hit by violence: one of the victim class, or its dual or feminine
 // ("شرطيان", "عنصرين", "ناشطة").
 func (sc *scan) victim(k int) bool {
@@ -1221,7 +1227,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 		return k
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
-	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) ||
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
 		sc.is(cLed, &sc.toks[k])
 	for j := k; j < hi && j <= k+10; j++ {
 		if j > k && sc.toks[j].gap {
