@@ -144,6 +144,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				}
 			}
 		}
+		if !ev.actor1.ok() && m.noun {
+			ev.actor1 = sc.joined(m, hi)
+		}
 		if !ev.actor1.ok() && m.e.typ == marsad.PROTEST {
 			ev.actor1 = sc.protesters(lo, hi)
 		}
@@ -2004,6 +2007,9 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	if p := sc.destination(ev, hi); p.ok() {
 		return p
 	}
+	if p := sc.witness(ev.m, lo, hi); p.ok() {
+		return p
+	}
 	// Residents of a place protest there ("تظاهر أهالي بلدة جاسم"), unless a place after the trigger says
 	// where ("تظاهر مئات من أهالي مدينة السويداء في ساحة الكرامة").
 	var res phrase
@@ -2454,4 +2460,50 @@ func (sc *scan) reached(k, hi int) (p phrase, ok bool) {
 		p = phrase{}
 	}
 	return p, true
+}
+
+// witness returns the place that witnessed a noun event, the subject of شهد before it: "شهدت بلدة جنديرس
+// بريف عفرين، مساء الثلاثاء، مظاهرة غاضبة", "تشهد مدينة السويداء احتجاجات".
+func (sc *scan) witness(m match, lo, hi int) phrase {
+	if !m.noun {
+		return phrase{}
+	}
+	for k := m.head - 1; k >= lo && k >= m.head-10; k-- {
+		switch sc.toks[k].b {
+		case "شهد", "شهدت", "تشهد", "يشهد":
+		default:
+			continue
+		}
+		if k+1 >= m.head || sc.toks[k+1].gap {
+			return phrase{}
+		}
+		if n := k + 1; sc.is(cPlace, &sc.toks[n]) {
+			return sc.placeName(n, m.head, true)
+		} else if sc.locEntity(n) {
+			e := n + 1
+			for e < m.head && sc.toks[e].ent == sc.toks[n].ent {
+				e++
+			}
+			return sc.directions(phrase{n, e}, hi)
+		}
+		return phrase{}
+	}
+	return phrase{}
+}
+
+// joined returns who took part in a noun event, after "شارك فيها" right after it: "مظاهرة غاضبة شارك فيها
+// المئات من الأهالي".
+func (sc *scan) joined(m match, hi int) phrase {
+	k := m.spanEnd() + 1
+	for k < hi && k <= m.spanEnd()+3 && !sc.toks[k].gap && sc.toks[k].b != "شارك" {
+		k++
+	}
+	if k+2 >= hi || sc.toks[k].b != "شارك" || sc.toks[k+1].gap || sc.toks[k+2].gap {
+		return phrase{}
+	}
+	if f := sc.toks[k+1].f; f != "فيها" && f != "فيه" {
+		return phrase{}
+	}
+	p, _ := sc.np(k+2, hi)
+	return p
 }
