@@ -957,6 +957,11 @@ func (sc *scan) subjectEnding(i, lo int, aside bool) phrase {
 	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
 		k--
 	}
+	// "قررت الحكومة العراقية خفض": a light verb before the subject is no part of it.
+	if k < j && sc.is(cLightVerb, &sc.toks[k]) {
+		k++
+		return phrase{k, j + 1}
+	}
 	if !sc.head(k) {
 		return phrase{}
 	}
@@ -1676,6 +1681,13 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	case marsad.ACCUSE, marsad.SUPPORT:
 		// "نددت الحكومة بالقصف التركي", "رحبت الجامعة بالاتفاق": the object after ب, after the subject in
 		// VSO order ("أشاد قائد قوات سوريا الديمقراطية مظلوم عبدي بدور التحالف").
+		// "وجهت الحكومة السودانية اتهامات مباشرة إلى قوات الدعم السريع", "اتهامات لفصائل الجيش الوطني":
+		// charges go to whom they accuse.
+		if l := &sc.toks[ev.m.last()]; len(ev.m.extra) > 0 && strings.HasPrefix(l.b, "اتهام") {
+			if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
+				return p
+			}
+		}
 		start := ev.m.last() + 1
 		if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
 			start = a.e
@@ -1711,12 +1723,6 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		if ev.m.e.typ == marsad.SUPPORT {
 			return sc.recipient(start, hi, true)
 		}
-		// "وجهت الحكومة السودانية اتهامات مباشرة إلى قوات الدعم السريع": charges go to whom they accuse.
-		if l := &sc.toks[ev.m.last()]; len(ev.m.extra) > 0 && strings.HasPrefix(l.b, "اتهام") {
-			if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
-				return p
-			}
-		}
 	case marsad.AID:
 		// Recipients: "على النازحين", "للمتضررين".
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
@@ -1740,6 +1746,13 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	case marsad.ASSAULT, marsad.PROTEST, marsad.ACCUSE, marsad.THREATEN, marsad.COERCE, marsad.REJECT:
 	case marsad.RETREAT:
 		return sc.surrenderedTo(ev, hi)
+	case marsad.CONCEDE:
+		// "اعتذر محافظ دهوك علي تتر، في تصريح صحفي، لذوي الشاب": to whom, after ل past the subject.
+		start := ev.m.last() + 1
+		if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
+			start = a.e
+		}
+		return sc.recipient(sc.pastAside(start, hi), hi, false)
 	case marsad.CONSULT, marsad.COOPERATE, marsad.AGREE:
 		// "بحث X مع Y": the trigger's own مع.
 		if l := sc.toks[ev.m.last()].f; len(ev.m.extra) > 0 && (l == "مع" || l == "بين") {
