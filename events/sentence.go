@@ -998,6 +998,8 @@ func (sc *scan) skip(k, hi int) int {
 		case sc.is(cSkip, &sc.toks[k]):
 		case sc.toks[k].f == "من" && k+1 < hi && sc.is(cTime, &sc.toks[k+1]): // "أول من أمس"
 		case sc.toks[k].f == "خلال" && k+1 < hi && sc.is(cSkip, &sc.toks[k+1]): // "خلال الأسبوع الماضي"
+		case (sc.toks[k].f == "بشكل" || sc.toks[k].f == "بصوره") && k+1 < hi && !sc.toks[k+1].gap && !sc.toks[k+1].def: // "بشكل قاطع"
+			k++
 		default:
 			return k
 		}
