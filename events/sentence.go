@@ -2060,6 +2060,17 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 	default:
 		return sc.where(ev, lo, hi, used)
 	}
+	// "رضخت الحكومة المحلية في البصرة لمطالب المحتجين", "وقّعت اللجنة المركزية في درعا اتفاق تسوية … في
+	// مدينة بصرى الشام": the place after في right after the subject of an agreement, a cooperation or a
+	// concession is where the subject is from; the event is where the sentence names another place, or
+	// nowhere.
+	if a := ev.actor1; p.ok() && a.ok() && a.e+1 == p.s && sc.toks[a.e].f == "في" && !sc.toks[a.e].gap && ev.m.e.typ != marsad.CONSULT && madeWhere(ev.m) {
+		from := p
+		if q := sc.where(ev, lo, hi, func(k int) bool { return used(k) || from.s-1 <= k && k < from.e }); q.s >= from.e || q.e <= from.s {
+			return q
+		}
+		return phrase{}
+	}
 	// "اغتال مجهولون مختار قرية الشحيل": with no other place named, the place of the victim.
 	if a := ev.actor2; !p.ok() && harm(ev.m.e.typ) && a.ok() {
 		for k := a.s + 1; k < a.e; k++ {
