@@ -1749,7 +1749,8 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	case marsad.RETREAT:
 		return sc.surrenderedTo(ev, hi)
 	case marsad.CONCEDE:
-		// "اعتذر محافظ دهوك علي تتر، في تصريح صحفي، لذوي الشاب": to whom, after ل past the subject.
+		// "اعتذر محافظ دهوك علي تتر، في تصريح صحفي، لذوي الشاب", "قدم محافظ ذي قار استقالته إلى رئيس
+		// مجلس الوزراء": to whom, after ل or إلى past the subject.
 		start := ev.m.last() + 1
 		if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
 			start = a.e
