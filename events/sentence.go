@@ -295,7 +295,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			// "شنت تركيا والفصائل الموالية لها هجوما": before the trigger's own word, a phrase after و is
 			// the subject's conjunct; in an agreement or a meeting ("توصلت الحكومة وقسد إلى اتفاق") it is
 			// the other party.
-			if np2.ok() && end < hi && np2.s == np1.e && sc.toks[np2.s].conj && !mutual(m.e.typ) {
+			if np2.ok() && end < hi && np2.s == np1.e && sc.toks[np2.s].conj && !sc.whole(&sc.toks[np2.s]) && !mutual(m.e.typ) {
 				np1.e, np2 = np2.e, phrase{}
 			}
 		}
@@ -1237,7 +1237,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 		return k
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
-	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
 		sc.is(cLed, &sc.toks[k])
 	for j := k; j < hi && j <= k+10; j++ {
 		if j > k && sc.toks[j].gap {
@@ -1598,6 +1598,9 @@ func (sc *scan) cont(p, t *tok) bool {
 		return nisba(t) || nominative(t) || sc.is(cGenericNisba, t) || sc.is(cParticiple, t)
 	}
 	switch {
+	case !p.def && t.def && sc.is(cConstruct, p) && !sc.is(cName, p):
+		// "مليشيا الحوثي": a body's word takes its genitive, whatever its last letter.
+		return true
 	case !p.def && t.def:
 		// A name takes no genitive ("رفضت قسد الشروط", "طلبت أنقرة الانسحاب"), but the phrase it ends may
 		// take an adjective ("قوات سوريا الديمقراطية").
