@@ -408,6 +408,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 		if k+2 < hi && (sc.toks[k].f == "باشد" || sc.toks[k].f == "باقوي") && !sc.toks[k+1].gap {
 			k += 2
 		}
+		// ("أدانت دولة قطر بشدة الهجوم الإرهابي")
+		if k+1 < hi && sc.toks[k].f == "بشده" && !sc.toks[k+1].gap {
+			k++
+		}
 		if k < hi && sc.toks[k].trig && sc.toks[k].def && !sc.toks[k].prep && !sc.toks[k].gap {
 			e := k + 1
 			for e < hi && !sc.toks[e].gap && sc.toks[e].def && !sc.toks[e].trig && nisba(&sc.toks[e]) {
@@ -1901,6 +1905,10 @@ func (sc *scan) recipient(k, hi int, country bool) phrase {
 				}
 			}
 			return phrase{}
+		case t.f == "لصالح" && k+1 < hi && !sc.toks[k+1].gap:
+			// "منحة مالية لصالح الحكومة اليمنية"
+			p, _ := sc.np(k+1, hi)
+			return p
 		case !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && k+1 < hi:
 			rest := tok{f: t.f[len("ل"):], b: t.f[len("ل"):]}
 			n := &sc.toks[k+1]
