@@ -1374,7 +1374,7 @@ func (sc *scan) extend(k, hi int) int {
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
 		// ("ناحية", "قرية" end like an adjective and are none.)
-		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && (nisba(p) && !sc.is(cPlace, p) || sc.is(cParticiple, p) || sc.is(cGenericNisba, p)) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
+		if p := &sc.toks[e-1]; e-1 > k && t.def && !p.def && !describes(t.b) && (nisba(p) && !sc.is(cPlace, p) || sc.is(cParticiple, p) || sc.is(cGenericNisba, p)) && !strings.HasSuffix(p.b, "ان") && !sc.is(cName, p) && !sc.name(k, e) {
 			break
 		}
 		e++
@@ -1612,6 +1612,9 @@ func (sc *scan) cont(p, t *tok) bool {
 			return nisba(t) || nominative(t)
 		}
 		return !strings.HasSuffix(p.b, "ا") || strings.HasSuffix(p.b, "اء")
+	case !p.def && t.def && describes(t.b) && (nisba(p) || sc.taMarbuta(p)):
+		// "طائرة مسيّرة مجهولة الهوية", "صواريخ بعيدة المدى": an adjective in construct.
+		return true
 	case p.def && t.def:
 		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t)
 	case !p.def && !t.def:
@@ -2544,4 +2547,14 @@ func (sc *scan) joined(m match, hi int) phrase {
 	}
 	p, _ := sc.np(k+2, hi)
 	return p
+}
+
+// describes reports the nouns an adjective takes in construct: "مجهولة الهوية", "بعيدة المدى", "شديدة
+// الانفجار", "إيرانية الصنع", "متعددة الجنسيات".
+func describes(b string) bool {
+	switch b {
+	case "هويه", "مدي", "انفجار", "صنع", "جنسيات", "حراسه", "تسليح":
+		return true
+	}
+	return false
 }
