@@ -1848,6 +1848,20 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			return phrase{}
 		}
 	}
+	// "لوّحت الفصائل، في بيان مشترك، باستهداف القوات الأمريكية": whom the threatened attack is aimed at.
+	if ev.m.e.typ == marsad.THREATEN {
+		k := sc.pastAside(start, hi)
+		if len(ev.m.extra) > 0 {
+			k = ev.m.last()
+		}
+		if k+1 < hi && !sc.toks[k+1].gap {
+			if t := &sc.toks[k]; !t.def && strings.HasPrefix(t.b, "ب") && sc.attack(&tok{f: t.b[len("ب"):], b: t.b[len("ب"):]}) {
+				if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && sc.agentive(p) {
+					return p
+				}
+			}
+		}
+	}
 	return phrase{}
 }
 
