@@ -1747,7 +1747,22 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				return phrase{k, k + 1}
 			}
 		}
-		return sc.recipient(ev.m.last()+1, hi, false)
+		if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
+			return p
+		}
+		// "قافلة مساعدات … إلى محافظة شبوة … لمساعدة الأسر المتضررة": those it is sent to help.
+		for k := ev.m.last() + 1; k+1 < hi; k++ {
+			if t := &sc.toks[k]; t.trig && k > ev.m.last()+1 && len(sc.lx.past[t.b]) > 0 {
+				break
+			}
+			switch sc.toks[k].f {
+			case "لمساعده", "لدعم", "لاغاثه", "لصالح":
+				if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && !sc.placeWord(&sc.toks[p.s]) {
+					return p
+				}
+			}
+		}
+		return phrase{}
 	}
 	switch ev.m.e.typ {
 	case marsad.SANCTION:
