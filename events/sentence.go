@@ -1843,6 +1843,14 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				p, _ := sc.np(k+1, hi)
 				return p
 			}
+			// "منددين بالحكومة السويدية": a party condemned (a grievance is dropped below).
+			switch sc.toks[k].f {
+			case "منددين", "منددا", "منددات", "تنديدا":
+				if n := &sc.toks[k+1]; !n.gap && n.prep && strings.HasPrefix(n.f, "ب") {
+					n.clitics = 1
+					return phrase{k + 1, sc.extend(k+1, hi)}
+				}
+			}
 		}
 	}
 	// In VSO order the target follows the subject: "لوح الرئيس التركي رجب طيب أردوغان بشن عملية … ضد قسد".
