@@ -383,8 +383,11 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	}
 	// "قتل مزارعان على يد مسلحين": the doer marked after the first phrase makes that phrase the victim.
 	// ("قتل راع من أبناء بادية تدمر على يد عناصر التنظيم": past where the victim comes from.)
-	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted || sc.doerMark(sc.pastOrigin(np1.e, hi), hi) ||
-		!np2.ok() && sc.victim(np1.s))
+	// ("أطلق جنود الاحتلال النار": before the trigger's own later word, the phrase is its subject; "حشدت
+	// مئات من عناصرها": a count of the subject's own men is its object.)
+	ownWord := len(m.extra) > 0 && np1.ok() && np1.e <= m.extra[0]
+	passive := harm(m.e.typ) && !pre.ok() && np1.ok() && (counted && !sc.possessed(np1.s) || sc.doerMark(sc.pastOrigin(np1.e, hi), hi) ||
+		!np2.ok() && sc.victim(np1.s) && !ownWord)
 	// A vowelled passive says so itself: "قُتل", "اعتُقل"; its subject before it is the victim ("إن طفلين
 	// قُتلا").
 	passive = passive || np1.ok() && sc.vowelledPassive(m.head)
