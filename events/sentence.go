@@ -652,6 +652,13 @@ func (sc *scan) lightSubject(c class, head, lo int) (subject, partner phrase) {
 				partner, e = q, q.e
 			}
 		}
+		// "نفذ الجيش اللبناني وقوات اليونيفيل دوريات مشتركة": two parties.
+		if p.ok() && !partner.ok() && e < end && sc.toks[e].conj && !sc.toks[e].gap {
+			if q, _ := sc.np(e, end); q.ok() && q.s == e {
+				sc.toks[e].clitics = 1
+				partner, e = q, q.e
+			}
+		}
 		// ("أعلنت وكالة الاستخبارات في وزارة الداخلية القبض": the body the subject belongs to.)
 		e = sc.inPhrase(e, end)
 		if p.ok() && end-e <= slack {
