@@ -968,7 +968,12 @@ func (sc *scan) subjectEnding(i, lo int, aside bool) phrase {
 		return phrase{}
 	}
 	k := j
-	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k)) {
+	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k) ||
+		sc.toks[k-1].f == "باسم" && k-2 >= lo && !sc.toks[k-1].gap) {
+		// ("المتحدث باسم جيش الاحتلال يهدد": a spokesman speaks in the name of the rest.)
+		if sc.toks[k-1].f == "باسم" {
+			k--
+		}
 		k--
 	}
 	// "قررت الحكومة العراقية خفض": a light verb before the subject is no part of it.
@@ -2178,6 +2183,10 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 			continue
 		}
 		n := k + 1
+		// ("إلى داخل الأراضي المحتلة")
+		if n+1 < hi && sc.toks[n].f == "داخل" && !sc.toks[n+1].gap {
+			n++
+		}
 		t := &sc.toks[n]
 		switch {
 		case t.gap:
