@@ -1631,7 +1631,8 @@ func (sc *scan) cont(p, t *tok) bool {
 		// "طائرة مسيّرة مجهولة الهوية", "صواريخ بعيدة المدى": an adjective in construct.
 		return true
 	case p.def && t.def:
-		return nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t)
+		// ("القطاع الصحي", "الدفاع الجوي": a short nisba after a definite noun.)
+		return nisba(t) || runes(t.b) == 3 && strings.HasSuffix(t.b, "ي") && !t.prep || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t)
 	case !p.def && !t.def:
 		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
