@@ -889,7 +889,8 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 		return
 	}
 	// "إضراب المعلمين", "اعتصام ذوي المختطفات": people hold a protest, whatever their words.
-	protesters := ev.m.e.typ == marsad.PROTEST && !sc.toks[ev.m.head].def && !strings.HasPrefix(t.f, "ل") && !sc.is(cTime, t) && !sc.is(cSkip, t) && !sc.placeWord(t) && t.ent < 0
+	protesters := ev.m.e.typ == marsad.PROTEST && !sc.toks[ev.m.head].def && !strings.HasPrefix(t.f, "ل") && !sc.is(cTime, t) && !sc.is(cSkip, t) && !sc.placeWord(t) && t.ent < 0 &&
+		(t.def && !nisba(t) && !sc.is(cParticiple, t) && !sc.is(cGenericNisba, t) || sc.is(cConstruct, t) || sc.is(cResidents, t) || sc.is(cProtester, t))
 	if ev.m.e.kind == kindNoun && !ev.actor1.ok() && (sc.agentive(np) || protesters) {
 		ev.actor1 = np
 	} else {
