@@ -118,6 +118,9 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
 		}
+		if m.e.typ == marsad.ASSAULT && ev.actor2.ok() {
+			ev.actor2 = sc.holder(ev.actor2, hi)
+		}
 		if m.e.typ == marsad.REJECT && ev.actor2.ok() && sc.is(cProposal, &sc.toks[ev.actor2.s]) {
 			if p := sc.proposer(ev.actor2, hi); p.ok() {
 				ev.actor2 = p
@@ -2615,4 +2618,42 @@ func describes(b string) bool {
 		return true
 	}
 	return false
+}
+
+// holder returns the force holding the positions p names when the text says whose they are: "مواقع لجماعة
+// الحوثي", "تجمعات لقوات الدعم السريع", "مواقع عسكرية تابعة لجماعة الحوثي", "مواقع قوات العمالقة" (the
+// blind sets name the force as the target); else p.
+func (sc *scan) holder(p phrase, hi int) phrase {
+	switch sc.toks[p.s].b {
+	case "مواقع", "موقع", "تجمعات", "تجمع", "مقرات", "نقاط", "ثكنات", "اوكار", "معاقل", "تحصينات", "تمركزات":
+	default:
+		return p
+	}
+	k := p.s + 1
+	for k < hi && !sc.toks[k].gap && (nisba(&sc.toks[k]) || sc.is(cGenericNisba, &sc.toks[k])) && !sc.toks[k].def {
+		k++
+	}
+	if k+1 < hi && !sc.toks[k].gap && (sc.toks[k].b == "تابعه" || sc.toks[k].b == "تابع") {
+		k++
+	}
+	if k >= hi || sc.toks[k].gap {
+		return p
+	}
+	t := &sc.toks[k]
+	switch {
+	case !t.def && strings.HasPrefix(t.f, "ل") && runes(t.f) > 3:
+		// "لجماعة الحوثي", "للفصائل"
+		rest := tok{f: t.f[len("ل"):], b: t.f[len("ل"):]}
+		if strings.HasPrefix(t.f, "لل") {
+			rest = tok{f: t.f[len("لل"):], b: t.f[len("لل"):]}
+		}
+		if t.ent >= 0 || sc.lx.bareClasses(rest.b)&(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) != 0 {
+			t.clitics = 1
+			return phrase{k, sc.extend(k, hi)}
+		}
+	case k == p.s+1 && !t.def && sc.is(cAgent, t):
+		// "مواقع قوات العمالقة"
+		return phrase{p.s, sc.extend(k, hi)}
+	}
+	return p
 }
