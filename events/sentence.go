@@ -719,10 +719,11 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 	for k < hi && !sc.toks[k].gap && (nisba(&sc.toks[k]) || sc.is(cGenericNisba, &sc.toks[k])) {
 		k++
 	}
-	// "اندلعت اشتباكات عنيفة، مساء الجمعة، بين": past an aside.
+	// "اندلعت اشتباكات عنيفة، مساء الجمعة، بين": past an aside; "توقيع اتفاق في مدينة مأرب بين": past a place.
 	if p := sc.parenthetical(k, hi); p > k {
 		k = p
 	}
+	k = sc.inPhrase(k, hi)
 	if k+1 >= hi || sc.toks[k].f != "بين" || sc.toks[k+1].gap {
 		return phrase{}, phrase{}
 	}
@@ -1035,6 +1036,10 @@ func (sc *scan) skip(k, hi int) int {
 // place entity ("في بغداد"), a place word with its name ("في محافظة السويداء") or a statement ("في بيان",
 // "في تقرير جديد"); k when there is none.
 func (sc *scan) inPhrase(k, hi int) int {
+	// ("ناشدت السلطة المحلية بمديرية الخوخة المنظمات": a place word carrying ب.)
+	if k < hi && !sc.toks[k].gap && sc.placeWord(&sc.toks[k]) && !sc.is(cPlace, &sc.toks[k]) && strings.HasPrefix(sc.toks[k].f, "ب") {
+		return sc.placeName(k, hi, true).e
+	}
 	if k+1 >= hi || sc.toks[k].f != "في" || sc.toks[k+1].gap {
 		return k
 	}
@@ -2184,7 +2189,7 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 		return phrase{}
 	}
 	for k := ev.m.last() + 1; k+1 < hi; k++ {
-		if f := sc.toks[k].f; f != "الي" && !(retreat && (f == "باتجاه" || f == "نحو")) {
+		if f := sc.toks[k].f; f != "الي" && f != "باتجاه" && f != "نحو" {
 			continue
 		}
 		n := k + 1
@@ -2492,6 +2497,11 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 		// "مناطق شمال وشرق سوريا": a place entity right after the place word is its name.
 		if e == k+1 && !t.gap && sc.locEntity(e) {
 			e++
+			continue
+		}
+		// "ولاية شمال كردفان", "محافظة جنوب سيناء": a compass point that opens the name.
+		if e == k+1 && word && !t.gap && !t.def && sc.is(cCompass, t) && e+1 < hi && !sc.toks[e+1].gap && (sc.locEntity(e+1) || sc.toks[e+1].cls == 0 && !sc.toks[e+1].def) {
+			e += 2
 			continue
 		}
 		// ("قرية ود النورة بولاية الجزيرة": a place word carrying ب or ل begins another place.)
