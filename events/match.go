@@ -345,6 +345,22 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	if k >= hi || k > i+2*maxPhrase+8 || sc.toks[k].gap && !sc.comma(k) && !sc.bracket(k) {
 		return -1
 	}
+	// "وصلت إلى ميناء عدن، أمس الثلاثاء، سفينة محمّلة": the destination before the subject.
+	if k := sc.skip(i+1, hi); k+1 < hi && sc.toks[k].f == "الي" && !sc.toks[k+1].gap {
+		e := k + 1
+		if sc.locEntity(e) {
+			for e < hi && sc.toks[e].ent == sc.toks[k+1].ent {
+				e++
+			}
+		} else if sc.is(cPlace, &sc.toks[e]) {
+			e = sc.placeName(e, hi, true).e
+		}
+		if e > k+1 {
+			if found, ok := sc.pastAsideMatch(alts, e, hi); ok && found >= 0 {
+				return found
+			}
+		}
+	}
 	subj, _ := sc.np(sc.skip(i+1, hi), hi)
 	if subj.e < hi && sc.toks[subj.e].conj && !sc.toks[subj.e].gap {
 		if b, _ := sc.np(subj.e, hi); b.ok() {

@@ -205,6 +205,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if m.e.kind == kindVerb && sc.is(cReceive, &sc.toks[m.head]) {
 			ev.actor1, ev.actor2 = sc.giver(m.last()+1, hi), ev.actor1
 		}
+		// "وصلت … سفينة محمّلة بالقمح مقدّمة من الحكومة اليابانية": aid whose giver the text names after من.
+		if m.e.typ == marsad.AID && !ev.actor1.ok() {
+			ev.actor1 = sc.giver(m.last()+1, hi)
+		}
 		if ev.place = sc.meetingPlace(m, hi); hitPlace.ok() {
 			ev.place = hitPlace
 		} else if !ev.place.ok() {
