@@ -121,6 +121,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if m.e.typ == marsad.ASSAULT && ev.actor2.ok() {
 			ev.actor2 = sc.holder(ev.actor2, hi)
 		}
+		// "استنفرت قيادة عمليات بغداد قطعاتها": the subject's own forces are no target.
+		if (m.e.typ == marsad.MOBILIZE || m.e.typ == marsad.RETREAT) && ev.actor2.ok() && ev.actor2.e-ev.actor2.s == 1 && sc.possessed(ev.actor2.s) && !sc.taMarbuta(&sc.toks[ev.actor2.s]) {
+			ev.actor2 = phrase{}
+		}
 		if m.e.typ == marsad.REJECT && ev.actor2.ok() && sc.is(cProposal, &sc.toks[ev.actor2.s]) {
 			if p := sc.proposer(ev.actor2, hi); p.ok() {
 				ev.actor2 = p
@@ -1390,8 +1394,9 @@ func (sc *scan) extend(k, hi int) int {
 			e++
 			continue
 		}
-		// "المتحدث باسم التحالف الدولي": a spokesman speaks in the name of whom the phrase goes on to.
-		if (t.f == "باسم" || t.f == "بالاعمال") && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
+		// "المتحدث باسم التحالف الدولي": a spokesman speaks in the name of whom the phrase goes on to;
+		// "المديرية العامة لشؤون المخدرات": a body for the affairs it names.
+		if (t.f == "باسم" || t.f == "بالاعمال" || t.f == "لشوون" || t.f == "لشؤون") && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
 			e++
 			continue
 		}
@@ -1829,6 +1834,13 @@ func (sc *scan) target(ev *event, hi int) phrase {
 				}
 			}
 		}
+		// "تبادل جهاز المخابرات العراقي مع الاستخبارات التركية معلومات": before the trigger's own word.
+		for k := ev.m.head + 1; k < ev.m.last(); k++ {
+			if sc.toks[k].f == "مع" && !sc.toks[k+1].gap {
+				p, _ := sc.np(k+1, ev.m.last())
+				return p
+			}
+		}
 		// ("أبدت دمشق استعدادها للدخول في مفاوضات مباشرة مع الإدارة الذاتية": past the talks agreed to.)
 		for k := ev.m.last() + 1; k < hi && k <= ev.m.last()+6; k++ {
 			if sc.toks[k].trig && !sc.is(cMeeting, &sc.toks[k]) {
@@ -1887,6 +1899,8 @@ func (sc *scan) target(ev *event, hi int) phrase {
 	if a := ev.actor1; a.ok() && a.s >= start && a.s <= start+1 {
 		start = a.e
 	}
+	// ("هددت كتائب حزب الله، في بيان نشرته على قناتها، باستهداف": not inside an aside.)
+	start = sc.pastAside(start, hi)
 	for k := start; k < hi && k <= start+5; k++ {
 		t := &sc.toks[k]
 		if t.trig && k != ev.m.last()+1 {
@@ -2241,6 +2255,10 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 	for k := lo; k < hi; k++ {
 		t := &sc.toks[k]
 		if t.ent < 0 || sc.doc.Entities[t.ent].Type != marsad.LOC || used(k) || k > lo && sc.toks[k-1].ent == t.ent {
+			continue
+		}
+		// "السفير التركي لدى بغداد": where an envoy is posted is part of the title.
+		if k > lo && sc.toks[k-1].f == "لدي" {
 			continue
 		}
 		e := k + 1
