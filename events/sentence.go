@@ -2371,6 +2371,18 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 // "نسق … لتأمين طريق مخمور", "اتفق … على وقف الاقتتال في البوكمال") or after another verb ("أفرجت عن
 // لاجئين اعتقلوا قرب الحدود") is that matter's.
 func (sc *scan) placeBound(m match, ms []match, hi int) int {
+	// "سلّمت المنظمة شحنة من الأدوية لدعم المستشفيات في المناطق المحررة": aid is where it arrives, not
+	// where what it is for happens.
+	if m.e.typ == marsad.AID {
+		for k := m.last() + 1; k < hi; k++ {
+			if t := &sc.toks[k]; !t.def && !t.conj && strings.HasPrefix(t.f, "ل") && runes(t.f) > 3 {
+				if r := t.f[len("ل"):]; len(sc.lx.nouns[r]) > 0 || len(sc.lx.past[r]) > 0 {
+					return k
+				}
+			}
+		}
+		return hi
+	}
 	if !madeWhere(m) {
 		return hi
 	}
