@@ -1616,6 +1616,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		}
 		return t.def && p.def && !t.prep
 	}
+	// "ميليشيا لواء القدس المدعومة روسياً": an adverb of the participle.
+	if sc.is(cParticiple, p) && p.def && !t.def && nisba(t) && strings.HasSuffix(t.f, "ا") {
+		return true
+	}
 	if t.prep {
 		// "نقطة للجيش العراقي", "بالقرب", "بالمدينة": a prepositional phrase is no part of the noun phrase
 		// (the guideline of the news sets; GSR annotators often keep the owner after لل).
