@@ -83,6 +83,9 @@ type lexicon struct {
 	// matched on the folded word, bare those matched without clitics.
 	classBit    map[string]uint64
 	bits        [nClasses]uint64 // classBit of the classes the code reads, by class
+	// genitives holds the classes of words that may be an indefinite noun's genitive in a construct chain:
+	// bodies, people of a place, places ("مسلحو عشيرة آل غزي", "مزارعو قضاء الفاو").
+	genitives uint64
 	exact, bare map[string]uint64
 	classWords  bloom             // the words of exact and bare
 	models      map[string]*model // report models by type, see report.go
@@ -126,6 +129,9 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 			return nil, fmt.Errorf("cues.txt: no [%s] section", name)
 		}
 		lx.bits[c] = bit
+	}
+	for _, c := range []class{cAgent, cConstruct, cResidents, cPlace, cCity, cBroad} {
+		lx.genitives |= lx.bits[c]
 	}
 	return lx, nil
 }

@@ -1671,7 +1671,7 @@ func (sc *scan) cont(p, t *tok) bool {
 		// ا) or a word the tables know (a title, a victim, a count) begins a phrase of its own.
 		if construct(p.b) && p.ent < 0 && !nisba(p) && !sc.is(cName, p) && !sc.is(cAgentVerb, p) && len(sc.lx.past[p.b]) == 0 && !strings.HasSuffix(t.b, "ا") && !(strings.HasSuffix(t.b, "ه") && !sc.taMarbuta(t)) &&
 			!strings.HasSuffix(t.b, "هم") && !nisba(t) && !sc.taMarbuta(p) &&
-			(t.cls == 0 && !sc.lx.nounLike(t) || sc.is(cAgent, t) && t.cls&^(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) == 0) {
+			(t.cls == 0 && !sc.lx.nounLike(t) || t.cls != 0 && t.cls&^sc.lx.genitives == 0) {
 			return true
 		}
 		// ("مسلحون مجهولون يستقلون دراجة": an imperfect verb is no adjective.)
