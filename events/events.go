@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/marsad/marsad"
 )
@@ -83,6 +84,13 @@ func newScan(lx *lexicon, doc *marsad.Document, buf []tok) *scan {
 	for i, t := range spans {
 		f := folded[i]
 		conj, prep, art, rest := split(f)
+		// "ألوية", "ألغام", "ألف": a hamza on the alef makes it the word's own, not the article's.
+		if art && !prep && hamzaAlef(text[t.Start:t.End], conj) {
+			art, rest = false, f
+			if conj {
+				rest = f[len("و"):]
+			}
+		}
 		tk := &sc.toks[i]
 		*tk = tok{start: t.Start, end: t.End, f: f, b: rest, conj: conj, def: art, prep: prep && art, ent: -1}
 		tk.cls = lx.exactClasses(f) | lx.bareClasses(rest)
@@ -193,4 +201,13 @@ func (sc *scan) run() []marsad.Event {
 		out = append(out, sc.sentence(si, lo, k)...)
 	}
 	return out
+}
+
+// hamzaAlef reports a word written with a hamza on its first alef (after a conjunction when conj).
+func hamzaAlef(w string, conj bool) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	if conj {
+		r, _ = utf8.DecodeRuneInString(w[n:])
+	}
+	return r == 'أ' || r == 'إ' || r == 'آ'
 }

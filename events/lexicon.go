@@ -46,6 +46,9 @@ type alt struct{ f, b, own string }
 func newAlt(w string) alt {
 	f := arabic.Fold(w)
 	_, _, _, b := split(f)
+	if hamzaAlef(w, false) {
+		b = f
+	}
 	return alt{f: f, b: b}
 }
 
@@ -248,9 +251,9 @@ func (lx *lexicon) loadCues(name string) error {
 		if section == nil {
 			return fmt.Errorf("words before any [section]")
 		}
-		for _, w := range f {
-			w = arabic.Fold(w)
-			if !exact {
+		for _, raw := range f {
+			w := arabic.Fold(raw)
+			if !exact && !hamzaAlef(raw, false) {
 				w = bare(w)
 			}
 			switch section[0] {
