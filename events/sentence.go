@@ -1188,11 +1188,16 @@ func (sc *scan) proposer(p phrase, hi int) phrase {
 	if k >= hi || sc.toks[k].gap {
 		return phrase{}
 	}
-	if t := &sc.toks[k]; len(sc.lx.past[strings.TrimSuffix(strings.TrimSuffix(t.b, "ها"), "ه")]) > 0 || strings.HasSuffix(t.b, "ته") || strings.HasSuffix(t.b, "ها") {
+	// ("الشروط التي حملها وفد الفصائل")
+	if sc.is(cRelative, &sc.toks[k]) && k+1 < hi && !sc.toks[k+1].gap {
+		k++
+	}
+	// (A verb with the proposal's pronoun: "دعوة وجهها", "مقترحاً قدمته"; "وزارة" is read whole, not as زار+ه.)
+	if t := &sc.toks[k]; !sc.whole(t) && !sc.taMarbuta(t) && (len(sc.lx.past[strings.TrimSuffix(strings.TrimSuffix(t.b, "ها"), "ه")]) > 0 || strings.HasSuffix(t.b, "ته") || strings.HasSuffix(t.b, "ها")) {
 		k++
 	}
 	if k < hi && !sc.toks[k].gap {
-		if q, _ := sc.np(k, hi); q.ok() && q.s == k && sc.agentive(q) {
+		if q, _ := sc.np(k, hi); q.ok() && q.s == k && (sc.agentive(q) || sc.is(cConstruct, &sc.toks[q.s]) || sc.person(q.s)) {
 			return q
 		}
 	}
