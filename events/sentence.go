@@ -913,7 +913,8 @@ func (sc *scan) nounRoles(ev *event, lo, hi int) {
 // giver returns who gave what a verb of receiving received: a force, an organization or a person after من
 // ("اتصالا هاتفيا من نظيره الإيراني", "شحنة من الأسلحة مقدمة من التحالف الدولي").
 func (sc *scan) giver(k, hi int) phrase {
-	for ; k < hi && !sc.toks[k].gap; k++ {
+	// ("…، مقدمة من مركز الملك سلمان": the giver's participle may follow a comma.)
+	for ; k < hi && (!sc.toks[k].gap || sc.comma(k) && strings.HasPrefix(sc.toks[k].b, "مقدم")); k++ {
 		if sc.toks[k].f != "من" {
 			continue
 		}
@@ -1738,7 +1739,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		// VSO order ("أشاد قائد قوات سوريا الديمقراطية مظلوم عبدي بدور التحالف").
 		// "وجهت الحكومة السودانية اتهامات مباشرة إلى قوات الدعم السريع", "اتهامات لفصائل الجيش الوطني":
 		// charges go to whom they accuse.
-		if l := &sc.toks[ev.m.last()]; len(ev.m.extra) > 0 && strings.HasPrefix(l.b, "اتهام") {
+		if l := &sc.toks[ev.m.last()]; len(ev.m.extra) > 0 && (strings.HasPrefix(l.b, "اتهام") || strings.HasPrefix(l.b, "انتقاد")) {
 			if p := sc.recipient(ev.m.last()+1, hi, false); p.ok() {
 				return p
 			}
@@ -2426,7 +2427,7 @@ func (sc *scan) placeBound(m match, ms []match, hi int) int {
 // meetingPlace returns where the parties of an agreement or a cooperation met, when the sentence names the
 // meeting: "اتفق الوزير مع نظيره خلال لقائهما في أنقرة", "خلال اجتماع عقد في حقل العمر".
 func (sc *scan) meetingPlace(m match, hi int) phrase {
-	if m.e.typ != marsad.AGREE && m.e.typ != marsad.COOPERATE {
+	if m.e.typ != marsad.AGREE && m.e.typ != marsad.COOPERATE && m.e.typ != marsad.CONSULT {
 		return phrase{}
 	}
 	for k := m.last() + 1; k < hi; k++ {
