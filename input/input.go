@@ -185,8 +185,11 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 
 func parseJSONL(line []byte) Record {
 	var a jsonArticle
-	if err := json.Unmarshal(line, &a); err != nil {
-		return Record{Err: fmt.Errorf("malformed JSON: %w", err)}
+	if !decodeFlat(line, &a) {
+		a = jsonArticle{}
+		if err := json.Unmarshal(line, &a); err != nil {
+			return Record{Err: fmt.Errorf("malformed JSON: %w", err)}
+		}
 	}
 	rec := Record{Title: a.Title, Body: a.Text, URL: a.URL, Source: a.Source, ID: idString(a.ID)}
 	if rec.Body == "" {
