@@ -162,11 +162,15 @@ func readJSONL(ctx context.Context, origin string, r io.Reader, fn func(Record) 
 
 var errLineTooLong = fmt.Errorf("line longer than %d MiB: not an article", MaxArticle>>20)
 
-// readLine reads one line, skipping lines over MaxArticle without holding them in memory.
+// readLine reads one line, skipping lines over MaxArticle without holding them in memory. A line that fits
+// the reader's buffer is returned in it, valid until the next read.
 func readLine(br *bufio.Reader) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
+		if line == nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return chunk, err
+		}
 		if len(line)+len(chunk) > MaxArticle {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
