@@ -68,10 +68,9 @@ func (d *Document) Words() (words []arabic.Token, folded []string) {
 	if d.words != nil && d.wordsOf == d.Text {
 		return d.words, d.folded
 	}
-	text := d.Text
-	d.words = arabic.AppendTokens(make([]arabic.Token, 0, len(text)/6), text)
-	d.folded = arabic.FoldWords(text, d.words)
-	d.wordsOf = text
+	// Tokens, when cleaning set it for this Text, is the number of words: their slice is not grown.
+	d.words, d.folded = arabic.AppendFoldedTokens(make([]arabic.Token, 0, d.Tokens), d.Text)
+	d.wordsOf = d.Text
 	return d.words, d.folded
 }
 

@@ -189,7 +189,14 @@ func TestFoldWords(t *testing.T) {
 	text := "قالت «قسدٌ» إنّ"
 	got := FoldWords(text, AppendTokens(nil, text))
 	if want := []string{"قالت", "قسد", "ان"}; strings.Join(got, " ") != strings.Join(want, " ") {
-		t.Errorf("got %q; want %q", got, want)
+		t.Errorf("FoldWords: got %q; want %q", got, want)
+	}
+	toks, folded := AppendFoldedTokens([]Token{{0, 1}}, text)
+	if want := []Token{{0, 1}, {0, 8}, {11, 19}, {22, 28}}; !slices.Equal(toks, want) {
+		t.Errorf("AppendFoldedTokens: got tokens %v; want %v", toks, want)
+	}
+	if want := []string{"قالت", "قسد", "ان"}; !slices.Equal(folded, want) {
+		t.Errorf("AppendFoldedTokens: got %q; want %q", folded, want)
 	}
 }
 
@@ -221,7 +228,31 @@ func FuzzAppendTokens(f *testing.F) {
 		if got := CountTokens(s); got != len(want) {
 			t.Fatalf("CountTokens(%q) = %d; want %d", s, got, len(want))
 		}
+		// The fused pass finds the same words, folded as FoldWords folds them, whether dst has room or not.
+		wantFolded := FoldWords(s, want)
+		for _, room := range []int{0, len(want)} {
+			got, folded := AppendFoldedTokens(make([]Token, 0, room), s)
+			if !slices.Equal(got, want) || !slices.Equal(folded, wantFolded) {
+				t.Fatalf("AppendFoldedTokens(%q) = %v %q; want %v %q", s, got, folded, want, wantFolded)
+			}
+		}
 	})
+}
+
+func BenchmarkAppendFoldedTokens(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	n := CountTokens(benchText)
+	for b.Loop() {
+		AppendFoldedTokens(make([]Token, 0, n), benchText)
+	}
+}
+
+// BenchmarkTokensThenFold is what AppendFoldedTokens does in one pass.
+func BenchmarkTokensThenFold(b *testing.B) {
+	b.SetBytes(int64(len(benchText)))
+	for b.Loop() {
+		FoldWords(benchText, AppendTokens(make([]Token, 0, len(benchText)/6), benchText))
+	}
 }
 
 func BenchmarkAppendTokens(b *testing.B) {

@@ -133,3 +133,62 @@ func FoldWords(text string, words []Token) []string {
 	}
 	return folded
 }
+
+// AppendFoldedTokens appends the words of s to dst, as AppendTokens does, and returns them with the folded
+// form (Fold) of each new word, in one pass over s. The folded words share one string, so the words cost
+// three allocations at most; a dst with room for every word (CountTokens) is not grown.
+func AppendFoldedTokens(dst []Token, s string) ([]Token, []string) {
+	first := len(dst)
+	// The folded words are appended to one buffer, copied once into the string they are cut from at the
+	// ends noted in ends.
+	buf := make([]byte, 0, len(s))
+	ends := make([]int32, 0, cap(dst)-first)
+	start := -1
+	for i, size := 0, 0; i < len(s); i += size {
+		var word bool
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			word, size = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9', 1
+			if word {
+				buf = append(buf, byte(FoldRune(rune(c))))
+			}
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			// A rune of the Arabic block: its two bytes are looked up, not decoded (see AppendTokens and
+			// AppendFold).
+			k := int(c&0x03)<<6 | int(s[i+1]&0x3F)
+			word, size = arabicWordRunes[k], 2
+			if word {
+				f := &arabicFold[k]
+				buf = append(buf, f.b[:f.n]...)
+			}
+		default:
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			word = IsWordRune(r)
+			if word && !ignorable(r) {
+				buf = utf8.AppendRune(buf, FoldRune(r))
+			}
+		}
+		if word {
+			if start < 0 {
+				start = i
+			}
+			continue
+		}
+		if start >= 0 {
+			dst = append(dst, Token{start, i})
+			ends = append(ends, int32(len(buf)))
+			start = -1
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, Token{start, len(s)})
+		ends = append(ends, int32(len(buf)))
+	}
+	all, from := string(buf), 0
+	folded := make([]string, len(ends))
+	for i, end := range ends {
+		folded[i], from = all[from:end], int(end)
+	}
+	return dst, folded
+}

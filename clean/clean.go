@@ -66,27 +66,81 @@ func New(learned *Boilerplate) *Cleaner {
 // lineKey is how lines are compared: folded words joined by one space, punctuation and symbols dropped, so
 // "// انتهى //" and "انتهى" are the same line.
 func lineKey(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
+	// Folded as arabic.Fold would, one rune at a time; the runes of the Arabic block, nearly all of a line,
+	// are looked up by their two bytes (keyRunes).
+	b := make([]byte, 0, len(s))
 	between := false // a non-word rune since the last word rune
-	for _, r := range s {
-		// Folded as arabic.Fold would, one rune at a time.
-		if r >= utf8.RuneSelf && arabic.IsIgnorable(r) {
-			continue
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+			i++
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+				between = true
+				continue
+			}
+			if between && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			between = false
+			b = append(b, c)
+		case c >= 0xD8 && c <= 0xDB && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			k := &keyRunes[int(c&0x03)<<6|int(s[i+1]&0x3F)]
+			i += 2
+			if k.drop {
+				continue
+			}
+			if !k.word {
+				between = true
+				continue
+			}
+			if between && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			between = false
+			b = append(b, k.folded[:k.n]...)
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			i += size
+			if arabic.IsIgnorable(r) {
+				continue
+			}
+			r = arabic.FoldRune(r)
+			if !arabic.IsWordRune(r) {
+				between = true
+				continue
+			}
+			if between && len(b) > 0 {
+				b = append(b, ' ')
+			}
+			between = false
+			b = utf8.AppendRune(b, r)
 		}
-		r = arabic.FoldRune(r)
-		if !arabic.IsWordRune(r) {
-			between = true
-			continue
-		}
-		if between && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		between = false
-		b.WriteRune(r)
 	}
-	return b.String()
+	return string(b)
 }
+
+// keyRunes holds what lineKey does with each rune of the Arabic block (U+0600…U+06FF): drop it (ignorable),
+// or fold it and keep it in a word or let it end one.
+var keyRunes = func() (t [0x100]struct {
+	drop, word bool
+	n          uint8
+	folded     [2]byte
+}) {
+	for i := range t {
+		r := 0x0600 + rune(i)
+		if arabic.IsIgnorable(r) {
+			t[i].drop = true
+			continue
+		}
+		f := arabic.FoldRune(r)
+		t[i].word = arabic.IsWordRune(f)
+		t[i].n = uint8(copy(t[i].folded[:], utf8.AppendRune(nil, f)))
+	}
+	return t
+}()
 
 func hasWordPrefix(key, prefix string) bool {
 	return strings.HasPrefix(key, prefix) && (len(key) == len(prefix) || key[len(prefix)] == ' ')

@@ -312,29 +312,46 @@ func FuzzComposedAlready(f *testing.F) {
 	})
 }
 
+// lineKeyRef is lineKey's definition: the words of the text folded first, joined by one space.
+func lineKeyRef(s string) string {
+	var b strings.Builder
+	between := false
+	for _, r := range arabic.Fold(s) {
+		if !arabic.IsWordRune(r) {
+			between = true
+			continue
+		}
+		if between && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		between = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
 // lineKey folds rune by rune; it must give the key of the text folded first.
 func TestLineKeyFoldsAsFold(t *testing.T) {
-	ref := func(s string) string {
-		var b strings.Builder
-		between := false
-		for _, r := range arabic.Fold(s) {
-			if !arabic.IsWordRune(r) {
-				between = true
-				continue
-			}
-			if between && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			between = false
-			b.WriteRune(r)
-		}
-		return b.String()
-	}
-	for _, s := range []string{"// انتهى //", "الإرهابُ في سوريـــا", "قسد\u200f-\u200cداعش", "ABC ٣٤٥ كم²", "", "\xff أ"} {
-		if got, want := lineKey(s), ref(s); got != want {
+	for _, s := range lineKeySeeds {
+		if got, want := lineKey(s), lineKeyRef(s); got != want {
 			t.Errorf("%q: got %q; want %q", s, got, want)
 		}
 	}
+}
+
+var lineKeySeeds = []string{"// انتهى //", "الإرهابُ في سوريـــا", "قسد\u200f-\u200cداعش", "ABC ٣٤٥ كم²", "", "\xff أ",
+	"\xd8 \xdbA ۳ ؟!", "Ünïcode ΣΑ ẞ", "\u06f4\u0640\u0670ـ"}
+
+// FuzzLineKey checks lineKey, which reads the Arabic block by its bytes, against its definition.
+func FuzzLineKey(f *testing.F) {
+	for _, s := range lineKeySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lineKey(s), lineKeyRef(s); got != want {
+			t.Fatalf("lineKey(%q) = %q; want %q", s, got, want)
+		}
+	})
 }
 
 // TestComposedAlreadyHarakat checks the shortcut against norm.NFC on every sequence of up to three runes

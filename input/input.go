@@ -162,11 +162,15 @@ func readJSONL(ctx context.Context, origin string, r io.Reader, fn func(Record) 
 
 var errLineTooLong = fmt.Errorf("line longer than %d MiB: not an article", MaxArticle>>20)
 
-// readLine reads one line, skipping lines over MaxArticle without holding them in memory.
+// readLine reads one line, skipping lines over MaxArticle without holding them in memory. A line that fits
+// the reader's buffer is returned in it, valid until the next read.
 func readLine(br *bufio.Reader) ([]byte, error) {
 	var line []byte
 	for {
 		chunk, err := br.ReadSlice('\n')
+		if line == nil && !errors.Is(err, bufio.ErrBufferFull) {
+			return chunk, err
+		}
 		if len(line)+len(chunk) > MaxArticle {
 			for errors.Is(err, bufio.ErrBufferFull) {
 				_, err = br.ReadSlice('\n')
@@ -185,8 +189,11 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 
 func parseJSONL(line []byte) Record {
 	var a jsonArticle
-	if err := json.Unmarshal(line, &a); err != nil {
-		return Record{Err: fmt.Errorf("malformed JSON: %w", err)}
+	if !decodeFlat(line, &a) {
+		a = jsonArticle{}
+		if err := json.Unmarshal(line, &a); err != nil {
+			return Record{Err: fmt.Errorf("malformed JSON: %w", err)}
+		}
 	}
 	rec := Record{Title: a.Title, Body: a.Text, URL: a.URL, Source: a.Source, ID: idString(a.ID)}
 	if rec.Body == "" {

@@ -62,11 +62,18 @@ func (tg *Tagger) Annotate(doc *marsad.Document) error {
 	}
 	sc.toks, sc.words, sc.first, sc.doc = toks, words, first, doc2
 	for j, t := range tg.tagDoc(sc, doc2) {
-		if !slices.ContainsFunc(t.path, func(id int) bool { return id != 0 }) {
+		inside := func(id int) bool { return id != 0 }
+		// The confidences are asked about the tokens from the first to the last one inside an entity.
+		from := slices.IndexFunc(t.path, inside)
+		if from < 0 {
 			continue
 		}
+		to := len(t.path) - 1
+		for t.path[to] == 0 {
+			to--
+		}
 		n := len(t.path)
-		sc.buf = marginals(sc.buf, t.em, &tg.pot, n, tg.confExp)
+		sc.buf = marginals(sc.buf, t.em, &tg.pot, n, from, to, tg.confExp)
 		tags := sc.tags[:0]
 		for _, id := range t.path {
 			tags = append(tags, Tags[id])

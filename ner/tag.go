@@ -245,12 +245,13 @@ func (x *expGaps) exp(d float32) float64 {
 	return math.Exp(float64(d) / x.temperature)
 }
 
-// marginals computes, for each token, the probability of each tag under a linear-chain distribution whose
-// log-potentials are the perceptron scores divided by x.temperature, with pot = expTrans(trans,
+// marginals computes, for tokens from…to, the probability of each tag under a linear-chain distribution
+// whose log-potentials are the perceptron scores divided by x.temperature, with pot = expTrans(trans,
 // x.temperature). It runs the forward-backward pass over the n tokens of em into buf (grown as needed) and
-// returns it; prob reads a token's probability from it. The perceptron is not trained as a probability
-// model, so these are confidence scores, not calibrated probabilities.
-func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n int, x *expGaps) []float64 {
+// returns it; prob reads a token's probability from it. The forward pass stops at token to and the backward
+// pass at token from: the tokens of a sentence's entities are all that Annotate asks about. The perceptron
+// is not trained as a probability model, so these are confidence scores, not calibrated probabilities.
+func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, n, from, to int, x *expGaps) []float64 {
 	if cap(buf) < 3*n*numTags {
 		buf = make([]float64, 3*n*numTags)
 	}
@@ -275,7 +276,7 @@ func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, 
 		a0[t] = pot[0][t] * emit[t]
 	}
 	normRow(a0)
-	for i := 1; i < n; i++ {
+	for i := 1; i <= to; i++ {
 		prev := (*[numTags]float64)(alpha[(i-1)*numTags:])
 		cur := (*[numTags]float64)(alpha[i*numTags:])
 		x := (*[numTags]float64)(emit[i*numTags:])
@@ -298,7 +299,7 @@ func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, 
 	for t := range numTags {
 		last[t] = 1
 	}
-	for i := n - 2; i >= 0; i-- {
+	for i := n - 2; i >= from; i-- {
 		cur := (*[numTags]float64)(beta[i*numTags:])
 		next := (*[numTags]float64)(beta[(i+1)*numTags:])
 		x := (*[numTags]float64)(emit[(i+1)*numTags:])
@@ -317,7 +318,8 @@ func marginals(buf []float64, em []float32, pot *[numTags + 1][numTags]float64, 
 	return buf
 }
 
-// prob returns the probability of tag t at token i from a marginals result over n tokens.
+// prob returns the probability of tag t at token i, between marginals' from and to, from a marginals
+// result over n tokens.
 func prob(m []float64, n, i, t int) float64 {
 	var v [numTags]float64
 	a := (*[numTags]float64)(m[i*numTags:])
