@@ -983,6 +983,7 @@ func (sc *scan) subjectEnding(i, lo int, aside bool) phrase {
 	}
 	k := j
 	for k > lo && j-k < maxPhrase-1 && !sc.toks[k].gap && (sc.head(k-1) && sc.cont(&sc.toks[k-1], &sc.toks[k]) || sc.sameEntity(k-1, k) ||
+		sc.is(cTitle, &sc.toks[k-1]) && sc.person(k) && !sc.toks[k-1].gap ||
 		sc.toks[k-1].f == "باسم" && k-2 >= lo && !sc.toks[k-1].gap) {
 		// ("المتحدث باسم جيش الاحتلال يهدد": a spokesman speaks in the name of the rest.)
 		if sc.toks[k-1].f == "باسم" {
@@ -1288,7 +1289,8 @@ func (sc *scan) parenthetical(k, hi int) int {
 			}
 			break
 		}
-		opens = opens || sc.is(cTime, &sc.toks[j]) && !sc.toks[j].trig
+		// ("، قرابة الساعة الحادية عشرة ليلاً،": a time of day too.)
+		opens = opens || (sc.is(cTime, &sc.toks[j]) || sc.is(cTimeNoun, &sc.toks[j]) || sc.toks[j].b == "ساعه") && !sc.toks[j].trig
 	}
 	return k
 }
