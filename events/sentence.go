@@ -290,7 +290,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				if p := sc.pastAside(e, hi); p > e {
 					e, aside = p, true
 				}
-				if o, _ := sc.np(e, hi); e < hi && (!sc.toks[e].gap || aside) && o.ok() && o.s == e {
+				if o, counted := sc.np(e, hi); e < hi && (!sc.toks[e].gap || aside) && o.ok() && (o.s == e || counted) {
 					k = e
 				}
 			}
@@ -1406,6 +1406,11 @@ func (sc *scan) extend(k, hi int) int {
 		// "المديرية العامة لشؤون المخدرات": a body for the affairs it names.
 		if (t.f == "باسم" || t.f == "بالاعمال" || t.f == "لشوون" || t.f == "لشؤون") && e+1 < hi && !sc.toks[e+1].gap && sc.head(e+1) {
 			e++
+			continue
+		}
+		// "منظمة العدالة من أجل الحياة", "سوريون من أجل الحقيقة والعدالة": a name of what a body is for.
+		if t.f == "من" && e+2 < hi && sc.toks[e+1].f == "اجل" && !sc.toks[e+1].gap && !sc.toks[e+2].gap && sc.toks[e+2].def && e+2-k < maxPhrase {
+			e += 3
 			continue
 		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
