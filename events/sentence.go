@@ -2675,7 +2675,7 @@ func (sc *scan) joined(m match, hi int) phrase {
 // الانفجار", "إيرانية الصنع", "متعددة الجنسيات".
 func describes(b string) bool {
 	switch b {
-	case "هويه", "مدي", "انفجار", "صنع", "جنسيات", "حراسه", "تسليح":
+	case "هويه", "مدي", "انفجار", "صنع", "جنسيات", "حراسه", "تسليح", "دفع":
 		return true
 	}
 	return false
