@@ -1374,7 +1374,8 @@ func (sc *scan) np(k, hi int) (p phrase, counted bool) {
 			k++
 			continue
 		}
-		if counted && (t.f == "من" || t.f == "عن") || sc.countLead(k, hi) {
+		// ("دفعة جديدة من الأسرى": an adjective of the batch.)
+		if counted && (t.f == "من" || t.f == "عن" || t.b == "جديده" || t.b == "ثانيه" || t.b == "اخري" || t.b == "كبيره") || sc.countLead(k, hi) {
 			k++
 			continue
 		}
