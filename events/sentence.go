@@ -115,6 +115,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 				}
 			}
 		}
+		// "أرسل البرنامج قافلة … لإغاثة آلاف النازحين": the aid sent is no recipient.
+		if m.e.typ == marsad.AID && ev.actor2.ok() && sc.aid(&sc.toks[ev.actor2.s]) {
+			ev.actor2 = phrase{}
+		}
 		if !ev.actor2.ok() {
 			ev.actor2 = sc.target(&ev, hi)
 		}
@@ -1811,7 +1815,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 			}
 			switch sc.toks[k].f {
 			case "لمساعده", "لدعم", "لاغاثه", "لصالح":
-				if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && !sc.placeWord(&sc.toks[p.s]) {
+				if p, counted := sc.np(k+1, hi); p.ok() && (p.s == k+1 || counted) && !sc.placeWord(&sc.toks[p.s]) {
 					return p
 				}
 			}
@@ -2720,4 +2724,11 @@ func (sc *scan) holder(p phrase, hi int) phrase {
 		return phrase{p.s, sc.extend(k, hi)}
 	}
 	return p
+}
+
+// aid reports a noun that names aid or its carrier ("قافلة", "شحنة", "مساعدات").
+func (sc *scan) aid(t *tok) bool {
+	found := false
+	sc.lx.nounEntries(t, func(e *entry) { found = found || e.typ == marsad.AID })
+	return found
 }
