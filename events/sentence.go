@@ -131,6 +131,10 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if m.e.typ == marsad.MOBILIZE || m.e.typ == marsad.RETREAT && ev.actor2.ok() && ev.actor2.e-ev.actor2.s == 1 && sc.possessed(ev.actor2.s) && !sc.taMarbuta(&sc.toks[ev.actor2.s]) {
 			ev.actor2 = phrase{}
 		}
+		// ("يرفضون دعوة قوات سوريا الديمقراطية": a proposal that is itself a trigger word.)
+		if k := m.last() + 1; m.e.typ == marsad.REJECT && !ev.actor2.ok() && k < hi && !sc.toks[k].gap && sc.is(cProposal, &sc.toks[k]) {
+			ev.actor2 = phrase{k, k + 1}
+		}
 		if m.e.typ == marsad.REJECT && ev.actor2.ok() && sc.is(cProposal, &sc.toks[ev.actor2.s]) {
 			if p := sc.proposer(ev.actor2, hi); p.ok() {
 				ev.actor2 = p
@@ -1040,6 +1044,7 @@ func (sc *scan) skip(k, hi int) int {
 		case sc.toks[k].f == "خلال" && k+1 < hi && sc.is(cSkip, &sc.toks[k+1]): // "خلال الأسبوع الماضي"
 		case (sc.toks[k].f == "بشكل" || sc.toks[k].f == "بصوره") && k+1 < hi && !sc.toks[k+1].gap && !sc.toks[k+1].def: // "بشكل قاطع"
 			k++
+		case sc.toks[k].f == "بالقوه": // "فرّقت قوات الأسايش بالقوة، مساء السبت، محتجين"
 		default:
 			return k
 		}
@@ -2558,7 +2563,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 			continue
 		}
 		// "ولاية شمال كردفان", "محافظة جنوب سيناء": a compass point that opens the name.
-		if e == k+1 && word && !t.gap && !t.def && sc.is(cCompass, t) && e+1 < hi && !sc.toks[e+1].gap && (sc.locEntity(e+1) || sc.toks[e+1].cls == 0 && !sc.toks[e+1].def) {
+		if e == k+1 && word && !t.gap && !t.def && sc.is(cCompass, t) && e+1 < hi && !sc.toks[e+1].gap && (sc.locEntity(e+1) || sc.toks[e+1].cls == 0 && !sc.lx.nounLike(&sc.toks[e+1])) {
 			e += 2
 			continue
 		}
