@@ -1293,7 +1293,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
 	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
 		sc.is(cLed, &sc.toks[k])
-	for j := k; j < hi && j <= k+10; j++ {
+	for j := k; j < hi && j <= k+14; j++ {
 		if j > k && sc.toks[j].gap {
 			if opens && sc.comma(j) {
 				return j
