@@ -928,7 +928,8 @@ func (sc *scan) giver(k, hi int) phrase {
 		if sc.toks[k].f != "من" {
 			continue
 		}
-		if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && (sc.agentive(p) || sc.is(cTitle, &sc.toks[p.s])) {
+		// ("مقدمة من دولة قطر": a state gives too.)
+		if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && (sc.agentive(p) || sc.is(cTitle, &sc.toks[p.s]) || sc.is(cConstruct, &sc.toks[p.s]) || sc.locEntity(p.s)) {
 			return p
 		}
 	}
@@ -1521,6 +1522,12 @@ func (sc *scan) titlePlace(e, hi int) int {
 // titleOwner returns the end of the body a title belongs to, named after ل at e ("لحزب الله", "للقوات
 // المسلحة اليمنية"), or e when there is none.
 func (sc *scan) titleOwner(e, hi int) int {
+	// "القيادي البارز في تنظيم داعش أبو حفص العراقي": the body a title is held in, before the name.
+	if e+1 < hi && !sc.toks[e].gap && sc.toks[e].f == "في" && !sc.toks[e+1].gap {
+		if p, _ := sc.np(e+1, hi); p.ok() && p.s == e+1 && sc.agentive(p) && p.e < hi && !sc.toks[p.e].gap && sc.person(p.e) {
+			return p.e
+		}
+	}
 	if e >= hi || sc.toks[e].gap || !strings.HasPrefix(sc.toks[e].f, "ل") || sc.toks[e].conj {
 		return e
 	}
