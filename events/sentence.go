@@ -142,7 +142,8 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		}
 		// "احتجاجا على انقطاع التيار الكهربائي": a grievance is no actor; a protest's target is a party
 		// ("ضد هيئة تحرير الشام"), as every blind set labels it.
-		if m.e.typ == marsad.PROTEST && ev.actor2.ok() && !sc.agentive(ev.actor2) {
+		// ("ضد إدارة سجون الاحتلال": a body's word heads a party too.)
+		if m.e.typ == marsad.PROTEST && ev.actor2.ok() && !sc.agentive(ev.actor2) && !(sc.is(cConstruct, &sc.toks[ev.actor2.s]) && ev.actor2.e-ev.actor2.s > 1) {
 			ev.actor2 = phrase{}
 		}
 		if !ev.actor1.ok() && (m.e.kind == kindVictimVerb || m.e.kind == kindVictimNoun || ev.actor2.ok() || m.e.typ == marsad.ASSAULT) {
@@ -1292,7 +1293,9 @@ func (sc *scan) parenthetical(k, hi int) int {
 		return k
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
-	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
+	// ("توعدت سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي، جيش الاحتلال": what a named body is.)
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) ||
+		sc.toks[k].def && k > 0 && sc.toks[k-1].ent >= 0 && sc.doc.Entities[sc.toks[k-1].ent].Type == marsad.ORG || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
 		sc.is(cLed, &sc.toks[k])
 	for j := k; j < hi && j <= k+14; j++ {
 		if j > k && sc.toks[j].gap {
