@@ -2257,6 +2257,9 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 		t := &sc.toks[n]
 		switch {
 		case t.gap:
+		case t.def && t.ent < 0 && !sc.is(cPlace, t) && n+1 < hi && !sc.toks[n+1].gap && sc.toks[n+1].def && (nisba(&sc.toks[n+1]) || sc.is(cParticiple, &sc.toks[n+1])) && sc.lx.nounLike(t) == false:
+			// "نحو الأراضي التركية", "إلى داخل الأراضي المحتلة": a land named by its adjective.
+			return phrase{n, n + 2}
 		case sc.is(cPlace, t) && sc.placeOf(sc.placeName(n, hi, true)):
 			return sc.placeName(n, hi, true)
 		case sc.locEntity(n):
@@ -2463,7 +2466,8 @@ func (sc *scan) meetingPlace(m match, hi int) phrase {
 		if !sc.is(cMeeting, &sc.toks[k]) {
 			continue
 		}
-		for j := k + 1; j < hi && j <= k+4; j++ {
+		// ("خلال جولة مفاوضات غير مباشرة عقدت في مدينة جدة")
+		for j := k + 1; j < hi && j <= k+6; j++ {
 			t := &sc.toks[j]
 			if t.trig && !sc.is(cMeeting, t) {
 				break
