@@ -929,8 +929,9 @@ func (sc *scan) giver(k, hi int) phrase {
 		if sc.toks[k].f != "من" {
 			continue
 		}
-		// ("مقدمة من دولة قطر": a state gives too.)
-		if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && (sc.agentive(p) || sc.is(cTitle, &sc.toks[p.s]) || sc.is(cConstruct, &sc.toks[p.s]) || sc.locEntity(p.s)) {
+		// ("مقدمة من دولة قطر": after the participle of giving, a state or a body gives too.)
+		given := k > 0 && strings.HasPrefix(sc.toks[k-1].b, "مقدم")
+		if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && (sc.agentive(p) || sc.is(cTitle, &sc.toks[p.s]) || given && (sc.is(cConstruct, &sc.toks[p.s]) || sc.locEntity(p.s))) {
 			return p
 		}
 	}
