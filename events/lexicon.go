@@ -87,7 +87,7 @@ type lexicon struct {
 	classBit    map[string]uint64
 	bits        [nClasses]uint64 // classBit of the classes the code reads, by class
 	// genitives holds the classes of words that may be an indefinite noun's genitive in a construct chain:
-	// bodies, people of a place, places ("مسلحو عشيرة آل غزي", "مزارعو قضاء الفاو").
+	// bodies, forces, people of a place, places ("مسلحو عشيرة آل غزي", "مزارعو قضاء الفاو", "قيادة قوات حرس الحدود").
 	genitives uint64
 	exact, bare map[string]uint64
 	classWords  bloom             // the words of exact and bare
@@ -133,7 +133,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 		}
 		lx.bits[c] = bit
 	}
-	for _, c := range []class{cAgent, cConstruct, cResidents, cPlace, cCity, cBroad} {
+	for _, c := range []class{cAgent, cConstruct, cResidents, cPlace, cCity, cBroad, cWeapon} {
 		lx.genitives |= lx.bits[c]
 	}
 	return lx, nil
