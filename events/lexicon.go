@@ -84,11 +84,11 @@ type lexicon struct {
 	roles                map[string][]roleCue
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
 	// matched on the folded word, bare those matched without clitics.
-	classBit    map[string]uint64
-	bits        [nClasses]uint64 // classBit of the classes the code reads, by class
+	classBit map[string]uint64
+	bits     [nClasses]uint64 // classBit of the classes the code reads, by class
 	// genitives holds the classes of words that may be an indefinite noun's genitive in a construct chain:
 	// bodies, forces, people of a place, places ("مسلحو عشيرة آل غزي", "مزارعو قضاء الفاو", "قيادة قوات حرس الحدود").
-	genitives uint64
+	genitives   uint64
 	exact, bare map[string]uint64
 	classWords  bloom             // the words of exact and bare
 	models      map[string]*model // report models by type, see report.go
