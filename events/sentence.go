@@ -1430,6 +1430,15 @@ func (sc *scan) extend(k, hi int) int {
 			e += 3
 			continue
 		}
+		// "فصائل «الجيش الوطني»", "عناصر «حزب الله» اللبناني": a name in guillemets as the genitive of a
+		// body's word, and a nisba after it.
+		if q := sc.guillemetName(e, hi); q > e && !sc.toks[e-1].def && (sc.is(cConstruct, &sc.toks[e-1]) || sc.is(cAgent, &sc.toks[e-1])) {
+			e = q
+			if e < hi && sc.toks[e].def && nisba(&sc.toks[e]) && !strings.ContainsAny(sc.doc.Text[sc.toks[e-1].end:sc.toks[e].start], ",،.") {
+				e++
+			}
+			continue
+		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
 		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
 		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) && !act {
@@ -2751,4 +2760,20 @@ func (sc *scan) aid(t *tok) bool {
 	found := false
 	sc.lx.nounEntries(t, func(e *entry) { found = found || e.typ == marsad.AID })
 	return found
+}
+
+// guillemetName returns the end of a name in guillemets that opens at token k ("«الجيش الوطني»"), or k when none does.
+func (sc *scan) guillemetName(k, hi int) int {
+	if k == 0 || k >= hi || strings.TrimSpace(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start]) != "«" {
+		return k
+	}
+	for j := k; j < hi && j < k+6; j++ {
+		if j+1 < hi && sc.toks[j+1].gap && strings.TrimSpace(sc.doc.Text[sc.toks[j].end:sc.toks[j+1].start]) != "»" {
+			return k
+		}
+		if end := sc.toks[j].end; j+1 == hi || strings.HasPrefix(strings.TrimSpace(sc.doc.Text[end:sc.toks[j+1].start]), "»") {
+			return j + 1
+		}
+	}
+	return k
 }
