@@ -132,7 +132,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor2 = phrase{}
 		}
 		// ("يرفضون دعوة قوات سوريا الديمقراطية": a proposal that is itself a trigger word.)
-		if k := m.last() + 1; m.e.typ == marsad.REJECT && !ev.actor2.ok() && k < hi && !sc.toks[k].gap && sc.is(cProposal, &sc.toks[k]) {
+		k := m.last() + 1
+		if a := ev.actor1; a.ok() && a.s == k {
+			k = a.e
+		}
+		if m.e.typ == marsad.REJECT && !ev.actor2.ok() && k < hi && !sc.toks[k].gap && sc.is(cProposal, &sc.toks[k]) {
 			ev.actor2 = phrase{k, k + 1}
 		}
 		if m.e.typ == marsad.REJECT && ev.actor2.ok() && sc.is(cProposal, &sc.toks[ev.actor2.s]) {
@@ -1971,7 +1975,7 @@ func (sc *scan) target(ev *event, hi int) phrase {
 		}
 		if k+1 < hi && !sc.toks[k+1].gap {
 			if t := &sc.toks[k]; !t.def && strings.HasPrefix(t.b, "ب") && sc.attack(&tok{f: t.b[len("ب"):], b: t.b[len("ب"):]}) {
-				if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && sc.agentive(p) {
+				if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 && !sc.placeWord(&sc.toks[p.s]) && !sc.locEntity(p.s) {
 					return p
 				}
 			}
@@ -2592,7 +2596,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 			continue
 		}
 		// ("قرية ود النورة بولاية الجزيرة": a place word carrying ب or ل begins another place.)
-		if t.gap || t.trig || t.num || t.conj && !sc.whole(t) || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
+		if t.gap || t.trig || t.num || sc.is(cNumber, t) || sc.countLead(e, hi) || t.conj && !sc.whole(t) || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
 			sc.is(cPlace, t) && t.f != t.b && !t.def {
 			break
 		}
