@@ -267,7 +267,9 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	end := hi
 	np1, counted := sc.np(after, hi)
 	// "أعلنت القيادة فرض حظر شامل للتجوال": after the trigger's own noun, an indefinite word is its adjective.
-	if e := m.spanEnd(); e > m.head && np1.ok() && np1.s == e+1 && !sc.toks[e].def && !sc.toks[np1.s].def && !sc.toks[np1.s].num {
+	// ("تتبادل المعلومات الاستخبارية مع دمشق": a definite one after a definite noun.)
+	if e := m.spanEnd(); e > m.head && np1.ok() && np1.s == e+1 && (!sc.toks[e].def && !sc.toks[np1.s].def && !sc.toks[np1.s].num ||
+		sc.toks[e].def && !sc.is(cAgent, &sc.toks[e]) && sc.toks[np1.s].def && nisba(&sc.toks[np1.s]) && np1.e == np1.s+1) {
 		np1 = phrase{}
 	}
 	if len(m.extra) > 0 && m.extra[0] > m.spanEnd() && (!np1.ok() || np1.e <= m.extra[0]) {
@@ -1217,7 +1219,7 @@ func (sc *scan) proposer(p phrase, hi int) phrase {
 		k++
 	}
 	if k < hi && !sc.toks[k].gap {
-		if q, _ := sc.np(k, hi); q.ok() && q.s == k && (sc.agentive(q) || sc.is(cConstruct, &sc.toks[q.s]) || sc.person(q.s)) {
+		if q, _ := sc.np(k, hi); q.ok() && q.s == k && (sc.agentive(q) || sc.is(cConstruct, &sc.toks[q.s]) || sc.is(cTitle, &sc.toks[q.s]) || sc.person(q.s)) {
 			return q
 		}
 	}
