@@ -2299,6 +2299,13 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 			if e > n+1 {
 				return phrase{n, e}
 			}
+		default:
+			// "قافلة مساعدات … إلى النازحين في مخيمات أطمة": aid goes where those it goes to are.
+			if p, _ := sc.np(n, hi); ev.m.e.typ == marsad.AID && p.ok() && p.s == n && p.e+1 < hi && sc.toks[p.e].f == "في" && !sc.toks[p.e].gap && sc.is(cPlace, &sc.toks[p.e+1]) {
+				if q := sc.placeName(p.e+1, hi, true); sc.placeOf(q) {
+					return q
+				}
+			}
 		}
 		return phrase{}
 	}
