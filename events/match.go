@@ -347,16 +347,8 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	}
 	// "وصلت إلى ميناء عدن، أمس الثلاثاء، سفينة محمّلة": the destination before the subject.
 	if k := sc.skip(i+1, hi); k+1 < hi && sc.toks[k].f == "الي" && !sc.toks[k+1].gap {
-		e := k + 1
-		if sc.locEntity(e) {
-			for e < hi && sc.toks[e].ent == sc.toks[k+1].ent {
-				e++
-			}
-		} else if sc.is(cPlace, &sc.toks[e]) {
-			e = sc.placeName(e, hi, true).e
-		}
-		if e > k+1 {
-			if found, ok := sc.pastAsideMatch(alts, e, hi); ok && found >= 0 {
+		if p := sc.placeAt(k+1, hi); p.ok() {
+			if found, ok := sc.pastAsideMatch(alts, p.e, hi); ok && found >= 0 {
 				return found
 			}
 		}
@@ -441,6 +433,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 		if i-2 >= lo && sc.toks[i-1].f == "عليه" && sc.toks[i-2].f == "الله" {
 			continue
 		}
+		// "جهاز دعم الاستقرار", "هيئة إغاثة": a verbal noun in construct after a body's word names the body.
+		if i > lo && !t.gap && !t.prep && !sc.toks[i-1].def && sc.is(cConstruct, &sc.toks[i-1]) {
+			continue
+		}
 		verbs, nouns, past = verbs[:0], nouns[:0], past[:0]
 		sc.lx.verbEntries(t.f, func(e *entry, imperfect bool) {
 			for k, x := range verbs {
@@ -481,10 +477,6 @@ func (sc *scan) triggers(lo, hi int) []match {
 			} else {
 				best = sc.pick(nouns, nil, true, i, hi)
 			}
-		}
-		// "جهاز دعم الاستقرار", "هيئة إغاثة": a verbal noun in construct after a body's word names the body.
-		if best != nil && i > lo && !t.gap && !t.prep && !sc.toks[i-1].def && sc.is(cConstruct, &sc.toks[i-1]) {
-			continue
 		}
 		// "تعرض رتل عسكري أميركي لهجوم": the subject of a victim verb is what suffers it, not an event.
 		if best != nil && best.noun && i > lo && !t.gap && victimVerb == i-1 {

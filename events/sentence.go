@@ -132,12 +132,14 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor2 = phrase{}
 		}
 		// ("يرفضون دعوة قوات سوريا الديمقراطية": a proposal that is itself a trigger word.)
-		k := m.last() + 1
-		if a := ev.actor1; a.ok() && a.s == k {
-			k = a.e
-		}
-		if m.e.typ == marsad.REJECT && !ev.actor2.ok() && k < hi && !sc.toks[k].gap && sc.is(cProposal, &sc.toks[k]) {
-			ev.actor2 = phrase{k, k + 1}
+		if m.e.typ == marsad.REJECT && !ev.actor2.ok() {
+			k := m.last() + 1
+			if a := ev.actor1; a.ok() && a.s == k {
+				k = a.e
+			}
+			if k < hi && !sc.toks[k].gap && sc.is(cProposal, &sc.toks[k]) {
+				ev.actor2 = phrase{k, k + 1}
+			}
 		}
 		if m.e.typ == marsad.REJECT && ev.actor2.ok() && sc.is(cProposal, &sc.toks[ev.actor2.s]) {
 			if p := sc.proposer(ev.actor2, hi); p.ok() {
@@ -2273,7 +2275,7 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 		t := &sc.toks[n]
 		switch {
 		case t.gap:
-		case t.def && t.ent < 0 && !sc.is(cPlace, t) && n+1 < hi && !sc.toks[n+1].gap && sc.toks[n+1].def && (nisba(&sc.toks[n+1]) || sc.is(cParticiple, &sc.toks[n+1])) && sc.lx.nounLike(t) == false:
+		case t.def && t.ent < 0 && !sc.is(cPlace, t) && n+1 < hi && !sc.toks[n+1].gap && sc.toks[n+1].def && (nisba(&sc.toks[n+1]) || sc.is(cParticiple, &sc.toks[n+1])) && !sc.lx.nounLike(t):
 			// "نحو الأراضي التركية", "إلى داخل الأراضي المحتلة": a land named by its adjective.
 			return phrase{n, n + 2}
 		case sc.is(cPlace, t) && sc.placeOf(sc.placeName(n, hi, true)):
@@ -2689,16 +2691,7 @@ func (sc *scan) witness(m match, lo, hi int) phrase {
 		if k+1 >= m.head || sc.toks[k+1].gap {
 			return phrase{}
 		}
-		if n := k + 1; sc.is(cPlace, &sc.toks[n]) {
-			return sc.placeName(n, m.head, true)
-		} else if sc.locEntity(n) {
-			e := n + 1
-			for e < m.head && sc.toks[e].ent == sc.toks[n].ent {
-				e++
-			}
-			return sc.directions(phrase{n, e}, hi)
-		}
-		return phrase{}
+		return sc.placeAt(k+1, m.head)
 	}
 	return phrase{}
 }
@@ -2752,12 +2745,8 @@ func (sc *scan) holder(p phrase, hi int) phrase {
 	t := &sc.toks[k]
 	switch {
 	case !t.def && strings.HasPrefix(t.f, "ل") && runes(t.f) > 3:
-		// "لجماعة الحوثي", "للفصائل"
-		rest := tok{f: t.f[len("ل"):], b: t.f[len("ل"):]}
-		if strings.HasPrefix(t.f, "لل") {
-			rest = tok{f: t.f[len("لل"):], b: t.f[len("لل"):]}
-		}
-		if t.ent >= 0 || sc.lx.bareClasses(rest.b)&(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) != 0 {
+		// "لجماعة الحوثي" (لل carries the article, which the case above leaves out)
+		if t.ent >= 0 || sc.lx.bareClasses(t.f[len("ل"):])&(sc.lx.bits[cAgent]|sc.lx.bits[cConstruct]) != 0 {
 			t.clitics = 1
 			return phrase{k, sc.extend(k, hi)}
 		}
@@ -2789,4 +2778,20 @@ func (sc *scan) guillemetName(k, hi int) int {
 		}
 	}
 	return k
+}
+
+// placeAt returns the place named at token n: a place word with its name ("بلدة جنديرس") or a place entity
+// with its directions ("سوريا الشمالية"); none when n names no place.
+func (sc *scan) placeAt(n, hi int) phrase {
+	switch {
+	case sc.is(cPlace, &sc.toks[n]):
+		return sc.placeName(n, hi, true)
+	case sc.locEntity(n):
+		e := n + 1
+		for e < hi && sc.toks[e].ent == sc.toks[n].ent {
+			e++
+		}
+		return sc.directions(phrase{n, e}, hi)
+	}
+	return phrase{}
 }
