@@ -38,6 +38,7 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 	out := make([]marsad.Event, 0, len(cs))
 	evs := make([]event, 0, len(cs))
 	for i := range cs {
+		cs[i].ev.place = sc.rankPlace(&cs[i].ev, lo, hi)
 		e := sc.build(&cs[i].ev, si, lo, hi)
 		e.Confidence = math.Round(sc.lx.model(e.Type).confidence(cs[i].x)*1000) / 1000
 		out = append(out, e)
@@ -2403,34 +2404,42 @@ func (sc *scan) locationWord(ev *event, lo, hi int, used func(int) bool) phrase 
 			if k+1 >= hi || sc.toks[k+1].gap {
 				continue
 			}
-			n := &sc.toks[k+1]
-			if sc.is(cPlace, n) {
+			if sc.is(cPlace, &sc.toks[k+1]) {
 				if p := sc.placeName(k+1, hi, true); sc.placeOf(p) {
 					return p
 				}
 				continue
 			}
-			if t.f == "عند" || t.f == "امام" {
-				continue
+			if p := sc.nameAfter(k, hi); p.ok() {
+				return p
 			}
-			if sc.is(cNotPlace, n) || sc.is(cStop, n) || n.trig || n.num || !sc.head(k+1) {
-				continue
-			}
-			// A definite word after في is a place only when nothing continues it ("في الموصل،").
-			if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.is(cPlacePrep, &sc.toks[k+2]) {
-				continue
-			}
-			if !n.def && sc.lx.nounLike(n) || sc.possessed(k+1) {
-				continue
-			}
-			// "في صناعة العبوات الناسفة": a verbal noun in construct is no place name.
-			if !n.def && sc.taMarbuta(n) && k+2 < hi && !sc.toks[k+2].gap && sc.toks[k+2].def && !sc.locEntity(k+2) && !sc.placeWord(&sc.toks[k+2]) {
-				continue
-			}
-			return sc.placeName(k+1, hi, false)
 		}
 	}
 	return phrase{}
+}
+
+// nameAfter returns the name of a place after the preposition of place at k that no place word
+// introduces ("في منبج،", "قرب البوكمال"), or no phrase.
+func (sc *scan) nameAfter(k, hi int) phrase {
+	if t := &sc.toks[k]; k+1 >= hi || t.f == "عند" || t.f == "امام" {
+		return phrase{}
+	}
+	n := &sc.toks[k+1]
+	if n.gap || sc.is(cPlace, n) || sc.is(cNotPlace, n) || sc.is(cStop, n) || n.trig || n.num || !sc.head(k+1) {
+		return phrase{}
+	}
+	// A definite word after في is a place only when nothing continues it ("في الموصل،").
+	if n.def && k+2 < hi && !sc.toks[k+2].gap && !sc.is(cPlacePrep, &sc.toks[k+2]) {
+		return phrase{}
+	}
+	if !n.def && sc.lx.nounLike(n) || sc.possessed(k+1) {
+		return phrase{}
+	}
+	// "في صناعة العبوات الناسفة": a verbal noun in construct is no place name.
+	if !n.def && sc.taMarbuta(n) && k+2 < hi && !sc.toks[k+2].gap && sc.toks[k+2].def && !sc.locEntity(k+2) && !sc.placeWord(&sc.toks[k+2]) {
+		return phrase{}
+	}
+	return sc.placeName(k+1, hi, false)
 }
 
 // placeBound returns where the places of the event m may end. An agreement, a cooperation, a meeting, a

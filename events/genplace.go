@@ -1,0 +1,37 @@
+//go:build ignore
+
+// genplace fits the events place model on the tuning rows of the annotated news sets testdata/news*.tsv and
+// writes data/place_weights.txt. Each sentence goes through the pipeline's stages before events first, as
+// in use and in marsad eval events.
+package main
+
+import (
+	"bytes"
+	"flag"
+	"log"
+	"os"
+	"path/filepath"
+
+	"github.com/marsad/marsad/events"
+	"github.com/marsad/marsad/pipeline"
+)
+
+func main() {
+	out := flag.String("o", "data/place_weights.txt", "output file")
+	flag.Parse()
+	paths, err := filepath.Glob("testdata/news*.tsv")
+	if err != nil {
+		log.Fatal(err)
+	}
+	prepare, err := pipeline.Before("events")
+	if err != nil {
+		log.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := events.TrainPlaceModel(&b, os.Stderr, paths, prepare); err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {
+		log.Fatal(err)
+	}
+}
