@@ -33,199 +33,225 @@ func refText(r *marsad.Ref) string {
 	return r.Text
 }
 
+// annotateCases are sentences with the event the rules find in them (see TestAnnotate).
+var annotateCases = []struct {
+	name, text                         string
+	typ, mode, trigger, actor1, actor2 string
+	place                              string
+}{
+	{"VSO verb with nationality", "قصفت الطائرات التركية قرية تل رفعت في ريف حلب الشمالي.",
+		"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "", "قرية تل رفعت"},
+	{"a named place shelled is where, no actor", "قصف الجيش قرية عون الدادات شمالي منبج.",
+		"ASSAULT", "", "قصف", "الجيش", "", "قرية عون الدادات"},
+	{"villages shelled are the target", "قصف الجيش قرى آشورية في ريف تل تمر.",
+		"ASSAULT", "", "قصف", "الجيش", "قرى آشورية", "ريف تل تمر"},
+	{"a base of a force is no named place", "استهدفت الميليشيات بصواريخ قاعدة للتحالف في حقل العمر.",
+		"ASSAULT", "aerial", "استهدفت", "الميليشيات", "قاعدة", "حقل العمر"},
+	{"a phone call has no place", "تلقى الوزير اتصالا هاتفيا من نظيره الإيراني بحثا خلاله الأوضاع في سوريا.",
+		"CONSULT", "", "تلقى", "نظيره الإيراني", "الوزير", ""},
+	{"property demolished is the target", "هدمت البلدية أكثر من ثلاثين منزلاً عشوائياً في حي الرشيدية.",
+		"COERCE", "", "هدمت", "البلدية", "منزلاً عشوائياً", "حي الرشيدية"},
+	{"bodies counted after a suspension", "علق البنك المركزي تعاملات أربعة عشر مصرفاً محلياً بالدولار.",
+		"SANCTION", "", "علق", "البنك المركزي", "مصرفاً محلياً", ""},
+	{"an aside between subject and object", "ناشد أهالي مخيم الركبان، الواقع على المثلث الحدودي، المنظمات الإنسانية إدخال مساعدات.",
+		"REQUEST", "", "ناشد", "أهالي مخيم الركبان", "المنظمات الإنسانية", ""},
+	{"a series of raids on named hills", "شنت الطائرات الروسية سلسلة غارات على تلال الكبينة في جبل الأكراد.",
+		"ASSAULT", "aerial", "شنت", "الطائرات الروسية", "", "تلال الكبينة"},
+	{"an airport's adjective", "أطلق مسلحون صواريخ على مطار أربيل الدولي ليل الثلاثاء.",
+		"ASSAULT", "artillery", "أطلق", "مسلحون", "", "مطار أربيل الدولي"},
+	{"a named base attacked stays the target", "استهدفت طائرة مسيرة قاعدة العند الجوية في محافظة لحج.",
+		"ASSAULT", "aerial", "استهدفت", "طائرة مسيرة", "قاعدة العند الجوية", "محافظة لحج"},
+	{"passive with على يد", "قُتل خمسة أشخاص على يد مسلحين مجهولين في بلدة الشحيل.",
+		"ASSAULT", "", "قُتل", "مسلحين مجهولين", "أشخاص", "بلدة الشحيل"},
+	{"victim noun headline", "مقتل 3 عناصر من قسد بقصف مسيرة تركية على ريف القامشلي",
+		"ASSAULT", "aerial", "مقتل|بقصف", "مسيرة تركية", "عناصر", "ريف القامشلي"},
+	{"SVO after أن", "وأوضحت المصادر أن «مسلحين مجهولين اغتالوا العميد جبار مساعد».",
+		"ASSAULT", "assassination", "اغتالوا", "مسلحين مجهولين", "العميد جبار مساعد", ""},
+	{"vowelled passive", "اعتُقل الناشط في مدينة حمص على يد عناصر الأمن.",
+		"COERCE", "arrest", "اعتُقل", "عناصر الأمن", "الناشط", "مدينة حمص"},
+	{"arrest", "اعتقلت قوات الأمن العراقية 12 شخصا في مدينة الموصل أمس.",
+		"COERCE", "arrest", "اعتقلت", "قوات الأمن العراقية", "شخصا", "مدينة الموصل"},
+	{"curfew", "فرضت السلطات المحلية حظر التجوال في مدينة السويداء.",
+		"COERCE", "curfew", "فرضت", "السلطات المحلية", "", "مدينة السويداء"},
+	{"protest with a grievance, no target", "وتظاهر المئات في مدينة السويداء احتجاجا على تردي الأوضاع المعيشية.",
+		"PROTEST", "", "وتظاهر", "المئات", "", "مدينة السويداء"},
+	{"protest against a party", "وتظاهر المئات في مدينة الرقة ضد قوات سوريا الديمقراطية.",
+		"PROTEST", "", "وتظاهر", "المئات", "قوات سوريا الديمقراطية", "مدينة الرقة"},
+	{"consult", "التقى وزير الخارجية السوري نظيره الإيراني في دمشق.",
+		"CONSULT", "", "التقى", "وزير الخارجية السوري", "نظيره الإيراني", "دمشق"},
+	{"release after its particle", "أفرجت قسد عن عشرات المعتقلين.",
+		"RETREAT", "release", "أفرجت", "قسد", "المعتقلين", ""},
+	{"place without its preposition", "قصفت الطائرات التركية مواقع بمدينة الباب.",
+		"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "مواقع", "مدينة الباب"},
+	{"victims of a place and the place", "قصفت قوات النظام قرى ناحية شيراوا.",
+		"ASSAULT", "", "قصفت", "قوات النظام", "قرى", "ناحية شيراوا"},
+	// Of two mentions of one event the trigger kept is the one the fitted report model trusts more.
+	{"attack as the subject", "دمرت غارة إسرائيلية مستودعا للذخيرة.",
+		"ASSAULT", "aerial", "دمرت", "غارة إسرائيلية", "مستودعا", ""},
+	{"doer of a light verb", "فرضت قوات النظام حصارا على المدينة.",
+		"COERCE", "seize", "حصارا", "قوات النظام", "", "المدينة"},
+	{"ceasefire is not a shooting", "أعلنت الأطراف وقف إطلاق النار في درعا.",
+		"AGREE", "ceasefire", "وقف إطلاق النار", "الأطراف", "", "درعا"},
+	{"mobilize", "أرسل الجيش التركي تعزيزات عسكرية إلى ريف إدلب.",
+		"MOBILIZE", "", "أرسل", "الجيش التركي", "", "ريف إدلب"},
+	{"sanction", "فرضت الولايات المتحدة عقوبات على شخصيات سورية.",
+		"SANCTION", "", "فرضت", "الولايات المتحدة", "شخصيات سورية", ""},
+	{"protesters named by the trigger's word", "وتجمع نحو 500 متظاهر أمام مبنى المحافظة.",
+		"PROTEST", "", "وتجمع", "متظاهر", "", "مبنى المحافظة"},
+	{"subject before a relative pronoun", "فرقت الشرطة الطلاب الذين تظاهروا في ساحة الجامعة.",
+		"PROTEST", "", "تظاهروا", "الطلاب", "", "ساحة الجامعة"},
+	{"a name takes no genitive", "رفضت قسد الشروط التركية.",
+		"REJECT", "", "رفضت", "قسد", "الشروط التركية", ""},
+	{"pronoun particle subject", "وأعلن الجيش أنه قتل عشرة مسلحين في ريف درعا.",
+		"ASSAULT", "", "قتل", "الجيش", "مسلحين", "ريف درعا"},
+	{"doer after ل", "مقتل خمسة مدنيين بغارة لطيران التحالف على قرية الباغوز.",
+		"ASSAULT", "aerial", "مقتل", "طيران التحالف", "مدنيين", "قرية الباغوز"},
+	{"a particle with a pronoun is no phrase", "والتقى الثلاثة لأنهم أصدقاء.",
+		"CONSULT", "", "والتقى", "الثلاثة", "", ""},
+	{"a time phrase between verb and subject", "وقتل أواخر الشهر الماضي مسلحون مجهولون صاحب الشركة في مدينة حلب.",
+		"ASSAULT", "", "وقتل", "مسلحون مجهولون", "صاحب الشركة", "مدينة حلب"},
+	{"passive with the doer's weapon", "قتل مدني برصاص قناص في حي الشيخ مقصود.",
+		"ASSAULT", "small_arms", "قتل", "قناص", "مدني", "حي الشيخ مقصود"},
+	{"a clause describing a device", "أصيب ضابط بجروح إثر انفجار عبوة ناسفة استهدفت موكبه في قضاء الطارمية.",
+		"ASSAULT", "IED", "انفجار", "", "ضابط", "قضاء الطارمية"},
+	{"two sides of a clash", "وقعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة على أطراف مدينة درعا.",
+		"ASSAULT", "", "اشتباكات", "قوات النظام", "فصائل المعارضة", "مدينة درعا"},
+	{"doer of قام ب", "وقام مسلحون مقنعون بخطف ناشط من منزله.",
+		"ASSAULT", "abduction", "بخطف", "مسلحون مقنعون", "ناشط", ""},
+	{"target of a threatened attack", "هددت الميليشيات باستهداف القوات الأمريكية.",
+		"THREATEN", "", "هددت", "الميليشيات", "القوات الأمريكية", ""},
+	// Role rules of the round tuned on the independent sets news4 and news7.
+	{"title with a name in apposition", "التقى وزير الخارجية العراقي فؤاد حسين نظيره الإيراني في بغداد.",
+		"CONSULT", "", "التقى", "وزير الخارجية العراقي فؤاد حسين", "نظيره الإيراني", "بغداد"},
+	{"owner and an aside between subject and object", "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان في حي الميدان.",
+		"COERCE", "arrest", "اعتقلت", "دورية", "شبان", "حي الميدان"},
+	{"time with خلال before the object; people deported", "رحلت السلطات اللبنانية خلال الشهر الماضي عشرات اللاجئين عبر معبر المصنع.",
+		"COERCE", "", "رحلت", "السلطات اللبنانية", "اللاجئين", "معبر المصنع"},
+	{"dual weapon as the means", "قصف الجيش بقذيفتين صاروخيتين مقرا للفصائل في بلدة التح.",
+		"ASSAULT", "", "قصف", "الجيش", "مقرا", "بلدة التح"},
+	{"means after an SVO subject", "قوات النظام قصفت بالمدفعية منازل المدنيين في بلدة كفرنبل.",
+		"ASSAULT", "artillery", "قصفت", "قوات النظام", "منازل المدنيين", "بلدة كفرنبل"},
+	{"statement before the object", "اتهمت الهيئة في تقرير جديد الفصائل المسلحة بتجنيد الأطفال.",
+		"ACCUSE", "", "اتهمت", "الهيئة", "الفصائل المسلحة", ""},
+	{"the trigger's own على names the target", "سيطرت الفصائل على قرية المشيرفة في ريف إدلب.",
+		"COERCE", "seize", "سيطرت", "الفصائل", "قرية المشيرفة", "ريف إدلب"},
+	{"receiving: the giver after من", "تلقى رئيس الوزراء اتصالا هاتفيا من الرئيس الفرنسي.",
+		"CONSULT", "", "تلقى", "الرئيس الفرنسي", "رئيس الوزراء", ""},
+	{"support goes to the force after ل", "جددت الحكومة دعمها الكامل لقوات الجيش في مواجهة الإرهاب.",
+		"SUPPORT", "", "جددت", "الحكومة", "قوات الجيش", ""},
+	{"aid goes to those after إلى", "قدمت الجمعية مساعدات غذائية إلى العائلات النازحة.",
+		"AID", "", "قدمت", "الجمعية", "العائلات", ""},
+	{"أقدم X على", "أقدم مسلحون مجهولون يستقلون سيارة على اغتيال مختار القرية في بلدة داعل.",
+		"ASSAULT", "assassination", "اغتيال", "مسلحون مجهولون", "مختار القرية", "بلدة داعل"},
+	{"victim verb past its subject", "تعرضت قافلة للهلال الأحمر السوري لهجوم قرب مدينة سراقب.",
+		"ASSAULT", "", "تعرضت", "", "قافلة", "مدينة سراقب"},
+	{"light verb after its subject", "قوات النظام والميليشيات الموالية لها خاضت معارك مع الفصائل على محور الملاجة.",
+		"ASSAULT", "", "معارك", "قوات النظام والميليشيات الموالية", "الفصائل", "محور الملاجة"},
+	{"light verb of a light verb", "تواصل قوات الأمن فرض حصار على حي الصابونية.",
+		"COERCE", "seize", "حصار", "قوات الأمن", "", "حي الصابونية"},
+	{"target of a threat after ضد", "هدد قائد الفصيل بشن هجوم واسع ضد قوات النظام.",
+		"THREATEN", "", "هدد", "قائد الفصيل", "قوات النظام", ""},
+	{"doer marked after an unmarked verb", "قتل راعيان على يد مسلحين في بادية الشولا.",
+		"ASSAULT", "", "قتل", "مسلحين", "راعيان", "بادية الشولا"},
+	{"where a victim comes from is not where", "قتل شاب من أبناء قرية الكسرة برصاص مجهولين في مدينة الرقة.",
+		"ASSAULT", "small_arms", "قتل", "مجهولين", "شاب", "مدينة الرقة"},
+	{"a place after the trigger before residents' place", "تظاهر مئات من أهالي مدينة الكسوة في ساحة البلدية.",
+		"PROTEST", "", "تظاهر", "أهالي مدينة الكسوة", "", "ساحة البلدية"},
+	{"aid goes to the place after إلى", "أدخلت المنظمة قافلة مساعدات عبر معبر نصيب إلى الجنوب السوري.",
+		"AID", "", "أدخلت", "المنظمة", "", "الجنوب السوري"},
+	{"an agreement is where its parties met", "اتفق الطرفان خلال اجتماعهما في مدينة القامشلي على تبادل الأسرى.",
+		"AGREE", "", "اتفق", "الطرفان", "", "مدينة القامشلي"},
+	{"a promise has no place of what is promised", "تعهد المحافظ بإعادة تأهيل المدارس في قضاء تلعفر.",
+		"AGREE", "", "تعهد", "المحافظ", "", ""},
+	{"the force surrendered to", "سلم عشرات المطلوبين أنفسهم للقوات الأمنية في مدينة الصنمين.",
+		"RETREAT", "", "سلم", "المطلوبين", "للقوات الأمنية", "مدينة الصنمين"},
+	{"a siege lifted from a place", "رفعت قوات الجيش الحصار عن بلدة الحارة.",
+		"RETREAT", "", "رفعت", "قوات الجيش", "", "بلدة الحارة"},
+	{"a diplomat expelled", "قررت الوزارة طرد القائم بالأعمال الهولندي.",
+		"SANCTION", "", "طرد القائم", "الوزارة", "القائم بالأعمال الهولندي", ""},
+	{"those called on", "دعا المفتي أتباعه إلى الهدوء.",
+		"REQUEST", "", "دعا", "المفتي", "أتباعه", ""},
+	{"ta marbuta before a pronoun, light verb قدم", "قدم رئيس البلدية استقالته إلى المحافظ.",
+		"CONCEDE", "", "استقالته", "رئيس البلدية", "المحافظ", ""},
+	{"what a campaign reaches", "حملة دهم تطال عشرات الشبان في مدينة الحسكة على يد قوات الأسايش.",
+		"COERCE", "arrest", "حملة دهم", "قوات الأسايش", "الشبان", "مدينة الحسكة"},
+	{"a following word with another pronoun", "أبدى الوجهاء تأييدهم لمجلس العشائر.",
+		"SUPPORT", "", "أبدى", "الوجهاء", "مجلس العشائر", ""},
+	{"two sides of talks", "مباحثات بين وفد الحكومة وممثلي المعارضة في جنيف.",
+		"CONSULT", "", "مباحثات", "وفد الحكومة", "ممثلي المعارضة", "جنيف"},
+	{"a count opening an SVO clause", "قالت مصادر إن العشرات من عمال المصفاة أضربوا عن العمل.",
+		"PROTEST", "", "أضربوا عن", "عمال المصفاة", "", ""},
+	{"a spokesman's باسم", "أشاد المتحدث باسم الجيش بالدور الشعبي.",
+		"SUPPORT", "", "أشاد", "المتحدث باسم الجيش", "بالدور الشعبي", ""},
+	{"parties joined by و", "اتفق الحزب الشيوعي والحزب الاشتراكي على خوض الانتخابات بقائمة واحدة.",
+		"AGREE", "", "اتفق", "الحزب الشيوعي", "الحزب الاشتراكي", ""},
+	{"an adjective joined by و is no party", "سيرت القوات الروسية والتركية دورية مشتركة في ريف الحسكة.",
+		"COOPERATE", "", "سيرت", "القوات الروسية والتركية", "", "ريف الحسكة"},
+	{"a region between subject and object", "ناشد أهالي بلدة الحارة في الجولان الشرقي المنظمات الدولية إرسال الأدوية.",
+		"REQUEST", "", "ناشد", "أهالي بلدة الحارة", "المنظمات الدولية", ""},
+	{"a named place after على of a siege", "فرضت قوات النظام حصارا على حي جوبر في مدينة دمشق.",
+		"COERCE", "seize", "حصارا", "قوات النظام", "", "حي جوبر"},
+	{"a title's عام", "التقى الأمين العام وزير الخارجية في القاهرة.",
+		"CONSULT", "", "التقى", "الأمين العام", "وزير الخارجية", "القاهرة"},
+	{"a concession to those after its ل", "استجابت البلدية لمطالب المتظاهرين.",
+		"CONCEDE", "", "استجابت", "البلدية", "المتظاهرين", ""},
+	{"a manner is no object", "أدانت الحكومة بأشد العبارات القصف الإسرائيلي.",
+		"ACCUSE", "", "أدانت", "الحكومة", "القصف الإسرائيلي", ""},
+	{"a partner past the talks agreed to", "أبدت الحكومة استعدادها للدخول في مفاوضات مع المعارضة.",
+		"AGREE", "", "أبدت", "الحكومة", "المعارضة", ""},
+}
+
+// TestAnnotate checks the rules: the role models are left out, as they may rank another phrase first.
 func TestAnnotate(t *testing.T) {
 	a := newAnnotator(t)
-	cases := []struct {
-		name, text                         string
-		typ, mode, trigger, actor1, actor2 string
-		place                              string
-	}{
-		{"VSO verb with nationality", "قصفت الطائرات التركية قرية تل رفعت في ريف حلب الشمالي.",
-			"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "", "قرية تل رفعت"},
-		{"a named place shelled is where, no actor", "قصف الجيش قرية عون الدادات شمالي منبج.",
-			"ASSAULT", "", "قصف", "الجيش", "", "قرية عون الدادات"},
-		{"villages shelled are the target", "قصف الجيش قرى آشورية في ريف تل تمر.",
-			"ASSAULT", "", "قصف", "الجيش", "قرى آشورية", "ريف تل تمر"},
-		{"a base of a force is no named place", "استهدفت الميليشيات بصواريخ قاعدة للتحالف في حقل العمر.",
-			"ASSAULT", "aerial", "استهدفت", "الميليشيات", "قاعدة", "حقل العمر"},
-		{"a phone call has no place", "تلقى الوزير اتصالا هاتفيا من نظيره الإيراني بحثا خلاله الأوضاع في سوريا.",
-			"CONSULT", "", "تلقى", "نظيره الإيراني", "الوزير", ""},
-		{"property demolished is the target", "هدمت البلدية أكثر من ثلاثين منزلاً عشوائياً في حي الرشيدية.",
-			"COERCE", "", "هدمت", "البلدية", "منزلاً عشوائياً", "حي الرشيدية"},
-		{"bodies counted after a suspension", "علق البنك المركزي تعاملات أربعة عشر مصرفاً محلياً بالدولار.",
-			"SANCTION", "", "علق", "البنك المركزي", "مصرفاً محلياً", ""},
-		{"an aside between subject and object", "ناشد أهالي مخيم الركبان، الواقع على المثلث الحدودي، المنظمات الإنسانية إدخال مساعدات.",
-			"REQUEST", "", "ناشد", "أهالي مخيم الركبان", "المنظمات الإنسانية", ""},
-		{"a series of raids on named hills", "شنت الطائرات الروسية سلسلة غارات على تلال الكبينة في جبل الأكراد.",
-			"ASSAULT", "aerial", "شنت", "الطائرات الروسية", "", "تلال الكبينة"},
-		{"an airport's adjective", "أطلق مسلحون صواريخ على مطار أربيل الدولي ليل الثلاثاء.",
-			"ASSAULT", "artillery", "أطلق", "مسلحون", "", "مطار أربيل الدولي"},
-		{"a named base attacked stays the target", "استهدفت طائرة مسيرة قاعدة العند الجوية في محافظة لحج.",
-			"ASSAULT", "aerial", "استهدفت", "طائرة مسيرة", "قاعدة العند الجوية", "محافظة لحج"},
-		{"passive with على يد", "قُتل خمسة أشخاص على يد مسلحين مجهولين في بلدة الشحيل.",
-			"ASSAULT", "", "قُتل", "مسلحين مجهولين", "أشخاص", "بلدة الشحيل"},
-		{"victim noun headline", "مقتل 3 عناصر من قسد بقصف مسيرة تركية على ريف القامشلي",
-			"ASSAULT", "aerial", "مقتل|بقصف", "مسيرة تركية", "عناصر", "ريف القامشلي"},
-		{"SVO after أن", "وأوضحت المصادر أن «مسلحين مجهولين اغتالوا العميد جبار مساعد».",
-			"ASSAULT", "assassination", "اغتالوا", "مسلحين مجهولين", "العميد جبار مساعد", ""},
-		{"vowelled passive", "اعتُقل الناشط في مدينة حمص على يد عناصر الأمن.",
-			"COERCE", "arrest", "اعتُقل", "عناصر الأمن", "الناشط", "مدينة حمص"},
-		{"arrest", "اعتقلت قوات الأمن العراقية 12 شخصا في مدينة الموصل أمس.",
-			"COERCE", "arrest", "اعتقلت", "قوات الأمن العراقية", "شخصا", "مدينة الموصل"},
-		{"curfew", "فرضت السلطات المحلية حظر التجوال في مدينة السويداء.",
-			"COERCE", "curfew", "فرضت", "السلطات المحلية", "", "مدينة السويداء"},
-		{"protest with a grievance, no target", "وتظاهر المئات في مدينة السويداء احتجاجا على تردي الأوضاع المعيشية.",
-			"PROTEST", "", "وتظاهر", "المئات", "", "مدينة السويداء"},
-		{"protest against a party", "وتظاهر المئات في مدينة الرقة ضد قوات سوريا الديمقراطية.",
-			"PROTEST", "", "وتظاهر", "المئات", "قوات سوريا الديمقراطية", "مدينة الرقة"},
-		{"consult", "التقى وزير الخارجية السوري نظيره الإيراني في دمشق.",
-			"CONSULT", "", "التقى", "وزير الخارجية السوري", "نظيره الإيراني", "دمشق"},
-		{"release after its particle", "أفرجت قسد عن عشرات المعتقلين.",
-			"RETREAT", "release", "أفرجت", "قسد", "المعتقلين", ""},
-		{"place without its preposition", "قصفت الطائرات التركية مواقع بمدينة الباب.",
-			"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "مواقع", "مدينة الباب"},
-		{"victims of a place and the place", "قصفت قوات النظام قرى ناحية شيراوا.",
-			"ASSAULT", "", "قصفت", "قوات النظام", "قرى", "ناحية شيراوا"},
-		// Of two mentions of one event the trigger kept is the one the fitted report model trusts more.
-		{"attack as the subject", "دمرت غارة إسرائيلية مستودعا للذخيرة.",
-			"ASSAULT", "aerial", "دمرت", "غارة إسرائيلية", "مستودعا", ""},
-		{"doer of a light verb", "فرضت قوات النظام حصارا على المدينة.",
-			"COERCE", "seize", "حصارا", "قوات النظام", "", "المدينة"},
-		{"ceasefire is not a shooting", "أعلنت الأطراف وقف إطلاق النار في درعا.",
-			"AGREE", "ceasefire", "وقف إطلاق النار", "الأطراف", "", "درعا"},
-		{"mobilize", "أرسل الجيش التركي تعزيزات عسكرية إلى ريف إدلب.",
-			"MOBILIZE", "", "أرسل", "الجيش التركي", "", "ريف إدلب"},
-		{"sanction", "فرضت الولايات المتحدة عقوبات على شخصيات سورية.",
-			"SANCTION", "", "فرضت", "الولايات المتحدة", "شخصيات سورية", ""},
-		{"protesters named by the trigger's word", "وتجمع نحو 500 متظاهر أمام مبنى المحافظة.",
-			"PROTEST", "", "وتجمع", "متظاهر", "", "مبنى المحافظة"},
-		{"subject before a relative pronoun", "فرقت الشرطة الطلاب الذين تظاهروا في ساحة الجامعة.",
-			"PROTEST", "", "تظاهروا", "الطلاب", "", "ساحة الجامعة"},
-		{"a name takes no genitive", "رفضت قسد الشروط التركية.",
-			"REJECT", "", "رفضت", "قسد", "الشروط التركية", ""},
-		{"pronoun particle subject", "وأعلن الجيش أنه قتل عشرة مسلحين في ريف درعا.",
-			"ASSAULT", "", "قتل", "الجيش", "مسلحين", "ريف درعا"},
-		{"doer after ل", "مقتل خمسة مدنيين بغارة لطيران التحالف على قرية الباغوز.",
-			"ASSAULT", "aerial", "مقتل", "طيران التحالف", "مدنيين", "قرية الباغوز"},
-		{"a particle with a pronoun is no phrase", "والتقى الثلاثة لأنهم أصدقاء.",
-			"CONSULT", "", "والتقى", "الثلاثة", "", ""},
-		{"a time phrase between verb and subject", "وقتل أواخر الشهر الماضي مسلحون مجهولون صاحب الشركة في مدينة حلب.",
-			"ASSAULT", "", "وقتل", "مسلحون مجهولون", "صاحب الشركة", "مدينة حلب"},
-		{"passive with the doer's weapon", "قتل مدني برصاص قناص في حي الشيخ مقصود.",
-			"ASSAULT", "small_arms", "قتل", "قناص", "مدني", "حي الشيخ مقصود"},
-		{"a clause describing a device", "أصيب ضابط بجروح إثر انفجار عبوة ناسفة استهدفت موكبه في قضاء الطارمية.",
-			"ASSAULT", "IED", "انفجار", "", "ضابط", "قضاء الطارمية"},
-		{"two sides of a clash", "وقعت اشتباكات عنيفة بين قوات النظام وفصائل المعارضة على أطراف مدينة درعا.",
-			"ASSAULT", "", "اشتباكات", "قوات النظام", "فصائل المعارضة", "مدينة درعا"},
-		{"doer of قام ب", "وقام مسلحون مقنعون بخطف ناشط من منزله.",
-			"ASSAULT", "abduction", "بخطف", "مسلحون مقنعون", "ناشط", ""},
-		{"target of a threatened attack", "هددت الميليشيات باستهداف القوات الأمريكية.",
-			"THREATEN", "", "هددت", "الميليشيات", "القوات الأمريكية", ""},
-		// Role rules of the round tuned on the independent sets news4 and news7.
-		{"title with a name in apposition", "التقى وزير الخارجية العراقي فؤاد حسين نظيره الإيراني في بغداد.",
-			"CONSULT", "", "التقى", "وزير الخارجية العراقي فؤاد حسين", "نظيره الإيراني", "بغداد"},
-		{"owner and an aside between subject and object", "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان في حي الميدان.",
-			"COERCE", "arrest", "اعتقلت", "دورية", "شبان", "حي الميدان"},
-		{"time with خلال before the object; people deported", "رحلت السلطات اللبنانية خلال الشهر الماضي عشرات اللاجئين عبر معبر المصنع.",
-			"COERCE", "", "رحلت", "السلطات اللبنانية", "اللاجئين", "معبر المصنع"},
-		{"dual weapon as the means", "قصف الجيش بقذيفتين صاروخيتين مقرا للفصائل في بلدة التح.",
-			"ASSAULT", "", "قصف", "الجيش", "مقرا", "بلدة التح"},
-		{"means after an SVO subject", "قوات النظام قصفت بالمدفعية منازل المدنيين في بلدة كفرنبل.",
-			"ASSAULT", "artillery", "قصفت", "قوات النظام", "منازل المدنيين", "بلدة كفرنبل"},
-		{"statement before the object", "اتهمت الهيئة في تقرير جديد الفصائل المسلحة بتجنيد الأطفال.",
-			"ACCUSE", "", "اتهمت", "الهيئة", "الفصائل المسلحة", ""},
-		{"the trigger's own على names the target", "سيطرت الفصائل على قرية المشيرفة في ريف إدلب.",
-			"COERCE", "seize", "سيطرت", "الفصائل", "قرية المشيرفة", "ريف إدلب"},
-		{"receiving: the giver after من", "تلقى رئيس الوزراء اتصالا هاتفيا من الرئيس الفرنسي.",
-			"CONSULT", "", "تلقى", "الرئيس الفرنسي", "رئيس الوزراء", ""},
-		{"support goes to the force after ل", "جددت الحكومة دعمها الكامل لقوات الجيش في مواجهة الإرهاب.",
-			"SUPPORT", "", "جددت", "الحكومة", "قوات الجيش", ""},
-		{"aid goes to those after إلى", "قدمت الجمعية مساعدات غذائية إلى العائلات النازحة.",
-			"AID", "", "قدمت", "الجمعية", "العائلات", ""},
-		{"أقدم X على", "أقدم مسلحون مجهولون يستقلون سيارة على اغتيال مختار القرية في بلدة داعل.",
-			"ASSAULT", "assassination", "اغتيال", "مسلحون مجهولون", "مختار القرية", "بلدة داعل"},
-		{"victim verb past its subject", "تعرضت قافلة للهلال الأحمر السوري لهجوم قرب مدينة سراقب.",
-			"ASSAULT", "", "تعرضت", "", "قافلة", "مدينة سراقب"},
-		{"light verb after its subject", "قوات النظام والميليشيات الموالية لها خاضت معارك مع الفصائل على محور الملاجة.",
-			"ASSAULT", "", "معارك", "قوات النظام والميليشيات الموالية", "الفصائل", "محور الملاجة"},
-		{"light verb of a light verb", "تواصل قوات الأمن فرض حصار على حي الصابونية.",
-			"COERCE", "seize", "حصار", "قوات الأمن", "", "حي الصابونية"},
-		{"target of a threat after ضد", "هدد قائد الفصيل بشن هجوم واسع ضد قوات النظام.",
-			"THREATEN", "", "هدد", "قائد الفصيل", "قوات النظام", ""},
-		{"doer marked after an unmarked verb", "قتل راعيان على يد مسلحين في بادية الشولا.",
-			"ASSAULT", "", "قتل", "مسلحين", "راعيان", "بادية الشولا"},
-		{"where a victim comes from is not where", "قتل شاب من أبناء قرية الكسرة برصاص مجهولين في مدينة الرقة.",
-			"ASSAULT", "small_arms", "قتل", "مجهولين", "شاب", "مدينة الرقة"},
-		{"a place after the trigger before residents' place", "تظاهر مئات من أهالي مدينة الكسوة في ساحة البلدية.",
-			"PROTEST", "", "تظاهر", "أهالي مدينة الكسوة", "", "ساحة البلدية"},
-		{"aid goes to the place after إلى", "أدخلت المنظمة قافلة مساعدات عبر معبر نصيب إلى الجنوب السوري.",
-			"AID", "", "أدخلت", "المنظمة", "", "الجنوب السوري"},
-		{"an agreement is where its parties met", "اتفق الطرفان خلال اجتماعهما في مدينة القامشلي على تبادل الأسرى.",
-			"AGREE", "", "اتفق", "الطرفان", "", "مدينة القامشلي"},
-		{"a promise has no place of what is promised", "تعهد المحافظ بإعادة تأهيل المدارس في قضاء تلعفر.",
-			"AGREE", "", "تعهد", "المحافظ", "", ""},
-		{"the force surrendered to", "سلم عشرات المطلوبين أنفسهم للقوات الأمنية في مدينة الصنمين.",
-			"RETREAT", "", "سلم", "المطلوبين", "للقوات الأمنية", "مدينة الصنمين"},
-		{"a siege lifted from a place", "رفعت قوات الجيش الحصار عن بلدة الحارة.",
-			"RETREAT", "", "رفعت", "قوات الجيش", "", "بلدة الحارة"},
-		{"a diplomat expelled", "قررت الوزارة طرد القائم بالأعمال الهولندي.",
-			"SANCTION", "", "طرد القائم", "الوزارة", "القائم بالأعمال الهولندي", ""},
-		{"those called on", "دعا المفتي أتباعه إلى الهدوء.",
-			"REQUEST", "", "دعا", "المفتي", "أتباعه", ""},
-		{"ta marbuta before a pronoun, light verb قدم", "قدم رئيس البلدية استقالته إلى المحافظ.",
-			"CONCEDE", "", "استقالته", "رئيس البلدية", "المحافظ", ""},
-		{"what a campaign reaches", "حملة دهم تطال عشرات الشبان في مدينة الحسكة على يد قوات الأسايش.",
-			"COERCE", "arrest", "حملة دهم", "قوات الأسايش", "الشبان", "مدينة الحسكة"},
-		{"a following word with another pronoun", "أبدى الوجهاء تأييدهم لمجلس العشائر.",
-			"SUPPORT", "", "أبدى", "الوجهاء", "مجلس العشائر", ""},
-		{"two sides of talks", "مباحثات بين وفد الحكومة وممثلي المعارضة في جنيف.",
-			"CONSULT", "", "مباحثات", "وفد الحكومة", "ممثلي المعارضة", "جنيف"},
-		{"a count opening an SVO clause", "قالت مصادر إن العشرات من عمال المصفاة أضربوا عن العمل.",
-			"PROTEST", "", "أضربوا عن", "عمال المصفاة", "", ""},
-		{"a spokesman's باسم", "أشاد المتحدث باسم الجيش بالدور الشعبي.",
-			"SUPPORT", "", "أشاد", "المتحدث باسم الجيش", "بالدور الشعبي", ""},
-		{"parties joined by و", "اتفق الحزب الشيوعي والحزب الاشتراكي على خوض الانتخابات بقائمة واحدة.",
-			"AGREE", "", "اتفق", "الحزب الشيوعي", "الحزب الاشتراكي", ""},
-		{"an adjective joined by و is no party", "سيرت القوات الروسية والتركية دورية مشتركة في ريف الحسكة.",
-			"COOPERATE", "", "سيرت", "القوات الروسية والتركية", "", "ريف الحسكة"},
-		{"a region between subject and object", "ناشد أهالي بلدة الحارة في الجولان الشرقي المنظمات الدولية إرسال الأدوية.",
-			"REQUEST", "", "ناشد", "أهالي بلدة الحارة", "المنظمات الدولية", ""},
-		{"a named place after على of a siege", "فرضت قوات النظام حصارا على حي جوبر في مدينة دمشق.",
-			"COERCE", "seize", "حصارا", "قوات النظام", "", "حي جوبر"},
-		{"a title's عام", "التقى الأمين العام وزير الخارجية في القاهرة.",
-			"CONSULT", "", "التقى", "الأمين العام", "وزير الخارجية", "القاهرة"},
-		{"a concession to those after its ل", "استجابت البلدية لمطالب المتظاهرين.",
-			"CONCEDE", "", "استجابت", "البلدية", "المتظاهرين", ""},
-		{"a manner is no object", "أدانت الحكومة بأشد العبارات القصف الإسرائيلي.",
-			"ACCUSE", "", "أدانت", "الحكومة", "القصف الإسرائيلي", ""},
-		{"a partner past the talks agreed to", "أبدت الحكومة استعدادها للدخول في مفاوضات مع المعارضة.",
-			"AGREE", "", "أبدت", "الحكومة", "المعارضة", ""},
-	}
-	for _, tc := range cases {
-		d := doc(tc.text)
-		if err := a.Annotate(d); err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
-		var ev *marsad.Event
-		for i := range d.Events {
-			if d.Events[i].Type == tc.typ {
-				ev = &d.Events[i]
-				break
-			}
-		}
-		if ev == nil {
-			t.Errorf("%s: no %s event in %+v", tc.name, tc.typ, d.Events)
-			continue
-		}
-		got := []string{ev.Mode, ev.Trigger.Text, refText(ev.Actor1), refText(ev.Actor2), refText(ev.Place)}
-		want := []string{tc.mode, tc.trigger, tc.actor1, tc.actor2, tc.place}
+	a.lx.rankers = [nRoles]rankModel{}
+	for _, tc := range annotateCases {
+		got, want := annotateCase(t, a, tc.name, tc.text, tc.typ), []string{tc.mode, tc.trigger, tc.actor1, tc.actor2, tc.place}
 		for i, role := range []string{"mode", "trigger", "actor1", "actor2", "location"} {
 			// A headline's victim noun and its attack noun are one event; either may be its trigger.
-			if got[i] != want[i] && !(role == "trigger" && slices.Contains(strings.Split(want[i], "|"), got[i])) {
+			if got != nil && got[i] != want[i] && !(role == "trigger" && slices.Contains(strings.Split(want[i], "|"), got[i])) {
 				t.Errorf("%s: %s: got %q; want %q", tc.name, role, got[i], want[i])
 			}
 		}
 	}
+}
+
+// TestRankersKeepRules checks that the role models keep nearly all roles of TestAnnotate's sentences, each
+// of which the rules get right.
+func TestRankersKeepRules(t *testing.T) {
+	a := newAnnotator(t)
+	roles, kept := 0, 0
+	for _, tc := range annotateCases {
+		got := annotateCase(t, a, tc.name, tc.text, tc.typ)
+		for i, want := range []string{tc.actor1, tc.actor2, tc.place} {
+			roles++
+			if got != nil && got[2+i] == want {
+				kept++
+			} else if got != nil {
+				t.Logf("%s: %s: got %q; the rules %q", tc.name, []string{"actor1", "actor2", "location"}[i], got[2+i], want)
+			}
+		}
+	}
+	if r := float64(kept) / float64(roles); r < 0.97 {
+		t.Errorf("the role models kept %d of %d roles (%.3f); want at least 0.97", kept, roles, r)
+	}
+}
+
+// annotateCase returns the mode, trigger, actor1, actor2 and place of the first event of type typ in text,
+// or nil when there is none.
+func annotateCase(t *testing.T, a *Annotator, name, text, typ string) []string {
+	t.Helper()
+	d := doc(text)
+	if err := a.Annotate(d); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	for _, ev := range d.Events {
+		if ev.Type == typ {
+			return []string{ev.Mode, ev.Trigger.Text, refText(ev.Actor1), refText(ev.Actor2), refText(ev.Place)}
+		}
+	}
+	t.Errorf("%s: no %s event in %+v", name, typ, d.Events)
+	return nil
 }
 
 func TestNoEvent(t *testing.T) {
@@ -522,8 +548,8 @@ func TestEvaluateOwn(t *testing.T) {
 func TestMisses(t *testing.T) {
 	name := t.TempDir() + "/set.tsv"
 	rows := "# held-out: none\n" +
-		"ASSAULT\tالطائرات التركية\tقرية\tريف حلب\tقصفت الطائرات التركية قرية في ريف حلب.\n" +
-		"ASSAULT\tقسد\tقرية\tريف حلب\tقصفت الطائرات التركية قرية في ريف حلب.\n"
+		"COERCE\tقوات الأمن\tشبان\tمدينة حمص\tاعتقلت قوات الأمن ثلاثة شبان في مدينة حمص.\n" +
+		"COERCE\tقسد\tشبان\tمدينة حمص\tاعتقلت قوات الأمن ثلاثة شبان في مدينة حمص.\n"
 	if err := os.WriteFile(name, []byte(rows), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -532,7 +558,7 @@ func TestMisses(t *testing.T) {
 		t.Fatal(err)
 	}
 	got := b.String()
-	for _, want := range []string{"set.tsv #2 ASSAULT", `* actor1   got "الطائرات التركية" want "قسد"`, "set.tsv: 1 of 2 missed"} {
+	for _, want := range []string{"set.tsv #2 COERCE", `* actor1   got "قوات الأمن" want "قسد"`, "set.tsv: 1 of 2 missed"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("got %q; want it to contain %q", got, want)
 		}

@@ -15,7 +15,7 @@ import (
 //go:generate go run gencameo.go
 //go:generate go run gentrain.go
 
-//go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt data/report_weights.txt data/place_weights.txt
+//go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt data/report_weights.txt data/rank_weights.txt
 var dataFS embed.FS
 
 // Trigger kinds: how the words around a trigger fill its roles.
@@ -92,7 +92,7 @@ type lexicon struct {
 	exact, bare map[string]uint64
 	classWords  bloom             // the words of exact and bare
 	models      map[string]*model // report models by type, see report.go
-	places      placeModel        // the place model, see place.go; nil ranks no places
+	rankers     [nRoles]rankModel // the role models, see rank.go; a nil one leaves its role to the rules
 }
 
 // loadLexicon reads the embedded tables; without the report model when training it.
@@ -123,7 +123,7 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 		if err := lx.loadWeights("data/report_weights.txt"); err != nil {
 			return nil, err
 		}
-		if err := lx.loadPlaceModel("data/place_weights.txt"); err != nil {
+		if err := lx.loadRankers("data/rank_weights.txt"); err != nil {
 			return nil, err
 		}
 	}

@@ -38,7 +38,7 @@ func (sc *scan) sentence(si, lo, hi int) []marsad.Event {
 	out := make([]marsad.Event, 0, len(cs))
 	evs := make([]event, 0, len(cs))
 	for i := range cs {
-		cs[i].ev.place = sc.rankPlace(&cs[i].ev, lo, hi)
+		sc.rank(&cs[i].ev, lo, hi)
 		e := sc.build(&cs[i].ev, si, lo, hi)
 		e.Confidence = math.Round(sc.lx.model(e.Type).confidence(cs[i].x)*1000) / 1000
 		out = append(out, e)

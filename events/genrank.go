@@ -1,7 +1,7 @@
 //go:build ignore
 
-// genplace fits the events place model on the tuning rows of the annotated news sets testdata/news*.tsv and
-// writes data/place_weights.txt. Each sentence goes through the pipeline's stages before events first, as
+// genrank fits the events role models on the tuning rows of the annotated news sets testdata/news*.tsv and
+// writes data/rank_weights.txt. Each sentence goes through the pipeline's stages before events first, as
 // in use and in marsad eval events.
 package main
 
@@ -17,7 +17,7 @@ import (
 )
 
 func main() {
-	out := flag.String("o", "data/place_weights.txt", "output file")
+	out := flag.String("o", "data/rank_weights.txt", "output file")
 	flag.Parse()
 	paths, err := filepath.Glob("testdata/news*.tsv")
 	if err != nil {
@@ -28,7 +28,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := events.TrainPlaceModel(&b, os.Stderr, paths, prepare); err != nil {
+	if err := events.TrainRankModels(&b, os.Stderr, paths, prepare); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {

@@ -1,0 +1,586 @@
+package events
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/marsad/marsad"
+)
+
+// The rules name one doer, one target and one place for an event; where a sentence offers several ("في قرية
+// الطيانة بريف دير الزور", "خرج المحتجون في مدينة البصرة … أمام مبنى ديوان المحافظة", a subject after a long
+// aside, a victim named twice) or a phrase belongs to something else (where the victims come from, what
+// talks are about), which one the annotators chose follows conventions that word rules capture only in
+// part. A role model ranks the role's candidate phrases of the sentence, and no phrase, with a log-linear
+// model over what surrounds each (its preposition, its head word and classes, where it stands from the
+// trigger, whether the rules chose it); one per role, trained on the tuning rows of the annotated news sets
+// by TrainRankModels and embedded from data/rank_weights.txt.
+
+// The roles a model ranks.
+const (
+	roleActor1 = iota
+	roleActor2
+	rolePlace
+	nRoles
+)
+
+var roleNames = [nRoles]string{"actor1", "actor2", "place"}
+
+// rankModel holds the weights of a role model by hashed feature.
+type rankModel map[uint32]float64
+
+// rankFeatures collects the hashed features of one candidate.
+type rankFeatures struct {
+	role int
+	typ  string
+	xs   []uint32
+}
+
+// add adds the feature of the role named by parts, alone and joined with the event type.
+func (f *rankFeatures) add(parts ...string) {
+	h := (uint32(2166136261) ^ uint32(f.role)) * 16777619
+	for _, p := range parts {
+		for i := 0; i < len(p); i++ {
+			h = (h ^ uint32(p[i])) * 16777619
+		}
+		h = (h ^ '|') * 16777619
+	}
+	f.xs = append(f.xs, h)
+	for i := 0; i < len(f.typ); i++ {
+		h = (h ^ uint32(f.typ[i])) * 16777619
+	}
+	f.xs = append(f.xs, h)
+}
+
+// placeCands lists the place phrases of the sentence [lo, hi): place entities, place words with their
+// names ("بريف دير الزور", "مخيم الهول") and names after a preposition of place ("في منبج"); rule, the
+// place the rules chose, comes first.
+func (sc *scan) placeCands(rule phrase, lo, hi int) []phrase {
+	out := make([]phrase, 0, 8)
+	add := func(p phrase) {
+		if p.ok() {
+			for _, q := range out {
+				if q == p {
+					return
+				}
+			}
+			out = append(out, sc.placeClitics(p))
+		}
+	}
+	add(rule)
+	for k := lo; k < hi; k++ {
+		t := &sc.toks[k]
+		if t.ent >= 0 && sc.doc.Entities[t.ent].Type == marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
+			e := k + 1
+			for e < hi && sc.toks[e].ent == t.ent {
+				e++
+			}
+			add(sc.directions(phrase{k, e}, hi))
+		}
+		// (A place word alone and indefinite names no place: "بفرض منطقة حظر جوي".)
+		if sc.placeWord(t) && (t.def || sc.placeWord(&sc.toks[k]) && !sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1]) || sc.named(k, hi)) {
+			if p := sc.placeName(k, hi, true); sc.placeOf(p) {
+				add(p)
+			}
+		}
+		if sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي" && k+1 < hi && sc.toks[k+1].ent < 0 {
+			add(sc.nameAfter(k, hi))
+		}
+	}
+	// A name is a place of its place word's phrase ("ريف تل تمر", not "تل تمر"); the rules' place stays.
+	kept := make([]phrase, 0, len(out))
+	for i, c := range out {
+		inner := false
+		for _, q := range out {
+			inner = inner || i > 0 && q.s < c.s && c.e <= q.e && sc.placeWord(&sc.toks[q.s])
+		}
+		if !inner {
+			kept = append(kept, c)
+		}
+	}
+	return kept
+}
+
+// actorCands lists the phrases of the sentence [lo, hi) a doer or a target may be: the rules' choice rule
+// first, then the entities other than places and the noun phrases at every word that can head one.
+func (sc *scan) actorCands(rule phrase, lo, hi int) []phrase {
+	out := make([]phrase, 0, 16)
+	add := func(p phrase) {
+		if p.ok() && !slices.Contains(out, p) {
+			out = append(out, p)
+		}
+	}
+	add(rule)
+	for k := lo; k < hi; k++ {
+		t := &sc.toks[k]
+		if t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
+			e := k + 1
+			for e < hi && sc.toks[e].ent == t.ent {
+				e++
+			}
+			add(phrase{k, e})
+		}
+		if sc.head(k) && !t.prep {
+			if p, _ := sc.np(k, hi); p.s == k {
+				add(p)
+			}
+		}
+	}
+	return out
+}
+
+// actorClasses are the word classes an actor candidate's head is described by.
+var actorClasses = []class{cAgent, cVictim, cPlace, cTitle, cResidents, cWeapon, cDevice, cProtester, cNationality, cConstruct, cProposal, cTime, cStatement, cProperty}
+
+// rankFeaturesOf returns the features of candidate c (no phrase when !c.ok()) for role of ev, whose rules
+// chose rule, among the candidates cs of the sentence [lo, hi).
+func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phrase, cs []phrase, lo, hi int) {
+	f.role, f.typ, f.xs = role, ev.m.e.typ, f.xs[:0]
+	if !c.ok() {
+		f.add("none")
+		if !rule.ok() {
+			f.add("none", "rule")
+		}
+		f.add("none", "cands", strconv.Itoa(min(len(cs), 4)))
+		return
+	}
+	if c == rule {
+		f.add("rule")
+	} else if rule.ok() && c.s < rule.e && rule.s < c.e {
+		f.add("rule", "overlap")
+	} else if !rule.ok() {
+		f.add("rule", "none")
+	}
+	head := ev.m.head
+	side, d := "after", c.s-ev.m.last()
+	if c.e <= head {
+		side, d = "before", head-c.e+1
+	} else if c.s <= ev.m.last() {
+		side, d = "around", 0
+	}
+	bucket := "far"
+	switch {
+	case d <= 1:
+		bucket = "1"
+	case d <= 2:
+		bucket = "2"
+	case d <= 5:
+		bucket = "5"
+	case d <= 10:
+		bucket = "10"
+	}
+	f.add("side", side)
+	f.add("dist", side, bucket)
+	f.add("kind", string(rune(ev.m.e.kind)), side, bucket)
+	// Its rank among the candidates on its side, nearest first.
+	nth := 0
+	for _, q := range cs {
+		if q != c && (side == "after" && q.s > ev.m.last() && q.s < c.s || side == "before" && q.e <= head && q.s > c.s) {
+			nth++
+		}
+	}
+	f.add("nth", side, strconv.Itoa(min(nth, 3)))
+	from, to := ev.m.last()+1, c.s
+	if side == "before" {
+		from, to = c.e, head
+	}
+	gaps, trig := 0, false
+	for k := from; k < to; k++ {
+		gaps += b2i(sc.toks[k].gap)
+		trig = trig || sc.toks[k].trig
+	}
+	f.add("gaps", strconv.Itoa(min(gaps, 2)))
+	if trig {
+		f.add("trigger between")
+	}
+	t := &sc.toks[c.s]
+	prev := "^"
+	switch {
+	case role == rolePlace && (t.clitics > 0 || t.f != t.b && strings.HasPrefix(strings.TrimPrefix(t.f, "و"), "ب") && !t.def):
+		prev = "ب"
+	case role != rolePlace && sc.lamAgent(c.s):
+		prev = "ل"
+	case c.s > lo && !t.gap:
+		p := &sc.toks[c.s-1]
+		prev = "word"
+		if sc.is(cPlacePrep, p) || sc.is(cTargetPrep, p) || sc.is(cPrep, p) || role == rolePlace && sc.placeWord(p) || role != rolePlace && (p.b == "قبل" || p.b == "يد" || p.f == "مع") {
+			prev = p.b
+		}
+	case c.s > lo:
+		prev = ","
+	}
+	if t.conj && !sc.whole(t) {
+		f.add("conj")
+	}
+	f.add("prev", prev)
+	f.add("prev", prev, side)
+	word := t.b
+	if role == rolePlace && sc.placeWord(t) && !sc.is(cPlace, t) {
+		word = t.b[len("ب"):]
+	}
+	f.add("head", word)
+	if t.ent >= 0 {
+		f.add("entity", sc.doc.Entities[t.ent].Type)
+	}
+	f.add("len", strconv.Itoa(min(c.e-c.s, 4)))
+	if role == rolePlace {
+		sc.placeFeatures(f, ev, c, cs, lo, from, to)
+		return
+	}
+	f.add("def", strconv.FormatBool(t.def))
+	for _, cl := range actorClasses {
+		if sc.is(cl, t) {
+			f.add("class", classNames[cl])
+		}
+	}
+	other := ev.actor2
+	if role == roleActor2 {
+		other = ev.actor1
+	}
+	if other.ok() && c.s < other.e && other.s < c.e {
+		f.add("other actor")
+	}
+	if p := ev.place; p.ok() && c.s < p.e && p.s < c.e {
+		f.add("in place")
+	}
+}
+
+// placeFeatures adds the features only places have: the rank of the place word, whether it is where
+// someone comes from, and the places right before or after it.
+func (sc *scan) placeFeatures(f *rankFeatures, ev *event, c phrase, cs []phrase, lo, from, to int) {
+	f.add("rank", strconv.Itoa(sc.placeRank(c)))
+	for _, a := range []phrase{ev.actor1, ev.actor2} {
+		if a.ok() && c.s < a.e && a.s < c.e {
+			f.add("in actor", strconv.FormatBool(a == ev.actor1))
+		}
+	}
+	if ev.m.e.typ != marsad.RETREAT && sc.origin(c.s, lo, ev.actor1) {
+		f.add("origin")
+	}
+	// A place right after another names where in it ("في قرية الطيانة بريف دير الزور"): the first is the
+	// narrower.
+	for _, q := range cs {
+		if q.s >= c.e && q.s <= c.e+1 && q != c {
+			f.add("followed", strconv.Itoa(sc.placeRank(q)-sc.placeRank(c)))
+		}
+		if q.e <= c.s && q.e+1 >= c.s && q != c {
+			f.add("follows", strconv.Itoa(sc.placeRank(c)-sc.placeRank(q)))
+		}
+	}
+	// A topic word between the trigger and the place: the place may be the topic's.
+	for k := from; k < to; k++ {
+		if topic(sc.toks[k].b) {
+			f.add("topic between")
+			break
+		}
+	}
+}
+
+// score is the model's score of one candidate's features.
+func (m rankModel) score(xs []uint32) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += m[x]
+	}
+	return s
+}
+
+// rank returns the roles of ev as the role models rank them, each from the phrases the rules chose; a
+// role without a model keeps the rules' phrase.
+func (sc *scan) rank(ev *event, lo, hi int) {
+	rules := *ev
+	var f rankFeatures
+	for role := range nRoles {
+		m := sc.lx.rankers[role]
+		rule := rules.role(role)
+		if m == nil {
+			continue
+		}
+		cs := sc.cands(role, rule, lo, hi)
+		sc.rankFeaturesOf(&f, role, &rules, phrase{}, rule, cs, lo, hi)
+		best, top := phrase{}, m.score(f.xs)
+		for _, c := range cs {
+			sc.rankFeaturesOf(&f, role, &rules, c, rule, cs, lo, hi)
+			if s := m.score(f.xs); s > top {
+				best, top = c, s
+			}
+		}
+		if best.ok() && best != rule && role != rolePlace {
+			// ("وفصائل المعارضة": the conjunction is no part of the name.)
+			if t := &sc.toks[best.s]; t.conj && !sc.whole(t) {
+				t.clitics = 1
+			}
+		}
+		*ev.rolePtr(role) = best
+	}
+}
+
+// role returns the phrase of a role.
+func (ev *event) role(role int) phrase { return *ev.rolePtr(role) }
+
+func (ev *event) rolePtr(role int) *phrase {
+	switch role {
+	case roleActor1:
+		return &ev.actor1
+	case roleActor2:
+		return &ev.actor2
+	}
+	return &ev.place
+}
+
+// cands lists the candidates of a role, the rules' choice rule first.
+func (sc *scan) cands(role int, rule phrase, lo, hi int) []phrase {
+	if role == rolePlace {
+		return sc.placeCands(rule, lo, hi)
+	}
+	return sc.actorCands(rule, lo, hi)
+}
+
+// loadRankers reads the role models: "role feature weight" lines, the feature a hash in hex.
+func (lx *lexicon) loadRankers(name string) error {
+	return lines(name, func(_ int, f []string) error {
+		if len(f) != 3 {
+			return fmt.Errorf("want role, feature and weight, got %q", f)
+		}
+		role := slices.Index(roleNames[:], f[0])
+		if role < 0 {
+			return fmt.Errorf("unknown role %q", f[0])
+		}
+		h, err := strconv.ParseUint(f[1], 16, 32)
+		if err != nil {
+			return err
+		}
+		w, err := strconv.ParseFloat(f[2], 64)
+		if err != nil {
+			return err
+		}
+		if lx.rankers[role] == nil {
+			lx.rankers[role] = rankModel{}
+		}
+		lx.rankers[role][uint32(h)] = w
+		return nil
+	})
+}
+
+// rankExample is an event of an annotated row for one role: the features of its candidates, the first no
+// phrase, and which of them match the annotated phrase.
+type rankExample struct {
+	xs   [][]uint32
+	gold []bool
+	rule int // the candidate the rules chose
+	set  int // the news set the row is from, for cross-validation by set
+}
+
+// rankExamples reads the rows of a news set for the role models: the first event of each row's type, the
+// one the annotator labelled (as marsad eval events judges it), with its candidates for each role. A row
+// whose annotated phrase no candidate names teaches nothing and is left out; found counts the rows whose
+// event was found.
+func rankExamples(lx *lexicon, docs *sentenceDocs, rows []ownRow, set int) (out [nRoles][]rankExample, found int, err error) {
+	for _, r := range rows {
+		d, err := docs.doc(r.text)
+		if err != nil {
+			return out, 0, err
+		}
+		sc := newScan(lx, d, nil)
+		lo, hi := 0, len(sc.toks)
+		cs := sc.candidates(lo, hi)
+		var ev *event
+		for i := range cs {
+			if cs[i].ev.m.e.typ == r.typ {
+				ev = &cs[i].ev
+				break
+			}
+		}
+		if ev == nil {
+			continue
+		}
+		found++
+		for role, want := range [nRoles]string{r.actor1, r.actor2, r.place} {
+			rule := ev.role(role)
+			cands := sc.cands(role, rule, lo, hi)
+			ex := rankExample{set: set, rule: b2i(rule.ok())}
+			// The gold candidates are those judged right that share the most words with the annotated
+			// phrase, so the model learns its bounds too ("ريف تل تمر" over "تل تمر").
+			best := -1
+			var fits []int
+			for i, c := range append([]phrase{{}}, cands...) {
+				var f rankFeatures
+				sc.rankFeaturesOf(&f, role, ev, c, rule, cands, lo, hi)
+				ex.xs = append(ex.xs, f.xs)
+				fit := -1
+				if i == 0 && want == "" {
+					fit = 100
+				} else if got := sc.ref(c); i > 0 && sameRef(got, want) {
+					fit = 100 + overlap(got.Text, want)
+				}
+				fits = append(fits, fit)
+				best = max(best, fit)
+			}
+			for _, fit := range fits {
+				ex.gold = append(ex.gold, fit >= 0 && fit == best)
+			}
+			if best >= 0 {
+				out[role] = append(out[role], ex)
+			}
+		}
+	}
+	return out, found, nil
+}
+
+// overlap scores how well got matches want: the words they share less the words only one of them has.
+func overlap(got, want string) int {
+	g, w := wordSet(strings.Fields(got)), wordSet(strings.Fields(want))
+	n := 0
+	for x := range g {
+		if w[x] {
+			n += 2
+		}
+	}
+	return n - len(g) - len(w)
+}
+
+// fitRankModel fits the weights by stochastic gradient descent on the log-likelihood of the gold
+// candidates under a softmax over each example's candidates, with an L2 penalty.
+func fitRankModel(exs []rankExample, l2 float64, epochs int) rankModel {
+	m := rankModel{}
+	rate := 0.1
+	ps := make([]float64, 0, 16)
+	for ep := range epochs {
+		for i := range exs {
+			ex := &exs[(i*7919+ep*104729)%len(exs)]
+			ps = ps[:0]
+			top := math.Inf(-1)
+			for _, x := range ex.xs {
+				s := m.score(x)
+				ps = append(ps, s)
+				top = max(top, s)
+			}
+			var z, zg float64
+			for j := range ps {
+				ps[j] = math.Exp(ps[j] - top)
+				z += ps[j]
+				if ex.gold[j] {
+					zg += ps[j]
+				}
+			}
+			for j, x := range ex.xs {
+				// d log(zg/z) / d score_j = [gold] p_j/zg - p_j/z.
+				g := -ps[j] / z
+				if ex.gold[j] {
+					g += ps[j] / zg
+				}
+				for _, h := range x {
+					m[h] += rate * g
+				}
+			}
+		}
+		for h, w := range m {
+			m[h] = w * (1 - rate*l2)
+		}
+		rate *= 0.9
+	}
+	return m
+}
+
+// pick returns the candidate m ranks first.
+func (m rankModel) pick(ex *rankExample) int {
+	best, top := 0, math.Inf(-1)
+	for j, x := range ex.xs {
+		if s := m.score(x); s > top {
+			best, top = j, s
+		}
+	}
+	return best
+}
+
+// rankEpochs is how many passes the fit makes over the examples.
+const rankEpochs = 30
+
+// TrainRankModels fits the role models on the tuning rows of the news sets in paths and writes them to w
+// in the format of data/rank_weights.txt. Each role's L2 penalty is chosen by cross-validation by set (each
+// set's rows are scored by a model fitted on the other sets'); log shows each choice's accuracy beside the
+// rules'. A role whose model does no better than its rules gets no model.
+func TrainRankModels(w, log io.Writer, paths []string, prepare func(*marsad.Document) error) error {
+	lx, err := loadLexicon(true)
+	if err != nil {
+		return err
+	}
+	lx.rankers = [nRoles]rankModel{}
+	docs := &sentenceDocs{prepare: prepare}
+	var exs [nRoles][]rankExample
+	found := 0
+	for i, p := range paths {
+		rows, held, err := readOwn(p)
+		if err != nil {
+			return err
+		}
+		var tune []ownRow
+		for j, r := range rows {
+			if !held(j) {
+				tune = append(tune, r)
+			}
+		}
+		e, n, err := rankExamples(lx, docs, tune, i)
+		if err != nil {
+			return err
+		}
+		for role := range nRoles {
+			exs[role] = append(exs[role], e[role]...)
+		}
+		found += n
+	}
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# role models, written by go run genrank.go: role, hashed feature, weight\n")
+	for role := range nRoles {
+		name := roleNames[role]
+		rules := 0
+		for i := range exs[role] {
+			rules += b2i(exs[role][i].gold[exs[role][i].rule])
+		}
+		ruleAcc := float64(rules) / float64(found)
+		bestL2, bestAcc := 0.0, ruleAcc
+		for _, l2 := range []float64{0.03, 0.1, 0.3, 1} {
+			right := 0
+			for set := range paths {
+				var train []rankExample
+				for _, ex := range exs[role] {
+					if ex.set != set {
+						train = append(train, ex)
+					}
+				}
+				m := fitRankModel(train, l2, rankEpochs)
+				for i := range exs[role] {
+					if exs[role][i].set == set && exs[role][i].gold[m.pick(&exs[role][i])] {
+						right++
+					}
+				}
+			}
+			acc := float64(right) / float64(found)
+			fmt.Fprintf(log, "%-6s L2 %-5g cross-validated by set %.3f (rules %.3f) on %d rows with their event found, %d with the annotated phrase among the candidates\n", name, l2, acc, ruleAcc, found, len(exs[role]))
+			if acc > bestAcc {
+				bestL2, bestAcc = l2, acc
+			}
+		}
+		if bestL2 == 0 {
+			continue
+		}
+		fmt.Fprintf(bw, "# %s: L2 %g, cross-validated by set %.3f, rules %.3f\n", name, bestL2, bestAcc, ruleAcc)
+		m := fitRankModel(exs[role], bestL2, rankEpochs)
+		keys := make([]uint32, 0, len(m))
+		for h, v := range m {
+			if math.Abs(v) >= 1e-4 {
+				keys = append(keys, h)
+			}
+		}
+		slices.Sort(keys)
+		for _, h := range keys {
+			fmt.Fprintf(bw, "%s %08x %.4f\n", name, h, m[h])
+		}
+	}
+	return bw.Flush()
+}
