@@ -1,7 +1,7 @@
 //go:build ignore
 
 // genrank fits the events role models on the tuning rows of the annotated news sets testdata/news*.tsv and
-// writes data/rank_weights.txt. Each sentence goes through the pipeline's stages before events first, as
+// of the GSR span files (-gsr), and writes data/rank_weights.txt. Each sentence goes through the pipeline's stages before events first, as
 // in use and in marsad eval events.
 package main
 
@@ -17,6 +17,7 @@ import (
 )
 
 func main() {
+	gsr := flag.String("gsr", "/work/shared/data/arabic_event_gsr", "directory of the GSR dev files")
 	out := flag.String("o", "data/rank_weights.txt", "output file")
 	flag.Parse()
 	paths, err := filepath.Glob("testdata/news*.tsv")
@@ -28,7 +29,7 @@ func main() {
 		log.Fatal(err)
 	}
 	var b bytes.Buffer
-	if err := events.TrainRankModels(&b, os.Stderr, paths, prepare); err != nil {
+	if err := events.TrainRankModels(&b, os.Stderr, paths, *gsr, prepare); err != nil {
 		log.Fatal(err)
 	}
 	if err := os.WriteFile(*out, b.Bytes(), 0o644); err != nil {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -376,13 +377,49 @@ type rankExample struct {
 	set  int // the news set the row is from, for cross-validation by set
 }
 
-// rankExamples reads the rows of a news set for the role models: the first event of each row's type, the
-// one the annotator labelled (as marsad eval events judges it), with its candidates for each role. A row
-// whose annotated phrase no candidate names teaches nothing and is left out; found counts the rows whose
-// event was found.
-func rankExamples(lx *lexicon, docs *sentenceDocs, rows []ownRow, set int) (out [nRoles][]rankExample, found int, err error) {
-	for _, r := range rows {
-		d, err := docs.doc(r.text)
+// rankItem is an annotated sentence for the role models: its text, the type of its annotated event and
+// how well a phrase fits each role's annotation (fit), below 0 for a wrong one; roles lists the roles
+// annotated.
+type rankItem struct {
+	text, typ string
+	roles     []int
+	fit       func(role int, got *marsad.Ref) int
+}
+
+// newsItem makes a row of a news set a rankItem: a phrase fits when eval judges it right, the better the
+// more words it shares with the annotated phrase, so the models learn bounds too ("ريف تل تمر" over "تل
+// تمر").
+func newsItem(r ownRow) rankItem {
+	want := [nRoles]string{r.actor1, r.actor2, r.place}
+	return rankItem{text: r.text, typ: r.typ, roles: []int{roleActor1, roleActor2, rolePlace}, fit: func(role int, got *marsad.Ref) int {
+		switch {
+		case got == nil && want[role] == "":
+			return 100
+		case got != nil && sameRef(got, want[role]):
+			return 100 + overlap(got.Text, want[role])
+		}
+		return -1
+	}}
+}
+
+// spanItem makes a span-annotated GSR sentence a rankItem for the doer and the target: a phrase fits when
+// it has the words of an annotator's span (see spanRecord.judge).
+func spanItem(r spanRecord, typ string) rankItem {
+	return rankItem{text: r.Text, typ: typ, roles: []int{roleActor1, roleActor2}, fit: func(role int, got *marsad.Ref) int {
+		if exact, _ := r.judge(got, role == roleActor1); exact {
+			return 100
+		}
+		return -1
+	}}
+}
+
+// rankExamples reads annotated sentences for the role models: the first event of each one's type, the
+// one the annotator labelled (as marsad eval events judges it), with its candidates for each role. The
+// candidates that fit best are gold; a sentence whose annotation no candidate fits teaches nothing and is
+// left out. found counts the sentences whose event was found.
+func rankExamples(lx *lexicon, docs *sentenceDocs, items []rankItem, set int) (out [nRoles][]rankExample, found int, err error) {
+	for _, it := range items {
+		d, err := docs.doc(it.text)
 		if err != nil {
 			return out, 0, err
 		}
@@ -391,7 +428,7 @@ func rankExamples(lx *lexicon, docs *sentenceDocs, rows []ownRow, set int) (out 
 		cs := sc.candidates(lo, hi)
 		var ev *event
 		for i := range cs {
-			if cs[i].ev.m.e.typ == r.typ {
+			if cs[i].ev.m.e.typ == it.typ {
 				ev = &cs[i].ev
 				break
 			}
@@ -400,24 +437,17 @@ func rankExamples(lx *lexicon, docs *sentenceDocs, rows []ownRow, set int) (out 
 			continue
 		}
 		found++
-		for role, want := range [nRoles]string{r.actor1, r.actor2, r.place} {
+		for _, role := range it.roles {
 			rule := ev.role(role)
 			cands := sc.cands(role, rule, lo, hi)
 			ex := rankExample{set: set, rule: b2i(rule.ok())}
-			// The gold candidates are those judged right that share the most words with the annotated
-			// phrase, so the model learns its bounds too ("ريف تل تمر" over "تل تمر").
 			best := -1
 			var fits []int
-			for i, c := range append([]phrase{{}}, cands...) {
+			for _, c := range append([]phrase{{}}, cands...) {
 				var f rankFeatures
 				sc.rankFeaturesOf(&f, role, ev, c, rule, cands, lo, hi)
 				ex.xs = append(ex.xs, f.xs)
-				fit := -1
-				if i == 0 && want == "" {
-					fit = 100
-				} else if got := sc.ref(c); i > 0 && sameRef(got, want) {
-					fit = 100 + overlap(got.Text, want)
-				}
+				fit := it.fit(role, sc.ref(c))
 				fits = append(fits, fit)
 				best = max(best, fit)
 			}
@@ -498,14 +528,17 @@ func (m rankModel) pick(ex *rankExample) int {
 	return best
 }
 
-// rankEpochs is how many passes the fit makes over the examples.
-const rankEpochs = 30
+const (
+	rankEpochs = 30 // passes the fit makes over the examples
+	rankFolds  = 10 // folds of cross-validation, each holding out every tenth news set
+)
 
-// TrainRankModels fits the role models on the tuning rows of the news sets in paths and writes them to w
-// in the format of data/rank_weights.txt. Each role's L2 penalty is chosen by cross-validation by set (each
-// set's rows are scored by a model fitted on the other sets'); log shows each choice's accuracy beside the
-// rules'. A role whose model does no better than its rules gets no model.
-func TrainRankModels(w, log io.Writer, paths []string, prepare func(*marsad.Document) error) error {
+// TrainRankModels fits the role models on the tuning rows of the news sets in paths and of the GSR span
+// files in gsrDir (the doer and the target of ASSAULT and PROTEST sentences), and writes them to w in the
+// format of data/rank_weights.txt. Each role's L2 penalty is chosen by cross-validation by set (each set's
+// rows are scored by a model fitted without them and the sets of its fold); log shows each choice's accuracy on the news sets
+// beside the rules'. A role whose model does no better than its rules gets no model.
+func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare func(*marsad.Document) error) error {
 	lx, err := loadLexicon(true)
 	if err != nil {
 		return err
@@ -519,10 +552,10 @@ func TrainRankModels(w, log io.Writer, paths []string, prepare func(*marsad.Docu
 		if err != nil {
 			return err
 		}
-		var tune []ownRow
+		var tune []rankItem
 		for j, r := range rows {
 			if !held(j) {
-				tune = append(tune, r)
+				tune = append(tune, newsItem(r))
 			}
 		}
 		e, n, err := rankExamples(lx, docs, tune, i)
@@ -534,34 +567,56 @@ func TrainRankModels(w, log io.Writer, paths []string, prepare func(*marsad.Docu
 		}
 		found += n
 	}
+	// The GSR's sentences are fitted on and folded in cross-validation like a set, but not scored: the
+	// accuracy is the news sets'.
+	for _, typ := range reportTypes {
+		recs, err := readSpans(filepath.Join(gsrDir, strings.ToLower(typ)+"_spans.dev.json"))
+		if err != nil {
+			return err
+		}
+		var tune []rankItem
+		for i, r := range recs {
+			if !HeldOut(i) {
+				tune = append(tune, spanItem(r, typ))
+			}
+		}
+		e, _, err := rankExamples(lx, docs, tune, -1)
+		if err != nil {
+			return err
+		}
+		for role := range nRoles {
+			exs[role] = append(exs[role], e[role]...)
+		}
+	}
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# role models, written by go run genrank.go: role, hashed feature, weight\n")
 	for role := range nRoles {
 		name := roleNames[role]
-		rules := 0
+		rules, covered := 0, 0
 		for i := range exs[role] {
-			rules += b2i(exs[role][i].gold[exs[role][i].rule])
+			rules += b2i(exs[role][i].set >= 0 && exs[role][i].gold[exs[role][i].rule])
+			covered += b2i(exs[role][i].set >= 0)
 		}
 		ruleAcc := float64(rules) / float64(found)
 		bestL2, bestAcc := 0.0, ruleAcc
-		for _, l2 := range []float64{0.03, 0.1, 0.3, 1} {
+		for _, l2 := range []float64{0.1, 1} {
 			right := 0
-			for set := range paths {
+			for fold := range rankFolds {
 				var train []rankExample
 				for _, ex := range exs[role] {
-					if ex.set != set {
+					if ex.set < 0 || ex.set%rankFolds != fold {
 						train = append(train, ex)
 					}
 				}
 				m := fitRankModel(train, l2, rankEpochs)
 				for i := range exs[role] {
-					if exs[role][i].set == set && exs[role][i].gold[m.pick(&exs[role][i])] {
+					if ex := &exs[role][i]; ex.set >= 0 && ex.set%rankFolds == fold && ex.gold[m.pick(ex)] {
 						right++
 					}
 				}
 			}
 			acc := float64(right) / float64(found)
-			fmt.Fprintf(log, "%-6s L2 %-5g cross-validated by set %.3f (rules %.3f) on %d rows with their event found, %d with the annotated phrase among the candidates\n", name, l2, acc, ruleAcc, found, len(exs[role]))
+			fmt.Fprintf(log, "%-6s L2 %-5g cross-validated by set %.3f (rules %.3f) on %d rows with their event found, %d with the annotated phrase among the candidates\n", name, l2, acc, ruleAcc, found, covered)
 			if acc > bestAcc {
 				bestL2, bestAcc = l2, acc
 			}
