@@ -61,7 +61,7 @@ func (f *rankFeatures) add(parts ...string) {
 // placeCands lists the place phrases of the sentence [lo, hi): place entities, place words with their
 // names ("بريف دير الزور", "مخيم الهول") and names after a preposition of place ("في منبج"); rule, the
 // place the rules chose, comes first.
-func (sc *scan) placeCands(rule phrase, lo, hi int) []phrase {
+func (sc *scan) placeCands(rule phrase, lo, hi, from, to int) []phrase {
 	out := make([]phrase, 0, 8)
 	add := func(p phrase) {
 		if p.ok() {
@@ -74,7 +74,7 @@ func (sc *scan) placeCands(rule phrase, lo, hi int) []phrase {
 		}
 	}
 	add(rule)
-	for k := lo; k < hi; k++ {
+	for k := from; k < to; k++ {
 		t := &sc.toks[k]
 		if t.ent >= 0 && sc.doc.Entities[t.ent].Type == marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
 			e := k + 1
@@ -109,7 +109,7 @@ func (sc *scan) placeCands(rule phrase, lo, hi int) []phrase {
 
 // actorCands lists the phrases of the sentence [lo, hi) a doer or a target may be: the rules' choice rule
 // first, then the entities other than places and the noun phrases at every word that can head one.
-func (sc *scan) actorCands(rule phrase, lo, hi int) []phrase {
+func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 	out := make([]phrase, 0, 16)
 	add := func(p phrase) {
 		if p.ok() && !slices.Contains(out, p) {
@@ -117,7 +117,7 @@ func (sc *scan) actorCands(rule phrase, lo, hi int) []phrase {
 		}
 	}
 	add(rule)
-	for k := lo; k < hi; k++ {
+	for k := from; k < to; k++ {
 		t := &sc.toks[k]
 		if t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
 			e := k + 1
@@ -302,7 +302,7 @@ func (sc *scan) rank(ev *event, lo, hi int) {
 		if m == nil {
 			continue
 		}
-		cs := sc.cands(role, rule, lo, hi)
+		cs := sc.cands(role, &rules, rule, lo, hi)
 		sc.rankFeaturesOf(&f, role, &rules, phrase{}, rule, cs, lo, hi)
 		best, top := phrase{}, m.score(f.xs)
 		for _, c := range cs {
@@ -334,12 +334,18 @@ func (ev *event) rolePtr(role int) *phrase {
 	return &ev.place
 }
 
-// cands lists the candidates of a role, the rules' choice rule first.
-func (sc *scan) cands(role int, rule phrase, lo, hi int) []phrase {
+// rankWindow is how many words before the trigger and after its last word a candidate may start: the
+// words of a long sentence of real news (often 60 or more) far from the trigger name other events' roles,
+// and the models' cost grows with the candidates.
+const rankWindow = 30
+
+// cands lists the candidates of a role of ev in the sentence [lo, hi), the rules' choice rule first.
+func (sc *scan) cands(role int, ev *event, rule phrase, lo, hi int) []phrase {
+	from, to := max(lo, ev.m.head-rankWindow), min(hi, ev.m.last()+1+rankWindow)
 	if role == rolePlace {
-		return sc.placeCands(rule, lo, hi)
+		return sc.placeCands(rule, lo, hi, from, to)
 	}
-	return sc.actorCands(rule, lo, hi)
+	return sc.actorCands(rule, lo, hi, from, to)
 }
 
 // loadRankers reads the role models: "role feature weight" lines, the feature a hash in hex.
@@ -439,7 +445,7 @@ func rankExamples(lx *lexicon, docs *sentenceDocs, items []rankItem, set int) (o
 		found++
 		for _, role := range it.roles {
 			rule := ev.role(role)
-			cands := sc.cands(role, rule, lo, hi)
+			cands := sc.cands(role, ev, rule, lo, hi)
 			ex := rankExample{set: set, rule: b2i(rule.ok())}
 			best := -1
 			var fits []int
