@@ -127,12 +127,28 @@ func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 			add(phrase{k, e})
 		}
 		if sc.head(k) && !t.prep {
-			if p, _ := sc.np(k, hi); p.s == k {
+			if p, counted := sc.np(k, hi); p.s == k && (counted || sc.actorLike(k)) {
 				add(p)
 			}
 		}
 	}
 	return out
+}
+
+// actorLike reports a word that may head a doer or a target: a definite noun, a person or a body the
+// entity layer tagged, or a word the tables know as a force, a victim, a title, residents or protesters
+// ("مسلحون", "مدنيين", "وفد"); not an indefinite word of no such kind, as a verb or a particle is.
+func (sc *scan) actorLike(k int) bool {
+	t := &sc.toks[k]
+	if t.def || t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC {
+		return true
+	}
+	for _, cl := range []class{cAgent, cVictim, cTitle, cResidents, cProtester, cWeapon, cConstruct, cNationality} {
+		if sc.is(cl, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // actorClasses are the word classes an actor candidate's head is described by.
@@ -190,14 +206,42 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	if side == "before" {
 		from, to = c.e, head
 	}
-	gaps, trig := 0, false
+	gaps, trig, quoted, that := 0, false, false, false
 	for k := from; k < to; k++ {
 		gaps += b2i(sc.toks[k].gap)
 		trig = trig || sc.toks[k].trig
+		quoted = quoted || sc.bracket(k)
+		switch sc.toks[k].b {
+		case "ان", "انه", "انها", "بان", "بانه":
+			that = true
+		}
+	}
+	if side == "before" && to < hi {
+		quoted = quoted || sc.bracket(to)
 	}
 	f.add("gaps", strconv.Itoa(min(gaps, 2)))
 	if trig {
 		f.add("trigger between")
+	}
+	// "قال سكان محليون: «إن طيران التحالف شن …»": who reports the event is no role of it.
+	if quoted {
+		f.add("quote between")
+	}
+	// ("وكانت وزارة الخارجية قالت إن الهجمات …": the event is told in a clause after أن or إن.)
+	if that {
+		f.add("that between", side)
+	}
+	for k := max(lo, c.s-3); k < c.s; k++ {
+		if sc.is(cReportCue, &sc.toks[k]) {
+			f.add("after report cue", side)
+			break
+		}
+	}
+	for k := c.e; k < min(hi, c.e+2); k++ {
+		if sc.is(cReportCue, &sc.toks[k]) {
+			f.add("before report cue", side)
+			break
+		}
 	}
 	t := &sc.toks[c.s]
 	prev := "^"
@@ -311,9 +355,9 @@ func (sc *scan) rank(ev *event, lo, hi int) {
 				best, top = c, s
 			}
 		}
-		if best.ok() && best != rule && role != rolePlace {
-			// ("وفصائل المعارضة": the conjunction is no part of the name.)
-			if t := &sc.toks[best.s]; t.conj && !sc.whole(t) {
+		if best.ok() && best != rule {
+			// ("وفصائل المعارضة", "والقرى": the conjunction is no part of the name.)
+			if t := &sc.toks[best.s]; t.conj && !sc.whole(t) && t.clitics == 0 {
 				t.clitics = 1
 			}
 		}
