@@ -14,6 +14,7 @@ import (
 
 //go:generate go run gencameo.go
 //go:generate go run gentrain.go
+//go:generate go run genrank.go
 
 //go:embed data/triggers.txt data/cues.txt data/cameo_plover.txt data/cameo_lexicon.txt data/report_weights.txt data/rank_weights.txt
 var dataFS embed.FS
