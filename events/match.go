@@ -395,7 +395,23 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 			return found
 		}
 	}
-	return sc.near(alts, i, hi, subj)
+	if found := sc.near(alts, i, hi, subj); found >= 0 || !subj.ok() {
+		return found
+	}
+	// "حمّل المرصد السوري لحقوق الإنسان مجموعات رديفة للقوات الحكومية مسؤولية": past the subject and a
+	// first object, with the body it belongs to; a name the subject's phrase left out may come first ("حمّل
+	// فريق منسقو استجابة سوريا قوات النظام السوري مسؤولية").
+	for k, hops := subj.e, 0; hops < 2 && k < hi && !sc.toks[k].gap; hops++ {
+		obj, _ := sc.np(k, hi)
+		if obj.s != k {
+			break
+		}
+		k = sc.pastOwner(obj.e, hi)
+		if k < hi && !sc.toks[k].gap && sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
+			return k
+		}
+	}
+	return -1
 }
 
 // pastAsideMatch finds a following word right after an aside between commas that starts at k, or within

@@ -1423,8 +1423,8 @@ func (sc *scan) extend(k, hi int) int {
 			e++
 			continue
 		}
-		// "الأمين العام", "مدير عام سابق": after a title, general, not the year.
-		if (t.f == "عام" || t.f == "العام") && t.def == sc.toks[e-1].def && sc.is(cTitle, &sc.toks[e-1]) {
+		// "الأمين العام", "مدير عام سابق", "الأمن العام": after a title or a body, general, not the year.
+		if (t.f == "عام" || t.f == "العام") && t.def == sc.toks[e-1].def && (sc.is(cTitle, &sc.toks[e-1]) || sc.is(cAgent, &sc.toks[e-1])) {
 			e++
 			continue
 		}
