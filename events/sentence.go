@@ -1304,7 +1304,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 	}
 	// ("، قرابة الساعة 11:40 من ليل الاثنين،": any aside that names a day.)
 	// ("توعدت سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي، جيش الاحتلال": what a named body is.)
-	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) ||
+	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) || sc.prepWord(&sc.toks[k]) ||
 		sc.toks[k].def && k > 0 && sc.toks[k-1].ent >= 0 && sc.doc.Entities[sc.toks[k-1].ent].Type == marsad.ORG || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
 		sc.is(cLed, &sc.toks[k])
 	for j := k; j < hi && j <= k+14; j++ {
