@@ -579,8 +579,9 @@ func (m rankModel) pick(ex *rankExample) int {
 }
 
 const (
-	rankEpochs = 30 // passes the fit makes over the examples
-	rankFolds  = 10 // folds of cross-validation, each holding out every tenth news set
+	rankEpochs    = 30    // passes the fit makes over the examples
+	rankMinWeight = 0.005 // smaller weights are left out of the weights file: half of them, no decision of the tuning sets changed
+	rankFolds     = 10    // folds of cross-validation, each holding out every tenth news set
 )
 
 // TrainRankModels fits the role models on the tuning rows of the news sets in paths and of the GSR span
@@ -678,7 +679,7 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 		m := fitRankModel(exs[role], bestL2, rankEpochs)
 		keys := make([]uint32, 0, len(m))
 		for h, v := range m {
-			if math.Abs(v) >= 1e-4 {
+			if math.Abs(v) >= rankMinWeight {
 				keys = append(keys, h)
 			}
 		}
