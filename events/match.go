@@ -414,6 +414,18 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	return -1
 }
 
+// doubtedEntity is the confidence below which a one-word entity may be read as a verb (see triggers).
+const doubtedEntity = 0.6
+
+// doubted reports a one-word entity at k that the tagger gave less than doubtedEntity and that ends as a
+// verb with a plural or dual subject ends ("توصلتا", "اتفقوا"), as names seldom do ("تشاد", "سلمان" do not).
+func (sc *scan) doubted(k int) bool {
+	t := &sc.toks[k]
+	e := &sc.doc.Entities[t.ent]
+	return e.Confidence > 0 && e.Confidence < doubtedEntity && e.Start >= t.start && e.End <= t.end &&
+		(strings.HasSuffix(t.b, "تا") || strings.HasSuffix(t.b, "وا"))
+}
+
 // pastAsideMatch finds a following word right after an aside between commas that starts at k, or within
 // reach of its end (-1 when there is none); ok is false when no aside starts at k.
 func (sc *scan) pastAsideMatch(alts []alt, k, hi int) (found int, ok bool) {
@@ -437,8 +449,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 	victimVerb := -1
 	for i := lo; i < hi; i++ {
 		t := &sc.toks[i]
-		// A word inside a named entity, or a name, is part of a name: "هيئة تحرير الشام", "طالبان".
-		if t.num || t.ent >= 0 || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 || sc.is(cName, t) {
+		// A word inside a named entity, or a name, is part of a name: "هيئة تحرير الشام", "طالبان"; but a
+		// lone word the tagger doubts may be a verb ("توصلتا" tagged a place at 0.52).
+		doubted := t.ent >= 0 && sc.doubted(i)
+		if t.num || t.ent >= 0 && !doubted || !sc.lx.starts.mayRead(t) || runes(t.b) < 2 || sc.is(cName, t) {
 			continue
 		}
 		// "قيادة العمليات المشتركة": an office's name, not joint operations.
@@ -463,7 +477,9 @@ func (sc *scan) triggers(lo, hi int) []match {
 			}
 			verbs, past = append(verbs, e), append(past, !imperfect)
 		})
-		sc.lx.nounEntries(t, func(e *entry) { nouns = appendUnique(nouns, e) })
+		if !doubted {
+			sc.lx.nounEntries(t, func(e *entry) { nouns = appendUnique(nouns, e) })
+		}
 		if len(verbs) == 0 && len(nouns) == 0 {
 			continue
 		}
