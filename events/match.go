@@ -379,6 +379,10 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	}
 	// "أبدت الفصائل المحلية في ريف درعا الغربي استعدادها": a place or a statement after the subject.
 	if subj.ok() {
+		// "بحث الوزير، في اتصال هاتفي مع نظيره التركي، …": the partner named inside the aside.
+		if e := sc.parenthetical(subj.e, hi); e > subj.e && subj.e < k && k < e && sc.toks[k].f == "مع" {
+			return k
+		}
 		// "دعت المنظمة، في تقرير نشرته الثلاثاء، السلطات": an aside between commas after the subject.
 		if found, ok := sc.pastAsideMatch(alts, subj.e, hi); ok {
 			return found
