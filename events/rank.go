@@ -340,13 +340,14 @@ func (m rankModel) score(xs []uint32) float64 {
 func (sc *scan) rank(ev *event, lo, hi int) {
 	rules := *ev
 	var f rankFeatures
+	var actors []phrase // the doer's and the target's candidates but the rules' choice, read once
 	for role := range nRoles {
 		m := sc.lx.rankers[role]
 		rule := rules.role(role)
 		if m == nil {
 			continue
 		}
-		cs := sc.cands(role, &rules, rule, lo, hi)
+		cs := sc.cands(role, &rules, rule, lo, hi, &actors)
 		sc.rankFeaturesOf(&f, role, &rules, phrase{}, rule, cs, lo, hi)
 		best, top := phrase{}, m.score(f.xs)
 		for _, c := range cs {
@@ -383,13 +384,27 @@ func (ev *event) rolePtr(role int) *phrase {
 // and the models' cost grows with the candidates.
 const rankWindow = 30
 
-// cands lists the candidates of a role of ev in the sentence [lo, hi), the rules' choice rule first.
-func (sc *scan) cands(role int, ev *event, rule phrase, lo, hi int) []phrase {
+// cands lists the candidates of a role of ev in the sentence [lo, hi), the rules' choice rule first. The
+// doer and the target share their other candidates, kept in *actors once read.
+func (sc *scan) cands(role int, ev *event, rule phrase, lo, hi int, actors *[]phrase) []phrase {
 	from, to := max(lo, ev.m.head-rankWindow), min(hi, ev.m.last()+1+rankWindow)
 	if role == rolePlace {
 		return sc.placeCands(rule, lo, hi, from, to)
 	}
-	return sc.actorCands(rule, lo, hi, from, to)
+	if *actors == nil {
+		*actors = sc.actorCands(phrase{}, lo, hi, from, to)
+	}
+	if !rule.ok() {
+		return *actors
+	}
+	out := make([]phrase, 0, len(*actors)+1)
+	out = append(out, rule)
+	for _, p := range *actors {
+		if p != rule {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // loadRankers reads the role models: "role feature weight" lines, the feature a hash in hex.
@@ -487,9 +502,10 @@ func rankExamples(lx *lexicon, docs *sentenceDocs, items []rankItem, set int) (o
 			continue
 		}
 		found++
+		var actors []phrase
 		for _, role := range it.roles {
 			rule := ev.role(role)
-			cands := sc.cands(role, ev, rule, lo, hi)
+			cands := sc.cands(role, ev, rule, lo, hi, &actors)
 			ex := rankExample{set: set, rule: b2i(rule.ok())}
 			best := -1
 			var fits []int
