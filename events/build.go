@@ -85,7 +85,7 @@ func isVictim(kind byte) bool { return kind == kindVictimNoun || kind == kindVic
 
 // compatible reports whether two fillers of one role can be the same: one is missing or they overlap
 // ("غارة إسرائيلية" and its "إسرائيلية").
-func compatible(a, b phrase) bool { return !a.ok() || !b.ok() || a.s < b.e && b.s < a.e }
+func compatible(a, b phrase) bool { return !a.ok() || !b.ok() || a.overlaps(b) }
 
 // build turns an event under construction into the document's form.
 func (sc *scan) build(ev *event, si, lo, hi int) marsad.Event {

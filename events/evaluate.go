@@ -392,12 +392,7 @@ func (r *spanRecord) judge(got *marsad.Ref, source bool) (exact, overlap bool) {
 	g := wordSet(strings.Fields(got.Text))
 	for _, ans := range answers {
 		a := wordSet(ans)
-		shared := 0
-		for w := range a {
-			if g[w] {
-				shared++
-			}
-		}
+		shared := sharedWords(a, g)
 		if shared == len(a) && shared == len(g) {
 			exact = true
 		}
@@ -406,6 +401,17 @@ func (r *spanRecord) judge(got *marsad.Ref, source bool) (exact, overlap bool) {
 		}
 	}
 	return exact, overlap
+}
+
+// sharedWords counts the words of a that b has.
+func sharedWords(a, b map[string]bool) int {
+	n := 0
+	for w := range a {
+		if b[w] {
+			n++
+		}
+	}
+	return n
 }
 
 func wordSet(ws []string) map[string]bool {
@@ -468,11 +474,5 @@ func sameRef(got *marsad.Ref, want string) bool {
 		return got == nil && want == ""
 	}
 	g, w := wordSet(strings.Fields(got.Text)), wordSet(strings.Fields(want))
-	shared := 0
-	for x := range w {
-		if g[x] {
-			shared++
-		}
-	}
-	return 2*shared >= max(len(g), len(w))
+	return 2*sharedWords(w, g) >= max(len(g), len(w))
 }

@@ -64,12 +64,7 @@ func (f *rankFeatures) add(parts ...string) {
 func (sc *scan) placeCands(rule phrase, lo, hi, from, to int) []phrase {
 	out := make([]phrase, 0, 8)
 	add := func(p phrase) {
-		if p.ok() {
-			for _, q := range out {
-				if q == p {
-					return
-				}
-			}
+		if p.ok() && !slices.Contains(out, p) {
 			out = append(out, sc.placeClitics(p))
 		}
 	}
@@ -77,14 +72,10 @@ func (sc *scan) placeCands(rule phrase, lo, hi, from, to int) []phrase {
 	for k := from; k < to; k++ {
 		t := &sc.toks[k]
 		if t.ent >= 0 && sc.doc.Entities[t.ent].Type == marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
-			e := k + 1
-			for e < hi && sc.toks[e].ent == t.ent {
-				e++
-			}
-			add(sc.directions(phrase{k, e}, hi))
+			add(sc.directions(phrase{k, sc.entityEnd(k, hi)}, hi))
 		}
 		// (A place word alone and indefinite names no place: "بفرض منطقة حظر جوي".)
-		if sc.placeWord(t) && (t.def || sc.placeWord(&sc.toks[k]) && !sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1]) || sc.named(k, hi)) {
+		if sc.placeWord(t) && (t.def || !sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1]) || sc.named(k, hi)) {
 			if p := sc.placeName(k, hi, true); sc.placeOf(p) {
 				add(p)
 			}
@@ -120,11 +111,7 @@ func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 	for k := from; k < to; k++ {
 		t := &sc.toks[k]
 		if t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
-			e := k + 1
-			for e < hi && sc.toks[e].ent == t.ent {
-				e++
-			}
-			add(phrase{k, e})
+			add(phrase{k, sc.entityEnd(k, hi)})
 		}
 		if sc.head(k) && !t.prep {
 			if p, counted := sc.np(k, hi); p.s == k && (counted || sc.actorLike(k)) {
@@ -168,7 +155,7 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	}
 	if c == rule {
 		f.add("rule")
-	} else if rule.ok() && c.s < rule.e && rule.s < c.e {
+	} else if c.overlaps(rule) {
 		f.add("rule", "overlap")
 	} else if !rule.ok() {
 		f.add("rule", "none")
@@ -287,10 +274,10 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	if role == roleActor2 {
 		other = ev.actor1
 	}
-	if other.ok() && c.s < other.e && other.s < c.e {
+	if c.overlaps(other) {
 		f.add("other actor")
 	}
-	if p := ev.place; p.ok() && c.s < p.e && p.s < c.e {
+	if c.overlaps(ev.place) {
 		f.add("in place")
 	}
 }
@@ -300,7 +287,7 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 func (sc *scan) placeFeatures(f *rankFeatures, ev *event, c phrase, cs []phrase, lo, from, to int) {
 	f.add("rank", strconv.Itoa(sc.placeRank(c)))
 	for _, a := range []phrase{ev.actor1, ev.actor2} {
-		if a.ok() && c.s < a.e && a.s < c.e {
+		if c.overlaps(a) {
 			f.add("in actor", strconv.FormatBool(a == ev.actor1))
 		}
 	}
@@ -335,8 +322,8 @@ func (m rankModel) score(xs []uint32) float64 {
 	return s
 }
 
-// rank returns the roles of ev as the role models rank them, each from the phrases the rules chose; a
-// role without a model keeps the rules' phrase.
+// rank sets the roles of ev to the phrases the role models rank first, each ranking read against the
+// phrases the rules chose; a role without a model keeps the rules' phrase.
 func (sc *scan) rank(ev *event, lo, hi int) {
 	rules := *ev
 	var f rankFeatures
@@ -531,13 +518,7 @@ func rankExamples(lx *lexicon, docs *sentenceDocs, items []rankItem, set int) (o
 // overlap scores how well got matches want: the words they share less the words only one of them has.
 func overlap(got, want string) int {
 	g, w := wordSet(strings.Fields(got)), wordSet(strings.Fields(want))
-	n := 0
-	for x := range g {
-		if w[x] {
-			n += 2
-		}
-	}
-	return n - len(g) - len(w)
+	return 2*sharedWords(g, w) - len(g) - len(w)
 }
 
 // fitRankModel fits the weights by stochastic gradient descent on the log-likelihood of the gold
@@ -603,8 +584,8 @@ const (
 // TrainRankModels fits the role models on the tuning rows of the news sets in paths and of the GSR span
 // files in gsrDir (the doer and the target of ASSAULT and PROTEST sentences), and writes them to w in the
 // format of data/rank_weights.txt. Each role's L2 penalty is chosen by cross-validation by set (each set's
-// rows are scored by a model fitted without them and the sets of its fold); log shows each choice's accuracy on the news sets
-// beside the rules'. A role whose model does no better than its rules gets no model.
+// rows are scored by a model fitted without them and the sets of its fold); log shows each choice's
+// accuracy on the news sets beside the rules'. A role whose model does no better than its rules gets none.
 func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare func(*marsad.Document) error) error {
 	lx, err := loadLexicon(true)
 	if err != nil {

@@ -16,6 +16,9 @@ type phrase struct{ s, e int }
 
 func (p phrase) ok() bool { return p.e > p.s }
 
+// overlaps reports whether p and q share a token.
+func (p phrase) overlaps(q phrase) bool { return p.ok() && q.ok() && p.s < q.e && q.s < p.e }
+
 // event is an event under construction, with its roles as token ranges.
 type event struct {
 	m                     match
@@ -1079,11 +1082,7 @@ func (sc *scan) inPhrase(k, hi int) int {
 	n := k + 1
 	switch t := &sc.toks[n]; {
 	case sc.locEntity(n):
-		e := n + 1
-		for e < hi && sc.toks[e].ent == t.ent {
-			e++
-		}
-		return sc.directions(phrase{n, e}, hi).e
+		return sc.directions(phrase{n, sc.entityEnd(n, hi)}, hi).e
 	case sc.is(cPlace, t) && !sc.aside(n, hi):
 		return sc.placeName(n, hi, true).e
 	case t.def && !t.prep && sc.is(cAgent, t) && !sc.toks[k].gap:
@@ -1142,6 +1141,15 @@ func (sc *scan) narrower(p phrase, hi int, used func(int) bool) phrase {
 		}
 	}
 	return p
+}
+
+// entityEnd returns where the entity covering token k ends, at hi at the latest.
+func (sc *scan) entityEnd(k, hi int) int {
+	e := k + 1
+	for e < hi && sc.toks[e].ent == sc.toks[k].ent {
+		e++
+	}
+	return e
 }
 
 // placeRank ranks a place phrase by its place word: 3 a province or a region, 2 a city, a town or a district,
@@ -1461,10 +1469,8 @@ func (sc *scan) extend(k, hi int) int {
 		e++
 	}
 	// An entity that starts inside the phrase is kept whole.
-	if last := sc.toks[e-1].ent; last >= 0 {
-		for e < hi && sc.toks[e].ent == last {
-			e++
-		}
+	if sc.toks[e-1].ent >= 0 {
+		e = sc.entityEnd(e-1, hi)
 	}
 	if e > k+1 && sc.is(cTitle, &sc.toks[k]) {
 		e = sc.apposition(e, hi)
@@ -2282,11 +2288,7 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 		case sc.is(cPlace, t) && sc.placeOf(sc.placeName(n, hi, true)):
 			return sc.placeName(n, hi, true)
 		case sc.locEntity(n):
-			e := n + 1
-			for e < hi && sc.toks[e].ent == t.ent {
-				e++
-			}
-			return sc.directions(phrase{n, e}, hi)
+			return sc.directions(phrase{n, sc.entityEnd(n, hi)}, hi)
 		case sc.is(cCompass, t):
 			// "الشمال السوري", "شمال غربي سوريا".
 			e := n + 1
@@ -2294,10 +2296,7 @@ func (sc *scan) destination(ev *event, hi int) phrase {
 				e++
 			}
 			if e < hi && !sc.toks[e].gap && sc.locEntity(e) && !t.def {
-				ei := sc.toks[e].ent
-				for e < hi && sc.toks[e].ent == ei {
-					e++
-				}
+				e = sc.entityEnd(e, hi)
 			}
 			if e > n+1 {
 				return phrase{n, e}
@@ -2329,10 +2328,7 @@ func (sc *scan) where(ev *event, lo, hi int, used func(int) bool) phrase {
 		if k > lo && sc.toks[k-1].f == "لدي" {
 			continue
 		}
-		e := k + 1
-		for e < hi && sc.toks[e].ent == t.ent {
-			e++
-		}
+		e := sc.entityEnd(k, hi)
 		d := k - ev.m.head
 		if d < 0 {
 			d = -d + 100 // prefer places after the trigger
@@ -2507,11 +2503,7 @@ func (sc *scan) meetingPlace(m match, hi int) phrase {
 				break
 			}
 			if sc.locEntity(j) {
-				e := j + 1
-				for e < hi && sc.toks[e].ent == t.ent {
-					e++
-				}
-				return sc.directions(phrase{j, e}, hi)
+				return sc.directions(phrase{j, sc.entityEnd(j, hi)}, hi)
 			}
 			if sc.is(cPlace, t) && j > 0 && sc.is(cPlacePrep, &sc.toks[j-1]) || sc.placeWord(t) && !sc.is(cPlace, t) {
 				if p := sc.placeName(j, hi, true); sc.placeOf(p) {
@@ -2632,9 +2624,7 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	}
 	// A place entity is kept whole: "بريف دير الزور الشرقي".
 	if last := sc.toks[e-1].ent; last >= 0 && sc.doc.Entities[last].Type == marsad.LOC {
-		for e < hi && sc.toks[e].ent == last {
-			e++
-		}
+		e = sc.entityEnd(e-1, hi)
 	}
 	return sc.directions(phrase{k, e}, hi)
 }
@@ -2796,11 +2786,7 @@ func (sc *scan) placeAt(n, hi int) phrase {
 	case sc.is(cPlace, &sc.toks[n]):
 		return sc.placeName(n, hi, true)
 	case sc.locEntity(n):
-		e := n + 1
-		for e < hi && sc.toks[e].ent == sc.toks[n].ent {
-			e++
-		}
-		return sc.directions(phrase{n, e}, hi)
+		return sc.directions(phrase{n, sc.entityEnd(n, hi)}, hi)
 	}
 	return phrase{}
 }
