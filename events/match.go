@@ -325,11 +325,17 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 		if !t.num && !sc.is(cSkip, t) && !sc.is(cNumber, t) && !(skip.s <= k && k < skip.e) {
 			n++
 		}
-		if sc.mayFollow(t) && altMatches(t, alts) {
+		if sc.followingAt(alts, k) {
 			return k
 		}
 	}
 	return -1
+}
+
+// followingAt reports whether token k is one of the following words alts.
+func (sc *scan) followingAt(alts []alt, k int) bool {
+	t := &sc.toks[k]
+	return sc.mayFollow(t) && altMatches(t, alts)
 }
 
 // afterSubject finds the first following word of the verb at i past its subject, which does not count
@@ -338,7 +344,7 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	k := i + 1
 	for ; k < hi && k <= i+2*maxPhrase+8 && (!sc.toks[k].gap || sc.comma(k) || sc.bracket(k)); k++ {
-		if sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
+		if sc.followingAt(alts, k) {
 			break
 		}
 	}
@@ -370,7 +376,7 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	}
 	// "قدّمت هيئة الإغاثة الإنسانية التركية (IHH) خياماً": right after a name in brackets.
 	if e := subj.e; subj.ok() && e < hi && sc.bracket(e) {
-		if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
+		if sc.followingAt(alts, e) {
 			return e
 		}
 		if found := sc.near(alts, e, hi, phrase{}); found >= 0 {
@@ -411,7 +417,7 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 			break
 		}
 		k = sc.pastOwner(obj.e, hi)
-		if k < hi && !sc.toks[k].gap && sc.mayFollow(&sc.toks[k]) && altMatches(&sc.toks[k], alts) {
+		if k < hi && !sc.toks[k].gap && sc.followingAt(alts, k) {
 			return k
 		}
 	}
@@ -437,7 +443,7 @@ func (sc *scan) pastAsideMatch(alts []alt, k, hi int) (found int, ok bool) {
 	if e == k {
 		return -1, false
 	}
-	if sc.mayFollow(&sc.toks[e]) && altMatches(&sc.toks[e], alts) {
+	if sc.followingAt(alts, e) {
 		return e, true
 	}
 	return sc.near(alts, e, hi, phrase{}), true
