@@ -199,6 +199,10 @@ var annotateCases = []struct {
 		"ACCUSE", "", "أدانت", "الحكومة", "القصف الإسرائيلي", ""},
 	{"a partner past the talks agreed to", "أبدت الحكومة استعدادها للدخول في مفاوضات مع المعارضة.",
 		"AGREE", "", "أبدت", "الحكومة", "المعارضة", ""},
+	{"a long aside after the subject", "حمّل وزير الإعلام، في تصريح لوكالة الأنباء الرسمية (سبأ)، الحكومة مسؤولية تدهور الأوضاع.",
+		"ACCUSE", "", "حمّل", "وزير الإعلام", "الحكومة", ""},
+	{"a partner inside the subject, a meeting aside", "وقّع محافظ البصرة مع نظيره في ميسان، خلال لقاء جمعهما في مدينة العمارة، مذكرة تفاهم.",
+		"AGREE", "", "وقّع", "محافظ البصرة", "نظيره", "مدينة العمارة"},
 }
 
 // TestAnnotate checks the rules: the role models are left out, as they may rank another phrase first.
@@ -352,6 +356,11 @@ func TestNotTrigger(t *testing.T) {
 		{"a company stops", "أوقفت الشركة عملياتها في السوق المحلية.", "RETREAT"},
 		{"a dollar gives momentum", "ومنح ارتفاع الدولار الزخم لخسائر الذهب.", "AID"},
 		{"a resolution allows", "ويسمح القرار بإعادة فرض العقوبات.", "CONCEDE"},
+		// A subject that ends at a comma, then an aside (pastLongAside): not after a condition, nor
+		// with a clause inside the subject or after the comma.
+		{"if need be", "وإن دعت الضرورة، فالحذر بالتأهب لا بالترقب، كما قال الشاعر.", "REQUEST"},
+		{"a clause in the subject", "وأكد المدير أن المواد آمنة، في تصريح للصحفيين، على ضرورة الفحص.", "REQUEST"},
+		{"another clause after the comma", "نقل الاتحاد المباراة إلى لندن، انتشرت عروض السفر، ومعها طائرات الشركات.", "MOBILIZE"},
 	}
 	for _, c := range cases {
 		d := doc(c.text)

@@ -303,7 +303,9 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 		}
 		// Only the hand-written triggers: the CAMEO verbs are many and read their objects right after them.
 		if found < 0 && x == 0 && (e.kind == kindVerb || e.kind == kindVictimVerb) && e.conf != sourceCAMEO {
-			found = sc.afterSubject(alts, i, hi)
+			if found = sc.afterSubject(alts, i, hi); found < 0 {
+				found = sc.pastLongAside(alts, i, hi)
+			}
 		}
 		if found < 0 {
 			return nil, false
@@ -336,6 +338,68 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 func (sc *scan) followingAt(alts []alt, k int) bool {
 	t := &sc.toks[k]
 	return sc.mayFollow(t) && altMatches(t, alts)
+}
+
+// pastLongAside finds the first following word of the verb at i past a subject that ends at a comma, in the
+// aside that follows or right after it, where the aside is too long or too loosely built for parenthetical:
+// "حمّل الشيخ حكمت الهجري، الرئيس الروحي لطائفة الموحدين الدروز، حكومة دمشق المسؤولية", "وقّع محافظ نينوى
+// مع نظيره في دهوك، خلال لقاء جمعهما في ناحية فايدة الحدودية بين المحافظتين، مذكرة تفاهم", "أجرى صاحب
+// السمو الملكي الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، اتصالاً". A preposition is taken only as مع
+// ("في اتصال هاتفي مع"): "وقع الانفجار، بحسب مصادر، على الطريق" is no signing.
+func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
+	const subjectWords, asideWords = 12, 24
+	c := i + 1
+	for ; c < hi && c <= i+subjectWords && !sc.toks[c].gap; c++ {
+	}
+	if c >= hi || c > i+subjectWords || c == i+1 || !sc.comma(c) {
+		return -1
+	}
+	// The words before the comma must read as the verb's subject: a noun opening it, not in the accusative
+	// ("بحثا عن الأجنبي الرابع،" is a search, "توقف نوعاً ما،" no subject), no clause inside it ("وأكد مروان
+	// شحار أن هذه الرمال …،"), and no condition before the verb ("وإن دعت الضرورة،").
+	if s := &sc.toks[i+1]; sc.is(cPrep, s) || !sc.head(i+1) || !s.def && s.ent < 0 && strings.HasSuffix(s.f, "ا") {
+		return -1
+	}
+	if i > 0 && (sc.is(cConditional, &sc.toks[i-1]) || sc.toks[i-1].f == "ان" || sc.toks[i-1].f == "وان") {
+		return -1
+	}
+	for k := i + 1; k < c; k++ {
+		t := &sc.toks[k]
+		if t.f == "ان" || t.f == "بان" || sc.is(cPronounParticle, t) || sc.is(cRelative, t) || sc.is(cNegation, t) || sc.is(cModal, t) {
+			return -1
+		}
+	}
+	taken := func(k int) int {
+		if k < 0 || sc.is(cPrep, &sc.toks[k]) && sc.toks[k].f != "مع" {
+			return -1
+		}
+		return k
+	}
+	if sc.followingAt(alts, c) {
+		return taken(c)
+	}
+	if k := taken(sc.near(alts, c, hi, phrase{})); k >= 0 {
+		return k
+	}
+	// An aside opens like one ("في بيان", "خلال لقاء", "الرئيس الروحي لطائفة …"); a participle or a verb
+	// after the comma starts another clause ("، مشيرا إلى أن …", "، انتشرت عروض …").
+	if a := &sc.toks[c]; !(sc.is(cPrep, a) || sc.is(cPlacePrep, a) || sc.prepWord(a) || sc.is(cSkip, a) || sc.is(cTime, a) ||
+		a.def || a.ent >= 0 || sc.is(cTitle, a) || sc.is(cAgent, a) || sc.is(cAside, a) || sc.is(cRelative, a)) {
+		return -1
+	}
+	for k := c + 1; k < hi && k <= c+asideWords; k++ {
+		if !sc.toks[k].gap || !sc.comma(k) && sc.bracket(k) {
+			continue
+		}
+		if !sc.comma(k) {
+			return -1
+		}
+		if sc.followingAt(alts, k) {
+			return taken(k)
+		}
+		return taken(sc.near(alts, k, hi, phrase{}))
+	}
+	return -1
 }
 
 // afterSubject finds the first following word of the verb at i past its subject, which does not count

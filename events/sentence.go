@@ -317,6 +317,20 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 					k = e
 				}
 			}
+			// "حمّل الشيخ حكمت الهجري، الرئيس الروحي لطائفة الموحدين الدروز، حكومة دمشق المسؤولية": when the
+			// trigger's own later word lies past an aside that parenthetical does not read (pastLongAside), the
+			// object is an actor that starts at the aside's closing comma.
+			if end < hi && len(m.extra) > 0 && end == m.extra[0] && sc.toks[np1.e].gap && sc.comma(np1.e) {
+				for j := end - 1; j > k; j-- {
+					if !sc.toks[j].gap {
+						continue
+					}
+					if o, _ := sc.np(j, end); sc.comma(j) && o.s == j && sc.actorLike(j) && !sc.prepWord(&sc.toks[j]) {
+						k = j
+					}
+					break
+				}
+			}
 			np2, _ = sc.np(k, end)
 			// "علقت الوكالة الأمريكية للتنمية الدولية تمويل": an object carries no preposition.
 			if np2.ok() && sc.toks[np2.s].prep {
