@@ -304,7 +304,7 @@ func TestTriggerFamilies(t *testing.T) {
 		{"charges", "وجهت النيابة اتهامات إلى ثلاثة موظفين.", "ACCUSE", "وجهت"},
 		{"shelling", "دكت المدفعية مواقع المسلحين في الجبل.", "ASSAULT", "دكت"},
 		{"surrender of oneself", "سلم ثلاثة مطلوبين أنفسهم للشرطة.", "RETREAT", "سلم"},
-		{"curfew lifted", "رفعت السلطات حظر التجوال عن المدينة.", "RETREAT", "رفعت"},
+		{"curfew lifted (PLOVER manual: CONCEDE)", "رفعت السلطات حظر التجوال عن المدينة.", "CONCEDE", "رفعت"},
 		{"operations halted", "أوقفت الفصائل عملياتها العسكرية في المنطقة.", "RETREAT", "أوقفت"},
 		{"restrictions eased", "أعلنت الوزارة تخفيف القيود على السفر.", "CONCEDE", "تخفيف"},
 		{"diplomat expelled", "طردت الحكومة السفير الهولندي.", "SANCTION", "طردت"},
