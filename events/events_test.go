@@ -282,6 +282,10 @@ func TestTriggerFamilies(t *testing.T) {
 	a := newAnnotator(t)
 	cases := []struct{ name, text, typ, trigger string }{
 		{"promise", "وتعهدت الحكومة بصرف تعويضات للمتضررين من الفيضانات.", "AGREE", "وتعهدت"},
+		{"dual verb after joined definites", "وأضاف أن الحكومة اليمنية والمجلس الانتقالي اتفقا على تشكيل لجنة مشتركة.", "AGREE", "اتفقا"},
+		{"dual verb after a dual in the genitive", "وقال إن الطرفين اتفقا على تبادل الأسرى.", "AGREE", "اتفقا"},
+		{"partner after the verb, then an aside", "وقال إن وزارة الدفاع وقعت مع نظيرتها التركية، خلال اجتماع عقد في أنقرة، اتفاقية للتدريب.", "AGREE", "وقعت"},
+		{"an aside led by بحضور", "ووقعت وزارة الكهرباء مع شركة أجنبية، بحضور المحافظ، مذكرة تفاهم لإنشاء محطة.", "AGREE", "ووقعت"},
 		{"willingness", "أبدى المجلس المحلي استعداده للحوار مع الوجهاء.", "AGREE", "أبدى"},
 		{"declared support", "جددت أنقرة دعمها للحكومة الليبية في طرابلس.", "SUPPORT", "جددت"},
 		{"giving in", "استجابت البلدية لمطالب السكان وأعادت ضخ المياه.", "CONCEDE", "استجابت"},
@@ -360,6 +364,7 @@ func TestNotTrigger(t *testing.T) {
 		// with a clause inside the subject or after the comma.
 		{"if need be", "وإن دعت الضرورة، فالحذر بالتأهب لا بالترقب، كما قال الشاعر.", "REQUEST"},
 		{"a clause in the subject", "وأكد المدير أن المواد آمنة، في تصريح للصحفيين، على ضرورة الفحص.", "REQUEST"},
+		{"an accusative after a verb's joined subject", "اعتقلت المخابرات والشرطة طالبا في الجامعة.", "REQUEST"},
 		{"another clause after the comma", "نقل الاتحاد المباراة إلى لندن، انتشرت عروض السفر، ومعها طائرات الشركات.", "MOBILIZE"},
 	}
 	for _, c := range cases {

@@ -357,7 +357,8 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 	// The words before the comma must read as the verb's subject: a noun opening it, not in the accusative
 	// ("بحثا عن الأجنبي الرابع،" is a search, "توقف نوعاً ما،" no subject), no clause inside it ("وأكد مروان
 	// شحار أن هذه الرمال …،"), and no condition before the verb ("وإن دعت الضرورة،").
-	if s := &sc.toks[i+1]; sc.is(cPrep, s) || !sc.head(i+1) || !s.def && s.ent < 0 && strings.HasSuffix(s.f, "ا") {
+	// ("إن وزارة الدفاع وقعت مع نظيرتها التركية، خلال اجتماع …، اتفاقية": after its subject, the verb's partner.)
+	if s := &sc.toks[i+1]; s.f != "مع" && (sc.is(cPrep, s) || !sc.head(i+1) || !s.def && s.ent < 0 && strings.HasSuffix(s.f, "ا")) {
 		return -1
 	}
 	if i > 0 && (sc.is(cConditional, &sc.toks[i-1]) || sc.toks[i-1].f == "ان" || sc.toks[i-1].f == "وان") {
@@ -383,7 +384,7 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 	}
 	// An aside opens like one ("في بيان", "خلال لقاء", "الرئيس الروحي لطائفة …"); a participle or a verb
 	// after the comma starts another clause ("، مشيرا إلى أن …", "، انتشرت عروض …").
-	if a := &sc.toks[c]; !(sc.is(cPrep, a) || sc.is(cPlacePrep, a) || sc.prepWord(a) || sc.is(cSkip, a) || sc.is(cTime, a) ||
+	if a := &sc.toks[c]; !(sc.is(cPrep, a) || sc.is(cPlacePrep, a) || sc.prepWord(a) || sc.is(cLed, a) || sc.is(cSkip, a) || sc.is(cTime, a) ||
 		a.def || a.ent >= 0 || sc.is(cTitle, a) || sc.is(cAgent, a) || sc.is(cAside, a) || sc.is(cRelative, a)) {
 		return -1
 	}
@@ -513,6 +514,29 @@ func (sc *scan) pastAsideMatch(alts []alt, k, hi int) (found int, ok bool) {
 	return sc.near(alts, e, hi, phrase{}), true
 }
 
+// dualSubjectBefore reports whether the words before token i end a subject of two: a definite dual
+// ("الطرفان", "الطرفين") or definites joined by و ("الحكومة اليمنية والمجلس الانتقالي الجنوبي").
+func (sc *scan) dualSubjectBefore(i, lo int) bool {
+	p := &sc.toks[i-1]
+	if p.def && (strings.HasSuffix(p.b, "ان") || strings.HasSuffix(p.b, "ين")) {
+		return true
+	}
+	// The definites must open their clause, not follow a verb whose subject they are ("اعتقلت المخابرات
+	// والشرطة طالبا").
+	joined := false
+	for k := i - 1; k >= lo && k >= i-6; k-- {
+		t := &sc.toks[k]
+		if !t.def {
+			return joined && (t.f == "ان" || t.f == "بان" || t.f == "وان")
+		}
+		joined = joined || t.conj
+		if t.gap || k == lo {
+			return joined
+		}
+	}
+	return false
+}
+
 // triggers returns the accepted triggers of the sentence [lo, hi): every candidate, then the longest ones
 // first, dropping any that overlaps one already taken.
 func (sc *scan) triggers(lo, hi int) []match {
@@ -565,9 +589,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 			continue
 		}
 		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
-		// A dual verb may follow its subject: "الحكومة وجماعة الحوثي اتفقتا", "الطرفان وقعا".
+		// A dual verb may follow its subject: "الحكومة وجماعة الحوثي اتفقتا", "الطرفان وقعا", "إن الطرفين
+		// اتفقا", "الحكومة اليمنية والمجلس الانتقالي الجنوبي اتفقا".
 		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && !strings.HasSuffix(t.f, "تا") && i > lo && !t.gap &&
-			!sc.is(cStop, &sc.toks[i-1]) && !(sc.toks[i-1].def && strings.HasSuffix(sc.toks[i-1].b, "ان")) {
+			!sc.is(cStop, &sc.toks[i-1]) && !sc.dualSubjectBefore(i, lo) {
 			continue
 		}
 		useNoun := len(verbs) == 0 || len(nouns) > 0 && sc.nounReading(i, lo, hi)
