@@ -282,6 +282,10 @@ func TestTriggerFamilies(t *testing.T) {
 	a := newAnnotator(t)
 	cases := []struct{ name, text, typ, trigger string }{
 		{"promise", "وتعهدت الحكومة بصرف تعويضات للمتضررين من الفيضانات.", "AGREE", "وتعهدت"},
+		{"suspended participation (PLOVER SANCTION, withdraw)", "علقت الإدارة الذاتية مشاركتها في اللجان المشتركة مع الحكومة.", "SANCTION", "علقت"},
+		{"a detention as a noun", "أعلن الجيش توقيف ثلاثة أشخاص متورطين في إطلاق النار.", "COERCE", "توقيف"},
+		{"a grant counted in money", "منحت الكويت 10 ملايين دولار لبرنامج الأغذية العالمي.", "AID", "منحت"},
+		{"training camps opened", "فتحت حكومة الولاية معسكرات لتدريب المستنفرين.", "MOBILIZE", "فتحت"},
 		{"dual verb after joined definites", "وأضاف أن الحكومة اليمنية والمجلس الانتقالي اتفقا على تشكيل لجنة مشتركة.", "AGREE", "اتفقا"},
 		{"dual verb after a dual in the genitive", "وقال إن الطرفين اتفقا على تبادل الأسرى.", "AGREE", "اتفقا"},
 		{"partner after the verb, then an aside", "وقال إن وزارة الدفاع وقعت مع نظيرتها التركية، خلال اجتماع عقد في أنقرة، اتفاقية للتدريب.", "AGREE", "وقعت"},
@@ -356,6 +360,7 @@ func TestNotTrigger(t *testing.T) {
 		{"affection", "حاول المرشحون كسب ودهم قبل الانتخابات.", "COERCE"},
 		{"passed away", "رحل الفنان عن عالمنا أمس.", "COERCE"},
 		{"heritage list", "أدرجت المنظمة الموقع في قائمة التراث العالمي.", "SANCTION"},
+		{"heritage list, the noun", "وتسعى الهيئة إلى إدراج مواقع أثرية في قائمة التراث العالمي.", "SANCTION"},
 		{"a shop", "فتح التاجر دكانا في السوق.", "ASSAULT"},
 		{"a company stops", "أوقفت الشركة عملياتها في السوق المحلية.", "RETREAT"},
 		{"a dollar gives momentum", "ومنح ارتفاع الدولار الزخم لخسائر الذهب.", "AID"},
