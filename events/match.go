@@ -481,7 +481,8 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 		if obj.s != k {
 			break
 		}
-		k = sc.pastOwner(obj.e, hi)
+		// ("دعا الأمين العام … طرفي النزاع في السودان إلى": and the place of a phrase.)
+		k = sc.inPhrase(sc.pastOwner(obj.e, hi), hi)
 		if k < hi && !sc.toks[k].gap && sc.followingAt(alts, k) {
 			return k
 		}
