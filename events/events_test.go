@@ -282,7 +282,7 @@ func TestTriggerFamilies(t *testing.T) {
 	a := newAnnotator(t)
 	cases := []struct{ name, text, typ, trigger string }{
 		{"promise", "وتعهدت الحكومة بصرف تعويضات للمتضررين من الفيضانات.", "AGREE", "وتعهدت"},
-		{"a call past the subject, its addressee and the addressee's place", "دعا الأمين العام للأمم المتحدة أنطونيو غوتيريش طرفي النزاع في السودان إلى وقف القتال.", "REQUEST", "دعا"},
+		{"a call past the subject, its addressee and the addressee's place", "دعا الأمين العام للجامعة العربية طرفي النزاع في السودان إلى وقف القتال.", "REQUEST", "دعا"},
 		{"suspended participation (PLOVER SANCTION, withdraw)", "علقت الإدارة الذاتية مشاركتها في اللجان المشتركة مع الحكومة.", "SANCTION", "علقت"},
 		{"a detention as a noun", "أعلن الجيش توقيف ثلاثة أشخاص متورطين في إطلاق النار.", "COERCE", "توقيف"},
 		{"a grant counted in money", "منحت الكويت 10 ملايين دولار لبرنامج الأغذية العالمي.", "AID", "منحت"},
