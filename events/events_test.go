@@ -87,7 +87,7 @@ var annotateCases = []struct {
 		"ASSAULT", "", "قصفت", "قوات النظام", "قرى", "ناحية شيراوا"},
 	// Of two mentions of one event the trigger kept is the one the fitted report model trusts more.
 	{"attack as the subject", "دمرت غارة إسرائيلية مستودعا للذخيرة.",
-		"ASSAULT", "aerial", "دمرت", "غارة إسرائيلية", "مستودعا", ""},
+		"ASSAULT", "aerial", "دمرت|غارة", "غارة إسرائيلية", "مستودعا", ""},
 	{"doer of a light verb", "فرضت قوات النظام حصارا على المدينة.",
 		"COERCE", "seize", "حصارا", "قوات النظام", "", "المدينة"},
 	{"ceasefire is not a shooting", "أعلنت الأطراف وقف إطلاق النار في درعا.",
