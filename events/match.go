@@ -340,6 +340,15 @@ func (sc *scan) followingAt(alts []alt, k int) bool {
 	return sc.mayFollow(t) && altMatches(t, alts)
 }
 
+// followingFrom returns token k when it is one of the following words alts, else the first one within
+// reach after it (near); -1 when there is none.
+func (sc *scan) followingFrom(alts []alt, k, hi int) int {
+	if sc.followingAt(alts, k) {
+		return k
+	}
+	return sc.near(alts, k, hi, phrase{})
+}
+
 // pastLongAside finds the first following word of the verb at i past a subject that ends at a comma, in the
 // aside that follows or right after it, where the aside is too long or too loosely built for parenthetical:
 // "حمّل الشيخ حكمت الهجري، الرئيس الروحي لطائفة الموحدين الدروز، حكومة دمشق المسؤولية", "وقّع محافظ نينوى
@@ -395,10 +404,7 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 		if !sc.comma(k) {
 			return -1
 		}
-		if sc.followingAt(alts, k) {
-			return taken(k)
-		}
-		return taken(sc.near(alts, k, hi, phrase{}))
+		return taken(sc.followingFrom(alts, k, hi))
 	}
 	return -1
 }
@@ -441,10 +447,7 @@ func (sc *scan) afterSubject(alts []alt, i, hi int) int {
 	}
 	// "قدّمت هيئة الإغاثة الإنسانية التركية (IHH) خياماً": right after a name in brackets.
 	if e := subj.e; subj.ok() && e < hi && sc.bracket(e) {
-		if sc.followingAt(alts, e) {
-			return e
-		}
-		if found := sc.near(alts, e, hi, phrase{}); found >= 0 {
+		if found := sc.followingFrom(alts, e, hi); found >= 0 {
 			return found
 		}
 	}
@@ -509,10 +512,7 @@ func (sc *scan) pastAsideMatch(alts []alt, k, hi int) (found int, ok bool) {
 	if e == k {
 		return -1, false
 	}
-	if sc.followingAt(alts, e) {
-		return e, true
-	}
-	return sc.near(alts, e, hi, phrase{}), true
+	return sc.followingFrom(alts, e, hi), true
 }
 
 // dualSubjectBefore reports whether the words before token i end a subject of two: a definite dual

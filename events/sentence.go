@@ -320,7 +320,7 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			// "حمّل الشيخ حكمت الهجري، الرئيس الروحي لطائفة الموحدين الدروز، حكومة دمشق المسؤولية": when the
 			// trigger's own later word lies past an aside that parenthetical does not read (pastLongAside), the
 			// object is an actor that starts at the aside's closing comma.
-			if end < hi && len(m.extra) > 0 && end == m.extra[0] && sc.toks[np1.e].gap && sc.comma(np1.e) {
+			if len(m.extra) > 0 && end == m.extra[0] && sc.toks[np1.e].gap && sc.comma(np1.e) {
 				for j := end - 1; j > k; j-- {
 					if !sc.toks[j].gap {
 						continue
