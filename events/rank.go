@@ -179,6 +179,7 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 		bucket = "10"
 	}
 	f.add("side", side)
+	f.add("trigword", sc.toks[head].b, side)
 	f.add("dist", side, bucket)
 	f.add("kind", string(rune(ev.m.e.kind)), side, bucket)
 	// Its rank among the candidates on its side, nearest first.
@@ -207,6 +208,14 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 		quoted = quoted || sc.bracket(to)
 	}
 	f.add("gaps", strconv.Itoa(min(gaps, 2)))
+	next := "$"
+	if c.e < hi {
+		next = sc.toks[c.e].b
+		if sc.toks[c.e].gap {
+			next = ","
+		}
+	}
+	f.add("next", next, side)
 	if trig {
 		f.add("trigger between")
 	}
@@ -338,6 +347,10 @@ func (sc *scan) rank(ev *event, lo, hi int) {
 		sc.rankFeaturesOf(&f, role, &rules, phrase{}, rule, cs, lo, hi)
 		best, top := phrase{}, m.score(f.xs)
 		for _, c := range cs {
+			// (One phrase is never both the doer and the target.)
+			if role == roleActor2 && c.overlaps(ev.actor1) {
+				continue
+			}
 			sc.rankFeaturesOf(&f, role, &rules, c, rule, cs, lo, hi)
 			if s := m.score(f.xs); s > top {
 				best, top = c, s

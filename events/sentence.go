@@ -1329,6 +1329,14 @@ func (sc *scan) parenthetical(k, hi int) int {
 	opens := sc.is(cSkip, &sc.toks[k]) || sc.is(cPrep, &sc.toks[k]) || sc.is(cPlacePrep, &sc.toks[k]) || sc.prepWord(&sc.toks[k]) ||
 		sc.toks[k].def && k > 0 && sc.toks[k-1].ent >= 0 && sc.doc.Entities[sc.toks[k-1].ent].Type == marsad.ORG || sc.is(cRelative, &sc.toks[k]) || sc.is(cAside, &sc.toks[k]) || sc.is(cTitle, &sc.toks[k]) && sc.person(k-1) ||
 		sc.is(cLed, &sc.toks[k])
+	// ("التقى محافظ السويداء، اللواء نزار الخطيب، شيوخ": the rank and name of a title before the comma.)
+	titled := false
+	for j := k - 1; j >= max(0, k-3) && !titled; j-- {
+		titled = sc.is(cTitle, &sc.toks[j]) && sc.is(cTitle, &sc.toks[k])
+		if sc.toks[j].gap {
+			break
+		}
+	}
 	for j := k; j < hi && j <= k+14; j++ {
 		if j > k && sc.toks[j].gap {
 			if opens && sc.comma(j) {
@@ -1336,6 +1344,7 @@ func (sc *scan) parenthetical(k, hi int) int {
 			}
 			break
 		}
+		opens = opens || titled && sc.person(j)
 		// ("، قرابة الساعة الحادية عشرة ليلاً،": a time of day too.)
 		opens = opens || (sc.is(cTime, &sc.toks[j]) || sc.is(cTimeNoun, &sc.toks[j]) || sc.toks[j].b == "ساعه") && !sc.toks[j].trig
 	}
@@ -1472,7 +1481,8 @@ func (sc *scan) extend(k, hi int) int {
 		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
 		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
-		if t.gap || !sc.head(e) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) && !act {
+		// (A decision's act may be a trigger: "قرار إغلاق المعابر".)
+		if t.gap || !sc.head(e) && !(t.trig && sc.is(cContent, &sc.toks[e-1])) || !sc.cont(&sc.toks[e-1], t) && !sc.name(k, e) && !act {
 			break
 		}
 		// An adjective takes no genitive: "أصاب صاروخ إسرائيلي السيارة" (but "مجلس أعيان الصحوة").
@@ -1486,8 +1496,11 @@ func (sc *scan) extend(k, hi int) int {
 	if sc.toks[e-1].ent >= 0 {
 		e = sc.entityEnd(e-1, hi)
 	}
-	if e > k+1 && sc.is(cTitle, &sc.toks[k]) {
+	// ("الطبيب سامي حمدان", "الشاب محمد العلي": a victim's word names the person after it too.)
+	if sc.is(cTitle, &sc.toks[k]) {
 		e = sc.apposition(e, hi)
+	} else if e == k+1 && sc.toks[k].def && sc.is(cVictim, &sc.toks[k]) && e < hi && !sc.toks[e].gap && sc.person(e) {
+		e = sc.entityEnd(e, hi)
 	}
 	return e
 }
@@ -1529,7 +1542,7 @@ func (sc *scan) apposition(e, hi int) int {
 	for n < hi && n < e+3 && !sc.toks[n].gap && sc.toks[n].ent < 0 && sc.nameWord(n, true) && (n > e || !sc.toks[n].def) {
 		n++
 	}
-	if len(sc.doc.Entities) > 0 && (n-e < 2 || n >= hi || sc.toks[n].gap) {
+	if len(sc.doc.Entities) > 0 && (n-e < 2 || n >= hi) {
 		return e
 	}
 	return n
@@ -1746,6 +1759,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		if construct(p.b) && p.ent < 0 && !nisba(p) && !sc.is(cName, p) && !sc.is(cAgentVerb, p) && len(sc.lx.past[p.b]) == 0 && !strings.HasSuffix(t.b, "ا") && !(strings.HasSuffix(t.b, "ه") && !sc.taMarbuta(t)) &&
 			!strings.HasSuffix(t.b, "هم") && !nisba(t) && !sc.taMarbuta(p) &&
 			(t.cls == 0 && !sc.lx.nounLike(t) || t.cls != 0 && t.cls&^sc.lx.genitives == 0) {
+			return true
+		}
+		// "فصيلا مسلحا نافذا": an adjective agrees in the accusative too (an adverb does not describe).
+		if strings.HasSuffix(p.b, "ا") && strings.HasSuffix(t.b, "ا") && runes(t.b) > 3 && t.ent < 0 && (t.cls == 0 || sc.is(cParticiple, t)) {
 			return true
 		}
 		// ("مسلحون مجهولون يستقلون دراجة": an imperfect verb is no adjective.)
