@@ -512,7 +512,12 @@ func (sc *scan) pastAsideMatch(alts []alt, k, hi int) (found int, ok bool) {
 	if e == k {
 		return -1, false
 	}
-	return sc.followingFrom(alts, e, hi), true
+	found = sc.followingFrom(alts, e, hi)
+	// ("أفرجت اللجنة الأمنية، صباح اليوم الأحد، في مبنى المجمع الحكومي بمدينة نوى، عن": one aside after another.)
+	if next := sc.parenthetical(e, hi); found < 0 && next > e {
+		found = sc.followingFrom(alts, next, hi)
+	}
+	return found, true
 }
 
 // dualSubjectBefore reports whether the words before token i end a subject of two: a definite dual
