@@ -114,7 +114,7 @@ func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 			add(phrase{k, sc.entityEnd(k, hi)})
 		}
 		if sc.head(k) && !t.prep {
-			if p, counted := sc.np(k, hi); p.s == k && (counted || sc.actorLike(k)) {
+			if p, counted := sc.np(k, hi); p.s == k && (counted || sc.actorLike(k) || !sc.is(cSkip, t) && !sc.is(cTime, t) && !sc.is(cTimeNoun, t)) {
 				add(p)
 			}
 		}
@@ -151,6 +151,10 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 			f.add("none", "rule")
 		}
 		f.add("none", "cands", strconv.Itoa(min(len(cs), 4)))
+		f.add("none", "trigword", sc.toks[ev.m.head].b)
+		if k := ev.m.last() + 1; k < hi && !sc.toks[k].gap {
+			f.add("none", "after", sc.toks[k].b)
+		}
 		return
 	}
 	if c == rule {
