@@ -398,14 +398,24 @@ func (sc *scan) cands(role int, ev *event, rule phrase, lo, hi int, actors *[]ph
 	if *actors == nil {
 		*actors = sc.actorCands(phrase{}, lo, hi, from, to)
 	}
-	if !rule.ok() {
-		return *actors
+	out := make([]phrase, 0, len(*actors)+2)
+	if rule.ok() {
+		out = append(out, rule)
 	}
-	out := make([]phrase, 0, len(*actors)+1)
-	out = append(out, rule)
 	for _, p := range *actors {
 		if p != rule {
 			out = append(out, p)
+		}
+	}
+	// What a trigger's own later word names may be its target: the convoy let in ("سمح بدخول قافلة
+	// مساعدات"), the diplomats expelled ("طرد دبلوماسيين إيرانيين").
+	if role == roleActor2 {
+		for _, k := range ev.m.extra {
+			if t := &sc.toks[k]; !t.prep && !sc.prepWord(t) && !t.gap {
+				if p := (phrase{k, sc.extend(k, hi)}); p != rule {
+					out = append(out, p)
+				}
+			}
 		}
 	}
 	return out
