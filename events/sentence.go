@@ -1331,10 +1331,12 @@ func (sc *scan) parenthetical(k, hi int) int {
 		sc.is(cLed, &sc.toks[k])
 	// ("التقى محافظ السويداء، اللواء نزار الخطيب، شيوخ": the rank and name of a title before the comma.)
 	titled := false
-	for j := k - 1; j >= max(0, k-3) && !titled; j-- {
-		titled = sc.is(cTitle, &sc.toks[j]) && sc.is(cTitle, &sc.toks[k])
-		if sc.toks[j].gap {
-			break
+	if sc.is(cTitle, &sc.toks[k]) {
+		for j := k - 1; j >= max(0, k-3) && !titled; j-- {
+			titled = sc.is(cTitle, &sc.toks[j])
+			if sc.toks[j].gap {
+				break
+			}
 		}
 	}
 	for j := k; j < hi && j <= k+14; j++ {
@@ -1532,9 +1534,10 @@ func (sc *scan) apposition(e, hi int) int {
 			return k
 		}
 	}
-	// A name the tagger missed: two or three words the tables do not know, the first indefinite, followed by
-	// more of the clause ("اتهم المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي حزب الله"); a name the tagger
-	// found is its entity ("توقع علي العمير وزير النفط الكويتي ارتفاع الأسعار").
+	// A name the tagger missed: two or three words the tables do not know, the first indefinite, not at the
+	// end of the sentence ("اتهم المتحدث باسم الجيش الإسرائيلي أفيخاي أدرعي حزب الله", "توعد المتحدث العسكري
+	// الحوثي يحيى سريع، في بيان، …"); a name the tagger found is its entity ("توقع علي العمير وزير النفط
+	// الكويتي ارتفاع الأسعار").
 	if !sc.toks[e-1].def {
 		return e
 	}
