@@ -111,6 +111,14 @@ func newScan(lx *lexicon, doc *marsad.Document, buf []tok) *scan {
 			}
 		}
 	}
+	// "العرض الحكومي القاضي بزيادة الرواتب": after a definite noun and before ب, القاضي is "stipulating", no
+	// judge, and the noun phrase ends before it.
+	for i := 1; i+1 < len(sc.toks); i++ {
+		t := &sc.toks[i]
+		if (t.b == "قاضي" || t.b == "قاضيه") && t.def && !t.conj && !t.gap && sc.toks[i-1].def && strings.HasPrefix(sc.toks[i+1].f, "ب") {
+			t.cls = t.cls&^lx.bits[cTitle] | lx.bits[cStop]
+		}
+	}
 	// Entities are sorted by start in practice; a token takes the first entity that covers it.
 	for ei, e := range doc.Entities {
 		k := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].end > e.Start })

@@ -379,16 +379,18 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 			return -1
 		}
 	}
-	taken := func(k int) int {
-		if k < 0 || sc.is(cPrep, &sc.toks[k]) && sc.toks[k].f != "مع" {
+	// A preposition right after a comma opens an aside of its own; after an object it is the verb's ("دعت
+	// البعثة، في بيان …، حكومتي بغداد وأربيل إلى").
+	taken := func(k, from int) int {
+		if k < 0 || k == from && sc.is(cPrep, &sc.toks[k]) && sc.toks[k].f != "مع" {
 			return -1
 		}
 		return k
 	}
 	if sc.followingAt(alts, c) {
-		return taken(c)
+		return taken(c, c)
 	}
-	if k := taken(sc.near(alts, c, hi, phrase{})); k >= 0 {
+	if k := taken(sc.near(alts, c, hi, phrase{}), c); k >= 0 {
 		return k
 	}
 	// An aside opens like one ("في بيان", "خلال لقاء", "الرئيس الروحي لطائفة …"); a participle or a verb
@@ -404,7 +406,13 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 		if !sc.comma(k) {
 			return -1
 		}
-		return taken(sc.followingFrom(alts, k, hi))
+		// ("حمّلت منظومة المجتمع الكوردستاني، المظلة السياسية لحزب العمال، في بيان …، الحزب الديمقراطي": and
+		// a second aside after it.)
+		found := taken(sc.followingFrom(alts, k, hi), k)
+		if next := sc.parenthetical(k, hi); found < 0 && next > k {
+			found = taken(sc.followingFrom(alts, next, hi), next)
+		}
+		return found
 	}
 	return -1
 }

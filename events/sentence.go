@@ -1096,9 +1096,9 @@ func (sc *scan) inPhrase(k, hi int) int {
 	n := k + 1
 	switch t := &sc.toks[n]; {
 	case sc.locEntity(n):
-		return sc.directions(phrase{n, sc.entityEnd(n, hi)}, hi).e
+		return sc.pastCompass(sc.directions(phrase{n, sc.entityEnd(n, hi)}, hi).e, hi)
 	case sc.is(cPlace, t) && !sc.aside(n, hi):
-		return sc.placeName(n, hi, true).e
+		return sc.pastCompass(sc.placeName(n, hi, true).e, hi)
 	case t.def && !t.prep && sc.is(cAgent, t) && !sc.toks[k].gap:
 		// "فرقة المهام الخاصة في الجيش السوري": the body the subject belongs to.
 		if p, _ := sc.np(n, hi); p.ok() && p.s == n {
@@ -2572,6 +2572,24 @@ func (sc *scan) directions(p phrase, hi int) phrase {
 	return p
 }
 
+// pastCompass returns the end of where a place lies from another that may follow it at k, "جنوبي الحسكة",
+// "شمال شرقي سوريا", else k.
+func (sc *scan) pastCompass(k, hi int) int {
+	e := k
+	for e < hi && !sc.toks[e].gap && !sc.toks[e].def && sc.is(cCompass, &sc.toks[e]) {
+		e++
+	}
+	switch {
+	case e == k || e >= hi || sc.toks[e].gap:
+		return k
+	case sc.locEntity(e):
+		return sc.entityEnd(e, hi)
+	case sc.toks[e].def && !sc.toks[e].prep && sc.toks[e].cls == 0 && !sc.lx.nounLike(&sc.toks[e]):
+		return e + 1
+	}
+	return k
+}
+
 // introducesPlace reports whether the word at k is marked as a place by what comes before it: a preposition
 // of place other than "من" or a place word before it, or ب attached to it.
 func (sc *scan) introducesPlace(k, lo int) bool {
@@ -2642,7 +2660,8 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 			continue
 		}
 		// ("قرية ود النورة بولاية الجزيرة": a place word carrying ب or ل begins another place.)
-		if t.gap || t.trig || t.num || sc.is(cNumber, t) || sc.countLead(e, hi) || t.conj && !sc.whole(t) || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
+		// ("في حقل خورمور الغازي أثناء عودته": a word that names no place ends it.)
+		if t.gap || t.trig || t.num || sc.is(cNumber, t) || sc.countLead(e, hi) || t.conj && !sc.whole(t) || sc.prepWord(t) || sc.is(cStop, t) || sc.is(cSkip, t) || sc.is(cNotPlace, t) || sc.is(cPlacePrep, t) || sc.placeWord(t) && !sc.is(cPlace, t) ||
 			sc.is(cPlace, t) && t.f != t.b && !t.def {
 			break
 		}
