@@ -297,9 +297,10 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 	at := i
 	for x, alts := range e.next {
 		found := sc.near(alts, at, hi, phrase{})
-		// "نفذ، قرابة الساعة 11:40 من ليل الاثنين، عدواناً جوياً": an aside between commas after the verb.
-		if e := sc.parenthetical(at+1, hi); found < 0 && x == 0 && e > at+1 && altMatches(&sc.toks[e], alts) {
-			found = e
+		// "نفذ، قرابة الساعة 11:40 من ليل الاثنين، عدواناً جوياً", "هدمت، الخميس، عشرات المنازل": an aside
+		// between commas after the verb.
+		if e := sc.parenthetical(at+1, hi); found < 0 && x == 0 && e > at+1 {
+			found = sc.followingFrom(alts, e, hi)
 		}
 		// Only the hand-written triggers: the CAMEO verbs are many and read their objects right after them.
 		if found < 0 && x == 0 && (e.kind == kindVerb || e.kind == kindVictimVerb) && e.conf != sourceCAMEO {
@@ -367,7 +368,9 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 	// ("بحثا عن الأجنبي الرابع،" is a search, "توقف نوعاً ما،" no subject), no clause inside it ("وأكد مروان
 	// شحار أن هذه الرمال …،"), and no condition before the verb ("وإن دعت الضرورة،").
 	// ("إن وزارة الدفاع وقعت مع نظيرتها التركية، خلال اجتماع …، اتفاقية": after its subject, the verb's partner.)
-	if s := &sc.toks[i+1]; s.f != "مع" && (sc.is(cPrep, s) || !sc.head(i+1) || !s.def && s.ent < 0 && strings.HasSuffix(s.f, "ا")) {
+	// ("توصلت عشيرتا الموالي والحديديين،": a dual in construct ends in ا too.)
+	dual := i+2 < hi && !sc.toks[i+2].gap && sc.toks[i+2].def && !sc.toks[i+2].prep
+	if s := &sc.toks[i+1]; s.f != "مع" && (sc.is(cPrep, s) || !sc.head(i+1) || !s.def && s.ent < 0 && strings.HasSuffix(s.f, "ا") && !dual) {
 		return -1
 	}
 	if i > 0 && (sc.is(cConditional, &sc.toks[i-1]) || sc.toks[i-1].f == "ان" || sc.toks[i-1].f == "وان") {
@@ -379,10 +382,10 @@ func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 			return -1
 		}
 	}
-	// A preposition right after a comma opens an aside of its own; after an object it is the verb's ("دعت
-	// البعثة، في بيان …، حكومتي بغداد وأربيل إلى").
+	// على right after a comma opens an aside of its own; after an object it is the verb's ("دعت البعثة، في
+	// بيان …، حكومتي بغداد وأربيل إلى"), and other prepositions are ("توصلت العشيرتان، بوساطة وجهاء، إلى").
 	taken := func(k, from int) int {
-		if k < 0 || k == from && sc.is(cPrep, &sc.toks[k]) && sc.toks[k].f != "مع" {
+		if k < 0 || k == from && sc.toks[k].f == "علي" {
 			return -1
 		}
 		return k

@@ -113,7 +113,8 @@ func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 		if t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC && (k == lo || sc.toks[k-1].ent != t.ent) {
 			add(phrase{k, sc.entityEnd(k, hi)})
 		}
-		if sc.head(k) && !t.prep {
+		// ("أكثر من مئتي لاجئ": the words that lead to a count head nothing; what is counted does.)
+		if sc.head(k) && !t.prep && !sc.is(cAside, t) && !sc.countLead(k, hi) {
 			if p, counted := sc.np(k, hi); p.s == k && (counted || sc.actorLike(k) || !sc.is(cSkip, t) && !sc.is(cTime, t) && !sc.is(cTimeNoun, t)) {
 				add(p)
 			}
@@ -365,6 +366,10 @@ func (sc *scan) rank(ev *event, lo, hi int) {
 			if t := &sc.toks[best.s]; t.conj && !sc.whole(t) && t.clitics == 0 {
 				t.clitics = 1
 			}
+		}
+		// ("سمحت السلطات لعائلات المعتقلين بزيارة ذويهم": nor is ل before a word the tables know.)
+		if t := &sc.toks[best.s]; best.ok() && role != rolePlace && t.clitics == 0 && sc.lamKnown(t) {
+			t.clitics = 1
 		}
 		*ev.rolePtr(role) = best
 	}

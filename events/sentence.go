@@ -1242,6 +1242,9 @@ func (sc *scan) proposer(p phrase, hi int) phrase {
 	// (A verb with the proposal's pronoun: "دعوة وجهها", "مقترحاً قدمته"; "وزارة" is read whole, not as زار+ه.)
 	if t := &sc.toks[k]; !sc.whole(t) && !sc.taMarbuta(t) && (len(sc.lx.past[strings.TrimSuffix(strings.TrimSuffix(t.b, "ها"), "ه")]) > 0 || strings.HasSuffix(t.b, "ته") || strings.HasSuffix(t.b, "ها")) {
 		k++
+	} else if k+2 < hi && (sc.toks[k+1].f == "به" || sc.toks[k+1].f == "بها") && !sc.toks[k+1].gap && !sc.toks[k+2].gap {
+		// ("طلباً تقدمت به إسرائيل": or a verb and the pronoun after ب.)
+		k += 2
 	}
 	if k < hi && !sc.toks[k].gap {
 		if q, _ := sc.np(k, hi); q.ok() && q.s == k && (sc.agentive(q) || sc.is(cConstruct, &sc.toks[q.s]) || sc.is(cTitle, &sc.toks[q.s]) || sc.person(q.s)) {
@@ -1481,6 +1484,14 @@ func (sc *scan) extend(k, hi int) int {
 			}
 			continue
 		}
+		// "محافظ شمال سيناء", "محافظة جنوب دارفور": a region named by its compass point as the genitive of a
+		// title or a body (after a name or an adjective it says where: "قاعدة حرير شمال أربيل").
+		if h := &sc.toks[k]; e-1 == k && !h.def && (sc.is(cTitle, h) || sc.is(cConstruct, h) || sc.is(cAgent, h) || sc.placeWord(h)) {
+			if q := sc.pastCompass(e, hi); q > e {
+				e = q
+				continue
+			}
+		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
 		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
 		// (A decision's act may be a trigger: "قرار إغلاق المعابر".)
@@ -1640,6 +1651,16 @@ func (sc *scan) nameWord(k int, afterDef bool) bool {
 func (sc *scan) lamAgent(k int) bool {
 	t := &sc.toks[k]
 	return !t.def && !t.conj && runes(t.f) > 3 && strings.HasPrefix(t.f, "ل") && sc.lx.bareClasses(t.f[len("ل"):])&sc.lx.bits[cAgent] != 0
+}
+
+// lamKnown reports an indefinite word of ل and a word the tables know as a body, a person or people
+// ("لعائلات", "لوزارة", "لقوات"), where ل is the preposition: not "لجنة" or "ليزا".
+func (sc *scan) lamKnown(t *tok) bool {
+	if t.def || t.conj || runes(t.f) <= 4 || !strings.HasPrefix(t.f, "ل") {
+		return false
+	}
+	b := &sc.lx.bits
+	return sc.lx.bareClasses(t.f[len("ل"):])&(b[cAgent]|b[cVictim]|b[cResidents]|b[cProtester]|b[cConstruct]|b[cTitle]) != 0
 }
 
 // name reports whether token e continues a phrase headed by a title with a personal name right after it:
