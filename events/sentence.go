@@ -1283,9 +1283,28 @@ func (sc *scan) beforeParens(k, lo int) int {
 }
 
 // pastDescription returns the end of a clause that describes the subject at k ("اغتال مسلحون مجهولون يستقلون
-// دراجة نارية، مساء الثلاثاء، الناشط"), or k when there is none.
+// دراجة نارية، مساء الثلاثاء، الناشط") or of a participle tying it to another body ("رفعت قوى الأمن
+// الداخلي (الأسايش) التابعة للإدارة الذاتية، مساء السبت، الحصار"), or k when there is none.
 func (sc *scan) pastDescription(k, hi int) int {
-	if k+1 >= hi || sc.toks[k].gap || sc.toks[k+1].gap || !sc.is(cDescribe, &sc.toks[k]) {
+	if k+1 >= hi || sc.toks[k].gap && !sc.bracket(k) || sc.toks[k+1].gap {
+		return k
+	}
+	// "قوى الأمن الداخلي (الأسايش) التابعة للإدارة الذاتية", "الفصائل المدعومة من تركيا": a participle and
+	// whom it ties the subject to.
+	if t, n := &sc.toks[k], &sc.toks[k+1]; t.def && sc.is(cAside, t) {
+		switch {
+		case n.prep:
+			return sc.extend(k+1, hi)
+		case n.f == "من" || n.f == "في" || n.f == "مع" || n.f == "علي":
+			if k+2 < hi && !sc.toks[k+2].gap {
+				if p, _ := sc.np(k+2, hi); p.ok() && p.s == k+2 {
+					return p.e
+				}
+			}
+		}
+		return k
+	}
+	if !sc.is(cDescribe, &sc.toks[k]) {
 		return k
 	}
 	if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 {
@@ -1301,7 +1320,7 @@ func (sc *scan) pastDescription(k, hi int) int {
 // pastLeader returns the end of who leads a subject after k ("التحالف الدولي بقيادة الولايات المتحدة"), or
 // k when none is named.
 func (sc *scan) pastLeader(k, hi int) int {
-	if k+1 >= hi || !sc.is(cLed, &sc.toks[k]) || sc.toks[k].gap || sc.toks[k+1].gap {
+	if k+1 >= hi || !sc.is(cLed, &sc.toks[k]) || sc.toks[k].gap && !sc.bracket(k) || sc.toks[k+1].gap {
 		return k
 	}
 	if p, _ := sc.np(k+1, hi); p.ok() && p.s == k+1 {
