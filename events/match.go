@@ -354,8 +354,8 @@ func (sc *scan) followingFrom(alts []alt, k, hi int) int {
 // aside that follows or right after it, where the aside is too long or too loosely built for parenthetical:
 // "حمّل الشيخ حكمت الهجري، الرئيس الروحي لطائفة الموحدين الدروز، حكومة دمشق المسؤولية", "وقّع محافظ نينوى
 // مع نظيره في دهوك، خلال لقاء جمعهما في ناحية فايدة الحدودية بين المحافظتين، مذكرة تفاهم", "أجرى صاحب
-// السمو الملكي الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، اتصالاً". A preposition is taken only as مع
-// ("في اتصال هاتفي مع"): "وقع الانفجار، بحسب مصادر، على الطريق" is no signing.
+// السمو الملكي الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، اتصالاً". على right after a comma is not
+// taken: "وقع الانفجار، بحسب مصادر، على الطريق" is no signing.
 func (sc *scan) pastLongAside(alts []alt, i, hi int) int {
 	const subjectWords, asideWords = 12, 24
 	c := i + 1
