@@ -384,6 +384,9 @@ func TestNotTrigger(t *testing.T) {
 		{"a clause in the subject", "وأكد المدير أن المواد آمنة، في تصريح للصحفيين، على ضرورة الفحص.", "REQUEST"},
 		{"an accusative after a verb's joined subject", "اعتقلت المخابرات والشرطة طالبا في الجامعة.", "REQUEST"},
 		{"another clause after the comma", "نقل الاتحاد المباراة إلى لندن، انتشرت عروض السفر، ومعها طائرات الشركات.", "MOBILIZE"},
+		// A verb of happening whose subject is an event: where it happened, not a signing.
+		{"an explosion happened on", "وقع الانفجار، بحسب مصادر محلية، على الطريق الواصل بين البلدتين.", "AGREE"},
+		{"an attack happened on", "ووقع الهجوم على حاجز للجيش قرب البلدة.", "AGREE"},
 	}
 	for _, c := range cases {
 		d := doc(c.text)

@@ -314,7 +314,24 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 		got = append(got, found)
 		at = found
 	}
+	// "وقع الانفجار على الطريق", "ووقع الهجوم على حاجز": a verb of happening with an event for subject
+	// says where or on whom it happened; no "على" of it signs anything.
+	if e.kind == kindVerb && len(got) > 0 && sc.toks[got[0]].f == "علي" && sc.is(cHappened, &sc.toks[i]) && sc.eventSubject(i, hi) {
+		return nil, false
+	}
 	return got, true
+}
+
+// eventSubject reports a verb at i whose subject, right after it past time words, is a verbal noun of a
+// trigger.
+func (sc *scan) eventSubject(i, hi int) bool {
+	k := sc.skip(i+1, hi)
+	if k >= hi || k == i+1 && sc.toks[i+1].gap && i+1 < hi {
+		return false
+	}
+	found := false
+	sc.lx.nounEntries(&sc.toks[k], func(*entry) { found = true })
+	return found
 }
 
 // near returns the first token after at matching alts within four words, not counting time words, numbers
