@@ -443,6 +443,25 @@ func TestTaMarbutaIsNoVerb(t *testing.T) {
 	}
 }
 
+// TestDerivedVerb checks that a past verb of the derived forms heads no noun phrase, while their verbal
+// nouns, names and other words of the same letters do.
+func TestDerivedVerb(t *testing.T) {
+	a := newAnnotator(t)
+	for _, c := range []struct {
+		word string
+		verb bool
+	}{
+		{"اعتقد", true}, {"استلم", true}, {"انسحبت", true}, {"استقبلوا", true}, {"اصطدم", true},
+		{"اعتقاد", false}, {"استقبال", false}, {"انتخابات", false}, {"استاذ", false}, {"الاعتقد", false},
+		{"اتحاد", false}, {"اجتماع", false}, {"انقرة", false},
+	} {
+		sc := newScan(a.lx, doc(c.word), nil)
+		if got := sc.derivedVerb(&sc.toks[0]); got != c.verb {
+			t.Errorf("derivedVerb(%s) = %v; want %v", c.word, got, c.verb)
+		}
+	}
+}
+
 func TestFeatureNames(t *testing.T) {
 	if len(featureNames) != nNamed {
 		t.Errorf("got %d feature names; want %d, one per named feature", len(featureNames), nNamed)

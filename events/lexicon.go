@@ -79,8 +79,9 @@ type lexicon struct {
 	// past holds verbs by their past stem and nouns by their stems; present holds verbs by the stem that
 	// follows the imperfect prefix (يستهدف → ستهدف).
 	past, present, nouns map[string][]*entry
-	starts, keys         bloom // the keys of past, present and nouns: their beginnings, and whole
-	follows              bloom // the forms of every following word (alt.f, alt.b, alt.own)
+	uncoded              map[string]bool // CAMEO verbs of no event type, by their past (see derivedVerb)
+	starts, keys         bloom           // the keys of past, present and nouns: their beginnings, and whole
+	follows              bloom           // the forms of every following word (alt.f, alt.b, alt.own)
 	modes                map[string][]modeCue
 	roles                map[string][]roleCue
 	// Every class as a bit, so a token learns all its classes from two lookups: exact holds the classes
@@ -99,7 +100,7 @@ type lexicon struct {
 // loadLexicon reads the embedded tables; without the report model when training it.
 func loadLexicon(withModel bool) (*lexicon, error) {
 	lx := &lexicon{
-		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{},
+		past: map[string][]*entry{}, present: map[string][]*entry{}, nouns: map[string][]*entry{}, uncoded: map[string]bool{},
 		modes: map[string][]modeCue{}, roles: map[string][]roleCue{},
 		classBit: map[string]uint64{}, exact: map[string]uint64{}, bare: map[string]uint64{},
 		models: map[string]*model{anyType: {weights: make([]float64, nFeatures)}},
@@ -318,6 +319,9 @@ func (lx *lexicon) loadCAMEO(mapName, lexName string) error {
 			return fmt.Errorf("want CODE VERB OBJECT...")
 		}
 		typ := plover(f[0])
+		if typ == "-" {
+			lx.uncoded[f[1]] = true
+		}
 		if typ == "-" || runes(f[1]) < cameoMinLetters {
 			return nil
 		}

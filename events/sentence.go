@@ -1399,7 +1399,64 @@ func (sc *scan) head(k int) bool {
 		// "أطراف النزاع" are parties, "أطراف بلدة ذيبان" a place's edges.
 		return t.f == "اطراف" && k+1 < len(sc.toks) && !sc.toks[k+1].gap && !sc.placeWord(&sc.toks[k+1]) && !sc.locEntity(k+1) && sc.toks[k+1].def
 	}
+	if sc.derivedVerb(t) {
+		return false
+	}
 	return !sc.is(cStop, t) && !sc.is(cSkip, t) && !sc.is(cNumber, t)
+}
+
+// derivedVerb reports a past verb of the derived forms VII, VIII and X ("انضم", "اعتقد", "استلم",
+// "استقبلوا"): the tables know it, or it has the form's pattern (انفعل, افتعل, استفعل), which their verbal
+// nouns never have, as they put an alef before the last letter ("اعتقاد", "استقبال").
+func (sc *scan) derivedVerb(t *tok) bool {
+	if t.def || t.prep || t.ent >= 0 || !strings.HasPrefix(t.b, "ا") || runes(t.b) < 5 {
+		return false
+	}
+	stems := [...]string{t.b, "", ""}
+	for i, s := range [...]string{"ت", "وا"} {
+		if y, ok := strings.CutSuffix(t.b, s); ok {
+			stems[i+1] = y
+		}
+	}
+	for _, w := range stems {
+		if w != "" && ((len(sc.lx.past[w]) > 0 || sc.lx.uncoded[w]) && runes(w) >= 5 || derivedPattern(w)) {
+			return true
+		}
+	}
+	return false
+}
+
+// derivedPattern reports a word of the pattern انفعل, افتعل (افطعل, افدعل) or استفعل with no long vowel
+// among its root letters.
+func derivedPattern(w string) bool {
+	var r [6]rune
+	n := 0
+	for _, c := range w {
+		if n == len(r) {
+			return false
+		}
+		r[n] = c
+		n++
+	}
+	if n < 5 {
+		return false
+	}
+	root := [3]rune{r[n-3], r[n-2], r[n-1]}
+	switch {
+	case n == 5 && r[1] == 'ن':
+	case n == 5 && (r[2] == 'ت' || r[2] == 'ط' || r[2] == 'د'):
+		root = [3]rune{r[1], r[3], r[4]}
+	case n == 6 && r[1] == 'س' && r[2] == 'ت':
+	default:
+		return false
+	}
+	for _, c := range root {
+		switch c {
+		case 'ا', 'و', 'ي', 'ه':
+			return false
+		}
+	}
+	return true
 }
 
 // hasDigit reports an ASCII digit in a folded word.
