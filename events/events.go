@@ -62,6 +62,7 @@ type tok struct {
 	trig       bool   // part of an accepted trigger
 	cls        uint64 // word classes of cues.txt, as lexicon.classBit
 	ent        int    // index into doc.Entities of the entity covering it, or -1
+	date       bool   // inside a date of doc.Dates ("في السابع من يوليو")
 	clitics    int    // letters a phrase beginning here leaves out: a conjunction ("وفصائل"), ب ("بدور", "وبمدينة")
 	follows    uint8  // whether it may be a trigger's following word: 0 not yet known, 1 no, 2 maybe (see mayFollow)
 }
@@ -126,6 +127,12 @@ func newScan(lx *lexicon, doc *marsad.Document, buf []tok) *scan {
 			if sc.toks[k].ent < 0 {
 				sc.toks[k].ent = ei
 			}
+		}
+	}
+	for _, d := range doc.Dates {
+		k := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].end > d.Start })
+		for ; k < len(sc.toks) && sc.toks[k].start < d.End; k++ {
+			sc.toks[k].date = true
 		}
 	}
 	return sc

@@ -1392,7 +1392,7 @@ func (sc *scan) comma(k int) bool {
 // head reports whether token k can head a noun phrase.
 func (sc *scan) head(k int) bool {
 	t := &sc.toks[k]
-	if t.trig || t.num || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
+	if t.trig || t.num || t.date || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
 		return false
 	}
 	if sc.is(cPlacePrep, t) {
