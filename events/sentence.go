@@ -1074,6 +1074,7 @@ func (sc *scan) skip(k, hi int) int {
 		case (sc.toks[k].f == "بشكل" || sc.toks[k].f == "بصوره") && k+1 < hi && !sc.toks[k+1].gap && !sc.toks[k+1].def: // "بشكل قاطع"
 			k++
 		case sc.toks[k].f == "بالقوه": // "فرّقت قوات الأسايش بالقوة، مساء السبت، محتجين"
+		case prepPronoun(sc.toks[k].f) && k+1 < hi && !sc.toks[k+1].gap && sc.head(k+1): // "يهدد فيها العاملين"
 		default:
 			return k
 		}
@@ -1392,7 +1393,7 @@ func (sc *scan) comma(k int) bool {
 // head reports whether token k can head a noun phrase.
 func (sc *scan) head(k int) bool {
 	t := &sc.toks[k]
-	if t.trig || t.num || t.date || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) {
+	if t.trig || t.num || t.date || runes(t.b) < 2 || sc.prepWord(t) || hasDigit(t.f) || prepPronoun(t.f) {
 		return false
 	}
 	if sc.is(cPlacePrep, t) {
@@ -1457,6 +1458,18 @@ func derivedPattern(w string) bool {
 		}
 	}
 	return true
+}
+
+// prepPronoun reports a preposition carrying a pronoun ("عليهم", "منه", "وإليها"): it points back at a
+// phrase and is none.
+func prepPronoun(f string) bool {
+	f = strings.TrimPrefix(f, "و")
+	for _, p := range [...]string{"علي", "الي", "من", "عن", "مع", "في", "ل", "ب", "لدي", "ضد", "بين", "عند"} {
+		if rest, ok := strings.CutPrefix(f, p); ok && (pronoun(rest) || rest == "كم" || rest == "نا") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasDigit reports an ASCII digit in a folded word.
