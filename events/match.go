@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/arabic"
 )
 
@@ -352,10 +353,11 @@ func (sc *scan) near(alts []alt, at, hi int, skip phrase) int {
 	return -1
 }
 
-// followingAt reports whether token k is one of the following words alts.
+// followingAt reports whether token k is one of the following words alts; a word of a person's name is none
+// ("أصدر الفريق أول عبد الفتاح البرهان" issues no proof, برهان).
 func (sc *scan) followingAt(alts []alt, k int) bool {
 	t := &sc.toks[k]
-	return sc.mayFollow(t) && altMatches(t, alts)
+	return sc.mayFollow(t) && altMatches(t, alts) && (t.ent < 0 || sc.doc.Entities[t.ent].Type != marsad.PER)
 }
 
 // followingFrom returns token k when it is one of the following words alts, else the first one within
