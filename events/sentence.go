@@ -1581,6 +1581,12 @@ func (sc *scan) extend(k, hi int) int {
 				continue
 			}
 		}
+		// "حركتا فتح وحماس", "عشيرتا الموالي والحديديين": a dual in construct names its two owners.
+		if h := &sc.toks[k]; e == k+1 && !h.def && strings.HasSuffix(h.b, "تا") && runes(h.b) >= 5 && !t.gap && !t.prep && !t.trig &&
+			e+1 < hi && sc.toks[e+1].conj && !sc.toks[e+1].gap && !sc.toks[e+1].trig && sc.head(e) {
+			e += 2
+			continue
+		}
 		// "قرار رفع أسعار الخبز": the act a decision is about takes its own genitive.
 		act := e-2 >= k && sc.is(cContent, &sc.toks[e-2]) && !sc.toks[e-1].def && len(sc.lx.past[sc.toks[e-1].b]) > 0
 		// (A decision's act may be a trigger: "قرار إغلاق المعابر".)
