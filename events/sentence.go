@@ -1860,7 +1860,8 @@ func (sc *scan) cont(p, t *tok) bool {
 		return true
 	case p.def && t.def:
 		// ("القطاع الصحي", "الدفاع الجوي": a short nisba after a definite noun.)
-		return nisba(t) || runes(t.b) == 3 && strings.HasSuffix(t.b, "ي") && !t.prep || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t)
+		// ("الفرقة العشرين": a tens number after a definite noun is its ordinal.)
+		return nisba(t) || runes(t.b) == 3 && strings.HasSuffix(t.b, "ي") && !t.prep || sc.is(cParticiple, t) || sc.is(cGenericNisba, t) || sc.elative(t) || nominative(t) || tens(t.b)
 	case !p.def && !t.def:
 		if (nisba(t) || sc.is(cParticiple, t) || sc.is(cGenericNisba, t)) && agree(p.b, t.b) {
 			return true
@@ -1890,6 +1891,15 @@ func (sc *scan) cont(p, t *tok) bool {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// tens reports a tens number in the genitive or accusative, which after a definite noun is an ordinal.
+func tens(b string) bool {
+	switch b {
+	case "عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين":
+		return true
 	}
 	return false
 }
