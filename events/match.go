@@ -327,7 +327,7 @@ func (sc *scan) follow(e *entry, i, hi int) ([]int, bool) {
 // trigger.
 func (sc *scan) eventSubject(i, hi int) bool {
 	k := sc.skip(i+1, hi)
-	if k >= hi || k == i+1 && sc.toks[i+1].gap && i+1 < hi {
+	if k >= hi || k == i+1 && sc.toks[k].gap {
 		return false
 	}
 	found := false
