@@ -122,20 +122,30 @@ func newScan(lx *lexicon, doc *marsad.Document, buf []tok) *scan {
 	}
 	// Entities are sorted by start in practice; a token takes the first entity that covers it.
 	for ei, e := range doc.Entities {
-		k := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].end > e.Start })
-		for ; k < len(sc.toks) && sc.toks[k].start < e.End; k++ {
+		for k := range sc.covered(e.Start, e.End) {
 			if sc.toks[k].ent < 0 {
 				sc.toks[k].ent = ei
 			}
 		}
 	}
 	for _, d := range doc.Dates {
-		k := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].end > d.Start })
-		for ; k < len(sc.toks) && sc.toks[k].start < d.End; k++ {
+		for k := range sc.covered(d.Start, d.End) {
 			sc.toks[k].date = true
 		}
 	}
 	return sc
+}
+
+// covered yields the indexes of the tokens that overlap the bytes [start, end) of the text.
+func (sc *scan) covered(start, end int) func(yield func(int) bool) {
+	return func(yield func(int) bool) {
+		k := sort.Search(len(sc.toks), func(k int) bool { return sc.toks[k].end > start })
+		for ; k < len(sc.toks) && sc.toks[k].start < end; k++ {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }
 
 // exactClasses returns the word classes of cues.txt matched on the folded word w; most words have none, which
