@@ -431,7 +431,9 @@ type ownRow struct {
 }
 
 // readOwn reads a news set: tab-separated TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE, with "-" for a role
-// the sentence does not fill; "#" lines are comments. held tells the held-out lines: every fifth one
+// the sentence does not fill; "#" lines are comments. A set of sentences from a corpus that may not be
+// copied names the corpus in a "# corpus: PATH" line (relative to the set's file) and gives its rows in
+// standoff form instead (see parseStandoff). held tells the held-out lines: every fifth one
 // (HeldOut), every line after "# held-out: all", none after "# held-out: none" (a set tuned on whole).
 func readOwn(name string) (rows []ownRow, held func(int) bool, err error) {
 	f, err := os.Open(name)
@@ -440,6 +442,8 @@ func readOwn(name string) (rows []ownRow, held func(int) bool, err error) {
 	}
 	defer f.Close()
 	held = HeldOut
+	var corpus string
+	var standoff []standoffRow
 	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := sc.Text()
@@ -449,10 +453,21 @@ func readOwn(name string) (rows []ownRow, held func(int) bool, err error) {
 		case "# held-out: none":
 			held = func(int) bool { return false }
 		}
+		if c, ok := strings.CutPrefix(line, "# corpus: "); ok {
+			corpus = filepath.Join(filepath.Dir(name), strings.TrimSpace(c))
+		}
 		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		f := strings.Split(line, "\t")
+		if corpus != "" {
+			r, err := parseStandoff(f)
+			if err != nil {
+				return nil, nil, fmt.Errorf("%s:%d: %w", name, n, err)
+			}
+			standoff = append(standoff, r)
+			continue
+		}
 		if len(f) != 5 || !validTypes[f[0]] {
 			return nil, nil, fmt.Errorf("%s:%d: want TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE separated by tabs", name, n)
 		}
@@ -464,7 +479,15 @@ func readOwn(name string) (rows []ownRow, held func(int) bool, err error) {
 		}
 		rows = append(rows, ownRow{typ: f[0], actor1: dash(f[1]), actor2: dash(f[2]), place: dash(f[3]), text: f[4]})
 	}
-	return rows, held, sc.Err()
+	if err := sc.Err(); err != nil {
+		return nil, nil, err
+	}
+	if corpus != "" {
+		if rows, err = resolveStandoff(standoff, corpus); err != nil {
+			return nil, nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	return rows, held, nil
 }
 
 // sameRef judges a predicted role against the annotated words: both empty, or sharing at least half of

@@ -1,0 +1,105 @@
+package events
+
+import (
+	"bufio"
+	"compress/gzip"
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+)
+
+// A standoff row annotates a sentence of a corpus article without copying its words, so that a set drawn
+// from a corpus whose license forbids redistribution (SaudiNewsNet) can live in the repository: tab-separated
+// URL, START, END (byte offsets of the sentence in the article's content), SHA1 (the first 10 hex digits of
+// the sentence's hash, to catch a changed corpus), TYPE, then ACTOR1, ACTOR2 and LOCATION as byte ranges
+// "START:END" in the sentence, or "-".
+type standoffRow struct {
+	url        string
+	start, end int
+	sum        string
+	typ        string
+	roles      [3][2]int // actor1, actor2, place; {-1, -1} when empty
+}
+
+func parseStandoff(f []string) (standoffRow, error) {
+	var r standoffRow
+	if len(f) != 8 || !validTypes[f[4]] {
+		return r, errors.New("want URL, START, END, SHA1, TYPE, ACTOR1, ACTOR2, LOCATION separated by tabs")
+	}
+	var err1, err2 error
+	r.url, r.sum, r.typ = f[0], f[3], f[4]
+	r.start, err1 = strconv.Atoi(f[1])
+	r.end, err2 = strconv.Atoi(f[2])
+	if err := errors.Join(err1, err2); err != nil || r.start >= r.end {
+		return r, fmt.Errorf("bad sentence range %s:%s", f[1], f[2])
+	}
+	for i, s := range f[5:] {
+		r.roles[i] = [2]int{-1, -1}
+		if s == "-" {
+			continue
+		}
+		a, b, ok := strings.Cut(s, ":")
+		lo, err1 := strconv.Atoi(a)
+		hi, err2 := strconv.Atoi(b)
+		if !ok || err1 != nil || err2 != nil || lo < 0 || lo >= hi || hi > r.end-r.start {
+			return r, fmt.Errorf("bad role range %q", s)
+		}
+		r.roles[i] = [2]int{lo, hi}
+	}
+	return r, nil
+}
+
+// resolveStandoff reads the sentences of rows from the corpus, a gzipped JSON-lines file of articles with
+// "url" and "content" (SaudiNewsNet's form), streaming it and keeping only the articles the rows name.
+func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
+	want := map[string]string{}
+	for _, r := range rows {
+		want[r.url] = ""
+	}
+	f, err := os.Open(corpus)
+	if err != nil {
+		return nil, fmt.Errorf("the sentences' text is in a corpus that is not here: %w", err)
+	}
+	defer f.Close()
+	zr, err := gzip.NewReader(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", corpus, err)
+	}
+	dec := json.NewDecoder(bufio.NewReader(zr))
+	for {
+		var a struct{ URL, Content string }
+		if err := dec.Decode(&a); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, fmt.Errorf("%s: %w", corpus, err)
+		}
+		if _, ok := want[a.URL]; ok && want[a.URL] == "" {
+			want[a.URL] = a.Content
+		}
+	}
+	out := make([]ownRow, 0, len(rows))
+	for _, r := range rows {
+		content := want[r.url]
+		if r.end > len(content) {
+			return nil, fmt.Errorf("%s: no sentence at %d:%d in %s", r.url, r.start, r.end, corpus)
+		}
+		text := content[r.start:r.end]
+		if sum := sha1.Sum([]byte(text)); !strings.HasPrefix(hex.EncodeToString(sum[:]), r.sum) || len(r.sum) < 8 {
+			return nil, fmt.Errorf("%s %d:%d: the sentence's hash is not %s: corpus changed?", r.url, r.start, r.end, r.sum)
+		}
+		role := func(i int) string {
+			if r.roles[i][0] < 0 || r.roles[i][1] > len(text) {
+				return ""
+			}
+			return text[r.roles[i][0]:r.roles[i][1]]
+		}
+		out = append(out, ownRow{text: text, typ: r.typ, actor1: role(0), actor2: role(1), place: role(2)})
+	}
+	return out, nil
+}
