@@ -119,6 +119,14 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 					}
 				}
 			}
+			// "لقائه", "اعتدائهم": a final hamza is written ئ before a pronoun.
+			if strings.HasPrefix(s, "ه") && strings.HasSuffix(y, "ئ") {
+				if z := y[:len(y)-len("ئ")] + "ء"; lx.keys.has(z) {
+					for _, e := range lx.nouns[z] {
+						fn(e)
+					}
+				}
+			}
 			if !lx.keys.has(y) {
 				continue
 			}

@@ -237,7 +237,7 @@ func (sc *scan) candidates(lo, hi int) []cand {
 		if ev.place = sc.meetingPlace(m, hi); hitPlace.ok() {
 			ev.place = hitPlace
 		} else if !ev.place.ok() {
-			ev.place = sc.location(&ev, lo, sc.placeBound(m, ms, hi))
+			ev.place = sc.compassLead(sc.location(&ev, lo, sc.placeBound(m, ms, hi)), lo)
 		}
 		evs = append(evs, ev)
 	}
@@ -405,6 +405,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
+	// "انتحاريات فجرن أنفسهن": after a subject the reflexive is no target.
+	if pre.ok() && np1.ok() && sc.is(cReflexive, &sc.toks[np1.s]) {
+		np1 = phrase{}
+	}
 	// "فجر 3 انتحاريين أنفسهم", "انتحاري يقود سيارة فجر نفسه": who blows himself up is the doer, after
 	// the verb or, when a clause about him comes between, before it.
 	if m.e.typ == marsad.ASSAULT && !pre.ok() {
@@ -533,14 +537,14 @@ func (sc *scan) pastOrigin(k, hi int) int {
 	return k
 }
 
-// doerMark reports the marker of a passive's doer at k: "على يد", "من قبل", "برصاص", "بنيران".
+// doerMark reports the marker of a passive's doer at k: "على يد", "على أيدي", "من قبل", "برصاص", "بنيران".
 func (sc *scan) doerMark(k, hi int) bool {
 	if k+1 >= hi || sc.toks[k].gap {
 		return false
 	}
 	switch t, n := &sc.toks[k], &sc.toks[k+1]; {
 	case t.f == "علي":
-		return n.f == "يد" || n.f == "يدي"
+		return n.f == "يد" || n.f == "يدي" || n.f == "ايدي"
 	case t.f == "من":
 		return n.f == "قبل" || n.f == "طرف"
 	default:
@@ -2249,7 +2253,7 @@ func (sc *scan) agent(k, hi int) phrase {
 		switch {
 		case sc.is(cAgentVerb, t):
 		case sc.is(cAgentAfter, t):
-			if t.f == "يد" || t.f == "يدي" {
+			if t.f == "يد" || t.f == "يدي" || t.f == "ايدي" {
 				if k == 0 || sc.toks[k-1].f != "علي" {
 					continue
 				}
@@ -2399,6 +2403,40 @@ func (sc *scan) location(ev *event, lo, hi int) phrase {
 		}
 	}
 	return p
+}
+
+// compassLead widens a place to the part of it that a preposition of place named before it: "في جنوب شرق
+// ليبيا", "بشمال العراق" is where the event happened, not all of Libya or Iraq.
+func (sc *scan) compassLead(p phrase, lo int) phrase {
+	if !p.ok() {
+		return p
+	}
+	s := p.s
+	for s-1 >= lo && s > p.s-2 && !sc.toks[s].gap && compass(sc.toks[s-1].b) && !sc.toks[s-1].def {
+		s--
+	}
+	if s == p.s {
+		return p
+	}
+	t := &sc.toks[s]
+	if strings.HasPrefix(t.f, "ب") && !t.conj || !t.gap && s > lo && sc.toks[s-1].f == "في" {
+		if strings.HasPrefix(t.f, "ب") {
+			t.clitics = 1
+		}
+		p.s = s
+	}
+	return p
+}
+
+// compass reports a word of the compass without clitics: "شمال", "جنوبي"; "بشمال" leaves its ب in b only
+// when the rest is one.
+func compass(b string) bool {
+	b = strings.TrimPrefix(b, "ب")
+	switch b {
+	case "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط":
+		return true
+	}
+	return false
 }
 
 // origin reports a place named as where someone comes from: after "من أبناء/أهالي" ("قتل شاب من أبناء قرية
