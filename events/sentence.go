@@ -405,10 +405,6 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 			return
 		}
 	}
-	// "انتحاريات فجرن أنفسهن": after a subject the reflexive is no target.
-	if pre.ok() && np1.ok() && sc.is(cReflexive, &sc.toks[np1.s]) {
-		np1 = phrase{}
-	}
 	// "فجر 3 انتحاريين أنفسهم", "انتحاري يقود سيارة فجر نفسه": who blows himself up is the doer, after
 	// the verb or, when a clause about him comes between, before it.
 	if m.e.typ == marsad.ASSAULT && !pre.ok() {
@@ -424,6 +420,11 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 				}
 			}
 		}
+	}
+	// "انتحاريات فجرن أنفسهن", "فتاتين كانتا تتسولان، فجرتا نفسيهما": the reflexive is neither the doer nor
+	// the target.
+	if np1.ok() && sc.is(cReflexive, &sc.toks[np1.s]) {
+		np1 = phrase{}
 	}
 	// "انفجار عبوة ناسفة استهدفت موكبه": a verb right after an indefinite noun describes it, and the noun is
 	// its subject.
