@@ -356,6 +356,11 @@ func (sc *scan) rank(ev *event, lo, hi int) {
 			if role == roleActor2 && c.overlaps(ev.actor1) {
 				continue
 			}
+			// (Nor is the doer the place: "قصفت الولايات المتحدة مواقع"; the residents of a place, "أهالي
+			// بلدة جاسم", protest in it.)
+			if role == rolePlace && ev.actor1.ok() && c.s == ev.actor1.s {
+				continue
+			}
 			sc.rankFeaturesOf(&f, role, &rules, c, rule, cs, lo, hi)
 			if s := m.score(f.xs); s > top {
 				best, top = c, s

@@ -2849,6 +2849,10 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 
 // placeWord reports a place class word, bare or after a one-letter preposition ("بريف", "بمدينة").
 func (sc *scan) placeWord(t *tok) bool {
+	// "جبهة النصرة", "مكتب الأمم المتحدة": a word of a body's or a person's name names no place.
+	if t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC {
+		return false
+	}
 	if sc.is(cPlace, t) {
 		return true
 	}
