@@ -225,7 +225,9 @@ func (lx *lexicon) add(w string, e *entry) {
 		}
 		lx.present[p] = append(lx.present[p], e)
 		// A verb ending in alef or alef maqsura loses it before the feminine ending: أخلى → أخلت, دعا → دعت.
-		if s, ok := strings.CutSuffix(w, "ي"); ok && runes(s) >= 3 {
+		// Two letters are left of a verb of three (نفى → نفت), a stem too short to tell apart ("بنت" is a
+		// girl, not بنى) unless the words that must follow the verb do it (نفت … أن), as hand-written ones do.
+		if s, ok := strings.CutSuffix(w, "ي"); ok && (runes(s) >= 3 || runes(s) == 2 && len(e.next) > 0 && e.conf == sourceOwn) {
 			lx.past[s] = append(lx.past[s], e)
 		} else if s, ok := strings.CutSuffix(w, "ا"); ok && runes(s) >= 2 {
 			lx.past[s] = append(lx.past[s], e)
