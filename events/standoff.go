@@ -12,6 +12,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"github.com/marsad/marsad"
+	"github.com/marsad/marsad/internal/evalset"
 )
 
 // A standoff row annotates a sentence of a corpus article without copying its words, so that a set drawn
@@ -102,4 +105,45 @@ func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
 		out = append(out, ownRow{text: text, typ: r.typ, actor1: role(0), actor2: role(1), place: role(2)})
 	}
 	return out, nil
+}
+
+// Agreement prints how far two annotations of the same articles agree (news set files a and b, as readOwn
+// reads them): the sentences both annotated, and on those the share with the same type and, of these, with
+// each role the same by the rule the scores use (sameRef).
+func Agreement(w io.Writer, a, b string) error {
+	ra, _, err := readOwn(a)
+	if err != nil {
+		return err
+	}
+	rb, _, err := readOwn(b)
+	if err != nil {
+		return err
+	}
+	other := make(map[string]ownRow, len(rb))
+	for _, r := range rb {
+		other[r.text] = r
+	}
+	var both, typ, a1, a2, place, all int
+	for _, r := range ra {
+		o, ok := other[r.text]
+		if !ok {
+			continue
+		}
+		both++
+		if r.typ != o.typ {
+			continue
+		}
+		typ++
+		ref := func(s string) *marsad.Ref {
+			if s == "" {
+				return nil
+			}
+			return &marsad.Ref{Span: marsad.Span{Text: s}}
+		}
+		ok1, ok2, ok3 := sameRef(ref(r.actor1), o.actor1), sameRef(ref(r.actor2), o.actor2), sameRef(ref(r.place), o.place)
+		a1, a2, place, all = a1+b2i(ok1), a2+b2i(ok2), place+b2i(ok3), all+b2i(ok1 && ok2 && ok3)
+	}
+	fmt.Fprintf(w, "%d and %d sentences, %d annotated in both: same type %.3f; of those, same actor1 %.3f, actor2 %.3f, location %.3f; all four %.3f\n",
+		len(ra), len(rb), both, evalset.Ratio(typ, both), evalset.Ratio(a1, typ), evalset.Ratio(a2, typ), evalset.Ratio(place, typ), evalset.Ratio(all, both))
+	return nil
 }

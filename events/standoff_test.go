@@ -69,3 +69,28 @@ func TestReadOwnStandoff(t *testing.T) {
 		})
 	}
 }
+
+func TestAgreement(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, body string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	a := write("a.tsv", "ASSAULT\tالطائرات الروسية\t-\tريف إدلب\tقصفت الطائرات الروسية ريف إدلب.\n"+
+		"CONSULT\tالوزير\tنظيره\t-\tالتقى الوزير نظيره.\n"+
+		"ACCUSE\tالحكومة\t-\t-\tاتهمت الحكومة المعارضة.\n")
+	b := write("b.tsv", "ASSAULT\tالطائرات الروسية\t-\tإدلب\tقصفت الطائرات الروسية ريف إدلب.\n"+
+		"SUPPORT\tالوزير\tنظيره\t-\tالتقى الوزير نظيره.\n"+
+		"PROTEST\t-\t-\t-\tتظاهر الأهالي.\n")
+	var out strings.Builder
+	if err := Agreement(&out, a, b); err != nil {
+		t.Fatal(err)
+	}
+	want := "3 and 3 sentences, 2 annotated in both: same type 0.500; of those, same actor1 1.000, actor2 1.000, location 1.000; all four 0.500\n"
+	if out.String() != want {
+		t.Errorf("got %q\nwant %q", out.String(), want)
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
 
 	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/clean"
@@ -94,11 +95,12 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 	case "clean":
 		return c.clean(ctx, args[1:])
 	case "events":
-		fs := c.flags("eval events", "[--gsr DIR] [--news FILE] [--alone] [--misses]")
+		fs := c.flags("eval events", "[--gsr DIR] [--news FILE] [--alone] [--misses] [--agree A,B]")
 		gsr := fs.String("gsr", "../shared/data/arabic_event_gsr", "`dir` of the Arabic event GSR dev files (empty: skip)")
 		news := fs.String("news", "events/testdata/news.tsv,events/testdata/news2.tsv,events/testdata/news3.tsv,events/testdata/news5.tsv,events/testdata/news6.tsv,events/testdata/news4.tsv,events/testdata/news7.tsv,events/testdata/news8.tsv,events/testdata/news9.tsv,events/testdata/news10.tsv,events/testdata/news11.tsv,events/testdata/news12.tsv,events/testdata/news13.tsv,events/testdata/news14.tsv,events/testdata/news15.tsv,events/testdata/news16.tsv,events/testdata/news17.tsv,events/testdata/news18.tsv,events/testdata/news19.tsv,events/testdata/news20.tsv,events/testdata/news21.tsv,events/testdata/news22.tsv,events/testdata/news23.tsv,events/testdata/news24.tsv,events/testdata/news25.tsv,events/testdata/news26.tsv,events/testdata/news27.tsv,events/testdata/news28.tsv,events/testdata/news29.tsv,events/testdata/news30.tsv,events/testdata/news31.tsv,events/testdata/news32.tsv,events/testdata/news33.tsv,events/testdata/news34.tsv,events/testdata/news35.tsv,events/testdata/news36.tsv,events/testdata/news37.tsv,events/testdata/news38.tsv,events/testdata/news39.tsv,events/testdata/news40.tsv,events/testdata/news41.tsv,events/testdata/news42.tsv,events/testdata/news43.tsv,events/testdata/news44.tsv,events/testdata/news45.tsv,events/testdata/news46.tsv,events/testdata/news47.tsv,events/testdata/news48.tsv,events/testdata/news49.tsv,events/testdata/news50.tsv,events/testdata/news51.tsv,events/testdata/news52.tsv,events/testdata/news53.tsv,events/testdata/news54.tsv,events/testdata/news55.tsv,events/testdata/news56.tsv,events/testdata/news57.tsv,events/testdata/news58.tsv,events/testdata/news59.tsv,events/testdata/news60.tsv,events/testdata/news61.tsv,events/testdata/news62.tsv,events/testdata/news63.tsv,events/testdata/news64.tsv,events/testdata/news65.tsv,events/testdata/news66.tsv,events/testdata/news67.tsv,events/testdata/news68.tsv,events/testdata/news69.tsv,events/testdata/news70.tsv,events/testdata/news71.tsv,events/testdata/news72.tsv,events/testdata/news73.tsv,events/testdata/news74.tsv,events/testdata/news75.tsv,events/testdata/news76.tsv,events/testdata/news77.tsv,events/testdata/news78.tsv,events/testdata/news79.tsv,events/testdata/news80.tsv,events/testdata/news81.tsv,events/testdata/news82.tsv,events/testdata/news83.tsv,events/testdata/news84.tsv,events/testdata/news85.tsv,events/testdata/news86.tsv,events/testdata/news87.tsv,events/testdata/news88.tsv,events/testdata/news89.tsv,events/testdata/news90.tsv,events/testdata/news91.tsv,events/testdata/news92.tsv,events/testdata/news93.tsv,events/testdata/news94.tsv,events/testdata/news95.tsv,events/testdata/news96.tsv,events/testdata/news97.tsv,events/testdata/news98.tsv,events/testdata/news99.tsv,events/testdata/news100.tsv,events/testdata/news101.tsv,events/testdata/news102.tsv,events/testdata/news103.tsv,events/testdata/real1.tsv,events/testdata/real2.tsv,events/testdata/real3.tsv,events/testdata/real4.tsv,events/testdata/reports.tsv", "annotated news `files`, comma-separated (empty: skip)")
 		alone := fs.Bool("alone", false, "run the events stage alone, without the stages before it in the pipeline")
 		misses := fs.Bool("misses", false, "print the news sentences not right on all four roles instead of the tables")
+		agree := fs.String("agree", "", "`A,B`: print how far two annotations of the same articles agree instead of the tables")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
 		}
@@ -108,6 +110,11 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 			if prepare, err = pipeline.Before("events"); err != nil {
 				return err
 			}
+		}
+		if a, b, ok := strings.Cut(*agree, ","); ok {
+			return events.Agreement(c.Stdout, a, b)
+		} else if *agree != "" {
+			return fmt.Errorf("%w: --agree wants two files separated by a comma", errUsage)
 		}
 		if *misses {
 			return events.Misses(c.Stdout, *news, prepare)
