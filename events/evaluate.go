@@ -496,6 +496,11 @@ func sameRef(got *marsad.Ref, want string) bool {
 	if got == nil || want == "" {
 		return got == nil && want == ""
 	}
-	g, w := wordSet(strings.Fields(got.Text)), wordSet(strings.Fields(want))
+	return sameWords(got.Text, want)
+}
+
+// sameWords reports whether got and want share at least half of the words of the longer one.
+func sameWords(got, want string) bool {
+	g, w := wordSet(strings.Fields(got)), wordSet(strings.Fields(want))
 	return 2*sharedWords(w, g) >= max(len(g), len(w))
 }

@@ -103,6 +103,10 @@ func (lx *lexicon) verbStems(x string, fn func(e *entry, imperfect bool)) {
 	}
 }
 
+// beforePronoun are the last letters of a noun (folded) that are written otherwise before a pronoun: ta
+// marbuta as ت ("استقالته", "مطالبتهم"), a final hamza as ئ ("لقائه", "اعتدائهم").
+var beforePronoun = []struct{ last, written string }{{"ه", "ت"}, {"ء", "ئ"}}
+
 // nounEntries calls fn for each noun trigger the word can be a form of.
 func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	try := func(w string) {
@@ -111,19 +115,12 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 			if !ok || runes(y) < 3 {
 				continue
 			}
-			// "استقالته", "مطالبتهم": ta marbuta is written ت before a pronoun.
-			if strings.HasPrefix(s, "ه") && strings.HasSuffix(y, "ت") {
-				if z := y[:len(y)-len("ت")] + "ه"; lx.keys.has(z) {
-					for _, e := range lx.nouns[z] {
-						fn(e)
-					}
-				}
-			}
-			// "لقائه", "اعتدائهم": a final hamza is written ئ before a pronoun.
-			if strings.HasPrefix(s, "ه") && strings.HasSuffix(y, "ئ") {
-				if z := y[:len(y)-len("ئ")] + "ء"; lx.keys.has(z) {
-					for _, e := range lx.nouns[z] {
-						fn(e)
+			if strings.HasPrefix(s, "ه") {
+				for _, w := range beforePronoun {
+					if stem, ok := strings.CutSuffix(y, w.written); ok && lx.keys.has(stem+w.last) {
+						for _, e := range lx.nouns[stem+w.last] {
+							fn(e)
+						}
 					}
 				}
 			}

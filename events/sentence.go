@@ -2413,31 +2413,29 @@ func (sc *scan) compassLead(p phrase, lo int) phrase {
 		return p
 	}
 	s := p.s
-	for s-1 >= lo && s > p.s-2 && !sc.toks[s].gap && compass(sc.toks[s-1].b) && !sc.toks[s-1].def {
+	for s-1 >= lo && s > p.s-2 && !sc.toks[s].gap && sc.compassWord(&sc.toks[s-1]) {
 		s--
 	}
 	if s == p.s {
 		return p
 	}
 	t := &sc.toks[s]
-	if strings.HasPrefix(t.f, "ب") && !t.conj || !t.gap && s > lo && sc.toks[s-1].f == "في" {
-		if strings.HasPrefix(t.f, "ب") {
-			t.clitics = 1
-		}
-		p.s = s
+	withBa := strings.HasPrefix(t.f, "ب")
+	if !withBa && (t.gap || s == lo || sc.toks[s-1].f != "في") {
+		return p
 	}
+	if withBa {
+		t.clitics = 1
+	}
+	p.s = s
 	return p
 }
 
-// compass reports a word of the compass without clitics: "شمال", "جنوبي"; "بشمال" leaves its ب in b only
-// when the rest is one.
-func compass(b string) bool {
-	b = strings.TrimPrefix(b, "ب")
-	switch b {
-	case "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط":
-		return true
-	}
-	return false
+// compassWord reports an indefinite word of the compass ([compass]) or "وسط", also after ب ("بشمال", whose
+// ب the article split leaves on).
+func (sc *scan) compassWord(t *tok) bool {
+	b := strings.TrimPrefix(t.b, "ب")
+	return !t.def && (b == "وسط" || sc.lx.exactClasses(b)&sc.lx.bits[cCompass] != 0)
 }
 
 // origin reports a place named as where someone comes from: after "من أبناء/أهالي" ("قتل شاب من أبناء قرية

@@ -13,7 +13,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/marsad/marsad"
 	"github.com/marsad/marsad/internal/evalset"
 )
 
@@ -65,6 +64,7 @@ func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
 	for _, r := range rows {
 		want[r.url] = ""
 	}
+	missing := len(want)
 	f, err := os.Open(corpus)
 	if err != nil {
 		return nil, fmt.Errorf("the sentences' text is in a corpus that is not here: %w", err)
@@ -75,15 +75,16 @@ func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
 		return nil, fmt.Errorf("%s: %w", corpus, err)
 	}
 	dec := json.NewDecoder(bufio.NewReader(zr))
-	for {
+	for missing > 0 {
 		var a struct{ URL, Content string }
 		if err := dec.Decode(&a); err == io.EOF {
 			break
 		} else if err != nil {
 			return nil, fmt.Errorf("%s: %w", corpus, err)
 		}
-		if _, ok := want[a.URL]; ok && want[a.URL] == "" {
+		if c, ok := want[a.URL]; ok && c == "" {
 			want[a.URL] = a.Content
+			missing--
 		}
 	}
 	out := make([]ownRow, 0, len(rows))
@@ -97,7 +98,7 @@ func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
 			return nil, fmt.Errorf("%s %d:%d: the sentence's hash is not %s: corpus changed?", r.url, r.start, r.end, r.sum)
 		}
 		role := func(i int) string {
-			if r.roles[i][0] < 0 || r.roles[i][1] > len(text) {
+			if r.roles[i][0] < 0 {
 				return ""
 			}
 			return text[r.roles[i][0]:r.roles[i][1]]
@@ -109,7 +110,7 @@ func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
 
 // Agreement prints how far two annotations of the same articles agree (news set files a and b, as readOwn
 // reads them): the sentences both annotated, and on those the share with the same type and, of these, with
-// each role the same by the rule the scores use (sameRef).
+// each role the same by the rule the scores use (sameWords).
 func Agreement(w io.Writer, a, b string) error {
 	ra, _, err := readOwn(a)
 	if err != nil {
@@ -134,13 +135,8 @@ func Agreement(w io.Writer, a, b string) error {
 			continue
 		}
 		typ++
-		ref := func(s string) *marsad.Ref {
-			if s == "" {
-				return nil
-			}
-			return &marsad.Ref{Span: marsad.Span{Text: s}}
-		}
-		ok1, ok2, ok3 := sameRef(ref(r.actor1), o.actor1), sameRef(ref(r.actor2), o.actor2), sameRef(ref(r.place), o.place)
+		same := func(a, b string) bool { return a == b || a != "" && b != "" && sameWords(a, b) }
+		ok1, ok2, ok3 := same(r.actor1, o.actor1), same(r.actor2, o.actor2), same(r.place, o.place)
 		a1, a2, place, all = a1+b2i(ok1), a2+b2i(ok2), place+b2i(ok3), all+b2i(ok1 && ok2 && ok3)
 	}
 	fmt.Fprintf(w, "%d and %d sentences, %d annotated in both: same type %.3f; of those, same actor1 %.3f, actor2 %.3f, location %.3f; all four %.3f\n",
