@@ -224,6 +224,9 @@ func (lx *lexicon) add(w string, e *entry) {
 			p = w[len("ا"):]
 		}
 		lx.present[p] = append(lx.present[p], e)
+		for _, h := range hollowPresent(w, p) {
+			lx.present[h] = append(lx.present[h], e)
+		}
 		// A verb ending in alef or alef maqsura loses it before the feminine ending: أخلى → أخلت, دعا → دعت.
 		// Two letters are left of a verb of three (نفى → نفت), a stem too short to tell apart ("بنت" is a
 		// girl, not بنى) unless the words that must follow the verb do it (نفت … أن), as hand-written ones do.
@@ -242,6 +245,25 @@ func (lx *lexicon) add(w string, e *entry) {
 			lx.nouns[s+end] = append(lx.nouns[s+end], e)
 		}
 	}
+}
+
+// hollowPresent returns the imperfect stems of a hollow verb w (past stem p after the imperfect prefix), whose
+// middle alef turns into ي or و: أدان → يدين, أشاد → يشيد, استعاد → يستعيد; زار → يزور, باع → يبيع (form I
+// may take either). Forms VII and VIII keep the alef (انقاد → ينقاد, اختار → يختار).
+func hollowPresent(w, p string) []string {
+	r := []rune(p)
+	n := len(r)
+	if n < 3 || r[n-2] != 'ا' {
+		return nil
+	}
+	stem, last := string(r[:n-2]), string(r[n-1])
+	switch nw := runes(w); {
+	case w == p && nw == 3:
+		return []string{stem + "ي" + last, stem + "و" + last}
+	case strings.HasPrefix(w, "ا") && (nw == 4 || nw == 6 && strings.HasPrefix(w, "است")):
+		return []string{stem + "ي" + last}
+	}
+	return nil
 }
 
 func (lx *lexicon) loadCues(name string) error {

@@ -632,7 +632,8 @@ func (sc *scan) triggers(lo, hi int) []match {
 		// An accusative noun after a word of its clause is not a dual verb: "اعتقلت المخابرات طالبا".
 		// A dual verb may follow its subject: "الحكومة وجماعة الحوثي اتفقتا", "الطرفان وقعا", "إن الطرفين
 		// اتفقا", "الحكومة اليمنية والمجلس الانتقالي الجنوبي اتفقا".
-		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && !strings.HasSuffix(t.f, "تا") && i > lo && !t.gap &&
+		// (The pronoun ها ends a verb, never an accusative: "هددها", "استهدفها".)
+		if len(nouns) == 0 && strings.HasSuffix(t.f, "ا") && !strings.HasSuffix(t.f, "وا") && !strings.HasSuffix(t.f, "تا") && !strings.HasSuffix(t.f, "ها") && i > lo && !t.gap &&
 			!sc.is(cStop, &sc.toks[i-1]) && !sc.dualSubjectBefore(i, lo) {
 			continue
 		}
