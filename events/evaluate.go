@@ -428,6 +428,7 @@ func wordSet(ws []string) map[string]bool {
 // ownRow is one line of the annotated news set: the sentence and its main event.
 type ownRow struct {
 	text, typ, actor1, actor2, place string
+	real                             bool // a sentence of a published article, not one an annotator wrote
 }
 
 // readOwn reads a news set: tab-separated TYPE, ACTOR1, ACTOR2, LOCATION, SENTENCE, with "-" for a role

@@ -1,8 +1,9 @@
 //go:build ignore
 
-// genrank fits the events role models on the tuning rows of the annotated news sets testdata/news*.tsv and
-// of the GSR span files (-gsr), and writes data/rank_weights.txt. Each sentence goes through the pipeline's stages before events first, as
-// in use and in marsad eval events.
+// genrank fits the events role models on the tuning rows of the annotated news sets testdata/news*.tsv
+// (written) and testdata/real*.tsv (sentences of published articles), and of the GSR span files (-gsr),
+// and writes data/rank_weights.txt. Each sentence goes through the pipeline's stages before events first,
+// as in use and in marsad eval events.
 package main
 
 import (
@@ -20,9 +21,13 @@ func main() {
 	gsr := flag.String("gsr", "/work/shared/data/arabic_event_gsr", "directory of the GSR dev files")
 	out := flag.String("o", "data/rank_weights.txt", "output file")
 	flag.Parse()
-	paths, err := filepath.Glob("testdata/news*.tsv")
-	if err != nil {
-		log.Fatal(err)
+	var paths []string
+	for _, glob := range []string{"testdata/news*.tsv", "testdata/real*.tsv"} {
+		ps, err := filepath.Glob(glob)
+		if err != nil {
+			log.Fatal(err)
+		}
+		paths = append(paths, ps...)
 	}
 	prepare, err := pipeline.Before("events")
 	if err != nil {

@@ -462,8 +462,9 @@ func (lx *lexicon) loadRankers(name string) error {
 type rankExample struct {
 	xs   [][]uint32
 	gold []bool
-	rule int // the candidate the rules chose
-	set  int // the news set the row is from, for cross-validation by set
+	rule int  // the candidate the rules chose
+	set  int  // the news set the row is from, for cross-validation by set
+	real bool // a sentence of a published article (see realWeight)
 }
 
 // rankItem is an annotated sentence for the role models: its text, the type of its annotated event and
@@ -471,6 +472,7 @@ type rankExample struct {
 // annotated.
 type rankItem struct {
 	text, typ string
+	real      bool
 	roles     []int
 	fit       func(role int, got *marsad.Ref) int
 }
@@ -480,7 +482,7 @@ type rankItem struct {
 // تمر").
 func newsItem(r ownRow) rankItem {
 	want := [nRoles]string{r.actor1, r.actor2, r.place}
-	return rankItem{text: r.text, typ: r.typ, roles: []int{roleActor1, roleActor2, rolePlace}, fit: func(role int, got *marsad.Ref) int {
+	return rankItem{text: r.text, typ: r.typ, real: r.real, roles: []int{roleActor1, roleActor2, rolePlace}, fit: func(role int, got *marsad.Ref) int {
 		switch {
 		case got == nil && want[role] == "":
 			return 100
@@ -530,7 +532,7 @@ func rankExamples(lx *lexicon, docs *sentenceDocs, items []rankItem, set int) (o
 		for _, role := range it.roles {
 			rule := ev.role(role)
 			cands := sc.cands(role, ev, rule, lo, hi, &actors)
-			ex := rankExample{set: set, rule: b2i(rule.ok())}
+			ex := rankExample{set: set, rule: b2i(rule.ok()), real: it.real}
 			best := -1
 			var fits []int
 			for _, c := range append([]phrase{{}}, cands...) {
@@ -582,6 +584,10 @@ func fitRankModel(exs []rankExample, l2 float64, epochs int) rankModel {
 					zg += ps[j]
 				}
 			}
+			w := 1.0
+			if ex.real {
+				w = realWeight
+			}
 			for j, x := range ex.xs {
 				// d log(zg/z) / d score_j = [gold] p_j/zg - p_j/z.
 				g := -ps[j] / z
@@ -589,7 +595,7 @@ func fitRankModel(exs []rankExample, l2 float64, epochs int) rankModel {
 					g += ps[j] / zg
 				}
 				for _, h := range x {
-					m[h] += rate * g
+					m[h] += rate * w * g
 				}
 			}
 		}
@@ -616,6 +622,9 @@ const (
 	rankEpochs    = 30    // passes the fit makes over the examples
 	rankMinWeight = 0.005 // smaller weights are left out of the weights file: half of them, no decision of the tuning sets changed
 	rankFolds     = 10    // folds of cross-validation, each holding out every tenth news set
+	// A sentence of a published article weighs as much as realWeight written ones in the fit and in the
+	// choice of penalty: there are a tenth as many, and they are the text marsad reads in use.
+	realWeight = 5
 )
 
 // TrainRankModels fits the role models on the tuning rows of the news sets in paths and of the GSR span
@@ -631,7 +640,7 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 	lx.rankers = [nRoles]rankModel{}
 	docs := &sentenceDocs{prepare: prepare}
 	var exs [nRoles][]rankExample
-	found := 0
+	var found [2]int // rows with their event found: written, real
 	for i, p := range paths {
 		rows, held, err := readOwn(p)
 		if err != nil {
@@ -650,7 +659,9 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 		for role := range nRoles {
 			exs[role] = append(exs[role], e[role]...)
 		}
-		found += n
+		if len(tune) > 0 {
+			found[b2i(tune[0].real)] += n
+		}
 	}
 	// The GSR's tuning sentences are fitted on and cross-validated in folds of their own (set -1 - fold). The
 	// accuracy reported is the news sets'; the penalty is chosen on news and GSR rows together, as the two
@@ -686,19 +697,24 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 		}
 		return ex.set % rankFolds
 	}
+	// The news sets' accuracy weighs a real row as realWeight written ones.
+	weighed := func(n [2]int) float64 { return float64(n[0]) + realWeight*float64(n[1]) }
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "# role models, written by go run genrank.go: role, hashed feature, weight\n")
 	for role := range nRoles {
 		name := roleNames[role]
-		rules, covered := 0, 0
+		var rules, covered [2]int
 		for i := range exs[role] {
-			rules += b2i(exs[role][i].set >= 0 && exs[role][i].gold[exs[role][i].rule])
-			covered += b2i(exs[role][i].set >= 0)
+			if ex := &exs[role][i]; ex.set >= 0 {
+				rules[b2i(ex.real)] += b2i(ex.gold[ex.rule])
+				covered[b2i(ex.real)]++
+			}
 		}
-		ruleAcc := float64(rules) / float64(found)
+		ruleAcc := weighed(rules) / weighed(found)
 		bestL2, bestAcc, bestBoth := 0.0, ruleAcc, 0.0
 		for _, l2 := range []float64{0.1, 1} {
-			right, gsrRight := 0, 0
+			var right [2]int
+			gsrRight := 0
 			for fold := range rankFolds {
 				var train []rankExample
 				for i := range exs[role] {
@@ -710,16 +726,20 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 				for i := range exs[role] {
 					if ex := &exs[role][i]; foldOf(ex) == fold && ex.gold[m.pick(ex)] {
 						if ex.set >= 0 {
-							right++
+							right[b2i(ex.real)]++
 						} else {
 							gsrRight++
 						}
 					}
 				}
 			}
-			acc := float64(right) / float64(found)
-			both := float64(right+gsrRight) / float64(found+gsrFound)
-			fmt.Fprintf(log, "%-6s L2 %-5g cross-validated by set %.3f (rules %.3f) on %d rows with their event found, %d with the annotated phrase among the candidates; GSR %.3f on %d\n", name, l2, acc, ruleAcc, found, covered, float64(gsrRight)/float64(max(gsrFound, 1)), gsrFound)
+			acc := weighed(right) / weighed(found)
+			both := (weighed(right) + float64(gsrRight)) / (weighed(found) + float64(gsrFound))
+			for k, kind := range []string{"written", "real"} {
+				fmt.Fprintf(log, "%-6s L2 %-5g cross-validated by set, %s: %.3f (rules %.3f) on %d rows with their event found, %d with the annotated phrase among the candidates\n",
+					name, l2, kind, float64(right[k])/float64(max(found[k], 1)), float64(rules[k])/float64(max(found[k], 1)), found[k], covered[k])
+			}
+			fmt.Fprintf(log, "%-6s L2 %-5g GSR %.3f on %d\n", name, l2, float64(gsrRight)/float64(max(gsrFound, 1)), gsrFound)
 			if acc > ruleAcc && both > bestBoth {
 				bestL2, bestAcc, bestBoth = l2, acc, both
 			}

@@ -103,7 +103,7 @@ func resolveStandoff(rows []standoffRow, corpus string) ([]ownRow, error) {
 			}
 			return text[r.roles[i][0]:r.roles[i][1]]
 		}
-		out = append(out, ownRow{text: text, typ: r.typ, actor1: role(0), actor2: role(1), place: role(2)})
+		out = append(out, ownRow{text: text, typ: r.typ, actor1: role(0), actor2: role(1), place: role(2), real: true})
 	}
 	return out, nil
 }

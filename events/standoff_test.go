@@ -62,7 +62,7 @@ func TestReadOwnStandoff(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want := ownRow{text: sent, typ: "ASSAULT", actor1: "طائرات التحالف", actor2: "مواقع", place: "مدينة تعز"}
+			want := ownRow{text: sent, typ: "ASSAULT", actor1: "طائرات التحالف", actor2: "مواقع", place: "مدينة تعز", real: true}
 			if len(rows) != 1 || rows[0] != want || !held(0) {
 				t.Errorf("rows = %+v, held(0) = %v; want [%+v], true", rows, held(0), want)
 			}
