@@ -116,7 +116,8 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	// "ببغداد" (an entity whose name is "بغداد") "بغداد": the span starts after the proclitics and their
 	// vowels.
 	n := t.clitics
-	if sc.lamAgent(p.s) {
+	// ("والجيش هددهم": before the article و is always the conjunction, as in a subject opening the sentence.)
+	if sc.lamAgent(p.s) || n == 0 && t.conj && t.def && !sc.whole(t) {
 		n = 1
 	}
 	// ("ببغداد" tagged "بغداد" by the entity layer: the entity's own start.)

@@ -90,6 +90,8 @@ var annotateCases = []struct {
 		"ASSAULT", "aerial", "دمرت|غارة", "غارة إسرائيلية", "مستودعا", ""},
 	{"doer of a light verb", "فرضت قوات النظام حصارا على المدينة.",
 		"COERCE", "seize", "حصارا", "قوات النظام", "", "المدينة"},
+	{"a subject opening the sentence after و", "والجيش هددهم بالقتل.",
+		"THREATEN", "", "هددهم", "الجيش", "", ""},
 	{"ceasefire is not a shooting", "أعلنت الأطراف وقف إطلاق النار في درعا.",
 		"AGREE", "ceasefire", "وقف إطلاق النار", "الأطراف", "", "درعا"},
 	{"mobilize", "أرسل الجيش التركي تعزيزات عسكرية إلى ريف إدلب.",
