@@ -747,7 +747,7 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 		if bestL2 == 0 {
 			continue
 		}
-		fmt.Fprintf(bw, "# %s: L2 %g, cross-validated by set %.3f, rules %.3f\n", name, bestL2, bestAcc, ruleAcc)
+		fmt.Fprintf(bw, "# %s: L2 %g, cross-validated by set %.3f (a real row weighing %d written ones), rules %.3f\n", name, bestL2, bestAcc, realWeight, ruleAcc)
 		m := fitRankModel(exs[role], bestL2, rankEpochs)
 		keys := make([]uint32, 0, len(m))
 		for h, v := range m {
