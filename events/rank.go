@@ -623,15 +623,15 @@ const (
 	rankMinWeight = 0.005 // smaller weights are left out of the weights file: half of them, no decision of the tuning sets changed
 	rankFolds     = 10    // folds of cross-validation, each holding out every tenth news set
 	// A sentence of a published article weighs as much as realWeight written ones in the fit and in the
-	// choice of penalty: there are a tenth as many, and they are the text marsad reads in use.
+	// choice of penalty: they are an eighth as many, and they are the text marsad reads in use.
 	realWeight = 5
 )
 
 // TrainRankModels fits the role models on the tuning rows of the news sets in paths and of the GSR span
 // files in gsrDir (the doer and the target of ASSAULT and PROTEST sentences), and writes them to w in the
 // format of data/rank_weights.txt. Each role's L2 penalty is chosen by cross-validation by set (each set's
-// rows are scored by a model fitted without them and the sets of its fold); log shows each choice's
-// accuracy on the news sets beside the rules'. A role whose model does no better than its rules gets none.
+// rows are scored by a model fitted without them and the sets of its fold), a real row weighing realWeight
+// written ones; log shows each choice's accuracy on the written and the real rows beside the rules'. A role whose model does no better than its rules gets none.
 func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare func(*marsad.Document) error) error {
 	lx, err := loadLexicon(true)
 	if err != nil {
