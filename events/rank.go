@@ -631,7 +631,8 @@ const (
 // files in gsrDir (the doer and the target of ASSAULT and PROTEST sentences), and writes them to w in the
 // format of data/rank_weights.txt. Each role's L2 penalty is chosen by cross-validation by set (each set's
 // rows are scored by a model fitted without them and the sets of its fold), a real row weighing realWeight
-// written ones; log shows each choice's accuracy on the written and the real rows beside the rules'. A role whose model does no better than its rules gets none.
+// written ones; log shows each choice's accuracy on the written and the real rows beside the rules'. A role
+// whose model does no better than its rules gets none.
 func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare func(*marsad.Document) error) error {
 	lx, err := loadLexicon(true)
 	if err != nil {
