@@ -161,7 +161,7 @@ type line struct {
 // title unless it is too long to be one. Clean returns ErrEmpty when nothing but boilerplate remains.
 func (c *Cleaner) Clean(doc *marsad.Document, body string) error {
 	lines := c.filter(splitLines(body), doc.Source, nil)
-	title := normalizeLine(doc.Title)
+	title := normalizeLine(normalizeUnicode(doc.Title))
 	if title != "" {
 		tk := lineKey(title)
 		for len(lines) > 0 && lines[0].key == tk {
@@ -202,16 +202,13 @@ func (c *Cleaner) Clean(doc *marsad.Document, body string) error {
 	return nil
 }
 
-// splitLines normalizes Unicode (NFC) and white space and returns the non-empty lines.
+// splitLines normalizes Unicode (NFC, and Arabic presentation forms to letters) and white space and
+// returns the non-empty lines.
 func splitLines(body string) []line {
 	var lines []line
 	for raw := range strings.Lines(body) {
 		for _, part := range strings.Split(raw, "\r") {
-			// Line by line, NFC is paid only by the lines with marks; line breaks never compose.
-			if !composedAlready(part) {
-				part = norm.NFC.String(part)
-			}
-			t := normalizeLine(part)
+			t := normalizeLine(normalizeUnicode(part))
 			if t == "" {
 				continue
 			}
@@ -447,6 +444,39 @@ func isTagLine(s string) bool {
 		}
 	}
 	return true
+}
+
+// normalizeUnicode composes s (NFC) and unshapes it. Line by line, that is paid only by the lines with marks
+// or other scripts; line breaks never compose.
+func normalizeUnicode(s string) string {
+	if composedAlready(s) {
+		return s
+	}
+	return unshape(norm.NFC.String(s))
+}
+
+// unshape replaces the Arabic presentation forms in s (contextual letter shapes and letter ligatures such as
+// "ﺍﻟﻤﻘﺎﻭﻣﺔ" and "ﻻ", which some sites paste from PDFs) by the letters they show, their compatibility
+// decomposition, so that the text reads as Arabic to every later stage. The word ligatures U+FDF0…U+FDFF
+// ("ﷺ" would become a four-word blessing) are left as written.
+func unshape(s string) string {
+	if strings.IndexFunc(s, presentationForm) < 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		if presentationForm(r) {
+			b.WriteString(norm.NFKC.String(string(r)))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func presentationForm(r rune) bool {
+	return r >= 0xFB50 && r <= 0xFDCF || r >= 0xFE70 && r <= 0xFEFC
 }
 
 // composedAlready reports whether NFC leaves s as it is because no rune of it takes part in composition:

@@ -103,6 +103,7 @@ func TestCleanRules(t *testing.T) {
 		{"tag line with commas", "ع", "خبر.\nسوريا، قسد، داعش، الباغوز", "ع", []string{"خبر."}},
 		{"trailer drops the rest", "ع", "خبر.\nمواضيع ذات صلة\nعنوان آخر طويل.", "ع", []string{"خبر."}},
 		{"html character references", "قصف &quot;عنيف&quot;", "قال&nbsp;المرصد &#8220;قتل 5&#8221; وAT&T.", "قصف \"عنيف\"", []string{"قال المرصد “قتل 5” وAT&T."}},
+		{"presentation forms", "ﻗﺼﻒ ﻋﻠﻰ ﻣﻨﺒﺞ", "ﺍﻟﻤﻘﺎﻭﻣﺔ ﻻ ﺗﺰﺍﻝ ﺗﺘﻘﺪﻡ ﷺ.", "قصف على منبج", []string{"المقاومة لا تزال تتقدم ﷺ."}},
 		{"spaces and controls", "ع", "  نص\u00a0\u00a0فيه\tمسافات\u200f.  ", "ع", []string{"نص فيه مسافات."}},
 	} {
 		d := marsad.Document{Title: tc.title}
