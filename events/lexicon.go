@@ -214,6 +214,10 @@ func (lx *lexicon) indexFollows() {
 	}
 }
 
+// short reports whether e may be read from a stem of two letters left by a clitic or a prefix: a
+// hand-written trigger whose following words are required, so that they, not the two letters, tell it.
+func (e *entry) short() bool { return len(e.next) > 0 && e.conf == sourceOwn }
+
 // add indexes e under the stems its word takes in text.
 func (lx *lexicon) add(w string, e *entry) {
 	if e.kind == kindVerb || e.kind == kindVictimVerb {
@@ -230,7 +234,7 @@ func (lx *lexicon) add(w string, e *entry) {
 		// A verb ending in alef or alef maqsura loses it before the feminine ending: أخلى → أخلت, دعا → دعت.
 		// Two letters are left of a verb of three (نفى → نفت), a stem too short to tell apart ("بنت" is a
 		// girl, not بنى) unless the words that must follow the verb do it (نفت … أن), as hand-written ones do.
-		if s, ok := strings.CutSuffix(w, "ي"); ok && (runes(s) >= 3 || runes(s) == 2 && len(e.next) > 0 && e.conf == sourceOwn) {
+		if s, ok := strings.CutSuffix(w, "ي"); ok && (runes(s) >= 3 || runes(s) == 2 && e.short()) {
 			lx.past[s] = append(lx.past[s], e)
 		} else if s, ok := strings.CutSuffix(w, "ا"); ok && runes(s) >= 2 {
 			lx.past[s] = append(lx.past[s], e)

@@ -58,10 +58,21 @@ func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 	w := f
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
-			if runes(w) <= 3 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") {
+			if runes(w) < 3 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") {
 				return
 			}
 			w = w[len("و"):]
+			if runes(w) == 2 {
+				// A doubled verb leaves two letters after the conjunction (وحث, وصد, ودك), as do many other
+				// words (وفر "provided", وجد "found"): only a hand-written verb whose following words are
+				// required is read there.
+				lx.verbStems(w, func(e *entry, imperfect bool) {
+					if !imperfect && e.short() {
+						fn(e, false)
+					}
+				})
+				return
+			}
 		}
 		lx.verbStems(w, fn)
 		for _, o := range endingsOf(objectByLast, w) {
@@ -83,13 +94,16 @@ func (lx *lexicon) verbStems(x string, fn func(e *entry, imperfect bool)) {
 				fn(e, false)
 			}
 		}
-		// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب.
-		if runes(y) >= 4 {
+		// The imperfect: يقصف, تستهدف, نطالب, and the first person أطالب; of a doubled verb (يحث, تشن) only
+		// where the verb's following words are required, as for the conjunction above.
+		if runes(y) >= 3 {
 			switch {
 			case strings.HasPrefix(y, "ي"), strings.HasPrefix(y, "ت"), strings.HasPrefix(y, "ن"), strings.HasPrefix(y, "ا"):
 				if p := y[len("ي"):]; lx.keys.has(p) {
 					for _, e := range lx.present[p] {
-						fn(e, true)
+						if runes(y) >= 4 || e.short() {
+							fn(e, true)
+						}
 					}
 				}
 			}
