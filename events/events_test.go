@@ -296,6 +296,12 @@ func TestTriggerFamilies(t *testing.T) {
 	a := newAnnotator(t)
 	cases := []struct{ name, text, typ, trigger string }{
 		{"promise", "وتعهدت الحكومة بصرف تعويضات للمتضررين من الفيضانات.", "AGREE", "وتعهدت"},
+		{"a doubled verb after the conjunction", "وحث المجلس الأطراف على ضبط النفس.", "REQUEST", "وحث"},
+		{"a doubled verb in the imperfect", "ويحث الاتحاد الدول الأعضاء على استقبال اللاجئين.", "REQUEST", "ويحث"},
+		{"an attack repelled", "وصدت القوات الحكومية هجوما للمسلحين على البلدة.", "ASSAULT", "وصدت"},
+		{"an advance", "وأحرزت المقاومة تقدما في محيط المدينة.", "ASSAULT", "وأحرزت"},
+		{"casualties fallen", "وأفادت المصادر بسقوط قتلى وجرحى في المدينة.", "ASSAULT", "بسقوط"},
+		{"an attack attributed", "ونسبت السلطات الهجوم إلى حزب العمال الكردستاني.", "ACCUSE", "ونسبت"},
 		{"a call past the subject, its addressee and the addressee's place", "دعا الأمين العام للجامعة العربية طرفي النزاع في السودان إلى وقف القتال.", "REQUEST", "دعا"},
 		{"suspended participation (PLOVER SANCTION, withdraw)", "علقت الإدارة الذاتية مشاركتها في اللجان المشتركة مع الحكومة.", "SANCTION", "علقت"},
 		{"a detention as a noun", "أعلن الجيش توقيف ثلاثة أشخاص متورطين في إطلاق النار.", "COERCE", "توقيف"},
@@ -377,6 +383,8 @@ func TestNotTrigger(t *testing.T) {
 		{"heritage list", "أدرجت المنظمة الموقع في قائمة التراث العالمي.", "SANCTION"},
 		{"heritage list, the noun", "وتسعى الهيئة إلى إدراج مواقع أثرية في قائمة التراث العالمي.", "SANCTION"},
 		{"a shop", "فتح التاجر دكانا في السوق.", "ASSAULT"},
+		{"provided, not fled", "ووفر المشروع فرص عمل للشباب.", "RETREAT"},
+		{"found, not a doubled verb", "ووجد الفريق حلا للمشكلة.", "ASSAULT"},
 		{"a company stops", "أوقفت الشركة عملياتها في السوق المحلية.", "RETREAT"},
 		{"a dollar gives momentum", "ومنح ارتفاع الدولار الزخم لخسائر الذهب.", "AID"},
 		{"a resolution allows", "ويسمح القرار بإعادة فرض العقوبات.", "CONCEDE"},
