@@ -67,8 +67,8 @@ func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 				// words (وفر "provided", وجد "found"): only a hand-written verb whose following words are
 				// required is read there.
 				lx.verbStems(w, func(e *entry, imperfect bool) {
-					if !imperfect && e.short() {
-						fn(e, false)
+					if e.short() {
+						fn(e, imperfect)
 					}
 				})
 				return
