@@ -78,6 +78,9 @@ func (sc *scan) placeCands(rule phrase, lo, hi, from, to int) []phrase {
 		if sc.placeWord(t) && (t.def || !sc.is(cPlace, t) || k > lo && sc.is(cPlacePrep, &sc.toks[k-1]) || sc.named(k, hi)) {
 			if p := sc.placeName(k, hi, true); sc.placeOf(p) {
 				add(p)
+				if q := sc.conjunct(p, hi); q.ok() && (sc.placeWord(&sc.toks[q.s]) || sc.locEntity(q.s)) {
+					add(phrase{p.s, q.e})
+				}
 			}
 		}
 		if sc.is(cPlacePrep, t) && !sc.is(cTargetPrep, t) && t.f != "من" && t.f != "الي" && k+1 < hi && sc.toks[k+1].ent < 0 {
@@ -117,10 +120,30 @@ func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 		if sc.head(k) && !t.prep && !sc.is(cAside, t) && !sc.countLead(k, hi) {
 			if p, counted := sc.np(k, hi); p.s == k && (counted || sc.actorLike(k) || !sc.is(cSkip, t) && !sc.is(cTime, t) && !sc.is(cTimeNoun, t)) {
 				add(p)
+				if q := sc.conjunct(p, hi); q.ok() && sc.actorLike(q.s) {
+					add(phrase{p.s, q.e})
+				}
 			}
 		}
 	}
 	return out
+}
+
+// conjunct returns the noun phrase joined to p by و right after it ("الحوثيون وقوات صالح", "صعدة وعمران"),
+// or none: a candidate of its own with p, as the annotators take two parties that act together whole.
+func (sc *scan) conjunct(p phrase, hi int) phrase {
+	if p.e >= hi {
+		return phrase{}
+	}
+	t := &sc.toks[p.e]
+	if !t.conj || t.gap || t.trig || sc.whole(t) {
+		return phrase{}
+	}
+	q, _ := sc.np(p.e, hi)
+	if q.s != p.e {
+		return phrase{}
+	}
+	return q
 }
 
 // actorLike reports a word that may head a doer or a target: a definite noun, a person or a body the
@@ -199,11 +222,13 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	if side == "before" {
 		from, to = c.e, head
 	}
-	gaps, trig, quoted, that := 0, false, false, false
+	gaps, trig, quoted, that, relative, cue := 0, false, false, false, false, false
 	for k := from; k < to; k++ {
 		gaps += b2i(sc.toks[k].gap)
 		trig = trig || sc.toks[k].trig
 		quoted = quoted || sc.bracket(k)
+		relative = relative || sc.is(cRelative, &sc.toks[k])
+		cue = cue || sc.is(cReportCue, &sc.toks[k])
 		switch sc.toks[k].b {
 		case "ان", "انه", "انها", "بان", "بانه":
 			that = true
@@ -223,6 +248,12 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	f.add("next", next, side)
 	if trig {
 		f.add("trigger between")
+	}
+	if relative {
+		f.add("relative between", side)
+	}
+	if cue {
+		f.add("cue between", side)
 	}
 	// "قال سكان محليون: «إن طيران التحالف شن …»": who reports the event is no role of it.
 	if quoted {
@@ -265,6 +296,9 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	}
 	f.add("prev", prev)
 	f.add("prev", prev, side)
+	if c.s > lo && !t.gap {
+		f.add("prevword", sc.toks[c.s-1].b, side)
+	}
 	word := t.b
 	if role == rolePlace && sc.placeWord(t) && !sc.is(cPlace, t) {
 		word = t.b[len("ب"):]
@@ -274,14 +308,25 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 		f.add("entity", sc.doc.Entities[t.ent].Type)
 	}
 	f.add("len", strconv.Itoa(min(c.e-c.s, 4)))
+	for k := c.s + 1; k < c.e; k++ {
+		if sc.toks[k].conj && !sc.whole(&sc.toks[k]) {
+			f.add("coordinated", side)
+			break
+		}
+	}
 	if role == rolePlace {
 		sc.placeFeatures(f, ev, c, cs, lo, from, to)
 		return
 	}
 	f.add("def", strconv.FormatBool(t.def))
+	f.add("def", strconv.FormatBool(t.def), side)
+	if t.ent >= 0 {
+		f.add("entity", sc.doc.Entities[t.ent].Type, side)
+	}
 	for _, cl := range actorClasses {
 		if sc.is(cl, t) {
 			f.add("class", classNames[cl])
+			f.add("class", classNames[cl], side)
 		}
 	}
 	other := ev.actor2
@@ -713,7 +758,7 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 		}
 		ruleAcc := weighed(rules) / weighed(found)
 		bestL2, bestAcc, bestBoth := 0.0, ruleAcc, 0.0
-		for _, l2 := range []float64{0.1, 1} {
+		for _, l2 := range []float64{1, 5} {
 			var right [2]int
 			gsrRight := 0
 			for fold := range rankFolds {
