@@ -95,6 +95,9 @@ type lexicon struct {
 	classWords  bloom             // the words of exact and bare
 	models      map[string]*model // report models by type, see report.go
 	rankers     [nRoles]rankModel // the role models, see rank.go; a nil one leaves its role to the rules
+	// threats holds, for each verb of harm (ASSAULT, COERCE), the THREATEN entry its future takes: "سنطرد
+	// طالبان", "سوف نلاحقهم" announce the force (PLOVER: threaten with military force or repression).
+	threats map[*entry]*entry
 }
 
 // loadLexicon reads the embedded tables; without the report model when training it.
@@ -119,6 +122,16 @@ func loadLexicon(withModel bool) (*lexicon, error) {
 		for k := range m {
 			lx.starts.addKey(k)
 			lx.keys.add(k)
+		}
+	}
+	lx.threats = map[*entry]*entry{}
+	for _, es := range lx.present {
+		for _, e := range es {
+			if harm(e.typ) && lx.threats[e] == nil {
+				t := *e
+				t.typ, t.mode = marsad.THREATEN, ""
+				lx.threats[e] = &t
+			}
 		}
 	}
 	if withModel {

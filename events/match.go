@@ -56,6 +56,14 @@ var objectByLast, subjectByLast = byLast(objectEndings), byLast(subjectEndings)
 // an imperfect (يقصف) rather than a past (قصف).
 func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 	w := f
+	// "سنطرد", "وستلاحقهم": the future is an imperfect after س.
+	if y, ok := futureStem(f); ok {
+		lx.verbEntries(y, func(e *entry, imperfect bool) {
+			if imperfect {
+				fn(e, true)
+			}
+		})
+	}
 	for pass := 0; pass < 2; pass++ {
 		if pass == 1 {
 			if runes(w) < 3 || !strings.HasPrefix(w, "و") && !strings.HasPrefix(w, "ف") {
@@ -81,6 +89,24 @@ func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 			}
 		}
 	}
+}
+
+// futureStem returns the word f, folded, without the future prefix س (after a conjunction), when an
+// imperfect prefix follows it: "سنطرد" → "نطرد", "وسيلاحقونهم" → "يلاحقونهم".
+func futureStem(f string) (string, bool) {
+	w := f
+	if strings.HasPrefix(w, "و") || strings.HasPrefix(w, "ف") {
+		w = w[len("و"):]
+	}
+	y, ok := strings.CutPrefix(w, "س")
+	if !ok || runes(y) < 4 {
+		return "", false
+	}
+	switch y[:len("ي")] {
+	case "ي", "ت", "ن", "ا":
+		return y, true
+	}
+	return "", false
 }
 
 // verbStems looks up x, stripped of one subject ending, as a past and as an imperfect stem.
@@ -210,6 +236,9 @@ func (b *bloom) hasKey(w string) bool {
 // proclitic verbEntries and nounEntries strip (conjunction, imperfect prefix, preposition, article).
 func (p *bloom) mayRead(t *tok) bool {
 	if p.hasAfter(t.f) || p.hasAfter(t.b) {
+		return true
+	}
+	if y, ok := futureStem(t.f); ok && p.hasAfter(y) {
 		return true
 	}
 	return len(t.f) > 2 && (t.f[:2] == "و" || t.f[:2] == "ف") && p.hasAfter(t.f[2:])
@@ -715,7 +744,20 @@ func (sc *scan) pick(pool []*entry, past []bool, noun bool, i, hi int) *match {
 			best = &match{e: e, head: i, extra: extra, noun: noun, imperfect: !noun && !past[k]}
 		}
 	}
+	if best != nil && best.imperfect && sc.future(i) {
+		if t := sc.lx.threats[best.e]; t != nil {
+			best.e = t
+		}
+	}
 	return best
+}
+
+// future reports a verb in the future: "سنطرد", "سوف نلاحقهم".
+func (sc *scan) future(i int) bool {
+	if _, ok := futureStem(sc.toks[i].f); ok {
+		return true
+	}
+	return i > 0 && !sc.toks[i].gap && sc.toks[i-1].b == "سوف"
 }
 
 func appendUnique(es []*entry, e *entry) []*entry {
