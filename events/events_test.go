@@ -393,6 +393,7 @@ func TestNotTrigger(t *testing.T) {
 		{"found, not a doubled verb", "ووجد الفريق حلا للمشكلة.", "ASSAULT"},
 		{"a future attack is no attack", "وقال القائد: «سنقصف مواقعهم في المدينة».", "ASSAULT"},
 		{"control, not the future of a verb", "وسيطرت القوات على المدينة.", "THREATEN"},
+		{"a meeting planned", "وقال إن الوفد سيلتقي الرئيس غدا.", "CONSULT"},
 		{"a company stops", "أوقفت الشركة عملياتها في السوق المحلية.", "RETREAT"},
 		{"a dollar gives momentum", "ومنح ارتفاع الدولار الزخم لخسائر الذهب.", "AID"},
 		{"a resolution allows", "ويسمح القرار بإعادة فرض العقوبات.", "CONCEDE"},

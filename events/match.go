@@ -56,10 +56,11 @@ var objectByLast, subjectByLast = byLast(objectEndings), byLast(subjectEndings)
 // an imperfect (يقصف) rather than a past (قصف).
 func (lx *lexicon) verbEntries(f string, fn func(e *entry, imperfect bool)) {
 	w := f
-	// "سنطرد", "وستلاحقهم": the future is an imperfect after س.
+	// "سنطرد", "وسيقصفون": the future is an imperfect after س, read only for the verbs of harm, whose
+	// future is a threat (see lexicon.threats); other plans are no events.
 	if y, ok := futureStem(f); ok {
 		lx.verbEntries(y, func(e *entry, imperfect bool) {
-			if imperfect {
+			if imperfect && lx.threats[e] != nil {
 				fn(e, true)
 			}
 		})
