@@ -553,6 +553,22 @@ func TestLayers(t *testing.T) {
 	}
 }
 
+// TestTitleWithName checks that a title phrase goes on through its adjectives of status and a name that
+// begins with علي, which folds like the preposition على.
+func TestTitleWithName(t *testing.T) {
+	a := newAnnotator(t)
+	text := "جمدت تركيا أموال الرئيس اليمني المخلوع علي عبدالله صالح."
+	d := doc(text)
+	i := strings.Index(text, "عبدالله صالح")
+	d.Entities = []marsad.Entity{{Span: marsad.SpanOf(text, i, i+len("عبدالله صالح")), Type: marsad.PER}}
+	sc := newScan(a.lx, d, nil)
+	k := slices.IndexFunc(sc.toks, func(t tok) bool { return t.f == "الرئيس" })
+	p, _ := sc.np(k, len(sc.toks))
+	if got := refText(sc.ref(p)); got != "الرئيس اليمني المخلوع علي عبدالله صالح" {
+		t.Errorf("got %q; want the president with his name", got)
+	}
+}
+
 // TestCountsByClass checks that a count of days or of weapons near a victim word is no casualty count.
 func TestCountsByClass(t *testing.T) {
 	a := newAnnotator(t)

@@ -637,6 +637,15 @@ func (sc *scan) locEntity(k int) bool {
 	return sc.toks[k].ent >= 0 && sc.doc.Entities[sc.toks[k].ent].Type == marsad.LOC
 }
 
+// ali returns k+1 when the word at k is the name علي, which folds like the preposition على, before the rest
+// of a personal name the tagger found ("الرئيس المخلوع علي عبدالله صالح", "الطفل علي دوابشة"); else k.
+func (sc *scan) ali(k, hi int) int {
+	if k+1 < hi && sc.toks[k].f == "علي" && !sc.toks[k].gap && !sc.toks[k+1].gap && sc.person(k+1) {
+		return k + 1
+	}
+	return k
+}
+
 // person reports a token of a person's name: "هدد سيمون الوكيل، قائد ميليشيا الدفاع الوطني، باقتحام" has
 // the name's title between commas.
 func (sc *scan) person(k int) bool {
@@ -1612,8 +1621,10 @@ func (sc *scan) extend(k, hi int) int {
 	// ("الطبيب سامي حمدان", "الشاب محمد العلي": a victim's word names the person after it too.)
 	if sc.is(cTitle, &sc.toks[k]) {
 		e = sc.apposition(e, hi)
-	} else if e == k+1 && sc.toks[k].def && sc.is(cVictim, &sc.toks[k]) && e < hi && !sc.toks[e].gap && sc.person(e) {
-		e = sc.entityEnd(e, hi)
+	} else if e == k+1 && sc.toks[k].def && sc.is(cVictim, &sc.toks[k]) && e < hi && !sc.toks[e].gap {
+		if n := sc.ali(e, hi); sc.person(n) {
+			e = sc.entityEnd(n, hi)
+		}
 	}
 	return e
 }
@@ -1633,6 +1644,9 @@ func (sc *scan) apposition(e, hi int) int {
 	m := n
 	if t := &sc.toks[min(n, hi-1)]; n+1 < hi && !t.gap && t.ent < 0 && !t.def && t.cls == 0 && !t.num && !sc.toks[n+1].gap {
 		m = n + 1
+	}
+	if n < hi {
+		m = max(m, sc.ali(n, hi))
 	}
 	for _, k := range []int{n, m} {
 		if k >= hi || sc.toks[k].gap {
