@@ -123,6 +123,9 @@ func (sc *scan) actorCands(rule phrase, lo, hi, from, to int) []phrase {
 				if q := sc.conjunct(p, hi); q.ok() && sc.actorLike(q.s) {
 					add(phrase{p.s, q.e})
 				}
+				if q := sc.owner(p, hi); q.ok() {
+					add(phrase{p.s, q.e})
+				}
 			}
 		}
 	}
@@ -141,6 +144,28 @@ func (sc *scan) conjunct(p phrase, hi int) phrase {
 	}
 	q, _ := sc.np(p.e, hi)
 	if q.s != p.e {
+		return phrase{}
+	}
+	return q
+}
+
+// owner returns the body or the group named after ل or من right after p, which the annotators keep with
+// it: "القواعد الخلفية لحزب العمال الكردستاني", "مقرا للفرقة 30", "عناصر من الفرقة"; or none.
+func (sc *scan) owner(p phrase, hi int) phrase {
+	k := p.e
+	if k >= hi || sc.toks[k].gap || sc.toks[k].conj {
+		return phrase{}
+	}
+	t := &sc.toks[k]
+	switch {
+	case t.f == "من" && k+1 < hi && !sc.toks[k+1].gap && !sc.toks[p.e-1].def:
+		k++
+	case strings.HasPrefix(t.f, "ل") && (t.prep || sc.lamAgent(k) || sc.lamKnown(t) || t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC):
+	default:
+		return phrase{}
+	}
+	q, _ := sc.np(k, hi)
+	if q.s != k || !sc.actorLike(k) && !sc.lamAgent(k) && !sc.lamKnown(&sc.toks[k]) {
 		return phrase{}
 	}
 	return q
@@ -311,6 +336,12 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	for k := c.s + 1; k < c.e; k++ {
 		if sc.toks[k].conj && !sc.whole(&sc.toks[k]) {
 			f.add("coordinated", side)
+			break
+		}
+	}
+	for k := c.s + 1; k < c.e; k++ {
+		if t := &sc.toks[k]; t.f == "من" || !t.def && strings.HasPrefix(t.f, "ل") && (t.prep || sc.lamAgent(k) || sc.lamKnown(t)) {
+			f.add("owned", t.f[:len("ل")], side)
 			break
 		}
 	}
