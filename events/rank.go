@@ -160,7 +160,7 @@ func (sc *scan) owner(p phrase, hi int) phrase {
 	switch {
 	case t.f == "من" && k+1 < hi && !sc.toks[k+1].gap && !sc.toks[p.e-1].def:
 		k++
-	case strings.HasPrefix(t.f, "ل") && (t.prep || sc.lamAgent(k) || sc.lamKnown(t) || t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC):
+	case sc.lamOwner(k) || strings.HasPrefix(t.f, "ل") && t.ent >= 0 && sc.doc.Entities[t.ent].Type != marsad.LOC:
 	default:
 		return phrase{}
 	}
@@ -169,6 +169,12 @@ func (sc *scan) owner(p phrase, hi int) phrase {
 		return phrase{}
 	}
 	return q
+}
+
+// lamOwner reports a word that names an owner after the preposition ل: "للفرقة", "لحزب", "لقوات".
+func (sc *scan) lamOwner(k int) bool {
+	t := &sc.toks[k]
+	return strings.HasPrefix(t.f, "ل") && (t.prep || sc.lamAgent(k) || sc.lamKnown(t))
 }
 
 // actorLike reports a word that may head a doer or a target: a definite noun, a person or a body the
@@ -340,7 +346,8 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 		}
 	}
 	for k := c.s + 1; k < c.e; k++ {
-		if t := &sc.toks[k]; t.f == "من" || !t.def && strings.HasPrefix(t.f, "ل") && (t.prep || sc.lamAgent(k) || sc.lamKnown(t)) {
+		// (By its first letter: ل, or م of من.)
+		if t := &sc.toks[k]; t.f == "من" || !t.def && sc.lamOwner(k) {
 			f.add("owned", t.f[:len("ل")], side)
 			break
 		}
