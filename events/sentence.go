@@ -1645,9 +1645,7 @@ func (sc *scan) apposition(e, hi int) int {
 	if t := &sc.toks[min(n, hi-1)]; n+1 < hi && !t.gap && t.ent < 0 && !t.def && t.cls == 0 && !t.num && !sc.toks[n+1].gap {
 		m = n + 1
 	}
-	if n < hi {
-		m = max(m, sc.ali(n, hi))
-	}
+	m = max(m, sc.ali(n, hi))
 	for _, k := range []int{n, m} {
 		if k >= hi || sc.toks[k].gap {
 			continue
