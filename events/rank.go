@@ -294,6 +294,14 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	if that {
 		f.add("that between", side)
 	}
+	// ("وأعلن الجيش أنه قتل عشرة مسلحين": but أن with the pronoun of who says it, right before the verb,
+	// makes the sayer the doer.)
+	if k := head - 1; side == "before" && k >= c.e && !sc.toks[head].gap {
+		switch sc.toks[k].b {
+		case "انه", "انها", "انهم", "بانه", "بانها", "بانهم":
+			f.add("sayer of a that-pronoun")
+		}
+	}
 	for k := max(lo, c.s-3); k < c.s; k++ {
 		if sc.is(cReportCue, &sc.toks[k]) {
 			f.add("after report cue", side)

@@ -783,27 +783,54 @@ func (sc *scan) between(k, hi int) (a, b phrase) {
 		k = p
 	}
 	k = sc.inPhrase(k, hi)
+	near := k+1 < hi && sc.toks[k].f == "بين"
+	if !near {
+		// "اندلعت اشتباكات عنيفة في شوارع تعز، ثالث أكبر مدينة في اليمن، بين": further on, before any other
+		// event word.
+		for j := k; j < hi && j < k+maxBetween && !sc.toks[j].trig; j++ {
+			if sc.toks[j].f == "بين" && j > 0 && sc.toks[j-1].f != "من" {
+				k = j
+				break
+			}
+		}
+	}
 	if k+1 >= hi || sc.toks[k].f != "بين" || sc.toks[k+1].gap {
 		return phrase{}, phrase{}
 	}
 	a, _ = sc.np(k+1, hi)
-	if !a.ok() {
+	// ("الطريق الواصل بين محافظة صنعاء ومحافظة المحويت": far from the event, places are what lies between.)
+	if !a.ok() || !near && (sc.is(cPlace, &sc.toks[a.s]) || sc.locEntity(a.s)) {
 		return phrase{}, phrase{}
 	}
+	// "بين المقاومة والجيش الوطني من جهة، والمتمردين الحوثيين من جهة أخرى": each side is whole.
+	e := a.e
+	sided := e+1 < hi && sc.toks[e].f == "من" && sc.toks[e+1].b == "جهه"
+	if sided {
+		e += 2
+	}
 	// ("بين فصيلي فرقة السلطان مراد وأحرار الشرقية": فرقة is no conjunct.)
-	for c := a.s + 1; c < a.e; c++ {
+	for c := a.s + 1; c < a.e && !sided; c++ {
 		if sc.toks[c].conj && !sc.whole(&sc.toks[c]) {
 			sc.toks[c].clitics = 1
 			return phrase{a.s, c}, phrase{c, a.e}
 		}
 	}
-	if a.e < hi && sc.toks[a.e].conj && !sc.toks[a.e].gap {
-		if b, _ = sc.np(a.e, hi); b.ok() {
-			sc.toks[a.e].clitics = 1
+	if e < hi && sc.toks[e].conj && (!sc.toks[e].gap || sided) {
+		// ("وبين فصائل معارضة": the second side may repeat بين.)
+		if e+1 < hi && sc.toks[e].f == "وبين" && !sc.toks[e+1].gap {
+			if b, _ = sc.np(e+1, hi); b.ok() {
+				return a, b
+			}
+		}
+		if b, _ = sc.np(e, hi); b.ok() {
+			sc.toks[e].clitics = 1
 		}
 	}
 	return a, b
 }
+
+// maxBetween bounds how far after a clash's noun its بين is looked for.
+const maxBetween = 14
 
 // described reports whether the verb at i describes the indefinite noun right before it, as an Arabic
 // relative clause without a pronoun does, and returns that noun's phrase, its subject: "عبوة ناسفة
