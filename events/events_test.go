@@ -228,7 +228,7 @@ var annotateCases = []struct {
 // TestAnnotate checks the rules: the role models are left out, as they may rank another phrase first.
 func TestAnnotate(t *testing.T) {
 	a := newAnnotator(t)
-	a.lx.rankers = [nRoles]rankModel{}
+	a.lx.rankers = [nRoles]*rankTable{}
 	for _, tc := range annotateCases {
 		got, want := annotateCase(t, a, tc.name, tc.text, tc.typ), []string{tc.mode, tc.trigger, tc.actor1, tc.actor2, tc.place}
 		for i, role := range []string{"mode", "trigger", "actor1", "actor2", "location"} {

@@ -92,9 +92,9 @@ type lexicon struct {
 	// bodies, forces, people of a place, places ("مسلحو عشيرة آل غزي", "مزارعو قضاء الفاو", "قيادة قوات حرس الحدود").
 	genitives   uint64
 	exact, bare map[string]uint64
-	classWords  bloom             // the words of exact and bare
-	models      map[string]*model // report models by type, see report.go
-	rankers     [nRoles]rankModel // the role models, see rank.go; a nil one leaves its role to the rules
+	classWords  bloom              // the words of exact and bare
+	models      map[string]*model  // report models by type, see report.go
+	rankers     [nRoles]*rankTable // the role models, see rank.go; a nil one leaves its role to the rules
 	// threats holds, for each verb of harm (ASSAULT, COERCE), the THREATEN entry its future takes: "سنطرد
 	// طالبان", "سوف نلاحقهم" announce the force (PLOVER: threaten with military force or repression).
 	threats map[*entry]*entry

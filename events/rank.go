@@ -418,6 +418,57 @@ func (sc *scan) placeFeatures(f *rankFeatures, ev *event, c phrase, cs []phrase,
 	}
 }
 
+// rankTable is a role model frozen for reading: the weights by feature in one open-addressing table, as the
+// models are looked up for every feature of every candidate (half the stage's time in a Go map).
+type rankTable struct {
+	keys  []uint32 // a feature, 0 for an empty slot
+	vals  []float32
+	shift uint32  // 32 less the table's bits
+	zero  float32 // the weight of feature 0, which keys cannot hold
+}
+
+func newRankTable(m rankModel) *rankTable {
+	bits := uint32(4)
+	for 1<<bits < 2*len(m) {
+		bits++
+	}
+	t := &rankTable{keys: make([]uint32, 1<<bits), vals: make([]float32, 1<<bits), shift: 32 - bits}
+	for h, w := range m {
+		if h == 0 {
+			t.zero = float32(w)
+			continue
+		}
+		i := t.slot(h)
+		for t.keys[i] != 0 {
+			i = (i + 1) & uint32(len(t.keys)-1)
+		}
+		t.keys[i], t.vals[i] = h, float32(w)
+	}
+	return t
+}
+
+// slot is where the probe for feature h starts (Fibonacci hashing: the features' low bits are FNV's).
+func (t *rankTable) slot(h uint32) uint32 { return (h * 2654435769) >> t.shift }
+
+// score is the model's score of one candidate's features.
+func (t *rankTable) score(xs []uint32) float64 {
+	s := float32(0)
+	mask := uint32(len(t.keys) - 1)
+	for _, x := range xs {
+		if x == 0 {
+			s += t.zero
+			continue
+		}
+		for i := t.slot(x); t.keys[i] != 0; i = (i + 1) & mask {
+			if t.keys[i] == x {
+				s += t.vals[i]
+				break
+			}
+		}
+	}
+	return float64(s)
+}
+
 // score is the model's score of one candidate's features.
 func (m rankModel) score(xs []uint32) float64 {
 	s := 0.0
@@ -524,7 +575,8 @@ func (sc *scan) cands(role int, ev *event, rule phrase, lo, hi int, actors *[]ph
 
 // loadRankers reads the role models: "role feature weight" lines, the feature a hash in hex.
 func (lx *lexicon) loadRankers(name string) error {
-	return lines(name, func(_ int, f []string) error {
+	var models [nRoles]rankModel
+	err := lines(name, func(_ int, f []string) error {
 		if len(f) != 3 {
 			return fmt.Errorf("want role, feature and weight, got %q", f)
 		}
@@ -540,12 +592,18 @@ func (lx *lexicon) loadRankers(name string) error {
 		if err != nil {
 			return err
 		}
-		if lx.rankers[role] == nil {
-			lx.rankers[role] = rankModel{}
+		if models[role] == nil {
+			models[role] = rankModel{}
 		}
-		lx.rankers[role][uint32(h)] = w
+		models[role][uint32(h)] = w
 		return nil
 	})
+	for role, m := range models {
+		if m != nil {
+			lx.rankers[role] = newRankTable(m)
+		}
+	}
+	return err
 }
 
 // rankExample is an event of an annotated row for one role: the features of its candidates, the first no
@@ -729,7 +787,7 @@ func TrainRankModels(w, log io.Writer, paths []string, gsrDir string, prepare fu
 	if err != nil {
 		return err
 	}
-	lx.rankers = [nRoles]rankModel{}
+	lx.rankers = [nRoles]*rankTable{}
 	docs := &sentenceDocs{prepare: prepare}
 	var exs [nRoles][]rankExample
 	var found [2]int // rows with their event found: written, real
