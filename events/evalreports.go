@@ -2,10 +2,13 @@ package events
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -22,20 +25,61 @@ type reportRow struct {
 // "reports".
 func isReportSet(name string) bool { return strings.HasPrefix(filepath.Base(name), "reports") }
 
-// splitSets takes the report sets out of a comma-separated list of files, leaving the news sets.
-func splitSets(paths string) (news string, reports []string) {
-	if paths == "" {
-		return "", nil
-	}
-	var rest []string
+// splitSets expands a comma-separated list of files and glob patterns (a pattern's files in natural
+// order: news2 before news10) and takes the report sets out of it, leaving the news sets.
+func splitSets(paths string) (news, reports []string, err error) {
 	for _, p := range strings.Split(paths, ",") {
-		if isReportSet(p) {
-			reports = append(reports, p)
-		} else {
-			rest = append(rest, p)
+		if p == "" {
+			continue
+		}
+		names := []string{p}
+		if strings.ContainsAny(p, "*?[") {
+			if names, err = filepath.Glob(p); err != nil {
+				return nil, nil, fmt.Errorf("%s: %w", p, err)
+			}
+			if len(names) == 0 {
+				return nil, nil, fmt.Errorf("%s: no such files", p)
+			}
+			slices.SortFunc(names, naturalCompare)
+		}
+		for _, name := range names {
+			if isReportSet(name) {
+				reports = append(reports, name)
+			} else {
+				news = append(news, name)
+			}
 		}
 	}
-	return strings.Join(rest, ","), reports
+	return news, reports, nil
+}
+
+// naturalCompare orders names by their text with each run of digits compared as a number.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		da, db := digitRun(a), digitRun(b)
+		if da > 0 && db > 0 {
+			na, _ := strconv.Atoi(a[:da])
+			nb, _ := strconv.Atoi(b[:db])
+			if c := cmp.Compare(na, nb); c != 0 {
+				return c
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return cmp.Compare(a[0], b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return cmp.Compare(len(a), len(b))
+}
+
+func digitRun(s string) int {
+	n := 0
+	for n < len(s) && '0' <= s[n] && s[n] <= '9' {
+		n++
+	}
+	return n
 }
 
 // readReports reads a report set: tab-separated TYPE, LABEL ("report" or "mention"), SENTENCE; "#" lines

@@ -27,7 +27,8 @@ func HeldOut(i int) bool { return i%5 == 4 }
 //     rows negative, "ambiguous" rows left out;
 //   - source and target actor spans against assault_spans.dev.json and protest_spans.dev.json;
 //   - type, actors and location on the annotated news sentences of the files listed in ownPath,
-//     separated by commas (see testdata/news.tsv and readOwn for which lines are held out);
+//     separated by commas, each a name or a glob pattern (see testdata/news.tsv and readOwn for which
+//     lines are held out);
 //   - reports told from mentions at confidence 0.5 on the report sets in ownPath, the files named
 //     reports*.tsv (see testdata/reports.tsv and evaluateReports).
 //
@@ -46,7 +47,10 @@ func Evaluate(w io.Writer, gsrDir, ownPath string, prepare func(*marsad.Document
 	a := &evaluator{a: an, prepare: prepare}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', tabwriter.AlignRight)
 	defer tw.Flush()
-	ownPath, reportSets := splitSets(ownPath)
+	newsSets, reportSets, err := splitSets(ownPath)
+	if err != nil {
+		return err
+	}
 	if gsrDir != "" {
 		fmt.Fprintln(tw, "GSR detection\tpart\tsentences\tTP\tFP\tFN\tP\tR\tF1\t")
 		for _, typ := range []string{marsad.ASSAULT, marsad.PROTEST} {
@@ -101,7 +105,7 @@ func Evaluate(w io.Writer, gsrDir, ownPath string, prepare func(*marsad.Document
 			}
 		}
 	}
-	if ownPath != "" {
+	if len(newsSets) > 0 {
 		if gsrDir != "" {
 			fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t")
 		}
@@ -110,7 +114,7 @@ func Evaluate(w io.Writer, gsrDir, ownPath string, prepare func(*marsad.Document
 		if prepare != nil {
 			ways = append(ways, a)
 		}
-		for _, name := range strings.Split(ownPath, ",") {
+		for _, name := range newsSets {
 			rows, held, err := readOwn(name)
 			if err != nil {
 				return err
@@ -123,7 +127,7 @@ func Evaluate(w io.Writer, gsrDir, ownPath string, prepare func(*marsad.Document
 		}
 	}
 	if len(reportSets) > 0 {
-		if gsrDir != "" || ownPath != "" {
+		if gsrDir != "" || len(newsSets) > 0 {
 			fmt.Fprintln(tw, "\t\t\t\t\t\t\t\t\t\t\t\t")
 		}
 		return evaluateReports(tw, a, reportSets)
@@ -174,11 +178,11 @@ func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) e
 		return err
 	}
 	a := &evaluator{a: an, prepare: prepare}
-	ownPath, _ = splitSets(ownPath)
-	for _, name := range strings.Split(ownPath, ",") {
-		if name == "" {
-			continue
-		}
+	newsSets, _, err := splitSets(ownPath)
+	if err != nil {
+		return err
+	}
+	for _, name := range newsSets {
 		rows, _, err := readOwn(name)
 		if err != nil {
 			return err
@@ -195,7 +199,11 @@ func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) e
 			n++
 			fmt.Fprintf(w, "%s #%d %s\n  %s\n", filepath.Base(name), i+1, r.typ, r.text)
 			if ev == nil {
-				fmt.Fprintf(w, "  * no %s event\n", r.typ)
+				evs, err := a.events(r.text)
+				if err != nil {
+					return err
+				}
+				fmt.Fprintf(w, "  * no %s event%s\n", r.typ, foundInstead(evs))
 				continue
 			}
 			fmt.Fprintf(w, "  trigger %q\n", ev.Trigger.Text)
@@ -222,6 +230,23 @@ func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) e
 		fmt.Fprintf(w, "%s: %d of %d missed\n\n", filepath.Base(name), n, len(rows))
 	}
 	return nil
+}
+
+// foundInstead lists the events found where the annotated type was not, as " (found TYPE "trigger", …)".
+func foundInstead(evs []marsad.Event) string {
+	if len(evs) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(" (found")
+	for i, e := range evs {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " %s %q", e.Type, e.Trigger.Text)
+	}
+	b.WriteByte(')')
+	return b.String()
 }
 
 // evaluator annotates evaluation sentences, after prepare when it is set.

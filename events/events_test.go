@@ -761,17 +761,26 @@ func TestReportSet(t *testing.T) {
 
 func TestSplitSets(t *testing.T) {
 	for _, tc := range []struct {
-		name, in, news string
-		reports        []string
+		name, in      string
+		news, reports []string
 	}{
-		{"empty", "", "", nil},
-		{"news only", "a/news.tsv,a/news2.tsv", "a/news.tsv,a/news2.tsv", nil},
-		{"both", "a/news.tsv,a/reports.tsv,a/news3.tsv", "a/news.tsv,a/news3.tsv", []string{"a/reports.tsv"}},
-		{"reports only", "a/reports.tsv", "", []string{"a/reports.tsv"}},
+		{"empty", "", nil, nil},
+		{"news only", "a/news.tsv,a/news2.tsv", []string{"a/news.tsv", "a/news2.tsv"}, nil},
+		{"both", "a/news.tsv,a/reports.tsv,a/news3.tsv", []string{"a/news.tsv", "a/news3.tsv"}, []string{"a/reports.tsv"}},
+		{"reports only", "a/reports.tsv", nil, []string{"a/reports.tsv"}},
+		{"glob in natural order", "testdata/real?.tsv,testdata/real1?.tsv", []string{
+			"testdata/real1.tsv", "testdata/real2.tsv", "testdata/real3.tsv", "testdata/real4.tsv",
+			"testdata/real5.tsv", "testdata/real6.tsv", "testdata/real7.tsv", "testdata/real8.tsv",
+			"testdata/real9.tsv", "testdata/real10.tsv", "testdata/real11.tsv", "testdata/real12.tsv",
+			"testdata/real13.tsv", "testdata/real14.tsv", "testdata/real15.tsv", "testdata/real16.tsv",
+			"testdata/real17.tsv", "testdata/real18.tsv", "testdata/real19.tsv"}, nil},
 	} {
-		news, reports := splitSets(tc.in)
-		if news != tc.news || !slices.Equal(reports, tc.reports) {
-			t.Errorf("%s: got %q, %q; want %q, %q", tc.name, news, reports, tc.news, tc.reports)
+		news, reports, err := splitSets(tc.in)
+		if err != nil || !slices.Equal(news, tc.news) || !slices.Equal(reports, tc.reports) {
+			t.Errorf("%s: got %q, %q, %v; want %q, %q", tc.name, news, reports, err, tc.news, tc.reports)
 		}
+	}
+	if _, _, err := splitSets("testdata/nothing*.tsv"); err == nil {
+		t.Error("a pattern matching no file: no error")
 	}
 }
