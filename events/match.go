@@ -153,7 +153,19 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 	try := func(w string) {
 		for _, s := range nounEndings {
 			y, ok := strings.CutSuffix(w, s)
-			if !ok || runes(y) < 3 {
+			if !ok || runes(y) < 2 {
+				continue
+			}
+			// Two letters ("مد" of "بمد حالة الطوارئ") are read only as a hand-written noun whose following
+			// words are required, as for the verbs.
+			if runes(y) == 2 {
+				if s == "" && lx.keys.has(y) {
+					for _, e := range lx.nouns[y] {
+						if e.short() {
+							fn(e)
+						}
+					}
+				}
 				continue
 			}
 			if strings.HasPrefix(s, "ه") {
@@ -179,7 +191,7 @@ func (lx *lexicon) nounEntries(t *tok, fn func(*entry)) {
 		try(t.f)
 	}
 	// An indefinite noun after a one-letter preposition: "بقصف", "لهجوم".
-	if !t.def && runes(t.b) > 3 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل") || strings.HasPrefix(t.b, "ك")) {
+	if !t.def && runes(t.b) > 2 && (strings.HasPrefix(t.b, "ب") || strings.HasPrefix(t.b, "ل") || strings.HasPrefix(t.b, "ك")) {
 		try(t.b[len("ب"):])
 	}
 }
