@@ -350,6 +350,11 @@ func (sc *scan) rankFeaturesOf(f *rankFeatures, role int, ev *event, c, rule phr
 	for k := c.s + 1; k < c.e; k++ {
 		if sc.toks[k].conj && !sc.whole(&sc.toks[k]) {
 			f.add("coordinated", side)
+			// Both sides of بين are one phrase to the rules of a clash; the model learns whether they are
+			// one role.
+			if c.s > lo && sc.toks[c.s-1].b == "بين" {
+				f.add("coordinated after بين", side)
+			}
 			break
 		}
 	}
