@@ -189,20 +189,17 @@ func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) e
 		}
 		n := 0
 		for i, r := range rows {
-			ev, err := a.first(r.text, r.typ)
+			evs, err := a.events(r.text)
 			if err != nil {
 				return err
 			}
+			ev := firstOfType(evs, r.typ)
 			if ev != nil && sameRef(ev.Actor1, r.actor1) && sameRef(ev.Actor2, r.actor2) && sameRef(ev.Place, r.place) {
 				continue
 			}
 			n++
 			fmt.Fprintf(w, "%s #%d %s\n  %s\n", filepath.Base(name), i+1, r.typ, r.text)
 			if ev == nil {
-				evs, err := a.events(r.text)
-				if err != nil {
-					return err
-				}
 				fmt.Fprintf(w, "  * no %s event%s\n", r.typ, foundInstead(evs))
 				continue
 			}
@@ -282,12 +279,17 @@ func (a *evaluator) detects(text, typ string) (bool, error) {
 // first returns the first event of the type in text, the one an annotator of that sentence labelled.
 func (a *evaluator) first(text, typ string) (*marsad.Event, error) {
 	evs, err := a.events(text)
-	for _, e := range evs {
-		if e.Type == typ {
-			return &e, nil
+	return firstOfType(evs, typ), err
+}
+
+// firstOfType returns the first of evs of the type, or nil.
+func firstOfType(evs []marsad.Event, typ string) *marsad.Event {
+	for i := range evs {
+		if evs[i].Type == typ {
+			return &evs[i]
 		}
 	}
-	return nil, err
+	return nil
 }
 
 type counts struct{ n, tp, fp, fn int }
