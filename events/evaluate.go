@@ -168,16 +168,24 @@ func (a *evaluator) scoreNews(tw io.Writer, name string, rows []ownRow, held fun
 	return nil
 }
 
-// Misses prints, for each news set in ownPath (comma-separated; report sets are skipped), the sentences
-// whose first event of the gold type is not right on all four of type, actor1, actor2 and location: the
-// line number, what was found and what was wanted for each role, a wrong role marked with "*". prepare
-// is as for Evaluate (nil: the events stage alone).
-func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) error {
+// Misses prints the sentences of the tuning parts that the events stage gets wrong. For the GSR files
+// in gsrDir (empty: skip): the sentences labelled yes but not detected (FN) and detected but labelled
+// no (FP), with the label and the events found. For each news set in ownPath (comma-separated; report
+// sets are skipped): the sentences whose first event of the gold type is not right on all four of type,
+// actor1, actor2 and location, with the line number, what was found and what was wanted for each role, a
+// wrong role marked with "*". Held-out parts are never printed. prepare is as for Evaluate (nil: the
+// events stage alone).
+func Misses(w io.Writer, gsrDir, ownPath string, prepare func(*marsad.Document) error) error {
 	an, err := New()
 	if err != nil {
 		return err
 	}
 	a := &evaluator{a: an, prepare: prepare}
+	if gsrDir != "" {
+		if err := a.gsrMisses(w, gsrDir); err != nil {
+			return err
+		}
+	}
 	newsSets, _, err := splitSets(ownPath)
 	if err != nil {
 		return err
@@ -225,6 +233,47 @@ func Misses(w io.Writer, ownPath string, prepare func(*marsad.Document) error) e
 			}
 		}
 		fmt.Fprintf(w, "%s: %d of %d missed\n\n", filepath.Base(name), n, len(rows))
+	}
+	return nil
+}
+
+// gsrMisses prints the detection errors on the tuning part of the GSR files in dir.
+func (a *evaluator) gsrMisses(w io.Writer, dir string) error {
+	for _, typ := range []string{marsad.ASSAULT, marsad.PROTEST} {
+		name := filepath.Join(dir, strings.ToLower(typ)+"_gsr.dev.csv")
+		rows, err := readGSR(name)
+		if err != nil {
+			return err
+		}
+		var c counts
+		for i, r := range rows {
+			if HeldOut(i) || r.label == "ambiguous" {
+				continue
+			}
+			evs, err := a.events(r.text)
+			if err != nil {
+				return err
+			}
+			got := false
+			for _, e := range evs {
+				got = got || e.Type == typ && e.Confidence >= marsad.ReportedConfidence
+			}
+			gold := r.label == "yes"
+			c.add(gold, got)
+			if gold == got {
+				continue
+			}
+			kind := "FN"
+			if got {
+				kind = "FP"
+			}
+			fmt.Fprintf(w, "%s row %d %s %s (%s)\n  %s\n ", filepath.Base(name), i+1, typ, kind, r.label, r.text)
+			for _, e := range evs {
+				fmt.Fprintf(w, " %s %q %.2f", e.Type, e.Trigger.Text, e.Confidence)
+			}
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "%s tune: %d sentences, %d FP, %d FN\n\n", filepath.Base(name), c.n, c.fp, c.fn)
 	}
 	return nil
 }

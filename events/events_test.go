@@ -667,7 +667,7 @@ func TestMisses(t *testing.T) {
 		t.Fatal(err)
 	}
 	var b strings.Builder
-	if err := Misses(&b, name, nil); err != nil {
+	if err := Misses(&b, "", name, nil); err != nil {
 		t.Fatal(err)
 	}
 	got := b.String()

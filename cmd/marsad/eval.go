@@ -99,7 +99,7 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 		gsr := fs.String("gsr", "../shared/data/arabic_event_gsr", "`dir` of the Arabic event GSR dev files (empty: skip)")
 		news := fs.String("news", "events/testdata/news*.tsv,events/testdata/real*.tsv,events/testdata/reports.tsv", "annotated news `files` or glob patterns, comma-separated (empty: skip)")
 		alone := fs.Bool("alone", false, "run the events stage alone, without the stages before it in the pipeline")
-		misses := fs.Bool("misses", false, "print the news sentences not right on all four roles instead of the tables")
+		misses := fs.Bool("misses", false, "print the tuning sentences got wrong (GSR detection, news on all four roles) instead of the tables")
 		agree := fs.String("agree", "", "`A,B`: print how far two annotations of the same articles agree instead of the tables")
 		if err := fs.Parse(args[1:]); err != nil {
 			return err
@@ -117,7 +117,7 @@ func (c *evalCommand) Run(ctx context.Context, args []string) error {
 			return fmt.Errorf("%w: --agree wants two files separated by a comma", errUsage)
 		}
 		if *misses {
-			return events.Misses(c.Stdout, *news, prepare)
+			return events.Misses(c.Stdout, *gsr, *news, prepare)
 		}
 		return events.Evaluate(c.Stdout, *gsr, *news, prepare)
 	}
