@@ -143,7 +143,9 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 			start += w
 		}
 	}
-	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, start, sc.toks[p.e-1].end)}
+	end := sc.toks[p.e-1].end
+	end += closingQuote(sc.doc.Text[start:end], sc.doc.Text[end:])
+	r := &marsad.Ref{Span: marsad.SpanOf(sc.doc.Text, start, end)}
 	for k := p.s; k < p.e; k++ {
 		if ei := sc.toks[k].ent; ei >= 0 {
 			e := &sc.doc.Entities[ei]
@@ -152,6 +154,23 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 		}
 	}
 	return r
+}
+
+// closingQuote returns the length of the quotation mark that opens at the start of rest and closes one left
+// open in span ("جماعة «أنصار بيت المقدس" takes its "»"), else 0.
+func closingQuote(span, rest string) int {
+	for _, q := range [...][2]string{{"«", "»"}, {"“", "”"}, {`"`, `"`}} {
+		open := strings.Count(span, q[0])
+		if q[0] != q[1] {
+			open -= strings.Count(span, q[1])
+		} else {
+			open %= 2
+		}
+		if open > 0 && strings.HasPrefix(rest, q[1]) {
+			return len(q[1])
+		}
+	}
+	return 0
 }
 
 // mode picks the event's mode: the trigger's own, or a cue word near it; the cue of lowest rank wins, so a

@@ -223,6 +223,10 @@ var annotateCases = []struct {
 		"COERCE", "arrest", "اعتقلت", "وحدة مكافحة الإرهاب", "الصحفي فهد الشرعبي", ""},
 	{"a participle after a name in brackets", "رفعت قوى الأمن الداخلي (الأسايش) التابعة للإدارة الذاتية، مساء السبت، الحصار المفروض على المربع الأمني.",
 		"RETREAT", "", "رفعت", "قوى الأمن الداخلي", "", ""},
+	{"a name in curly quotes", "قتل مسلحو “داعش” عشرة مدنيين في القرية.",
+		"ASSAULT", "", "قتل", "مسلحو “داعش”", "مدنيين", "القرية"},
+	{"a place named in guillemets", "قصفت الطائرات التركية قضاء «نارلي دره» في دهوك.",
+		"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "", "قضاء «نارلي دره»"},
 }
 
 // TestAnnotate checks the rules: the role models are left out, as they may rank another phrase first.

@@ -1607,7 +1607,7 @@ func (sc *scan) extend(k, hi int) int {
 		}
 		// "فصائل «الجيش الوطني»", "عناصر «حزب الله» اللبناني": a name in guillemets as the genitive of a
 		// body's word, and a nisba after it.
-		if q := sc.guillemetName(e, hi); q > e && !sc.toks[e-1].def && (sc.is(cConstruct, &sc.toks[e-1]) || sc.is(cAgent, &sc.toks[e-1])) {
+		if q := sc.quotedName(e, hi); q > e && !sc.toks[e-1].def && (sc.is(cConstruct, &sc.toks[e-1]) || sc.is(cAgent, &sc.toks[e-1])) {
 			e = q
 			if e < hi && sc.toks[e].def && nisba(&sc.toks[e]) && !strings.ContainsAny(sc.doc.Text[sc.toks[e-1].end:sc.toks[e].start], ",،.") {
 				e++
@@ -2849,6 +2849,10 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	if word {
 		limit = k + 4
 	}
+	// "قرية «أبو العراج»", "قضاء \"نارلي دره\"": a name in quotation marks after the place word.
+	if q := sc.quotedName(e, hi); word && q > e {
+		return sc.directions(phrase{k, q}, hi)
+	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
 		// "مناطق شمال وشرق سوريا": a place entity right after the place word is its name.
@@ -3022,16 +3026,33 @@ func (sc *scan) aid(t *tok) bool {
 	return found
 }
 
-// guillemetName returns the end of a name in guillemets that opens at token k ("«الجيش الوطني»"), or k when none does.
-func (sc *scan) guillemetName(k, hi int) int {
-	if k == 0 || k >= hi || strings.TrimSpace(sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start]) != "«" {
+// quotedName returns the end of a name in quotation marks that opens at token k ("«الجيش الوطني»",
+// "“داعش”", "\"أبو العراج\""), or k when none does.
+func (sc *scan) quotedName(k, hi int) int {
+	if k == 0 || k >= hi {
+		return k
+	}
+	gap := sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start]
+	var closing string
+	switch strings.TrimSpace(gap) {
+	case "«":
+		closing = "»"
+	case "“":
+		closing = "”"
+	case `"`:
+		// A straight quote opens only where it sticks to the word after it, not to the one before.
+		if strings.HasPrefix(gap, `"`) {
+			return k
+		}
+		closing = `"`
+	default:
 		return k
 	}
 	for j := k; j < hi && j < k+6; j++ {
-		if j+1 < hi && sc.toks[j+1].gap && strings.TrimSpace(sc.doc.Text[sc.toks[j].end:sc.toks[j+1].start]) != "»" {
+		if j+1 < hi && sc.toks[j+1].gap && !strings.HasPrefix(strings.TrimSpace(sc.doc.Text[sc.toks[j].end:sc.toks[j+1].start]), closing) {
 			return k
 		}
-		if end := sc.toks[j].end; j+1 == hi || strings.HasPrefix(strings.TrimSpace(sc.doc.Text[end:sc.toks[j+1].start]), "»") {
+		if end := sc.toks[j].end; j+1 == hi || strings.HasPrefix(strings.TrimSpace(sc.doc.Text[end:sc.toks[j+1].start]), closing) {
 			return j + 1
 		}
 	}
