@@ -227,6 +227,8 @@ var annotateCases = []struct {
 		"ASSAULT", "", "قتل", "مسلحو “داعش”", "مدنيين", "القرية"},
 	{"a place named in guillemets", "قصفت الطائرات التركية قضاء «نارلي دره» في دهوك.",
 		"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "", "قضاء «نارلي دره»"},
+	{"the trigger's own word after the subject", "ووجه المحافظ نداء إلى المنظمات الدولية.",
+		"REQUEST", "", "ووجه", "المحافظ", "المنظمات الدولية", ""},
 }
 
 // TestAnnotate checks the rules: the role models are left out, as they may rank another phrase first.
@@ -387,6 +389,12 @@ func TestTriggerFamilies(t *testing.T) {
 		{"dealings suspended", "علق البنك المركزي تعاملات عدة مصارف.", "SANCTION", "علق"},
 		{"walkout from talks", "انسحب الوفد من جلسة المباحثات احتجاجا.", "REJECT", "انسحب"},
 		{"formal request", "تقدمت الوزارة بطلب رسمي إلى السفارة.", "REQUEST", "تقدمت"},
+		{"a bomb thrown", "ألقى مجهول قنبلة صوتية قرب مقر الحزب.", "ASSAULT", "ألقى"},
+		{"gratitude", "وعبرت الحكومة عن تقديرها لجهود الأشقاء.", "SUPPORT", "وعبرت"},
+		{"a complaint filed", "وتقدم الحزب بشكوى ضد رئيس الحكومة.", "ACCUSE", "وتقدم"},
+		{"looting", "وقامت مجموعة من الشبان بنهب متجرين في المدينة.", "COERCE", "بنهب"},
+		{"an appeal launched", "ويطلق الأطباء نداءات إلى المواطنين للتبرع بالدم.", "REQUEST", "ويطلق"},
+		{"hospitals supplied", "وسيتم تزويد المستشفيات بالأدوية والمعدات الطبية.", "AID", "تزويد"},
 	}
 	for _, c := range cases {
 		d := doc(c.text)

@@ -281,6 +281,10 @@ func (sc *scan) verbRoles(ev *event, lo, hi int) {
 	if len(m.extra) > 0 && m.extra[0] > m.spanEnd() && (!np1.ok() || np1.e <= m.extra[0]) {
 		end = m.extra[0]
 	}
+	// "ووجه المحافظ نداء إلى": the trigger's own later word is no genitive of the subject before it.
+	if len(m.extra) > 0 && np1.s < m.extra[0] && m.extra[0] < np1.e {
+		np1.e, end = m.extra[0], m.extra[0]
+	}
 	var np2 phrase
 	if np1.ok() {
 		// "اعتقلت دورية للأمن العام، فجر الأحد، ثلاثة شبان": the subject's owner after لل.
