@@ -254,11 +254,7 @@ func (a *evaluator) gsrMisses(w io.Writer, dir string) error {
 			if err != nil {
 				return err
 			}
-			got := false
-			for _, e := range evs {
-				got = got || e.Type == typ && e.Confidence >= marsad.ReportedConfidence
-			}
-			gold := r.label == "yes"
+			got, gold := reported(evs, typ), r.label == "yes"
 			c.add(gold, got)
 			if gold == got {
 				continue
@@ -317,12 +313,17 @@ func (a *evaluator) events(text string) ([]marsad.Event, error) {
 
 func (a *evaluator) detects(text, typ string) (bool, error) {
 	evs, err := a.events(text)
+	return reported(evs, typ), err
+}
+
+// reported reports whether evs hold an event of the type at the confidence of a reported event.
+func reported(evs []marsad.Event, typ string) bool {
 	for _, e := range evs {
 		if e.Type == typ && e.Confidence >= marsad.ReportedConfidence {
-			return true, nil
+			return true
 		}
 	}
-	return false, err
+	return false
 }
 
 // first returns the first event of the type in text, the one an annotator of that sentence labelled.

@@ -2854,8 +2854,10 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 		limit = k + 4
 	}
 	// "قرية «أبو العراج»", "قضاء \"نارلي دره\"": a name in quotation marks after the place word.
-	if q := sc.quotedName(e, hi); word && q > e {
-		return sc.directions(phrase{k, q}, hi)
+	if word {
+		if q := sc.quotedName(e, hi); q > e {
+			return sc.directions(phrase{k, q}, hi)
+		}
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
