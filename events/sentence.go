@@ -2851,13 +2851,11 @@ func (sc *scan) placeName(k, hi int, word bool) phrase {
 	e := k + 1
 	limit := k + 3
 	if word {
-		limit = k + 4
-	}
-	// "قرية «أبو العراج»", "قضاء \"نارلي دره\"": a name in quotation marks after the place word.
-	if word {
+		// "قرية «أبو العراج»", "قضاء \"نارلي دره\"": a name in quotation marks after the place word.
 		if q := sc.quotedName(e, hi); q > e {
 			return sc.directions(phrase{k, q}, hi)
 		}
+		limit = k + 4
 	}
 	for e < hi && e < limit {
 		t := &sc.toks[e]
