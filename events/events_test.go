@@ -598,18 +598,23 @@ func TestLayers(t *testing.T) {
 }
 
 // TestTitleWithName checks that a title phrase goes on through its adjectives of status and a name that
-// begins with علي, which folds like the preposition على.
+// begins with علي, which folds like the preposition على, and that a definite title joined to a body goes
+// on to its name.
 func TestTitleWithName(t *testing.T) {
 	a := newAnnotator(t)
-	text := "جمدت تركيا أموال الرئيس اليمني المخلوع علي عبدالله صالح."
-	d := doc(text)
-	i := strings.Index(text, "عبدالله صالح")
-	d.Entities = []marsad.Entity{{Span: marsad.SpanOf(text, i, i+len("عبدالله صالح")), Type: marsad.PER}}
-	sc := newScan(a.lx, d, nil)
-	k := slices.IndexFunc(sc.toks, func(t tok) bool { return t.f == "الرئيس" })
-	p, _ := sc.np(k, len(sc.toks))
-	if got := refText(sc.ref(p)); got != "الرئيس اليمني المخلوع علي عبدالله صالح" {
-		t.Errorf("got %q; want the president with his name", got)
+	for _, tc := range []struct{ text, head, name, want string }{
+		{"جمدت تركيا أموال الرئيس اليمني المخلوع علي عبدالله صالح.", "الرئيس", "عبدالله صالح", "الرئيس اليمني المخلوع علي عبدالله صالح"},
+		{"وقصفت الدبابات ميليشيات الحوثي والمخلوع صالح قرب الحدود.", "ميليشيات", "صالح", "ميليشيات الحوثي والمخلوع صالح"},
+	} {
+		d := doc(tc.text)
+		i := strings.Index(tc.text, tc.name)
+		d.Entities = []marsad.Entity{{Span: marsad.SpanOf(tc.text, i, i+len(tc.name)), Type: marsad.PER}}
+		sc := newScan(a.lx, d, nil)
+		k := slices.IndexFunc(sc.toks, func(t tok) bool { return t.f == tc.head })
+		p, _ := sc.np(k, len(sc.toks))
+		if got := refText(sc.ref(p)); got != tc.want {
+			t.Errorf("%s: got %q; want %q", tc.text, got, tc.want)
+		}
 	}
 }
 

@@ -1879,6 +1879,10 @@ func (sc *scan) cont(p, t *tok) bool {
 		// (the guideline of the news sets; GSR annotators often keep the owner after لل).
 		return false
 	}
+	// "ميليشيات الحوثي والمخلوع صالح": a definite title goes on to the name it is given.
+	if p.def && !t.def && sc.is(cTitle, p) && t.ent >= 0 && sc.doc.Entities[t.ent].Type == marsad.PER {
+		return true
+	}
 	// "خلية لتنظيم داعش", "عمال مصفاة بانياس": an indefinite noun takes a name as its genitive, and a force
 	// the organization named after ل.
 	if !p.def && !t.def && t.ent >= 0 && !nisba(p) && !strings.HasSuffix(p.b, "ا") && !sc.is(cName, p) {
