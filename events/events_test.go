@@ -39,6 +39,10 @@ var annotateCases = []struct {
 	typ, mode, trigger, actor1, actor2 string
 	place                              string
 }{
+	{"a participle's doer is the subject of its clause", "وندد وزير الخارجية بالهجوم، مطالبا مجلس الأمن بالتحرك.",
+		"REQUEST", "", "مطالبا", "وزير الخارجية", "مجلس الأمن", ""},
+	{"a participle after a quotation", "وقال الرئيس: «إنها ليست الجريمة الأولى»، داعيا المجتمع الدولي إلى التحرك.",
+		"REQUEST", "", "داعيا", "الرئيس", "المجتمع الدولي", ""},
 	{"VSO verb with nationality", "قصفت الطائرات التركية قرية تل رفعت في ريف حلب الشمالي.",
 		"ASSAULT", "aerial", "قصفت", "الطائرات التركية", "", "قرية تل رفعت"},
 	{"a named place shelled is where, no actor", "قصف الجيش قرية عون الدادات شمالي منبج.",
@@ -438,6 +442,7 @@ func TestNotTrigger(t *testing.T) {
 		{"a future attack is no attack", "وقال القائد: «سنقصف مواقعهم في المدينة».", "ASSAULT"},
 		{"control, not the future of a verb", "وسيطرت القوات على المدينة.", "THREATEN"},
 		{"a meeting planned", "وقال إن الوفد سيلتقي الرئيس غدا.", "CONSULT"},
+		{"a participle without a comma", "وكان الوزير مطالبا بالحضور أمام البرلمان.", "REQUEST"},
 		{"a company stops", "أوقفت الشركة عملياتها في السوق المحلية.", "RETREAT"},
 		{"a dollar gives momentum", "ومنح ارتفاع الدولار الزخم لخسائر الذهب.", "AID"},
 		{"a resolution allows", "ويسمح القرار بإعادة فرض العقوبات.", "CONCEDE"},

@@ -26,6 +26,7 @@ const (
 	kindNoun        = 'n'  // verbal noun: genitive is the doer when it names a force, else the target
 	kindVictimNoun  = 'p'  // verbal noun whose genitive is the victim (مقتل)
 	kindParticipant = 'a'  // noun naming those who take part (المتظاهرون): the doer itself
+	kindCircumstant = 'c'  // participle after a comma (، مطالبا): the doer is its clause's subject
 	sourceOwn       = 0.7  // rank of a hand-written trigger: it wins over a CAMEO one on the same words
 	sourceCAMEO     = 0.45 // rank of a CAMEO-derived trigger
 	cameoMinLetters = 3    // shorter CAMEO words are too ambiguous to code
@@ -180,7 +181,7 @@ func lines(name string, fn func(n int, f []string) error) error {
 
 func (lx *lexicon) loadTriggers(name string) error {
 	return lines(name, func(_ int, f []string) error {
-		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnpa", f[2]) {
+		if len(f) < 4 || len(f[2]) != 1 || !strings.Contains("vqnpac", f[2]) {
 			return fmt.Errorf("want TYPE MODE KIND WORD [+NEXT...], got %q", strings.Join(f, " "))
 		}
 		if !validTypes[f[0]] {

@@ -747,6 +747,10 @@ func (sc *scan) triggers(lo, hi int) []match {
 func (sc *scan) pick(pool []*entry, past []bool, noun bool, i, hi int) *match {
 	var best *match
 	for k, e := range pool {
+		// "كان مطالبا بالحضور" is no demand: a participle tells an act of its own only after a comma.
+		if e.kind == kindCircumstant && !sc.toks[i].gap {
+			continue
+		}
 		extra, ok := sc.follow(e, i, hi)
 		if !ok {
 			continue

@@ -65,6 +65,11 @@ func (sc *scan) candidates(lo, hi int) []cand {
 			ev.actor1, _ = sc.np(m.head, hi)
 		case kindVerb, kindVictimVerb:
 			sc.verbRoles(&ev, lo, hi)
+		case kindCircumstant:
+			ev.actor1 = sc.clauseSubject(evs, m.head, lo)
+			if k := m.spanEnd() + 1; k < hi && !sc.toks[k].gap {
+				ev.actor2, _ = sc.np(k, hi)
+			}
 		default:
 			sc.nounRoles(&ev, lo, hi)
 			if !ev.actor1.ok() {
@@ -866,6 +871,32 @@ func (sc *scan) described(i, lo int) (phrase, bool) {
 		return phrase{}, false
 	}
 	return phrase{k, i}, true
+}
+
+// clauseSubject returns the subject of the clause a participle at i goes with: the doer of the nearest
+// verb event before it (evs) or the subject of the nearest verb of saying ("وقال عباس: «…»، داعيا المجتمع
+// الدولي إلى", "وندد الوزير بالهجوم، مطالبا"); none when neither comes first.
+func (sc *scan) clauseSubject(evs []event, i, lo int) phrase {
+	for j := i - 1; j >= lo; j-- {
+		for _, ev := range evs {
+			if ev.m.head == j {
+				if ev.m.e.kind == kindVerb || ev.m.e.kind == kindCircumstant {
+					return ev.actor1
+				}
+			}
+		}
+		// (A verb the tables know opens a clause too: "ووصف رئيس البلدية السلاح الذري بأنه …، داعيا".)
+		known := false
+		if t := &sc.toks[j]; j == lo || sc.toks[j].gap {
+			sc.lx.verbEntries(t.f, func(*entry, bool) { known = true })
+		}
+		if t := &sc.toks[j]; (known || sc.is(cReportCue, t) && !t.def) && j+1 < i && !sc.toks[j+1].gap {
+			if p, _ := sc.np(sc.skip(j+1, i), i); p.ok() && sc.toks[p.s].def || p.ok() && sc.toks[p.s].ent >= 0 {
+				return p
+			}
+		}
+	}
+	return phrase{}
 }
 
 // speaker returns the subject of the verb of saying before the particle at k, whom its pronoun names:
