@@ -2,6 +2,7 @@ package events
 
 import (
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/marsad/marsad"
@@ -878,20 +879,19 @@ func (sc *scan) described(i, lo int) (phrase, bool) {
 // الدولي إلى", "وندد الوزير بالهجوم، مطالبا"); none when neither comes first.
 func (sc *scan) clauseSubject(evs []event, i, lo int) phrase {
 	for j := i - 1; j >= lo; j-- {
-		for _, ev := range evs {
-			if ev.m.head == j {
-				if ev.m.e.kind == kindVerb || ev.m.e.kind == kindCircumstant {
-					return ev.actor1
-				}
+		if k := slices.IndexFunc(evs, func(ev event) bool { return ev.m.head == j }); k >= 0 {
+			if kind := evs[k].m.e.kind; kind == kindVerb || kind == kindCircumstant {
+				return evs[k].actor1
 			}
 		}
+		t := &sc.toks[j]
 		// (A verb the tables know opens a clause too: "ووصف رئيس البلدية السلاح الذري بأنه …، داعيا".)
 		known := false
-		if t := &sc.toks[j]; j == lo || sc.toks[j].gap {
+		if t.gap {
 			sc.lx.verbEntries(t.f, func(*entry, bool) { known = true })
 		}
-		if t := &sc.toks[j]; (known || sc.is(cReportCue, t) && !t.def) && j+1 < i && !sc.toks[j+1].gap {
-			if p, _ := sc.np(sc.skip(j+1, i), i); p.ok() && sc.toks[p.s].def || p.ok() && sc.toks[p.s].ent >= 0 {
+		if (known || sc.is(cReportCue, t) && !t.def) && j+1 < i && !sc.toks[j+1].gap {
+			if p, _ := sc.np(sc.skip(j+1, i), i); p.ok() && (sc.toks[p.s].def || sc.toks[p.s].ent >= 0) {
 				return p
 			}
 		}
