@@ -156,10 +156,13 @@ func (sc *scan) ref(p phrase) *marsad.Ref {
 	return r
 }
 
+// quotePairs are the opening and closing quotation marks that enclose names in news text.
+var quotePairs = [...][2]string{{"«", "»"}, {"“", "”"}, {`"`, `"`}}
+
 // closingQuote returns the length of the quotation mark that opens at the start of rest and closes one left
 // open in span ("جماعة «أنصار بيت المقدس" takes its "»"), else 0.
 func closingQuote(span, rest string) int {
-	for _, q := range [...][2]string{{"«", "»"}, {"“", "”"}, {`"`, `"`}} {
+	for _, q := range quotePairs {
 		open := strings.Count(span, q[0])
 		if q[0] != q[1] {
 			open -= strings.Count(span, q[1])

@@ -3072,21 +3072,13 @@ func (sc *scan) quotedName(k, hi int) int {
 		return k
 	}
 	gap := sc.doc.Text[sc.toks[k-1].end:sc.toks[k].start]
-	var closing string
-	switch strings.TrimSpace(gap) {
-	case "«":
-		closing = "»"
-	case "“":
-		closing = "”"
-	case `"`:
-		// A straight quote opens only where it sticks to the word after it, not to the one before.
-		if strings.HasPrefix(gap, `"`) {
-			return k
-		}
-		closing = `"`
-	default:
+	opening := strings.TrimSpace(gap)
+	q := slices.IndexFunc(quotePairs[:], func(q [2]string) bool { return q[0] == opening })
+	// A straight quote opens only where it sticks to the word after it, not to the one before.
+	if q < 0 || opening == `"` && strings.HasPrefix(gap, `"`) {
 		return k
 	}
+	closing := quotePairs[q][1]
 	for j := k; j < hi && j < k+6; j++ {
 		if j+1 < hi && sc.toks[j+1].gap && !strings.HasPrefix(strings.TrimSpace(sc.doc.Text[sc.toks[j].end:sc.toks[j+1].start]), closing) {
 			return k
